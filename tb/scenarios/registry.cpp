@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include <cstdio>
+
+#include "scenario.h"
+
+namespace irqsim {
+
+const std::vector<Scenario>& scenarios()
+{
+    static const std::vector<Scenario> list = {
+        {"core-demo",
+         "host-only: MSI -> mux -> root hierarchy on a fake message-decoding fabric (no RTL)",
+         run_core_demo},
+    };
+    return list;
+}
+
+const Scenario* find_scenario(const std::string& name)
+{
+    for (const auto& s : scenarios())
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+std::string capture_view(const std::function<void(FILE*)>& fn)
+{
+    char* buf = nullptr;
+    size_t len = 0;
+    FILE* f = open_memstream(&buf, &len);
+    if (!f)
+        return {};
+    fn(f);
+    fclose(f);
+    std::string out(buf, len);
+    free(buf);
+    return out;
+}
+
+}  // namespace irqsim

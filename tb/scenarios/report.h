@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+// Printing a run's result and writing it as JSON.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+#include "scenario.h"
+
+namespace irqsim {
+
+void print_result(FILE* out, const RunConfig& cfg, const RunResult& r);
+// JSON report (schema in README: scenario, seed, parameters, per-irq counts,
+// latency, verdict).  Returns false with *err set when the file can't be written.
+bool write_json_report(const std::string& path, const RunConfig& cfg, const RunResult& r,
+                       std::string* err);
+
+}  // namespace irqsim

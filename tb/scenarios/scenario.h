@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// Scenarios of the irqsim command: each one sets up a SoC (or, for core-demo, a
+// host-only fabric), injects events, and reports through a common RunResult.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "scoreboard.h"
+
+namespace irqsim {
+
+struct RunConfig {
+    std::string scenario;
+    uint64_t seed = 1;
+    unsigned cpus = 4;
+    uint64_t events = 1000;
+    uint64_t max_cycles = 0;  // 0 = scenario default
+    std::string dts_path;     // empty = embedded default SoC
+    std::string wave_path;    // empty = no trace
+    std::string report_path;  // empty = no JSON report
+    bool progress = false;    // progress line (only on a terminal)
+};
+
+struct RunResult {
+    Verdict verdict;
+    LatencyStats latency;
+    std::string interrupts_table;  // /proc/interrupts view
+    std::string domains_tree;      // domain hierarchy view
+    std::vector<std::string> problems;
+    uint64_t cycles = 0;           // simulated cycles (or host steps for core-demo)
+    double wall_seconds = 0;
+    std::string time_unit = "cycles";
+    std::map<std::string, double> figures;  // extra per-scenario figures
+    int error = 0;                 // non-zero: the scenario could not run
+    std::string error_text;
+};
+
+struct Scenario {
+    std::string name;
+    std::string summary;
+    std::function<RunResult(const RunConfig&)> run;
+};
+
+// All scenarios, in display order.
+const std::vector<Scenario>& scenarios();
+const Scenario* find_scenario(const std::string& name);
+
+// Scenario implementations (one file each).
+RunResult run_core_demo(const RunConfig& cfg);
+
+// Capture a FILE*-writing view function into a string.
+std::string capture_view(const std::function<void(FILE*)>& fn);
+
+}  // namespace irqsim

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// The end-to-end scoreboard (DESIGN.md §6).
+//
+// Every injected event must be followed by at least one handler run, on an
+// allowed CPU, for the virq the driver allocated for it, starting after the
+// injection.  No handler may run for a source that was not triggered; masked or
+// freed sources deliver nothing.  Several injections answered by one handler
+// run are "coalesced" — legal only where the hardware coalesces (the injection
+// says so), otherwise the extra injections are lost.
+#pragma once
+
+#include <bitset>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace irqsim {
+
+using CpuSet = std::bitset<128>;
+
+struct LatencyStats {
+    uint64_t count = 0, min = 0, median = 0, p99 = 0, max = 0;
+};
+
+struct Verdict {
+    uint64_t injected = 0;   // events that must be delivered
+    uint64_t delivered = 0;  // answered by their own handler run
+    uint64_t coalesced = 0;  // legally merged into another event's handler run
+    uint64_t lost = 0;       // never answered (or merged where the hardware doesn't merge)
+    uint64_t spurious = 0;   // handler runs nobody asked for (incl. masked/freed sources)
+    uint64_t wrong_cpu = 0;  // handler runs on a CPU outside the allowed set
+    bool pass() const { return lost == 0 && spurious == 0 && wrong_cpu == 0; }
+    std::string summary() const;
+};
+
+// One injected event, as the scoreboard keeps it.
+struct Injection {
+    uint64_t id = 0;
+    std::string source;       // e.g. "line5", "ipi cpu2", "dma ring 3"
+    unsigned virq = 0;
+    CpuSet allowed;           // CPUs where its handler may run
+    uint64_t cycle = 0;       // injection time
+    bool may_coalesce = false;
+    // filled in when answered
+    bool answered = false;
+    bool coalesced = false;
+    bool withdrawn = false;   // source masked/freed while in flight: not counted
+    unsigned cpu = 0;
+    uint64_t handler_cycle = 0;
+};
+
+class Scoreboard {
+public:
+    // An event that must reach virq on one of `allowed`.  Returns its id.
+    uint64_t inject(const std::string& source, unsigned virq, const CpuSet& allowed,
+                    uint64_t cycle, bool may_coalesce);
+    // From now on virq must not run a handler (masked, disabled or freed) /
+    // may again.  Injections still outstanding when it is silenced are neither
+    // lost nor delivered: they are dropped from the books (the driver masked them).
+    void silence(unsigned virq);
+    void unsilence(unsigned virq);
+
+    // Called at the entry of a handler run for virq on cpu at cycle.
+    void handler_entry(unsigned virq, unsigned cpu, uint64_t cycle);
+
+    // Events not answered yet.
+    std::vector<const Injection*> outstanding() const;
+    size_t outstanding_count() const { return outstanding_total_; }
+
+    // Close the books: everything still outstanding is lost.
+    Verdict verdict() const;
+    LatencyStats latency() const;
+    const std::vector<Injection>& injections() const { return log_; }
+    // Human-readable description of each problem (lost/spurious/wrong cpu), capped.
+    const std::vector<std::string>& problems() const { return problems_; }
+    // handler runs per (virq, cpu)
+    const std::map<std::pair<unsigned, unsigned>, uint64_t>& runs() const { return runs_; }
+
+private:
+    std::vector<Injection> log_;
+    std::map<unsigned, std::vector<size_t>> pending_;  // virq -> indices into log_, oldest first
+    std::map<unsigned, bool> silenced_;
+    std::map<std::pair<unsigned, unsigned>, uint64_t> runs_;
+    std::vector<std::string> problems_;
+    size_t outstanding_total_ = 0;
+    uint64_t spurious_ = 0;
+    uint64_t wrong_cpu_ = 0;
+    void problem(std::string text);
+};
+
+// Percentiles by nearest rank over a copy of the samples.
+LatencyStats compute_latency(std::vector<uint64_t> samples);
+
+}  // namespace irqsim

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "scoreboard.h"
+
+#include <gtest/gtest.h>
+
+using irqsim::CpuSet;
+using irqsim::Scoreboard;
+
+static CpuSet cpus(std::initializer_list<unsigned> l)
+{
+    CpuSet s;
+    for (unsigned c : l)
+        s.set(c);
+    return s;
+}
+
+TEST(Scoreboard, DeliveredOnAllowedCpuAfterInjection)
+{
+    Scoreboard sb;
+    sb.inject("line0", 40, cpus({1}), 100, false);
+    sb.handler_entry(40, 1, 130);
+    auto v = sb.verdict();
+    EXPECT_EQ(v.injected, 1u);
+    EXPECT_EQ(v.delivered, 1u);
+    EXPECT_TRUE(v.pass());
+    EXPECT_EQ(sb.latency().min, 30u);
+}
+
+TEST(Scoreboard, NeverAnsweredIsLost)
+{
+    Scoreboard sb;
+    sb.inject("line0", 40, cpus({0}), 100, false);
+    auto v = sb.verdict();
+    EXPECT_EQ(v.lost, 1u);
+    EXPECT_FALSE(v.pass());
+    EXPECT_EQ(sb.outstanding().size(), 1u);
+}
+
+TEST(Scoreboard, HandlerBeforeInjectionDoesNotCount)
+{
+    Scoreboard sb;
+    sb.inject("line0", 40, cpus({0}), 100, false);
+    sb.handler_entry(40, 0, 90);  // started before the event existed
+    auto v = sb.verdict();
+    EXPECT_EQ(v.spurious, 1u);
+    EXPECT_EQ(v.lost, 1u);
+}
+
+TEST(Scoreboard, WrongCpuIsReported)
+{
+    Scoreboard sb;
+    sb.inject("line0", 40, cpus({2}), 100, false);
+    sb.handler_entry(40, 3, 150);
+    auto v = sb.verdict();
+    EXPECT_EQ(v.wrong_cpu, 1u);
+    EXPECT_FALSE(v.pass());
+}
+
+TEST(Scoreboard, UntriggeredSourceIsSpurious)
+{
+    Scoreboard sb;
+    sb.handler_entry(41, 0, 10);
+    EXPECT_EQ(sb.verdict().spurious, 1u);
+    EXPECT_FALSE(sb.verdict().pass());
+}
+
+TEST(Scoreboard, CoalescingOnlyWhereAllowed)
+{
+    Scoreboard sb;
+    sb.inject("edge", 50, cpus({0}), 10, true);
+    sb.inject("edge", 50, cpus({0}), 20, true);
+    sb.handler_entry(50, 0, 30);
+    auto v = sb.verdict();
+    EXPECT_EQ(v.delivered, 1u);
+    EXPECT_EQ(v.coalesced, 1u);
+    EXPECT_TRUE(v.pass());
+
+    Scoreboard strict;
+    strict.inject("ipi", 51, cpus({0}), 10, false);
+    strict.inject("ipi", 51, cpus({0}), 20, false);
+    strict.handler_entry(51, 0, 30);
+    EXPECT_EQ(strict.verdict().lost, 1u);
+    strict.handler_entry(51, 0, 40);
+    EXPECT_TRUE(strict.verdict().pass());
+    EXPECT_EQ(strict.verdict().delivered, 2u);
+}
+
+TEST(Scoreboard, SilencedSourceMustNotDeliver)
+{
+    Scoreboard sb;
+    sb.inject("line", 60, cpus({0}), 10, false);
+    sb.silence(60);  // in-flight event withdrawn, not counted
+    EXPECT_EQ(sb.verdict().injected, 0u);
+    sb.handler_entry(60, 0, 20);
+    EXPECT_EQ(sb.verdict().spurious, 1u);
+    sb.unsilence(60);
+    sb.inject("line", 60, cpus({0}), 30, false);
+    sb.handler_entry(60, 0, 40);
+    EXPECT_EQ(sb.verdict().delivered, 1u);
+}
+
+TEST(Scoreboard, LatencyPercentiles)
+{
+    std::vector<uint64_t> s;
+    for (uint64_t i = 1; i <= 100; i++)
+        s.push_back(i);
+    auto st = irqsim::compute_latency(s);
+    EXPECT_EQ(st.min, 1u);
+    EXPECT_EQ(st.median, 50u);
+    EXPECT_EQ(st.p99, 99u);
+    EXPECT_EQ(st.max, 100u);
+}
