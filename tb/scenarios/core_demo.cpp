@@ -263,6 +263,7 @@ RunResult run_core_demo(const RunConfig& cfg)
         }
         irq_set_affinity(virq, cpumask_of(static_cast<unsigned>(rng() % ncpu)));
         ring_virq[ring] = virq;
+        sb.unsilence(virq);  // the number may belong to a ring closed earlier
         return true;
     };
     auto close_ring = [&](unsigned ring) {
@@ -302,7 +303,11 @@ RunResult run_core_demo(const RunConfig& cfg)
             continue;
         }
         if (action < 10) {  // move the ring to another CPU while traffic flows
-            irq_set_affinity(ring_virq[ring], cpumask_of(static_cast<unsigned>(rng() % ncpu)));
+            unsigned cpu = static_cast<unsigned>(rng() % ncpu);
+            irq_set_affinity(ring_virq[ring], cpumask_of(cpu));
+            CpuSet moved;  // events in flight may land on the old or the new CPU
+            moved.set(cpu);
+            sb.allow(ring_virq[ring], moved);
         }
         unsigned virq = ring_virq[ring];
         struct irq_data* d = irq_get_irq_data(virq);
@@ -326,6 +331,9 @@ RunResult run_core_demo(const RunConfig& cfg)
     res.verdict = sb.verdict();
     res.latency = sb.latency();
     res.problems = sb.problems();
+    for (const Injection* in : sb.outstanding())
+        res.problems.push_back("lost: " + in->source + " (virq " + std::to_string(in->virq) +
+                               ") injected at step " + std::to_string(in->cycle));
     if (g_fabric.bad_writes) {
         res.error = 2;
         res.error_text = std::to_string(g_fabric.bad_writes) +

@@ -58,7 +58,7 @@ int main(int argc, char** argv)
     cfg.scenario = "spi";
     auto* run = app.add_subcommand("run", "run a scenario and print the interrupt table, "
                                           "latency and the scoreboard verdict");
-    run->add_option("scenario", cfg.scenario, "scenario name (see irqsim list)")->required();
+    run->add_option("scenario", cfg.scenario, "scenario name (see irqsim list); default spi");
     run->add_option("--seed", cfg.seed, "random seed (printed; reruns reproduce it)");
     run->add_option("--cpus", cfg.cpus, "application CPUs")->check(CLI::Range(1u, 64u));
     run->add_option("--events", cfg.events, "events to inject")->check(CLI::Range(1ull, 100000000ull));

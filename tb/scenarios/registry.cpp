@@ -8,6 +8,10 @@ namespace irqsim {
 const std::vector<Scenario>& scenarios()
 {
     static const std::vector<Scenario> list = {
+        {"spi", "device lines -> GICv3 SPIs -> CPUs by affinity (level + edge), affinity moved under traffic",
+         run_spi},
+        {"ipi", "IPIs through ICC_SGI1R to random CPU masks (self, all, any), reserved via irq_reserve_ipi",
+         run_ipi},
         {"core-demo",
          "host-only: MSI -> mux -> root hierarchy on a fake message-decoding fabric (no RTL)",
          run_core_demo},

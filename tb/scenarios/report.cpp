@@ -18,6 +18,8 @@ void print_result(FILE* out, const RunConfig& cfg, const RunResult& r)
                  (unsigned long long)l.p99, (unsigned long long)l.max, (unsigned long long)l.count);
     for (const auto& [k, v] : r.figures)
         std::fprintf(out, "%s: %.6g\n", k.c_str(), v);
+    for (const auto& n : r.notes)
+        std::fprintf(out, "%s\n", n.c_str());
     for (const auto& p : r.problems)
         std::fprintf(out, "problem: %s\n", p.c_str());
     std::fprintf(out, "%s %s: %s  (seed %llu, %llu %s, %.2f s)\n",
@@ -43,6 +45,7 @@ bool write_json_report(const std::string& path, const RunConfig& cfg, const RunR
     j["time"] = {{"simulated", r.cycles}, {"unit", r.time_unit}, {"wall_seconds", r.wall_seconds}};
     j["figures"] = r.figures;
     j["problems"] = r.problems;
+    j["notes"] = r.notes;
     j["interrupts"] = r.interrupts_table;
     j["domains"] = r.domains_tree;
     std::ofstream f(path);

@@ -32,6 +32,7 @@ struct RunResult {
     std::string interrupts_table;  // /proc/interrupts view
     std::string domains_tree;      // domain hierarchy view
     std::vector<std::string> problems;
+    std::vector<std::string> notes;  // extra lines (per-hop latency...)
     uint64_t cycles = 0;           // simulated cycles (or host steps for core-demo)
     double wall_seconds = 0;
     std::string time_unit = "cycles";
@@ -52,6 +53,8 @@ const Scenario* find_scenario(const std::string& name);
 
 // Scenario implementations (one file each).
 RunResult run_core_demo(const RunConfig& cfg);
+RunResult run_spi(const RunConfig& cfg);
+RunResult run_ipi(const RunConfig& cfg);
 
 // Capture a FILE*-writing view function into a string.
 std::string capture_view(const std::function<void(FILE*)>& fn);

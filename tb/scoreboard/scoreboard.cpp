@@ -59,6 +59,15 @@ void Scoreboard::silence(unsigned virq)
 
 void Scoreboard::unsilence(unsigned virq) { silenced_[virq] = false; }
 
+void Scoreboard::allow(unsigned virq, const CpuSet& cpus)
+{
+    auto it = pending_.find(virq);
+    if (it == pending_.end())
+        return;
+    for (size_t idx : it->second)
+        log_[idx].allowed |= cpus;
+}
+
 void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle)
 {
     runs_[{virq, cpu}]++;
@@ -82,21 +91,28 @@ void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle)
                 " at cycle " + std::to_string(cycle) + " with no event injected for it");
         return;
     }
-    Injection& first = log_[(*q)[0]];
-    if (!first.allowed.test(cpu)) {
+    // The oldest event this CPU may answer; if none may, the oldest (wrong CPU).
+    size_t pick = 0;
+    while (pick < n && !log_[(*q)[pick]].allowed.test(cpu))
+        pick++;
+    if (pick == n) {
+        pick = 0;
         wrong_cpu_++;
-        problem("virq " + std::to_string(virq) + " (" + first.source + "): handler ran on cpu" +
+        problem("virq " + std::to_string(virq) + " (" + log_[(*q)[0]].source + "): handler ran on cpu" +
                 std::to_string(cpu) + ", not an allowed CPU");
     }
+    Injection& first = log_[(*q)[pick]];
     first.answered = true;
     first.cpu = cpu;
     first.handler_cycle = cycle;
-    // Later injections that were already made merge into this run only where
-    // the hardware coalesces; the others stay outstanding for a later run.
+    // Other events already made merge into this run only where the hardware
+    // coalesces and only on the same CPU; the rest stay for a later run.
     std::vector<size_t> keep;
-    for (size_t i = 1; i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
+        if (i == pick)
+            continue;
         Injection& in = log_[(*q)[i]];
-        if (in.may_coalesce) {
+        if (in.may_coalesce && in.allowed.test(cpu)) {
             in.answered = true;
             in.coalesced = true;
             in.cpu = cpu;

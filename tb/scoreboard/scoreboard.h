@@ -61,7 +61,12 @@ public:
     void silence(unsigned virq);
     void unsilence(unsigned virq);
 
-    // Called at the entry of a handler run for virq on cpu at cycle.
+    // The driver moved virq: its outstanding events may now also land on `cpus`.
+    void allow(unsigned virq, const CpuSet& cpus);
+
+    // Called at the entry of a handler run for virq on cpu at cycle.  Per-CPU
+    // interrupts (one virq, an event per target CPU) match the oldest event
+    // whose allowed set holds this CPU.
     void handler_entry(unsigned virq, unsigned cpu, uint64_t cycle);
 
     // Events not answered yet.

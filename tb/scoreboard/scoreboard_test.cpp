@@ -110,3 +110,25 @@ TEST(Scoreboard, LatencyPercentiles)
     EXPECT_EQ(st.p99, 99u);
     EXPECT_EQ(st.max, 100u);
 }
+
+TEST(Scoreboard, PerCpuEventsMatchTheirOwnCpu)
+{
+    Scoreboard sb;
+    sb.inject("ipi->cpu1", 70, cpus({1}), 10, false);
+    sb.inject("ipi->cpu2", 70, cpus({2}), 10, false);
+    sb.handler_entry(70, 2, 20);
+    sb.handler_entry(70, 1, 25);
+    auto v = sb.verdict();
+    EXPECT_EQ(v.delivered, 2u);
+    EXPECT_EQ(v.wrong_cpu, 0u);
+    EXPECT_TRUE(v.pass());
+}
+
+TEST(Scoreboard, AllowWidensOutstandingEvents)
+{
+    Scoreboard sb;
+    sb.inject("line", 80, cpus({0}), 10, false);
+    sb.allow(80, cpus({3}));  // affinity moved while in flight
+    sb.handler_entry(80, 3, 20);
+    EXPECT_TRUE(sb.verdict().pass());
+}

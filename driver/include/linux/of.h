@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Device tree: nodes built from a flattened blob (dtc output, read with libfdt)
+ * and the <linux/of.h> accessors the irq code uses.
+ *
+ * of_fdt_unflatten() copies and validates the blob and builds one
+ * struct device_node per node; property values stay in the copy (big-endian,
+ * as in the kernel) and are decoded by the of_property_read_*() helpers.
+ * The most recently unflattened tree is "the" tree (of_root) used by the
+ * lookups that take no starting node.
+ */
+#ifndef IRQSIM_OF_H
+#define IRQSIM_OF_H
+
+#include <linux/irqdomain.h>
+#include <linux/irqsim_base.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct of_tree; /* private: blob copy + node storage */
+
+struct device_node {
+	const char *name;      /* node name without unit address ("interrupt-controller") */
+	const char *full_name; /* node name with unit address ("interrupt-controller@8000000") */
+	const char *path;      /* full path ("/interrupt-controller@8000000"), "/" for the root */
+	int offset;            /* offset of the node in the blob */
+	u32 phandle;           /* 0 if none */
+	struct device_node *parent;
+	struct device_node *child;   /* first child */
+	struct device_node *sibling; /* next child of the same parent */
+	struct fwnode_handle fwnode; /* fwnode.of_node points back here */
+	struct of_tree *tree;
+	void *data;                  /* free for the driver that owns the node */
+};
+
+#define OF_MAX_PHANDLE_ARGS 16
+struct of_phandle_args {
+	struct device_node *np;
+	int args_count;
+	u32 args[OF_MAX_PHANDLE_ARGS];
+};
+
+extern struct device_node *of_root;
+
+/**
+ * of_fdt_unflatten() - validate a flattened device tree and build its nodes
+ * @blob: dtb (copied; the caller keeps ownership)
+ * @size: bytes available at @blob
+ *
+ * Return: the root node (also made of_root), or ERR_PTR(-EINVAL) for a
+ * malformed/truncated blob (one log line, nothing allocated), ERR_PTR(-ENOMEM).
+ */
+struct device_node *of_fdt_unflatten(const void *blob, size_t size);
+/** of_fdt_free() - free a tree from of_fdt_unflatten() (clears of_root if it was it) */
+void of_fdt_free(struct device_node *root);
+
+static inline struct fwnode_handle *of_node_to_fwnode(struct device_node *np)
+{
+	return np ? &np->fwnode : NULL;
+}
+static inline struct device_node *to_of_node(const struct fwnode_handle *fwnode)
+{
+	return fwnode ? fwnode->of_node : NULL;
+}
+static inline bool is_of_node(const struct fwnode_handle *fwnode) { return fwnode && fwnode->of_node; }
+
+/* ---- lookup ------------------------------------------------------------------ */
+struct device_node *of_find_node_by_path(const char *path);
+struct device_node *of_find_node_by_phandle(u32 phandle);
+/* next node after @from (NULL: from of_root), depth first */
+struct device_node *of_find_all_nodes(struct device_node *from);
+struct device_node *of_find_compatible_node(struct device_node *from, const char *type, const char *compat);
+struct device_node *of_get_child_by_name(const struct device_node *node, const char *name);
+struct device_node *of_get_next_child(const struct device_node *node, struct device_node *prev);
+#define for_each_child_of_node(parent, child) \
+	for ((child) = of_get_next_child((parent), NULL); (child); (child) = of_get_next_child((parent), (child)))
+#define for_each_compatible_node(dn, type, compat) \
+	for ((dn) = of_find_compatible_node(NULL, (type), (compat)); (dn); \
+	     (dn) = of_find_compatible_node((dn), (type), (compat)))
+/* reference counting is not modelled: nodes live as long as their tree */
+static inline struct device_node *of_node_get(struct device_node *np) { return np; }
+static inline void of_node_put(struct device_node *np) { (void)np; }
+
+/* ---- properties -------------------------------------------------------------- */
+const void *of_get_property(const struct device_node *np, const char *name, int *lenp);
+bool of_property_read_bool(const struct device_node *np, const char *name);
+int of_device_is_compatible(const struct device_node *np, const char *compat);
+/* status absent, "okay" or "ok" */
+bool of_device_is_available(const struct device_node *np);
+/* 0, -EINVAL (absent), -ENODATA (no value), -EOVERFLOW (too short) */
+int of_property_read_u32_index(const struct device_node *np, const char *name, u32 index, u32 *out);
+static inline int of_property_read_u32(const struct device_node *np, const char *name, u32 *out)
+{
+	return of_property_read_u32_index(np, name, 0, out);
+}
+int of_property_read_u32_array(const struct device_node *np, const char *name, u32 *out, size_t n);
+/* a 64-bit value (two cells), or a single cell */
+int of_property_read_u64(const struct device_node *np, const char *name, u64 *out);
+/* number of u32 cells, or -EINVAL (absent) / -ENODATA (length not a multiple of 4) */
+int of_property_count_u32_elems(const struct device_node *np, const char *name);
+int of_property_read_string(const struct device_node *np, const char *name, const char **out);
+
+/**
+ * of_parse_phandle() - the node referenced by cell @index of a phandle list
+ * @np: node holding the property
+ * @name: property of plain phandles
+ * @index: which one
+ * Return: the node, or NULL (absent, out of range, or unknown phandle - the
+ * last one is logged).
+ */
+struct device_node *of_parse_phandle(const struct device_node *np, const char *name, int index);
+
+/* ---- addresses --------------------------------------------------------------- */
+/* #address-cells / #size-cells that apply to @np's reg (from its parent; 2 / 1 by default) */
+int of_n_addr_cells(const struct device_node *np);
+int of_n_size_cells(const struct device_node *np);
+/**
+ * of_reg_read() - entry @index of @np's reg property
+ * @np: node
+ * @index: entry number
+ * @addr: receives the address
+ * @size: receives the size (may be NULL)
+ * Return: 0, -EINVAL (no reg / index out of range / cells > 2, logged).
+ */
+int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

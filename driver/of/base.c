@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Device-tree nodes from a flattened blob, and the property accessors.
+ * libfdt does the parsing; we keep a validated copy of the blob and one
+ * struct device_node per node so drivers can hold node pointers, walk
+ * parents and embed a fwnode_handle, as with the kernel's unflattened tree.
+ */
+#define _POSIX_C_SOURCE 200809L /* strdup, strndup, strnlen */
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "of_private.h"
+
+struct device_node *of_root;
+
+static char *of_strdup_path(const char *parent_path, const char *name, int len)
+{
+	size_t plen = strlen(parent_path);
+	bool root_parent = plen == 1; /* "/" */
+	char *p = malloc(plen + (size_t)len + 2);
+
+	if (!p)
+		return NULL;
+	memcpy(p, parent_path, plen);
+	if (!root_parent)
+		p[plen++] = '/';
+	memcpy(p + plen, name, (size_t)len);
+	p[plen + (size_t)len] = '\0';
+	return p;
+}
+
+static void of_tree_destroy(struct of_tree *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < t->nr_nodes; i++) {
+		free((void *)t->nodes[i].path);
+		free((void *)t->nodes[i].name);
+	}
+	free(t->nodes);
+	free(t->blob);
+	free(t);
+}
+
+/* Header checks with a precise message for each way a blob can be unusable. */
+static int of_fdt_validate(const void *blob, size_t size)
+{
+	int err;
+
+	if (!blob || size < sizeof(struct fdt_header)) {
+		pr_err("OF: blob of %zu bytes is too small for an FDT header", blob ? size : 0);
+		return -EINVAL;
+	}
+	err = fdt_check_header(blob);
+	if (err) {
+		pr_err("OF: bad FDT header (magic 0x%08x): %s", fdt_magic(blob), fdt_strerror(err));
+		return -EINVAL;
+	}
+	if (fdt_totalsize(blob) > size) {
+		pr_err("OF: truncated FDT: header says %u bytes, only %zu given", fdt_totalsize(blob), size);
+		return -EINVAL;
+	}
+	err = fdt_check_full(blob, fdt_totalsize(blob));
+	if (err) {
+		pr_err("OF: malformed FDT structure: %s", fdt_strerror(err));
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int of_build_nodes(struct of_tree *t)
+{
+	struct device_node *stack[64];
+	int depth = 0, off, n = 0;
+
+	for (off = 0, depth = 0; off >= 0 && depth >= 0; off = fdt_next_node(t->blob, off, &depth))
+		n++;
+	t->nodes = calloc((size_t)n, sizeof(*t->nodes));
+	if (!t->nodes)
+		return -ENOMEM;
+
+	depth = 0;
+	for (off = 0; off >= 0 && depth >= 0 && t->nr_nodes < n; off = fdt_next_node(t->blob, off, &depth)) {
+		struct device_node *np = &t->nodes[t->nr_nodes];
+		int len = 0;
+		const char *full = fdt_get_name(t->blob, off, &len);
+		const char *at;
+
+		if (depth >= (int)ARRAY_SIZE(stack)) {
+			pr_err("OF: node %s nested deeper than %zu levels", full ? full : "?", ARRAY_SIZE(stack));
+			return -EINVAL;
+		}
+		t->nr_nodes++; /* counted from here on, so destroy frees its strings */
+		np->tree = t;
+		np->offset = off;
+		np->phandle = fdt_get_phandle(t->blob, off);
+		np->fwnode.of_node = np;
+		if (depth == 0) {
+			np->path = strdup("/");
+			np->full_name = "";
+		} else {
+			np->parent = stack[depth - 1];
+			np->path = of_strdup_path(np->parent->path, full, len);
+			/* full_name is the last component of the path */
+			np->full_name = np->path ? strrchr(np->path, '/') + 1 : NULL;
+		}
+		at = memchr(full, '@', (size_t)len);
+		np->name = strndup(full, at ? (size_t)(at - full) : (size_t)len);
+		if (!np->path || !np->name)
+			return -ENOMEM;
+		np->fwnode.name = depth == 0 ? np->path : np->full_name;
+		/* link as last child of the parent */
+		if (np->parent) {
+			struct device_node **link = &np->parent->child;
+
+			while (*link)
+				link = &(*link)->sibling;
+			*link = np;
+		}
+		stack[depth] = np;
+	}
+	return 0;
+}
+
+struct device_node *of_fdt_unflatten(const void *blob, size_t size)
+{
+	struct of_tree *t;
+	int err = of_fdt_validate(blob, size);
+
+	if (err)
+		return ERR_PTR(err);
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		goto nomem;
+	t->size = fdt_totalsize(blob);
+	t->blob = malloc(t->size);
+	if (!t->blob)
+		goto nomem;
+	memcpy(t->blob, blob, t->size);
+	err = of_build_nodes(t);
+	if (err) {
+		of_tree_destroy(t);
+		if (err == -ENOMEM)
+			pr_err("OF: out of memory building the device tree");
+		return ERR_PTR(err);
+	}
+	of_root = &t->nodes[0];
+	return of_root;
+nomem:
+	of_tree_destroy(t);
+	pr_err("OF: out of memory copying a %zu-byte FDT", size);
+	return ERR_PTR(-ENOMEM);
+}
+
+void of_fdt_free(struct device_node *root)
+{
+	if (IS_ERR_OR_NULL(root))
+		return;
+	if (root->parent) {
+		pr_err("OF: of_fdt_free(%s): not a root node", root->path);
+		return;
+	}
+	if (of_root == root)
+		of_root = NULL;
+	of_tree_destroy(root->tree);
+}
+
+/* ---- lookup ------------------------------------------------------------------ */
+
+struct device_node *of_find_all_nodes(struct device_node *from)
+{
+	struct of_tree *t;
+	long next;
+
+	if (!from)
+		return of_root;
+	t = from->tree;
+	next = (from - t->nodes) + 1;
+	return next < t->nr_nodes ? &t->nodes[next] : NULL;
+}
+
+struct device_node *of_find_node_by_path(const char *path)
+{
+	for (struct device_node *np = of_root; np && path; np = of_find_all_nodes(np))
+		if (!strcmp(np->path, path))
+			return np;
+	return NULL;
+}
+
+/* phandle lookup within the tree of @np */
+struct device_node *of_tree_find_phandle(const struct of_tree *t, u32 phandle)
+{
+	if (!t || !phandle || phandle == (u32)-1)
+		return NULL;
+	for (int i = 0; i < t->nr_nodes; i++)
+		if (t->nodes[i].phandle == phandle)
+			return &t->nodes[i];
+	return NULL;
+}
+
+struct device_node *of_find_node_by_phandle(u32 phandle)
+{
+	return of_root ? of_tree_find_phandle(of_root->tree, phandle) : NULL;
+}
+
+struct device_node *of_find_compatible_node(struct device_node *from, const char *type, const char *compat)
+{
+	struct device_node *np = from ? of_find_all_nodes(from) : of_root;
+
+	for (; np; np = of_find_all_nodes(np)) {
+		if (type) {
+			const char *dt = of_get_property(np, "device_type", NULL);
+
+			if (!dt || strcmp(dt, type))
+				continue;
+		}
+		if (!compat || of_device_is_compatible(np, compat))
+			return np;
+	}
+	return NULL;
+}
+
+struct device_node *of_get_next_child(const struct device_node *node, struct device_node *prev)
+{
+	if (!node)
+		return NULL;
+	return prev ? prev->sibling : node->child;
+}
+
+struct device_node *of_get_child_by_name(const struct device_node *node, const char *name)
+{
+	struct device_node *c;
+
+	for_each_child_of_node(node, c)
+		if (!strcmp(c->name, name) || !strcmp(c->full_name, name))
+			return c;
+	return NULL;
+}
+
+/* ---- properties -------------------------------------------------------------- */
+
+const void *of_get_property(const struct device_node *np, const char *name, int *lenp)
+{
+	int len = 0;
+	const void *v;
+
+	if (!np || !name) {
+		if (lenp)
+			*lenp = -FDT_ERR_NOTFOUND;
+		return NULL;
+	}
+	v = fdt_getprop(of_node_blob(np), np->offset, name, &len);
+	if (lenp)
+		*lenp = v ? len : 0;
+	return v;
+}
+
+bool of_property_read_bool(const struct device_node *np, const char *name)
+{
+	return of_get_property(np, name, NULL) != NULL;
+}
+
+int of_device_is_compatible(const struct device_node *np, const char *compat)
+{
+	int len;
+	const char *list = of_get_property(np, "compatible", &len);
+
+	if (!list || !compat)
+		return 0;
+	return fdt_stringlist_contains(list, len, compat);
+}
+
+bool of_device_is_available(const struct device_node *np)
+{
+	int len;
+	const char *status = of_get_property(np, "status", &len);
+
+	if (!np)
+		return false;
+	if (!status)
+		return true;
+	return !strcmp(status, "okay") || !strcmp(status, "ok");
+}
+
+int of_property_count_u32_elems(const struct device_node *np, const char *name)
+{
+	int len;
+
+	if (!of_get_property(np, name, &len))
+		return -EINVAL;
+	if (len % 4)
+		return -ENODATA;
+	return len / 4;
+}
+
+int of_property_read_u32_index(const struct device_node *np, const char *name, u32 index, u32 *out)
+{
+	int len;
+	const fdt32_t *v = of_get_property(np, name, &len);
+
+	if (!v)
+		return -EINVAL;
+	if (len == 0)
+		return -ENODATA;
+	if ((size_t)len < ((size_t)index + 1) * 4)
+		return -EOVERFLOW;
+	*out = fdt32_to_cpu(v[index]);
+	return 0;
+}
+
+int of_property_read_u32_array(const struct device_node *np, const char *name, u32 *out, size_t n)
+{
+	int len;
+	const fdt32_t *v = of_get_property(np, name, &len);
+
+	if (!v)
+		return -EINVAL;
+	if (len == 0)
+		return -ENODATA;
+	if ((size_t)len < n * 4)
+		return -EOVERFLOW;
+	for (size_t i = 0; i < n; i++)
+		out[i] = fdt32_to_cpu(v[i]);
+	return 0;
+}
+
+int of_property_read_u64(const struct device_node *np, const char *name, u64 *out)
+{
+	int len;
+	const fdt32_t *v = of_get_property(np, name, &len);
+
+	if (!v)
+		return -EINVAL;
+	if (len == 4)
+		*out = fdt32_to_cpu(v[0]);
+	else if (len == 8)
+		*out = (u64)fdt32_to_cpu(v[0]) << 32 | fdt32_to_cpu(v[1]);
+	else
+		return len ? -EOVERFLOW : -ENODATA;
+	return 0;
+}
+
+int of_property_read_string(const struct device_node *np, const char *name, const char **out)
+{
+	int len;
+	const char *s = of_get_property(np, name, &len);
+
+	if (!s)
+		return -EINVAL;
+	if (!len || strnlen(s, (size_t)len) >= (size_t)len)
+		return -EILSEQ;
+	*out = s;
+	return 0;
+}
+
+struct device_node *of_parse_phandle(const struct device_node *np, const char *name, int index)
+{
+	u32 ph;
+	struct device_node *target;
+
+	if (index < 0 || of_property_read_u32_index(np, name, (u32)index, &ph))
+		return NULL;
+	target = of_tree_find_phandle(np->tree, ph);
+	if (!target)
+		pr_err("OF: %s: %s[%d] = phandle 0x%x matches no node", np->path, name, index, ph);
+	return target;
+}
+
+/* ---- addresses --------------------------------------------------------------- */
+
+static int of_read_cells_of_parent(const struct device_node *np, const char *prop, int def)
+{
+	u32 v;
+
+	for (const struct device_node *p = np ? np->parent : NULL; p; p = p->parent)
+		if (!of_property_read_u32(p, prop, &v))
+			return (int)v;
+	return def;
+}
+
+int of_n_addr_cells(const struct device_node *np)
+{
+	return of_read_cells_of_parent(np, "#address-cells", 2);
+}
+
+int of_n_size_cells(const struct device_node *np)
+{
+	return of_read_cells_of_parent(np, "#size-cells", 1);
+}
+
+static u64 of_read_number(const fdt32_t *cell, int n)
+{
+	u64 r = 0;
+
+	while (n--)
+		r = (r << 32) | fdt32_to_cpu(*cell++);
+	return r;
+}
+
+int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size)
+{
+	int len, na, ns, stride;
+	const fdt32_t *reg;
+
+	if (!np || index < 0) {
+		pr_err("OF: of_reg_read: bad arguments");
+		return -EINVAL;
+	}
+	/* like the kernel, the nearest ancestor giving the cell counts wins */
+	na = of_n_addr_cells(np);
+	ns = of_n_size_cells(np);
+	if (na < 1 || na > 2 || ns < 0 || ns > 2) {
+		pr_err("OF: %s: unsupported #address-cells %d / #size-cells %d", np->path, na, ns);
+		return -EINVAL;
+	}
+	reg = of_get_property(np, "reg", &len);
+	if (!reg) {
+		pr_err("OF: %s: no reg property", np->path);
+		return -EINVAL;
+	}
+	stride = (na + ns) * 4;
+	if (len % stride || (index + 1) * stride > len) {
+		pr_err("OF: %s: reg entry %d not present (%d bytes, %d-byte entries)", np->path, index, len, stride);
+		return -EINVAL;
+	}
+	reg += index * (na + ns);
+	*addr = of_read_number(reg, na);
+	if (size)
+		*size = of_read_number(reg + na, ns);
+	return 0;
+}

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Device-tree interrupt specifiers: finding a node's interrupt parent,
+ * decoding "interrupts"/"interrupts-extended" with the parent's
+ * #interrupt-cells, and turning the result into an irq_fwspec mapping.
+ */
+#include <libfdt.h>
+#include <string.h>
+
+#include <linux/of_irq.h>
+
+#include "of_private.h"
+
+static bool of_has_irq_cells(const struct device_node *np)
+{
+	return of_get_property(np, "#interrupt-cells", NULL) != NULL;
+}
+
+int of_irq_find_parent_checked(struct device_node *child, struct device_node **parent)
+{
+	struct device_node *p = child;
+	u32 ph;
+
+	*parent = NULL;
+	if (!child)
+		return -EINVAL;
+	/* as the kernel does: step via interrupt-parent if present, else to the
+	 * tree parent, until a node with #interrupt-cells is reached */
+	do {
+		if (!of_property_read_u32(p, "interrupt-parent", &ph)) {
+			struct device_node *next = of_tree_find_phandle(p->tree, ph);
+
+			if (!next) {
+				pr_err("OF: %s: interrupt-parent phandle 0x%x matches no node", p->path, ph);
+				return -EINVAL;
+			}
+			if (!of_has_irq_cells(next) && of_property_read_bool(next, "interrupt-controller")) {
+				pr_err("OF: %s: interrupt parent %s has no #interrupt-cells", child->path, next->path);
+				return -EINVAL;
+			}
+			p = next;
+		} else {
+			p = p->parent;
+		}
+	} while (p && !of_has_irq_cells(p));
+	/* a controller that names itself (root "interrupt-parent = <&gic>") is a root */
+	*parent = p == child ? NULL : p;
+	return 0;
+}
+
+struct device_node *of_irq_find_parent(struct device_node *child)
+{
+	struct device_node *p;
+
+	return of_irq_find_parent_checked(child, &p) ? NULL : p;
+}
+
+static int of_irq_cells(const struct device_node *node, const struct device_node *ctl, u32 *cells)
+{
+	if (of_property_read_u32(ctl, "#interrupt-cells", cells)) {
+		pr_err("OF: %s: interrupt parent %s has no #interrupt-cells", node->path, ctl->path);
+		return -EINVAL;
+	}
+	if (*cells < 1 || *cells > OF_MAX_PHANDLE_ARGS) {
+		pr_err("OF: %s: #interrupt-cells = %u of %s out of range 1..%d", node->path, *cells,
+		       ctl->path, OF_MAX_PHANDLE_ARGS);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* interrupts-extended = <&ctl cells...>, <&ctl2 cells...>: entry @index */
+static int of_irq_parse_extended(struct device_node *node, const fdt32_t *v, int len, int index,
+				 struct of_phandle_args *out)
+{
+	int pos = 0, n = len / 4;
+
+	for (int i = 0; pos < n; i++) {
+		u32 ph = fdt32_to_cpu(v[pos]), cells;
+		struct device_node *ctl = of_tree_find_phandle(node->tree, ph);
+
+		if (!ctl) {
+			pr_err("OF: %s: interrupts-extended[%d] phandle 0x%x matches no node", node->path, i, ph);
+			return -EINVAL;
+		}
+		if (of_irq_cells(node, ctl, &cells))
+			return -EINVAL;
+		if (pos + 1 + (int)cells > n) {
+			pr_err("OF: %s: interrupts-extended entry %d truncated", node->path, i);
+			return -EINVAL;
+		}
+		if (i == index) {
+			out->np = ctl;
+			out->args_count = (int)cells;
+			for (u32 c = 0; c < cells; c++)
+				out->args[c] = fdt32_to_cpu(v[pos + 1 + (int)c]);
+			return 0;
+		}
+		pos += 1 + (int)cells;
+	}
+	pr_err("OF: %s: interrupt %d not present in interrupts-extended", node->path, index);
+	return -EINVAL;
+}
+
+int of_irq_parse_one(struct device_node *node, int index, struct of_phandle_args *out)
+{
+	struct device_node *ctl;
+	const fdt32_t *v;
+	int len;
+	u32 cells;
+
+	if (!node || !out || index < 0) {
+		pr_err("OF: of_irq_parse_one(%s, %d): bad arguments", of_node_path(node), index);
+		return -EINVAL;
+	}
+	memset(out, 0, sizeof(*out));
+	v = of_get_property(node, "interrupts-extended", &len);
+	if (v)
+		return of_irq_parse_extended(node, v, len, index, out);
+
+	v = of_get_property(node, "interrupts", &len);
+	if (!v) {
+		pr_err("OF: %s: no interrupts property", node->path);
+		return -EINVAL;
+	}
+	if (of_irq_find_parent_checked(node, &ctl))
+		return -EINVAL;
+	if (!ctl) {
+		pr_err("OF: %s: no interrupt parent (no interrupt-parent and no ancestor with #interrupt-cells)",
+		       node->path);
+		return -EINVAL;
+	}
+	if (of_irq_cells(node, ctl, &cells))
+		return -EINVAL;
+	if (len % (int)(cells * 4)) {
+		pr_err("OF: %s: interrupts is %d bytes, not a multiple of %u cells of %s", node->path, len,
+		       cells, ctl->path);
+		return -EINVAL;
+	}
+	if ((index + 1) * (int)cells * 4 > len) {
+		pr_err("OF: %s: interrupt %d not present (%d specified)", node->path, index,
+		       len / (int)(cells * 4));
+		return -EINVAL;
+	}
+	out->np = ctl;
+	out->args_count = (int)cells;
+	for (u32 c = 0; c < cells; c++)
+		out->args[c] = fdt32_to_cpu(v[(u32)index * cells + c]);
+	return 0;
+}
+
+int of_irq_count(struct device_node *node)
+{
+	struct device_node *ctl;
+	int len;
+	u32 cells;
+	const fdt32_t *v = of_get_property(node, "interrupts-extended", &len);
+
+	if (v) {
+		int n = 0, pos = 0;
+
+		/* count without logging: stop quietly at the first bad entry */
+		while (pos < len / 4) {
+			ctl = of_tree_find_phandle(node->tree, fdt32_to_cpu(v[pos]));
+			if (!ctl || of_property_read_u32(ctl, "#interrupt-cells", &cells))
+				break;
+			pos += 1 + (int)cells;
+			if (pos > len / 4)
+				break;
+			n++;
+		}
+		return n;
+	}
+	if (!of_get_property(node, "interrupts", &len) || of_irq_find_parent_checked(node, &ctl) || !ctl ||
+	    of_property_read_u32(ctl, "#interrupt-cells", &cells) || !cells)
+		return 0;
+	return len / (int)(cells * 4);
+}
+
+void of_phandle_args_to_fwspec(struct device_node *np, const u32 *args, unsigned int count,
+			       struct irq_fwspec *fwspec)
+{
+	if (count > IRQ_DOMAIN_IRQ_SPEC_PARAMS) {
+		pr_warn("OF: %s: %u interrupt cells, only %d used", of_node_path(np), count,
+			IRQ_DOMAIN_IRQ_SPEC_PARAMS);
+		count = IRQ_DOMAIN_IRQ_SPEC_PARAMS;
+	}
+	memset(fwspec, 0, sizeof(*fwspec));
+	fwspec->fwnode = of_node_to_fwnode(np);
+	fwspec->param_count = (int)count;
+	for (unsigned int i = 0; i < count; i++)
+		fwspec->param[i] = args[i];
+}
+
+unsigned int irq_of_parse_and_map(struct device_node *node, int index)
+{
+	struct of_phandle_args args;
+	struct irq_fwspec fwspec;
+
+	if (of_irq_parse_one(node, index, &args))
+		return 0;
+	of_phandle_args_to_fwspec(args.np, args.args, (unsigned int)args.args_count, &fwspec);
+	return irq_create_fwspec_mapping(&fwspec);
+}

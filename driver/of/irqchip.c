@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Interrupt-controller probing from the device tree, in the manner of the
+ * kernel's of_irq_init(): every available node with "interrupt-controller"
+ * whose compatible is in the match table is initialised after its interrupt
+ * parent, generation by generation (roots first, then the children of each
+ * initialised controller in the order they were initialised).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/irqchip.h>
+#include <linux/of_irq.h>
+
+#include "of_private.h"
+
+struct intc_desc {
+	struct device_node *dev;
+	struct device_node *parent;
+	of_irq_init_cb_t init;
+	bool done;
+};
+
+static const struct of_irqchip_match *of_irq_match(const struct device_node *np,
+						   const struct of_irqchip_match *matches)
+{
+	for (const struct of_irqchip_match *m = matches; m->compatible; m++)
+		if (m->init && of_device_is_compatible(np, m->compatible))
+			return m;
+	return NULL;
+}
+
+/* collect the controllers to probe; returns their number or -ENOMEM */
+static int of_irq_collect(struct device_node *root, const struct of_irqchip_match *matches,
+			  struct intc_desc **out, int *err)
+{
+	struct intc_desc *descs = NULL;
+	int n = 0, cap = 0;
+
+	for (struct device_node *np = root; np; np = of_find_all_nodes(np)) {
+		const struct of_irqchip_match *m;
+		struct device_node *parent;
+
+		if (!of_property_read_bool(np, "interrupt-controller") || !of_device_is_available(np))
+			continue;
+		m = of_irq_match(np, matches);
+		if (!m)
+			continue;
+		if (of_irq_find_parent_checked(np, &parent)) {
+			pr_err("irqchip: %s: interrupt parent cannot be resolved, not probed", np->path);
+			if (!*err)
+				*err = -ENODEV;
+			continue;
+		}
+		if (n == cap) {
+			struct intc_desc *grown;
+
+			cap = cap ? cap * 2 : 8;
+			grown = realloc(descs, (size_t)cap * sizeof(*descs));
+			if (!grown) {
+				free(descs);
+				pr_err("irqchip: out of memory collecting interrupt controllers");
+				return -ENOMEM;
+			}
+			descs = grown;
+		}
+		descs[n++] = (struct intc_desc){ .dev = np, .parent = parent, .init = m->init };
+	}
+	*out = descs;
+	return n;
+}
+
+int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches)
+{
+	struct intc_desc *descs = NULL;
+	struct device_node **ready; /* initialised controllers, in init order */
+	int n, nready = 0, err = 0;
+
+	if (!matches) {
+		pr_err("irqchip: of_irq_init without a match table");
+		return -EINVAL;
+	}
+	if (!root)
+		root = of_root;
+	if (!root) {
+		pr_err("irqchip: of_irq_init: no device tree");
+		return -ENODEV;
+	}
+	n = of_irq_collect(root, matches, &descs, &err);
+	if (n <= 0)
+		return n < 0 ? n : err;
+	ready = calloc((size_t)n, sizeof(*ready));
+	if (!ready) {
+		free(descs);
+		pr_err("irqchip: out of memory probing interrupt controllers");
+		return -ENOMEM;
+	}
+
+	/* generation 0 = roots (parent NULL); then children of ready[0], ready[1]... */
+	for (int gen = -1; gen < nready; gen++) {
+		struct device_node *parent = gen < 0 ? NULL : ready[gen];
+
+		for (int i = 0; i < n; i++) {
+			struct intc_desc *d = &descs[i];
+			int ret;
+
+			if (d->done || d->parent != parent)
+				continue;
+			d->done = true;
+			ret = d->init(d->dev, parent);
+			if (ret) {
+				pr_err("irqchip: %s: init failed (%d)", d->dev->path, ret);
+				if (!err)
+					err = ret;
+				continue;
+			}
+			ready[nready++] = d->dev;
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		if (descs[i].done)
+			continue;
+		pr_err("irqchip: %s: interrupt parent %s was never initialised (no driver, disabled or failed)",
+		       descs[i].dev->path, descs[i].parent->path);
+		if (!err)
+			err = -ENODEV;
+	}
+	free(ready);
+	free(descs);
+	return err;
+}
+
+/* the tree irqchip_init_from_fdt() installed; domains point into it */
+static struct device_node *irqchip_tree;
+
+static void irqchip_of_reset(void)
+{
+	of_fdt_free(irqchip_tree);
+	irqchip_tree = NULL;
+}
+
+int irqchip_init_from_fdt(const void *blob, size_t size)
+{
+	struct device_node *root;
+
+	if (irqchip_tree) {
+		pr_err("irqchip: a device tree is already installed (%s); reset first", irqchip_tree->path);
+		return -EBUSY;
+	}
+	root = of_fdt_unflatten(blob, size);
+	if (IS_ERR(root))
+		return (int)PTR_ERR(root);
+	irqsim_register_reset_hook(irqchip_of_reset);
+	irqchip_tree = root;
+	/* the tree stays even on failure: controllers probed so far reference it */
+	return of_irq_init(root, irqchip_of_match_table);
+}

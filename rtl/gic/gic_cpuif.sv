@@ -1,0 +1,300 @@
+// gic_cpuif: GICv3 CPU interface (ICC_* system registers) for one PE.
+//
+// System-register key (16 bits), op0 = 3 implied:
+//   key[15:14] = op0 (3) or 0 - both accepted, key[13:11] = op1,
+//   key[10:7]  = CRn, key[6:3] = CRm, key[2:0] = op2
+//   i.e. key = (op1 << 11) | (CRn << 7) | (CRm << 3) | op2  [| 0xC000].
+// Implemented (op1 = 0):
+//   0x230 ICC_PMR_EL1      0x643 ICC_BPR0_EL1    0x644 ICC_AP0R0_EL1 (RAZ/WI)
+//   0x648 ICC_AP1R0_EL1    0x659 ICC_DIR_EL1     0x65B ICC_RPR_EL1
+//   0x65D ICC_SGI1R_EL1    0x660 ICC_IAR1_EL1    0x661 ICC_EOIR1_EL1
+//   0x662 ICC_HPPIR1_EL1   0x663 ICC_BPR1_EL1    0x664 ICC_CTLR_EL1
+//   0x665 ICC_SRE_EL1      0x666 ICC_IGRPEN0_EL1 0x667 ICC_IGRPEN1_EL1
+// Other keys, writes to read-only and reads of write-only registers answer
+// with error = 1 and no effect.
+//
+// Protocol: the request (valid, write, key, wdata) is sampled at a clock edge
+// while valid is high and ready is low; ready is high for exactly one cycle
+// after it, with rdata/error. The requester holds valid until it sees ready.
+//
+// Priorities: 5 implemented bits (values are multiples of 8). BPR1 minimum
+// is 3 (group priority = priority[7:3], 32 group priorities, one AP1R).
+module gic_cpuif #(
+  parameter int PE            = 0,
+  parameter bit IRQSIM_ASSERT = 1'b1
+) (
+  input  logic        clk,
+  input  logic        rst_n,
+  // system-register port (valid already qualified by PE select)
+  input  logic        sr_valid,
+  input  logic        sr_write,
+  input  logic [15:0] sr_key,
+  input  logic [63:0] sr_wdata,
+  output logic        sr_ready,
+  output logic [63:0] sr_rdata,
+  output logic        sr_error,
+  // candidates
+  input  logic        rd_cand_v,
+  input  logic [4:0]  rd_cand_id,
+  input  logic [7:0]  rd_cand_prio,
+  input  logic        sp_cand_v,
+  input  logic [9:0]  sp_cand_id,
+  input  logic [7:0]  sp_cand_prio,
+  input  logic        grp1_en,     // GICD_CTLR.EnableGrp1
+  input  logic        rd_awake,    // redistributor awake
+  // acknowledge / deactivate (INTID; < 32 goes to the redistributor)
+  output logic        ack_v,
+  output logic [9:0]  ack_id,
+  output logic        deact_v,
+  output logic [9:0]  deact_id,
+  // SGI generation request (one-cycle pulse)
+  output logic        sgi_v,
+  output logic [3:0]  sgi_id,
+  output logic [15:0] sgi_tlist,
+  output logic [7:0]  sgi_aff1,
+  output logic [7:0]  sgi_aff2,
+  output logic [7:0]  sgi_aff3,
+  output logic        sgi_irm,
+  output logic [3:0]  sgi_rs,
+  output logic        irq_out,
+  output logic        fiq_out
+);
+
+  // keys (op0 bits stripped)
+  localparam logic [13:0] K_PMR     = 14'h0230;
+  localparam logic [13:0] K_BPR0    = 14'h0643;
+  localparam logic [13:0] K_AP0R0   = 14'h0644;
+  localparam logic [13:0] K_AP1R0   = 14'h0648;
+  localparam logic [13:0] K_DIR     = 14'h0659;
+  localparam logic [13:0] K_RPR     = 14'h065B;
+  localparam logic [13:0] K_SGI1R   = 14'h065D;
+  localparam logic [13:0] K_IAR1    = 14'h0660;
+  localparam logic [13:0] K_EOIR1   = 14'h0661;
+  localparam logic [13:0] K_HPPIR1  = 14'h0662;
+  localparam logic [13:0] K_BPR1    = 14'h0663;
+  localparam logic [13:0] K_CTLR    = 14'h0664;
+  localparam logic [13:0] K_SRE     = 14'h0665;
+  localparam logic [13:0] K_IGRPEN0 = 14'h0666;
+  localparam logic [13:0] K_IGRPEN1 = 14'h0667;
+
+  // ------------------------------------------------------------------ state
+  logic [7:0]  pmr_q;
+  logic [2:0]  bpr0_q, bpr1_q;
+  logic        eoimode_q;
+  logic        igrpen0_q, igrpen1_q;
+  logic [31:0] apr_q;          // ICC_AP1R0_EL1
+  logic [7:0]  rpr_q;          // running priority (0xFF idle)
+
+  // ------------------------------------------------------------------ highest-priority candidate
+  logic       hp_v;
+  logic [9:0] hp_id;
+  logic [7:0] hp_prio;
+  always_comb begin
+    if (rd_cand_v && (!sp_cand_v || rd_cand_prio <= sp_cand_prio)) begin
+      hp_v = 1'b1; hp_id = {5'd0, rd_cand_id}; hp_prio = rd_cand_prio;
+    end else begin
+      hp_v = sp_cand_v; hp_id = sp_cand_id; hp_prio = sp_cand_prio;
+    end
+  end
+
+  logic [7:0] gmask;
+  assign gmask = 8'hFF << bpr1_q;
+
+  logic can_signal;
+  assign can_signal = hp_v && rd_awake && igrpen1_q && grp1_en && (hp_prio < pmr_q) &&
+                      ((hp_prio & gmask) < rpr_q);
+
+  // lowest set APR bit -> running priority
+  function automatic logic [4:0] ffs32(input logic [31:0] m);
+    logic [31:0] l;
+    l = m & (~m + 32'd1);   // isolate the lowest set bit
+    ffs32 = {|(l & 32'hFFFF_0000), |(l & 32'hFF00_FF00), |(l & 32'hF0F0_F0F0),
+             |(l & 32'hCCCC_CCCC), |(l & 32'hAAAA_AAAA)};
+  endfunction
+
+  function automatic logic [7:0] apr_to_rpr(input logic [31:0] a);
+    apr_to_rpr = (a == 32'h0) ? 8'hFF : {ffs32(a), 3'b000};
+  endfunction
+
+  function automatic logic [4:0] apr_top(input logic [31:0] a);
+    apr_top = ffs32(a);
+  endfunction
+
+  function automatic logic [31:0] lowest_bit(input logic [31:0] a);
+    lowest_bit = a & (~a + 32'd1);
+  endfunction
+
+  // ------------------------------------------------------------------ request decode
+  logic        take;
+  logic [13:0] k;
+  logic        kop0_ok;
+  assign take    = sr_valid && !sr_ready;
+  assign k       = sr_key[13:0];
+  assign kop0_ok = (sr_key[15:14] == 2'b11) || (sr_key[15:14] == 2'b00);
+
+  logic [4:0] hp_gidx;       // APR index of the candidate's group priority
+  assign hp_gidx = hp_prio[7:3] & gmask[7:3];
+
+
+  logic [23:0] wr_id;
+  logic        wr_id_special;
+  assign wr_id         = sr_wdata[23:0];
+  assign wr_id_special = (wr_id >= 24'd1020);   // 1020-1023 ignored; LPIs not implemented yet
+
+  assign fiq_out = 1'b0;
+
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      sr_ready  <= 1'b0;
+      sr_rdata  <= 64'h0;
+      sr_error  <= 1'b0;
+      pmr_q     <= 8'h00;
+      bpr0_q    <= 3'd2;
+      bpr1_q    <= 3'd3;
+      eoimode_q <= 1'b0;
+      igrpen0_q <= 1'b0;
+      igrpen1_q <= 1'b0;
+      apr_q     <= 32'h0;
+      rpr_q     <= 8'hFF;
+      ack_v     <= 1'b0;
+      ack_id    <= 10'd0;
+      deact_v   <= 1'b0;
+      deact_id  <= 10'd0;
+      sgi_v     <= 1'b0;
+      sgi_id    <= 4'd0;
+      sgi_tlist <= 16'h0;
+      sgi_aff1  <= 8'h0;
+      sgi_aff2  <= 8'h0;
+      sgi_aff3  <= 8'h0;
+      sgi_irm   <= 1'b0;
+      sgi_rs    <= 4'd0;
+      irq_out   <= 1'b0;
+    end else begin
+      irq_out  <= can_signal;
+      sr_ready <= take;
+      ack_v    <= 1'b0;
+      deact_v  <= 1'b0;
+      sgi_v    <= 1'b0;
+      if (take) begin
+        sr_rdata <= 64'h0;
+        sr_error <= 1'b0;
+        if (!kop0_ok) begin
+          sr_error <= 1'b1;
+        end else if (!sr_write) begin
+          // ---------------- reads
+          case (k)
+            K_PMR:     sr_rdata <= {56'h0, pmr_q};
+            K_BPR0:    sr_rdata <= {61'h0, bpr0_q};
+            K_BPR1:    sr_rdata <= {61'h0, bpr1_q};
+            K_AP0R0:   sr_rdata <= 64'h0;
+            K_AP1R0:   sr_rdata <= {32'h0, apr_q};
+            K_RPR:     sr_rdata <= {56'h0, rpr_q};
+            K_HPPIR1:  sr_rdata <= {54'h0, hp_v ? hp_id : 10'd1023};
+            K_CTLR:    sr_rdata <= {48'h0, 2'b00 /*A3V,SEIS*/, 3'b000 /*IDbits: 16*/,
+                                    3'd4 /*PRIbits*/, 6'b0, eoimode_q, 1'b0 /*CBPR*/};
+            K_SRE:     sr_rdata <= 64'h7;
+            K_IGRPEN0: sr_rdata <= {63'h0, igrpen0_q};
+            K_IGRPEN1: sr_rdata <= {63'h0, igrpen1_q};
+            K_IAR1: begin
+              if (can_signal) begin
+                sr_rdata         <= {54'h0, hp_id};
+                ack_v            <= 1'b1;
+                ack_id           <= hp_id;
+                apr_q            <= apr_q | (32'h1 << hp_gidx);
+                rpr_q            <= apr_to_rpr(apr_q | (32'h1 << hp_gidx));
+              end else begin
+                sr_rdata <= 64'd1023;
+              end
+            end
+            default:   sr_error <= 1'b1;   // unknown or write-only
+          endcase
+        end else begin
+          // ---------------- writes
+          case (k)
+            K_PMR:     pmr_q <= sr_wdata[7:0] & 8'hF8;
+            K_BPR0:    bpr0_q <= (sr_wdata[2:0] < 3'd2) ? 3'd2 : sr_wdata[2:0];
+            K_BPR1:    bpr1_q <= (sr_wdata[2:0] < 3'd3) ? 3'd3 : sr_wdata[2:0];
+            K_AP0R0:   ;
+            K_AP1R0: begin
+              apr_q <= sr_wdata[31:0];
+              rpr_q <= apr_to_rpr(sr_wdata[31:0]);
+            end
+            K_CTLR:    eoimode_q <= sr_wdata[1];
+            K_SRE:     ;
+            K_IGRPEN0: igrpen0_q <= sr_wdata[0];
+            K_IGRPEN1: igrpen1_q <= sr_wdata[0];
+            K_EOIR1: begin
+              if (!wr_id_special) begin
+                apr_q <= apr_q & ~lowest_bit(apr_q);
+                rpr_q <= apr_to_rpr(apr_q & ~lowest_bit(apr_q));
+                if (!eoimode_q) begin
+                  deact_v  <= 1'b1;
+                  deact_id <= wr_id[9:0];
+                end
+              end
+            end
+            K_DIR: begin
+              if (!wr_id_special && eoimode_q) begin
+                deact_v  <= 1'b1;
+                deact_id <= wr_id[9:0];
+              end
+            end
+            K_SGI1R: begin
+              sgi_v     <= 1'b1;
+              sgi_tlist <= sr_wdata[15:0];
+              sgi_aff1  <= sr_wdata[23:16];
+              sgi_id    <= sr_wdata[27:24];
+              sgi_aff2  <= sr_wdata[39:32];
+              sgi_irm   <= sr_wdata[40];
+              sgi_rs    <= sr_wdata[47:44];
+              sgi_aff3  <= sr_wdata[55:48];
+            end
+            default:   sr_error <= 1'b1;   // unknown or read-only
+          endcase
+        end
+      end
+    end
+  end
+
+`ifndef SYNTHESIS
+  // ------------------------------------------------------------------ programming checks
+  // INTID acknowledged at each active group priority (checks EOI order)
+  logic [9:0] stk_q [32];
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      for (int i = 0; i < 32; i++) stk_q[i] <= 10'h3FF;
+    end else if (take && kop0_ok && !sr_write && k == K_IAR1 && can_signal) begin
+      stk_q[hp_gidx] <= hp_id;
+    end
+  end
+
+  always_ff @(posedge clk) begin
+    if (IRQSIM_ASSERT && rst_n && take && kop0_ok && sr_write) begin
+      if (k == K_EOIR1 && !wr_id_special) begin
+        if (apr_q == 32'h0)
+          $error("ICC_EOIR1_EL1: EOI of INTID %0d with no active priority (PE %0d)", wr_id, PE);
+        else if (stk_q[apr_top(apr_q)] != wr_id[9:0] || wr_id[23:10] != 14'h0)
+          $error("ICC_EOIR1_EL1: EOI of INTID %0d which is not the highest active (INTID %0d) (PE %0d)",
+                 wr_id, stk_q[apr_top(apr_q)], PE);
+      end
+      if (k == K_DIR && !wr_id_special && !eoimode_q)
+        $error("ICC_DIR_EL1: write of INTID %0d with ICC_CTLR_EL1.EOImode=0 (UNPREDICTABLE; ignored) (PE %0d)",
+               wr_id, PE);
+      if (k == K_SGI1R && sr_wdata[47:44] != 4'd0)
+        $error("ICC_SGI1R_EL1: RS=%0d but range-selector SGIs are not supported (RSS=0) (PE %0d)",
+               sr_wdata[47:44], PE);
+      if (k == K_SGI1R && sr_wdata[63:56] != 8'h0)
+        $error("ICC_SGI1R_EL1: RES0 bits [63:56] set (PE %0d)", PE);
+    end
+  end
+`endif
+
+`ifdef SYNTHESIS
+  logic unused_synth;
+  assign unused_synth = ^{IRQSIM_ASSERT, 32'(PE)};
+`endif
+
+  logic unused_cpuif;
+  assign unused_cpuif = ^{sr_wdata[63:56], sr_wdata[43:41], sr_wdata[31:28], igrpen0_q, bpr0_q};
+
+endmodule

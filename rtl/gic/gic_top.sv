@@ -1,0 +1,203 @@
+// gic_top: GICv3 = distributor + NUM_PES redistributors + NUM_PES CPU
+// interfaces, with a register port for the GICD frame, one for the whole
+// GICR region (PE p's redistributor at p * 0x20000) and the shared
+// system-register port (sysreg_pe selects the CPU interface).
+module gic_top #(
+  parameter int NUM_SPIS      = 96,
+  parameter int NUM_PES       = 5,
+  parameter bit IRQSIM_ASSERT = 1'b1
+) (
+  input  logic                   clk,
+  input  logic                   rst_n,
+  // GICD register port (offset within the GICD frame)
+  input  logic                   d_req,
+  input  logic                   d_we,
+  input  logic [31:0]            d_addr,
+  input  logic [31:0]            d_wdata,
+  input  logic [3:0]             d_wstrb,
+  input  logic                   d_ns,
+  output logic                   d_ack,
+  output logic [31:0]            d_rdata,
+  output logic [1:0]             d_resp,
+  // GICR register port (offset within the GICR region)
+  input  logic                   r_req,
+  input  logic                   r_we,
+  input  logic [31:0]            r_addr,
+  input  logic [31:0]            r_wdata,
+  input  logic [3:0]             r_wstrb,
+  input  logic                   r_ns,
+  output logic                   r_ack,
+  output logic [31:0]            r_rdata,
+  output logic [1:0]             r_resp,
+  // interrupt sources
+  input  logic [NUM_SPIS-1:0]    spi_in,
+  input  logic [NUM_PES*16-1:0]  ppi_in,     // PE p: INTID 16+j at bit p*16+j
+  // system-register port
+  input  logic                   sysreg_valid,
+  input  logic [7:0]             sysreg_pe,
+  input  logic                   sysreg_write,
+  input  logic [15:0]            sysreg_key,
+  input  logic [63:0]            sysreg_wdata,
+  output logic                   sysreg_ready,
+  output logic [63:0]            sysreg_rdata,
+  output logic                   sysreg_error,
+  // CPU interrupt lines
+  output logic [NUM_PES-1:0]     irq_out,
+  output logic [NUM_PES-1:0]     fiq_out,
+  // monitor taps
+  output logic [NUM_SPIS-1:0]    mon_spi_pending,
+  output logic [NUM_SPIS-1:0]    mon_spi_active,
+  output logic [NUM_PES*32-1:0]  mon_sgippi_pending
+);
+
+  // ------------------------------------------------------------------ per-PE wiring
+  logic [NUM_PES-1:0]    d_ack_v, d_deact_v;
+  logic [NUM_PES*10-1:0] d_ack_id, d_deact_id;
+  logic [NUM_PES-1:0]    sp_cand_v;
+  logic [NUM_PES*10-1:0] sp_cand_id;
+  logic [NUM_PES*8-1:0]  sp_cand_prio;
+  logic                  grp0_en, grp1_en;
+
+  logic [NUM_PES-1:0]    c_ack_v, c_deact_v;
+  logic [NUM_PES*10-1:0] c_ack_id, c_deact_id;
+
+  logic [NUM_PES-1:0]    rd_req, rd_ack;
+  logic [NUM_PES*32-1:0] rd_rdata;
+  logic [NUM_PES*2-1:0]  rd_resp;
+  logic [NUM_PES-1:0]    rd_cand_v, rd_awake;
+  logic [NUM_PES*5-1:0]  rd_cand_id;
+  logic [NUM_PES*8-1:0]  rd_cand_prio;
+
+  logic [NUM_PES-1:0]    sr_valid, sr_ready, sr_error;
+  logic [NUM_PES*64-1:0] sr_rdata;
+
+  logic [NUM_PES-1:0]    sgi_v, sgi_irm;
+  logic [NUM_PES*4-1:0]  sgi_id, sgi_rs;
+  logic [NUM_PES*16-1:0] sgi_tlist;
+  logic [NUM_PES*8-1:0]  sgi_aff1, sgi_aff2, sgi_aff3;
+  logic [NUM_PES-1:0]    sgi_tgt_q;    // registered SGI delivery
+  logic [3:0]            sgi_set_id_q;
+
+  // ------------------------------------------------------------------ distributor
+  gic_dist #(
+    .NUM_SPIS(NUM_SPIS), .NUM_PES(NUM_PES), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+  ) u_dist (
+    .clk, .rst_n,
+    .req(d_req), .we(d_we), .addr(d_addr[15:0]), .wdata(d_wdata), .wstrb(d_wstrb), .ns(d_ns),
+    .ack(d_ack), .rdata(d_rdata), .resp(d_resp),
+    .spi_in,
+    .ack_v(d_ack_v), .ack_id(d_ack_id), .deact_v(d_deact_v), .deact_id(d_deact_id),
+    .cand_v(sp_cand_v), .cand_id(sp_cand_id), .cand_prio(sp_cand_prio),
+    .grp0_en, .grp1_en,
+    .mon_pending(mon_spi_pending), .mon_active(mon_spi_active)
+  );
+
+  // ------------------------------------------------------------------ GICR region decode
+  logic [7:0] r_pe;
+  logic       r_bad;        // beyond the last redistributor
+  logic       r_bad_ack_q;
+  assign r_pe  = r_addr[24:17];
+  assign r_bad = (r_addr[31:25] != 7'h0) || (32'(r_pe) >= NUM_PES);
+
+  always_ff @(posedge clk) begin
+    if (!rst_n) r_bad_ack_q <= 1'b0;
+    else        r_bad_ack_q <= r_req && r_bad && !r_bad_ack_q;
+  end
+
+  always_comb begin
+    for (int p = 0; p < NUM_PES; p++) rd_req[p] = r_req && !r_bad && (32'(r_pe) == p);
+  end
+  assign r_ack   = (|rd_ack) || r_bad_ack_q;
+  assign r_rdata = r_bad ? 32'h0 : rd_rdata[32'(r_pe)*32 +: 32];
+  assign r_resp  = r_bad ? 2'b11 : rd_resp[32'(r_pe)*2 +: 2];
+
+  // ------------------------------------------------------------------ system-register port
+  logic sr_bad, sr_bad_ack_q;
+  assign sr_bad = 32'(sysreg_pe) >= NUM_PES;
+  always_ff @(posedge clk) begin
+    if (!rst_n) sr_bad_ack_q <= 1'b0;
+    else        sr_bad_ack_q <= sysreg_valid && sr_bad && !sr_bad_ack_q;
+  end
+  always_comb begin
+    for (int p = 0; p < NUM_PES; p++) sr_valid[p] = sysreg_valid && (32'(sysreg_pe) == p);
+  end
+  assign sysreg_ready = (|sr_ready) || sr_bad_ack_q;
+  assign sysreg_rdata = sr_bad ? 64'h0 : sr_rdata[32'(sysreg_pe)*64 +: 64];
+  assign sysreg_error = sr_bad ? sr_bad_ack_q : sr_error[32'(sysreg_pe)];
+
+  // ------------------------------------------------------------------ SGI delivery
+  // One SGI1R write per cycle at most (single system-register port); the
+  // target set is computed once, registered, and pulsed into the
+  // redistributors' pending latches.
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      sgi_tgt_q    <= '0;
+      sgi_set_id_q <= 4'd0;
+    end else if (|sgi_v) begin
+      for (int s = 0; s < NUM_PES; s++) begin
+        if (sgi_v[s]) begin
+          sgi_set_id_q <= sgi_id[s*4 +: 4];
+          for (int p = 0; p < NUM_PES; p++) begin
+            if (sgi_irm[s])
+              sgi_tgt_q[p] <= (p != s);
+            else
+              sgi_tgt_q[p] <= (sgi_aff3[s*8 +: 8] == 8'h0) && (sgi_aff2[s*8 +: 8] == 8'h0) &&
+                              (32'(sgi_aff1[s*8 +: 8]) == p / 16) && (sgi_rs[s*4 +: 4] == 4'd0) &&
+                              sgi_tlist[s*16 + (p % 16)];
+          end
+        end
+      end
+    end else if (|sgi_tgt_q) begin
+      sgi_tgt_q <= '0;
+    end
+  end
+
+  // ------------------------------------------------------------------ per-PE blocks
+  for (genvar p = 0; p < NUM_PES; p++) begin : g_pe
+    logic c_to_rd_ack, c_to_rd_deact;
+    assign c_to_rd_ack   = (c_ack_id[p*10 +: 10]   < 10'd32);
+    assign c_to_rd_deact = (c_deact_id[p*10 +: 10] < 10'd32);
+
+    assign d_ack_v[p]              = c_ack_v[p] && !c_to_rd_ack;
+    assign d_ack_id[p*10 +: 10]    = c_ack_id[p*10 +: 10];
+    assign d_deact_v[p]            = c_deact_v[p] && !c_to_rd_deact;
+    assign d_deact_id[p*10 +: 10]  = c_deact_id[p*10 +: 10];
+
+    gic_redist #(
+      .PE(p), .NUM_PES(NUM_PES), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+    ) u_rd (
+      .clk, .rst_n,
+      .req(rd_req[p]), .we(r_we), .addr(r_addr[16:0]), .wdata(r_wdata), .wstrb(r_wstrb), .ns(r_ns),
+      .ack(rd_ack[p]), .rdata(rd_rdata[p*32 +: 32]), .resp(rd_resp[p*2 +: 2]),
+      .ppi_in(ppi_in[p*16 +: 16]),
+      .sgi_set_v(sgi_tgt_q[p]), .sgi_set_id(sgi_set_id_q),
+      .grp1_en,
+      .ack_v(c_ack_v[p] && c_to_rd_ack), .ack_id(c_ack_id[p*10 +: 5]),
+      .deact_v(c_deact_v[p] && c_to_rd_deact), .deact_id(c_deact_id[p*10 +: 5]),
+      .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id[p*5 +: 5]), .cand_prio(rd_cand_prio[p*8 +: 8]),
+      .awake(rd_awake[p]),
+      .mon_pending(mon_sgippi_pending[p*32 +: 32])
+    );
+
+    gic_cpuif #(
+      .PE(p), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+    ) u_cpuif (
+      .clk, .rst_n,
+      .sr_valid(sr_valid[p]), .sr_write(sysreg_write), .sr_key(sysreg_key), .sr_wdata(sysreg_wdata),
+      .sr_ready(sr_ready[p]), .sr_rdata(sr_rdata[p*64 +: 64]), .sr_error(sr_error[p]),
+      .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id[p*5 +: 5]), .rd_cand_prio(rd_cand_prio[p*8 +: 8]),
+      .sp_cand_v(sp_cand_v[p]), .sp_cand_id(sp_cand_id[p*10 +: 10]), .sp_cand_prio(sp_cand_prio[p*8 +: 8]),
+      .grp1_en, .rd_awake(rd_awake[p]),
+      .ack_v(c_ack_v[p]), .ack_id(c_ack_id[p*10 +: 10]),
+      .deact_v(c_deact_v[p]), .deact_id(c_deact_id[p*10 +: 10]),
+      .sgi_v(sgi_v[p]), .sgi_id(sgi_id[p*4 +: 4]), .sgi_tlist(sgi_tlist[p*16 +: 16]),
+      .sgi_aff1(sgi_aff1[p*8 +: 8]), .sgi_aff2(sgi_aff2[p*8 +: 8]), .sgi_aff3(sgi_aff3[p*8 +: 8]),
+      .sgi_irm(sgi_irm[p]), .sgi_rs(sgi_rs[p*4 +: 4]),
+      .irq_out(irq_out[p]), .fiq_out(fiq_out[p])
+    );
+  end
+
+  logic unused_gic;
+  assign unused_gic = ^{grp0_en, d_addr[31:16]};
+
+endmodule

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Lint every RTL block alone and the top (NUM_CPUS = 1, 4, 16) with
+# `verilator --lint-only -Wall`. Any warning fails. Usage: rtl/soc/lint.sh
+# (from anywhere). Exit status 0 = clean.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 2
+FILES=$(sed 's/#.*//' rtl/soc/irqsim_soc.f)
+VL=${VERILATOR:-verilator}
+fail=0
+run() {
+  name=$1; shift
+  out=$("$VL" --lint-only -Wall "$@" 2>&1)
+  if [ $? -ne 0 ] || [ -n "$out" ]; then
+    echo "LINT FAIL: $name"; echo "$out" | grep "%" | head -20; fail=1
+  else
+    echo "lint ok: $name"
+  fi
+}
+for n in 1 4 16; do
+  run "irqsim_soc NUM_CPUS=$n" --top-module irqsim_soc -GNUM_CPUS=$n $FILES
+done
+run "irqsim_soc NUM_CPUS=4 HAS_COPROC=0 NUM_SPIS=32 NUM_LINES=32" --top-module irqsim_soc \
+    -GNUM_CPUS=4 -GHAS_COPROC=0 -GNUM_SPIS=32 -GNUM_LINES=32 $FILES
+run "irqsim_soc NUM_SPIS=256" --top-module irqsim_soc -GNUM_SPIS=256 $FILES
+run "irqsim_soc NUM_SPIS=992" --top-module irqsim_soc -GNUM_SPIS=992 $FILES
+run "irqsim_soc SYNTHESIS" --top-module irqsim_soc -DSYNTHESIS $FILES
+run axil_to_reg rtl/bus/axil_to_reg.sv
+run axil_fabric --top-module axil_fabric rtl/bus/axil_fabric.sv
+run gic_dist rtl/gic/gic_dist.sv
+run "gic_dist NUM_SPIS=32 NUM_PES=1" -GNUM_SPIS=32 -GNUM_PES=1 rtl/gic/gic_dist.sv
+run "gic_dist NUM_SPIS=992 NUM_PES=17" -GNUM_SPIS=992 -GNUM_PES=17 rtl/gic/gic_dist.sv
+run gic_redist rtl/gic/gic_redist.sv
+run gic_cpuif rtl/gic/gic_cpuif.sv
+run gic_top --top-module gic_top rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv
+run dev_timer rtl/dev/dev_timer.sv
+exit $fail

@@ -1,0 +1,57 @@
+#!/bin/sh
+# yosys synthesis check. Usage:
+#   rtl/soc/synth.sh            each block alone + irqsim_soc with default parameters
+#   rtl/soc/synth.sh top [-set NAME VALUE ...]   only the top, with parameter overrides (yosys chparam)
+#   rtl/soc/synth.sh BLOCK      one block (axil_to_reg axil_fabric gic_dist gic_redist
+#                               gic_cpuif gic_top dev_timer irqsim_soc)
+# Prints "synth ok: NAME cells=N seconds=S" per run; exit status != 0 on any error.
+# Environment: YOSYS (default yosys), SYNTH_OUT (log dir, default /tmp/irqsim_synth).
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 2
+YS=${YOSYS:-yosys}
+OUT=${SYNTH_OUT:-/tmp/irqsim_synth}
+mkdir -p "$OUT"
+ALL=$(sed 's/#.*//' rtl/soc/irqsim_soc.f | tr '\n' ' ')
+fail=0
+synth() {
+  top=$1; shift
+  files=$1; shift
+  tag=$top
+  cmd="read_verilog -sv $files;"
+  if [ $# -gt 0 ]; then
+    tag=$top$(echo "$*" | tr -c 'A-Za-z0-9\n' '_')
+    cmd="$cmd chparam $* $top;"
+  fi
+  t0=$(date +%s)
+  if "$YS" -q -l "$OUT/$tag.log" -p "$cmd synth -top $top; tee -o $OUT/$tag.stat stat" >/dev/null 2>&1; then
+    t1=$(date +%s)
+    # total of the hierarchy when there are submodules, else the single module
+    cells=$(awk '/=== design hierarchy ===/{h=1} /Number of cells/{n=$NF; if(h){print n; exit}} END{if(!h) print n}' "$OUT/$tag.stat" | tail -1)
+    cpu=$(grep -o 'CPU: user [0-9.]*s' "$OUT/$tag.log" | tail -1 | awk '{print $3}')
+    echo "synth ok: $top $* cells=$cells seconds=$((t1 - t0)) cpu=$cpu"
+  else
+    echo "SYNTH FAIL: $top $* (see $OUT/$tag.log)"; grep -i error "$OUT/$tag.log" | head -5; fail=1
+  fi
+}
+block() {
+  case $1 in
+    axil_to_reg) synth axil_to_reg rtl/bus/axil_to_reg.sv ;;
+    axil_fabric) synth axil_fabric rtl/bus/axil_fabric.sv ;;
+    gic_dist)    synth gic_dist rtl/gic/gic_dist.sv ;;
+    gic_redist)  synth gic_redist rtl/gic/gic_redist.sv ;;
+    gic_cpuif)   synth gic_cpuif rtl/gic/gic_cpuif.sv ;;
+    gic_top)     synth gic_top "rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv" ;;
+    dev_timer)   synth dev_timer rtl/dev/dev_timer.sv ;;
+    irqsim_soc)  synth irqsim_soc "$ALL" ;;
+    *) echo "unknown block $1"; exit 2 ;;
+  esac
+}
+if [ $# -eq 0 ]; then
+  for b in axil_to_reg axil_fabric gic_dist gic_redist gic_cpuif dev_timer irqsim_soc; do block $b; done
+elif [ "$1" = top ]; then
+  shift; synth irqsim_soc "$ALL" "$@"
+else
+  for b in "$@"; do block $b; done
+fi
+exit $fail

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "soc_model.h"
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace irqsim {
+
+SocModel::SocModel(unsigned num_cpus) : ctx_(new VerilatedContext)
+{
+	ctx_->fatalOnError(false);
+	ctx_->debug(0);
+	// Tracing is compiled in; enabling the ability costs nothing until a file is open.
+	ctx_->traceEverOn(true);
+	soc_ = make_soc_pins(num_cpus, ctx_.get());
+	if (!soc_)
+		throw std::invalid_argument("irqsim: no SoC model for " + std::to_string(num_cpus) +
+					    " CPUs (built: 1, 4, 16)");
+	pins_ = &soc_->pins();
+	clk_ = pins_->clk;
+	*pins_->rst_n = 0;
+	*clk_ = 0;
+	soc_->eval();
+}
+
+SocModel::~SocModel()
+{
+	close_trace();
+	soc_->final();
+}
+
+void SocModel::reset(unsigned cycles)
+{
+	*pins_->rst_n = 0;
+	for (unsigned i = 0; i < cycles; i++)
+		tick();
+	*pins_->rst_n = 1;
+	tick();
+}
+
+void SocModel::dump(uint64_t t_ps)
+{
+	ctx_->time(t_ps);
+	if (tfp_)
+		tfp_->dump(t_ps);
+}
+
+void SocModel::low()
+{
+	*clk_ = 0;
+	soc_->eval();
+	if (tfp_)
+		dump(cycle_ * 1000 + 500);
+	for (unsigned i = 0; i < nagents_; i++)
+		agents_[i]->pre_edge();
+}
+
+void SocModel::high()
+{
+	*clk_ = 1;
+	soc_->eval();
+	++cycle_;
+	if (tfp_)
+		dump(cycle_ * 1000);
+	else
+		ctx_->time(cycle_ * 1000);
+	if (__builtin_expect(ctx_->gotError() || ctx_->gotFinish(), 0))
+		on_rtl_error();
+	for (unsigned i = 0; i < nagents_; i++)
+		agents_[i]->post_edge(cycle_);
+}
+
+void SocModel::on_rtl_error()
+{
+	if (!failed_) {
+		fail(ctx_->gotError() ? "RTL assertion or $error/$fatal (see the %Error line above)"
+				      : "RTL called $finish");
+	}
+	// keep simulating without re-reporting
+	ctx_->gotError(false);
+	ctx_->gotFinish(false);
+}
+
+void SocModel::fail(const std::string &msg)
+{
+	if (failed_)
+		return;
+	failed_ = true;
+	error_ = "cycle " + std::to_string(cycle_) + ": " + msg;
+	if (annotation_[0])
+		error_ += " [during: " + std::string(annotation_) + "]";
+	std::fprintf(stderr, "irqsim: FATAL %s\n", error_.c_str());
+	if (tfp_) {
+		tfp_->flush();
+		std::fprintf(stderr, "irqsim: trace flushed: %s\n", trace_path_.c_str());
+	}
+}
+
+void SocModel::add_agent(ClockAgent *a)
+{
+	if (nagents_ >= kMaxAgents)
+		throw std::length_error("irqsim: too many clock agents");
+	agents_[nagents_++] = a;
+}
+
+void SocModel::remove_agent(ClockAgent *a)
+{
+	for (unsigned i = 0; i < nagents_; i++) {
+		if (agents_[i] == a) {
+			for (unsigned j = i + 1; j < nagents_; j++)
+				agents_[j - 1] = agents_[j];
+			agents_[--nagents_] = nullptr;
+			return;
+		}
+	}
+}
+
+bool SocModel::open_trace(const std::string &path, int depth)
+{
+	if (tfp_) {
+		std::fprintf(stderr, "irqsim: a trace is already open (%s)\n", trace_path_.c_str());
+		return false;
+	}
+	auto *t = new VerilatedFstC;
+	soc_->trace(t);
+	if (depth > 0)
+		t->dumpvars(depth, "TOP");
+	t->open(path.c_str());
+	if (!t->isOpen()) {
+		std::fprintf(stderr, "irqsim: cannot write trace %s\n", path.c_str());
+		delete t;
+		return false;
+	}
+	tfp_ = t;
+	trace_path_ = path;
+	dump(cycle_ * 1000);
+	return true;
+}
+
+void SocModel::flush_trace()
+{
+	if (tfp_)
+		tfp_->flush();
+}
+
+void SocModel::close_trace()
+{
+	if (!tfp_)
+		return;
+	tfp_->close();
+	delete tfp_;
+	tfp_ = nullptr;
+}
+
+void SocModel::set_annotation(const char *text)
+{
+	// first character in the most significant byte: byte 63 of the little-endian
+	// storage holds bits 511:504
+	auto *bytes = static_cast<uint8_t *>(pins_->annotation.p);
+	size_t n = 0;
+	if (text)
+		for (; n < kAnnotationBytes && text[n]; n++) {
+			bytes[kAnnotationBytes - 1 - n] = static_cast<uint8_t>(text[n]);
+			annotation_[n] = text[n];
+		}
+	for (size_t i = n; i < kAnnotationBytes; i++)
+		bytes[kAnnotationBytes - 1 - i] = 0;
+	annotation_[n] = 0;
+	++*pins_->annotation_seq;
+}
+
+} // namespace irqsim

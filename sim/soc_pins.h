@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// SocPins: the ports of irqsim_tb_top, independent of which verilated variant
+// (NUM_CPUS = 1/4/16) sits behind them.
+//
+// Verilator gives every port a C type chosen by its width alone (<=8 bits CData,
+// <=16 SData, <=32 IData, <=64 QData, wider: VlWide<words> of 32-bit words, least
+// significant first).  Fixed-width ports therefore have the same type in every
+// variant and are exposed as typed pointers into the model; ports whose width
+// depends on the parameters (irq_out, line_in, mon_*) are exposed as a PortRef
+// (pointer + width).  The harness keeps these pointers and touches the model with
+// plain loads and stores: the only virtual call per clock edge is eval().
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
+class VerilatedContext;
+class VerilatedFstC;
+
+namespace irqsim {
+
+// A port of parameter-dependent width: `bits` wide, stored little-endian in
+// `bytes` bytes (1, 2, 4, 8 or a multiple of 4 for wide ports).
+struct PortRef {
+	void *p = nullptr;
+	unsigned bits = 0;
+	unsigned bytes = 0;
+
+	bool bit(unsigned i) const
+	{
+		return (static_cast<const uint8_t *>(p)[i >> 3] >> (i & 7)) & 1;
+	}
+	// the low 64 bits
+	uint64_t value() const
+	{
+		uint64_t v = 0;
+		std::memcpy(&v, p, bytes < 8 ? bytes : 8);
+		return v;
+	}
+	// write the low 64 bits (inputs only; bits above `bits` must stay 0)
+	void set_value(uint64_t v) const
+	{
+		if (bits < 64)
+			v &= (1ull << bits) - 1;
+		std::memcpy(p, &v, bytes < 8 ? bytes : 8);
+	}
+	void set_bit(unsigned i, bool on) const
+	{
+		uint8_t &b = static_cast<uint8_t *>(p)[i >> 3];
+		b = on ? uint8_t(b | (1u << (i & 7))) : uint8_t(b & ~(1u << (i & 7)));
+	}
+	// 32-bit word i (wide ports; for narrow ports word 0 / 1 of the value)
+	uint32_t word(unsigned i) const
+	{
+		uint32_t w = 0;
+		unsigned off = i * 4;
+		if (off < bytes)
+			std::memcpy(&w, static_cast<const uint8_t *>(p) + off, bytes - off < 4 ? bytes - off : 4);
+		return w;
+	}
+};
+
+// One AXI4-Lite slave port of the SoC (cpu_* or fw_*), from the master's side.
+struct AxiPorts {
+	uint8_t *awvalid; const uint8_t *awready; uint32_t *awaddr; uint8_t *awprot;
+	uint8_t *wvalid; const uint8_t *wready; uint32_t *wdata; uint8_t *wstrb;
+	const uint8_t *bvalid; uint8_t *bready; const uint8_t *bresp;
+	uint8_t *arvalid; const uint8_t *arready; uint32_t *araddr; uint8_t *arprot;
+	const uint8_t *rvalid; uint8_t *rready; const uint32_t *rdata; const uint8_t *rresp;
+};
+
+// Every port of irqsim_tb_top.
+struct Pins {
+	uint8_t *clk, *rst_n;
+	AxiPorts cpu, fw;
+	// DRAM read master of the SoC (the harness is the slave)
+	const uint8_t *dram_arvalid; uint8_t *dram_arready; const uint32_t *dram_araddr;
+	uint8_t *dram_rvalid; const uint8_t *dram_rready; uint32_t *dram_rdata; uint8_t *dram_rresp;
+	// system-register port
+	uint8_t *sysreg_valid, *sysreg_pe, *sysreg_write; uint16_t *sysreg_key; uint64_t *sysreg_wdata;
+	const uint8_t *sysreg_ready; const uint64_t *sysreg_rdata; const uint8_t *sysreg_error;
+	// parameter-dependent widths
+	PortRef irq_out, fiq_out, line_in, mon_spi_pending, mon_spi_active, mon_sgippi_pending;
+	// trace-only
+	PortRef annotation; uint32_t *annotation_seq;
+};
+
+struct SocParams {
+	unsigned num_cpus = 4;
+	unsigned num_spis = 96;
+	unsigned num_lines = 32;
+	bool has_coproc = true;
+	unsigned num_pes() const { return num_cpus + (has_coproc ? 1 : 0); }
+};
+
+// One verilated variant behind a common interface.
+class SocPins {
+public:
+	virtual ~SocPins() = default;
+	virtual void eval() = 0;
+	virtual void final() = 0;
+	// register the model with a trace file (before tfp->open())
+	virtual void trace(VerilatedFstC *tfp) = 0;
+
+	const Pins &pins() const { return pins_; }
+	const SocParams &params() const { return params_; }
+
+protected:
+	Pins pins_{};
+	SocParams params_;
+};
+
+// The CPU counts a model was built for (1, 4, 16).
+bool soc_variant_available(unsigned num_cpus);
+// A fresh model of the variant with num_cpus CPUs in ctx; nullptr if none was built.
+std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx);
+
+// one factory per verilated variant (soc_pins_c<n>.cpp)
+std::unique_ptr<SocPins> make_soc_pins_c1(VerilatedContext *ctx);
+std::unique_ptr<SocPins> make_soc_pins_c4(VerilatedContext *ctx);
+std::unique_ptr<SocPins> make_soc_pins_c16(VerilatedContext *ctx);
+
+} // namespace irqsim

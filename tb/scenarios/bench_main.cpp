@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// irqsim-bench: speed figures of the RTL-backed scenarios (benchmarks, not tests).
+//
+// For each CPU count: simulated cycles/s with the driver booted and the SoC idle,
+// cycles/s and delivered interrupts/s under spi traffic, the same with an FST
+// trace of the waveform views (ratio traced/untraced wall time), and the peak
+// resident memory of the process.  Each figure is the median of --repeat runs.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "scenario.h"
+#include "soc_session.h"
+
+using namespace irqsim;
+using Clock = std::chrono::steady_clock;
+
+static double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+static double idle_cycles_per_s(unsigned cpus, uint64_t cycles)
+{
+    SessionConfig sc;
+    sc.cpus = cpus;
+    sc.quiet = true;
+    SocSession s(sc);
+    std::string err;
+    if (!s.boot(&err)) {
+        std::fprintf(stderr, "irqsim-bench: boot failed: %s\n", err.c_str());
+        std::exit(2);
+    }
+    auto t0 = Clock::now();
+    s.run(cycles);
+    double dt = std::chrono::duration<double>(Clock::now() - t0).count();
+    return static_cast<double>(cycles) / dt;
+}
+
+struct TrafficFigures {
+    double cycles_per_s, irqs_per_s, wall;
+};
+
+static TrafficFigures spi_traffic(unsigned cpus, uint64_t events, const std::string& wave)
+{
+    RunConfig cfg;
+    cfg.scenario = "spi";
+    cfg.cpus = cpus;
+    cfg.events = events;
+    cfg.seed = 1;
+    cfg.wave_path = wave;
+    RunResult r = run_spi(cfg);
+    if (r.error || !r.verdict.pass()) {
+        std::fprintf(stderr, "irqsim-bench: spi run failed: %s %s\n", r.error_text.c_str(),
+                     r.verdict.summary().c_str());
+        std::exit(2);
+    }
+    return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds};
+}
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"irqsim-bench: simulation speed of the RTL-backed scenarios"};
+    std::vector<unsigned> cpu_counts{4, 16};
+    unsigned repeat = 3;
+    uint64_t idle_cycles = 2000000;
+    uint64_t events = 3000;
+    std::string json_path;
+    app.add_option("--cpus", cpu_counts, "CPU counts to measure (1, 4, 16)")->expected(1, 3);
+    app.add_option("--repeat", repeat, "runs per figure (median)")->check(CLI::Range(1u, 21u));
+    app.add_option("--idle-cycles", idle_cycles, "cycles per idle run");
+    app.add_option("--events", events, "spi events per traffic run");
+    app.add_option("--json", json_path, "also write the figures as JSON");
+    CLI11_PARSE(app, argc, argv);
+
+    nlohmann::json out = nlohmann::json::array();
+    std::printf("%-5s %14s %16s %16s %14s %10s\n", "cpus", "idle cyc/s", "spi cyc/s", "spi irq/s",
+                "trace/plain", "peak RSS");
+    for (unsigned cpus : cpu_counts) {
+        std::vector<double> idle, cyc, irq, ratio;
+        for (unsigned i = 0; i < repeat; i++) {
+            idle.push_back(idle_cycles_per_s(cpus, idle_cycles));
+            TrafficFigures plain = spi_traffic(cpus, events, "");
+            std::string wave = "/tmp/irqsim-bench-" + std::to_string(getpid()) + ".fst";
+            TrafficFigures traced = spi_traffic(cpus, events, wave);
+            std::remove(wave.c_str());
+            cyc.push_back(plain.cycles_per_s);
+            irq.push_back(plain.irqs_per_s);
+            ratio.push_back(traced.wall / plain.wall);
+        }
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        double rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
+        std::printf("%-5u %14.0f %16.0f %16.0f %13.2fx %8.0f MB\n", cpus, median(idle), median(cyc),
+                    median(irq), median(ratio), rss_mb);
+        out.push_back({{"cpus", cpus},
+                       {"idle_cycles_per_s", median(idle)},
+                       {"spi_cycles_per_s", median(cyc)},
+                       {"spi_irqs_per_s", median(irq)},
+                       {"trace_cost_ratio", median(ratio)},
+                       {"peak_rss_mb", rss_mb},
+                       {"repeat", repeat}});
+    }
+    if (!json_path.empty()) {
+        FILE* f = std::fopen(json_path.c_str(), "w");
+        if (!f) {
+            std::fprintf(stderr, "irqsim-bench: cannot write %s\n", json_path.c_str());
+            return 2;
+        }
+        std::fprintf(f, "%s\n", out.dump(2).c_str());
+        std::fclose(f);
+    }
+    return 0;
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#include "soc_common.h"
+
+extern "C" {
+#include <linux/irqdesc.h>
+#include <linux/irqsim_views.h>
+}
+
+namespace irqsim {
+
+SessionConfig session_config(const RunConfig& cfg)
+{
+    SessionConfig sc;
+    sc.cpus = cfg.cpus;
+    sc.seed = cfg.seed;
+    sc.trace_path = cfg.wave_path;
+    sc.dts_path = cfg.dts_path;
+    sc.quiet = false;
+    return sc;
+}
+
+void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_point t0)
+{
+    r.interrupts_table = capture_view([&](FILE* f) { irqsim_show_interrupts(f, s.cpus()); });
+    r.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
+    r.verdict = s.scoreboard().verdict();
+    r.latency = s.scoreboard().latency();
+    r.problems = s.scoreboard().problems();
+    for (auto& why : s.explain_losses())
+        r.problems.push_back("lost: " + why);
+    if (s.sim().failed())
+        r.problems.push_back("RTL: " + s.sim().error());
+    r.cycles = s.now();
+    r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (r.wall_seconds > 0) {
+        r.figures["simulated cycles/s"] = static_cast<double>(r.cycles) / r.wall_seconds;
+        r.figures["delivered interrupts/s"] =
+            static_cast<double>(r.verdict.delivered + r.verdict.coalesced) / r.wall_seconds;
+    }
+    unsigned spurious = 0;
+    for (unsigned c = 0; c < s.cpus(); c++)
+        spurious += irqsim_spurious_count(c);
+    r.figures["spurious IAR reads"] = spurious;
+    if (!s.config().trace_path.empty())
+        r.notes.push_back("wave: " + s.config().trace_path +
+                          "  (gtkwave " + s.config().trace_path + ")");
+    if (s.sim().failed() && !r.error) {
+        r.error = 3;
+        r.error_text = "the RTL reported an error: " + s.sim().error();
+    }
+}
+
+}  // namespace irqsim

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// What the RTL-backed scenarios share: session set-up from a RunConfig and the
+// filling of a RunResult from a finished session.
+#pragma once
+
+#include <chrono>
+
+#include "scenario.h"
+#include "soc_session.h"
+
+namespace irqsim {
+
+SessionConfig session_config(const RunConfig& cfg);
+// views, verdict, latency, figures and loss diagnosis
+void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_point t0);
+
+}  // namespace irqsim

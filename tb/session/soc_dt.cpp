@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include "soc_dt.h"
+
+#include <libfdt.h>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <unistd.h>
+
+extern const unsigned char irqsim_default_dtb[];
+extern const unsigned long irqsim_default_dtb_size;
+
+namespace irqsim {
+
+std::vector<uint8_t> default_dtb()
+{
+    return std::vector<uint8_t>(irqsim_default_dtb, irqsim_default_dtb + irqsim_default_dtb_size);
+}
+
+bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string* err)
+{
+    char tmpl[] = "/tmp/irqsim-dtb-XXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) {
+        *err = "cannot create a temporary file for dtc";
+        return false;
+    }
+    close(fd);
+    std::string errfile = std::string(tmpl) + ".err";
+    std::string cmd = "dtc -q -I dts -O dtb -o '" + std::string(tmpl) + "' '" + path + "' 2>'" + errfile + "'";
+    int rc = std::system(cmd.c_str());
+    bool ok = rc == 0;
+    if (!ok) {
+        std::string first;
+        if (FILE* f = std::fopen(errfile.c_str(), "r")) {
+            char line[512];
+            if (std::fgets(line, sizeof line, f))
+                first = line;
+            std::fclose(f);
+        }
+        while (!first.empty() && (first.back() == '\n' || first.back() == '\r'))
+            first.pop_back();
+        *err = "device tree " + path + " does not compile: " + (first.empty() ? "dtc failed" : first);
+    } else if (FILE* f = std::fopen(tmpl, "rb")) {
+        std::array<uint8_t, 4096> buf;
+        size_t n;
+        dtb->clear();
+        while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0)
+            dtb->insert(dtb->end(), buf.begin(), buf.begin() + static_cast<long>(n));
+        std::fclose(f);
+    }
+    std::remove(tmpl);
+    std::remove(errfile.c_str());
+    return ok;
+}
+
+static bool set_u32(void* fdt, int node, const char* prop, uint32_t v, std::string* err)
+{
+    if (fdt_setprop_u32(fdt, node, prop, v) != 0) {
+        *err = std::string("cannot set ") + prop;
+        return false;
+    }
+    return true;
+}
+
+bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<uint8_t>* out,
+                   std::string* err)
+{
+    if (in.size() < sizeof(struct fdt_header) || fdt_check_header(in.data()) != 0) {
+        *err = "device tree blob: bad header";
+        return false;
+    }
+    out->assign(in.size() + 8192 + 256 * cpus, 0);
+    void* fdt = out->data();
+    if (fdt_open_into(in.data(), fdt, static_cast<int>(out->size())) != 0) {
+        *err = "device tree blob: cannot open for editing";
+        return false;
+    }
+    int cpus_node = fdt_path_offset(fdt, "/cpus");
+    if (cpus_node < 0) {
+        *err = "device tree: node /cpus missing";
+        return false;
+    }
+    // Drop every cpu node, then add the application CPUs and the coprocessor.
+    for (int child = fdt_first_subnode(fdt, cpus_node); child >= 0;
+         child = fdt_first_subnode(fdt, cpus_node))
+        fdt_del_node(fdt, child);
+    for (unsigned c = 0; c <= cpus; c++) {
+        unsigned idx = cpus - c;  // add in reverse so the nodes end up in order
+        char name[32];
+        std::snprintf(name, sizeof name, "cpu@%x", ((idx / 16) << 8) | (idx % 16));
+        int node = fdt_add_subnode(fdt, cpus_node, name);
+        if (node < 0) {
+            *err = "device tree: cannot add /cpus/" + std::string(name);
+            return false;
+        }
+        fdt_setprop_string(fdt, node, "device_type", "cpu");
+        fdt_setprop_string(fdt, node, "compatible", "arm,armv8");
+        if (!set_u32(fdt, node, "reg", ((idx / 16) << 8) | (idx % 16), err))
+            return false;
+        if (idx == cpus) {
+            fdt_setprop_string(fdt, node, "status", "disabled");
+            fdt_setprop_empty(fdt, node, "irqsim,coprocessor");
+        }
+    }
+    int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
+    if (gic < 0) {
+        *err = "device tree: no node compatible with arm,gic-v3";
+        return false;
+    }
+    int len = 0;
+    const fdt32_t* reg = static_cast<const fdt32_t*>(fdt_getprop(fdt, gic, "reg", &len));
+    if (!reg || len < 32) {
+        *err = "device tree: GIC node: property reg must hold GICD and GICR (2+2 cells each)";
+        return false;
+    }
+    std::vector<fdt32_t> cells(reg, reg + len / 4);
+    uint64_t rd_size = static_cast<uint64_t>(cpus + 1) * 0x20000;
+    cells[6] = cpu_to_fdt32(static_cast<uint32_t>(rd_size >> 32));
+    cells[7] = cpu_to_fdt32(static_cast<uint32_t>(rd_size));
+    if (fdt_setprop(fdt, gic, "reg", cells.data(), len) != 0) {
+        *err = "device tree: cannot rewrite the GIC reg property";
+        return false;
+    }
+    int params = fdt_path_offset(fdt, "/soc/irqsim,params");
+    if (params < 0) {
+        *err = "device tree: node /soc/irqsim,params missing";
+        return false;
+    }
+    if (!set_u32(fdt, params, "irqsim,cpus", cpus, err))
+        return false;
+    fdt_pack(fdt);
+    out->resize(fdt_totalsize(fdt));
+    return true;
+}
+
+bool dtb_params(const std::vector<uint8_t>& dtb, DtParams* p, std::string* err)
+{
+    const void* fdt = dtb.data();
+    if (dtb.size() < sizeof(struct fdt_header) || fdt_check_header(fdt) != 0) {
+        *err = "device tree blob: bad header";
+        return false;
+    }
+    int node = fdt_path_offset(fdt, "/soc/irqsim,params");
+    if (node < 0) {
+        *err = "device tree: node /soc/irqsim,params missing (it states the RTL parameters)";
+        return false;
+    }
+    struct Field {
+        const char* name;
+        unsigned* dst;
+    } fields[] = {{"irqsim,cpus", &p->cpus},
+                  {"irqsim,spis", &p->spis},
+                  {"irqsim,lines", &p->lines},
+                  {"irqsim,coprocessor", &p->coprocessor}};
+    for (auto& f : fields) {
+        int len = 0;
+        const fdt32_t* v = static_cast<const fdt32_t*>(fdt_getprop(fdt, node, f.name, &len));
+        if (!v || len != 4) {
+            *err = std::string("device tree: /soc/irqsim,params: property ") + f.name +
+                   (v ? " must be one u32 cell" : " missing");
+            return false;
+        }
+        *f.dst = fdt32_to_cpu(*v);
+    }
+    return true;
+}
+
+}  // namespace irqsim

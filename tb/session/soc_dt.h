@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// The SoC's device tree on the harness side: the embedded default, variants for
+// another CPU count, and the check that a tree matches the RTL it runs on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace irqsim {
+
+struct SocParams;
+
+// The default SoC's blob (rtl/soc/irqsim_soc.dts, compiled at build time).
+std::vector<uint8_t> default_dtb();
+
+// Compile a .dts with dtc.  On failure returns false and puts dtc's first error
+// line (which names the file and line) in *err.
+bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string* err);
+
+// The same SoC with `cpus` application CPUs: rewrites /cpus, the GIC
+// redistributor region size and /soc/irqsim,params.  Fails (with *err) when the
+// blob lacks what it must rewrite.
+bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<uint8_t>* out,
+                   std::string* err);
+
+// The parameters the tree states (/soc/irqsim,params); false + *err naming the
+// node and property when something is missing or malformed.
+struct DtParams {
+    unsigned cpus = 0, spis = 0, lines = 0, coprocessor = 0;
+};
+bool dtb_params(const std::vector<uint8_t>& dtb, DtParams* p, std::string* err);
+
+}  // namespace irqsim

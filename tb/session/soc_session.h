@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// SocSession: the default SoC booted with the real driver stack, ready for
+// stimulus.  What the spi/ipi scenarios and the e2e tests share:
+//
+//   SocSession s({.cpus = 4, .seed = 3});
+//   if (!s.boot(&err)) ...           // core reset, SoC reset, device tree checked
+//                                    // against the RTL, irqchips probed, CPUs started
+//   LineSource& l = s.request_line(5, 2);   // line 5 -> its virq, handler on CPU 2
+//   s.inject_line(l);                // drive the pin, book the event on the scoreboard
+//   s.run(2000);                     // CPUs take their interrupts
+//   s.scoreboard().verdict()
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "scoreboard.h"
+#include "sim.h"
+
+struct device_node;
+
+namespace irqsim {
+
+struct SessionConfig {
+    unsigned cpus = 4;
+    uint64_t seed = 1;
+    std::string trace_path;   // FST, empty = none
+    std::string dts_path;     // empty = embedded default (adapted to `cpus`)
+    bool split_eoi = false;   // GICv3 EOImode=1 (EOIR then DIR)
+    bool hops = true;
+    bool quiet = false;       // keep driver log lines out of stderr
+};
+
+// One plain device line and what the driver made of it.
+struct LineSource {
+    class SocSession* session = nullptr;
+    unsigned line = 0;
+    unsigned virq = 0;
+    unsigned intid = 0;
+    bool level = false;       // level-high (handler clears the device) or rising-edge
+    bool requested = false;
+    bool disabled = false;    // disable_line() in force
+    bool held = false;        // an event arrived while disabled/freed (the GIC keeps it)
+    std::string name;
+    uint64_t handled = 0;
+};
+
+// The chain of hops a delivery goes through, for diagnosis and per-hop latency.
+struct HopStep {
+    Hop kind;
+    uint32_t id;
+    int pe;  // -1: any
+};
+
+class SocSession {
+public:
+    explicit SocSession(const SessionConfig& cfg);
+    ~SocSession();
+    SocSession(const SocSession&) = delete;
+    SocSession& operator=(const SocSession&) = delete;
+
+    // Returns false with a one-line reason (naming the node/property for device
+    // tree problems) if the SoC can't be brought up.
+    bool boot(std::string* err);
+
+    Sim& sim() { return *sim_; }
+    Scoreboard& scoreboard() { return sb_; }
+    const SessionConfig& config() const { return cfg_; }
+    unsigned cpus() const { return cfg_.cpus; }
+    uint64_t now() const { return sim_->cycle(); }
+    uint64_t run(uint64_t cycles) { return sim_->run(cycles); }
+    // run until nothing is outstanding on the scoreboard (or budget); true if drained
+    bool drain(uint64_t max_cycles);
+
+    // ---- device lines ----
+    unsigned num_lines() const { return static_cast<unsigned>(lines_.size()); }
+    LineSource& line(unsigned n) { return *lines_.at(n); }
+    // request_irq for line n (mapped from the device tree) and route it to cpu
+    int request_line(unsigned n, unsigned cpu);
+    int free_line(unsigned n);
+    int set_line_affinity(unsigned n, unsigned cpu);
+    // drive the pin (edge: a pulse; level: high until the handler clears it) and
+    // book the event; `expect` false = the source is masked/freed, nothing may
+    // arrive: the pin is driven but nothing is booked
+    void inject_line(unsigned n, bool expect = true);
+    // disable_irq / enable_irq on the line's virq (as CPU 0), with the scoreboard
+    // told: silenced while disabled; on enable, an event the GIC kept meanwhile (a
+    // level line still high, an edge latched pending) is booked and must arrive.
+    void disable_line(unsigned n);
+    void enable_line(unsigned n);
+
+    // ---- the handler side ----
+    // book a handler entry for virq on the current CPU (scoreboard + hop monitor)
+    void handler_entry(unsigned virq);
+
+    // ---- diagnosis ----
+    std::vector<HopStep> line_hops(const LineSource& l, unsigned cpu) const;
+    // SGI delivery: the sender's SGI1R write, the SGI pending at the target, its
+    // irq line, IAR, handler
+    std::vector<HopStep> sgi_hops(unsigned sgi, unsigned virq, unsigned cpu) const;
+    // "reached SpiPending at +12, never reached IrqOut (pe 2)" for an event
+    std::string diagnose(const std::vector<HopStep>& chain, uint64_t after) const;
+    // per-hop median latency text over delivered line events
+    std::string hop_latency_report() const;
+    // a description of every lost event (first missing hop), capped
+    std::vector<std::string> explain_losses(size_t max = 10) const;
+
+    // ---- addresses of the default SoC (rtl/soc) ----
+    static constexpr uint32_t kGicdBase = 0x08000000;
+    static constexpr uint32_t kGicrBase = 0x080A0000;
+    static constexpr uint32_t kGicrStride = 0x20000;
+    static constexpr uint32_t kSgiBaseOffset = 0x10000;
+    static constexpr uint32_t kTimerBase = 0x09000000;
+    static uint32_t gicr_base(unsigned pe) { return kGicrBase + kGicrStride * pe; }
+    static uint32_t gicr_sgi_base(unsigned pe) { return gicr_base(pe) + kSgiBaseOffset; }
+    static uint32_t timer_base(unsigned pe) { return kTimerBase + 0x100 * pe; }
+
+    // driver log lines captured while quiet
+    const std::vector<std::string>& log() const { return log_; }
+
+    // the CPUs the driver's effective affinity of virq names
+    CpuSet effective_cpus(unsigned virq) const;
+
+private:
+    void book_kept(LineSource& l);
+    static void log_hook(int level, const char* msg, void* ctx);
+
+    SessionConfig cfg_;
+    std::unique_ptr<Sim> sim_;
+    Scoreboard sb_;
+    std::vector<std::unique_ptr<LineSource>> lines_;
+    struct device_node* lines_node_ = nullptr;
+    std::vector<std::string> log_;
+    bool booted_ = false;
+};
+
+}  // namespace irqsim
