@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "soc_model.h"
+#include "vl_printf_hook.h"
 
 #include <verilated.h>
 #include <verilated_fst_c.h>
@@ -76,9 +77,14 @@ void SocModel::high()
 void SocModel::on_rtl_error()
 {
 	if (!failed_) {
-		fail(ctx_->gotError() ? "RTL assertion or $error/$fatal (see the %Error line above)"
-				      : "RTL called $finish");
+		std::string what = "RTL called $finish";
+		if (ctx_->gotError()) {
+			const char *msg = irqsim_vl_last_error();
+			what = msg[0] ? std::string("RTL: ") + msg : "RTL assertion or $error/$fatal";
+		}
+		fail(what);
 	}
+	irqsim_vl_clear_last_error();
 	// keep simulating without re-reporting
 	ctx_->gotError(false);
 	ctx_->gotFinish(false);

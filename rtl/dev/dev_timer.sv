@@ -96,7 +96,7 @@ module dev_timer #(
   end
 
 `ifndef SYNTHESIS
-  always_ff @(posedge clk) begin
+  always @(posedge clk) begin
     if (IRQSIM_ASSERT && rst_n && acc_now && we && wstrb != 4'hF)
       $error("TIMER: byte/halfword access (wstrb=%b) to word-only register at offset 0x%03h", wstrb, addr);
   end

@@ -268,7 +268,7 @@ module gic_cpuif #(
     end
   end
 
-  always_ff @(posedge clk) begin
+  always @(posedge clk) begin
     if (IRQSIM_ASSERT && rst_n && take && kop0_ok && sr_write) begin
       if (k == K_EOIR1 && !wr_id_special) begin
         if (apr_q == 32'h0)

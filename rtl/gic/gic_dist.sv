@@ -394,9 +394,9 @@ module gic_dist #(
             prio_q[pr_w] <= (prio_q[pr_w] & ~bm) | (wdata & bm & 32'hF8F8_F8F8);
           end else if (is_rout && rt_ok) begin
             if (!addr[2]) begin
-              rtlo_q[rt_k] <= ((rtlo_q[rt_k] & ~bm[24:0]) | (wdata[24:0] & bm[24:0])) &
-                              {wstrb[3] ? wdata[31] : rtlo_q[rt_k][24], 24'hFF_FFFF} |
-                              {wstrb[3] & wdata[31], 24'h0};
+              // {IRM, Aff2, Aff1, Aff0}, byte strobes honoured
+              rtlo_q[rt_k] <= {wstrb[3] ? wdata[31] : rtlo_q[rt_k][24],
+                               (rtlo_q[rt_k][23:0] & ~bm[23:0]) | (wdata[23:0] & bm[23:0])};
             end else if (wstrb[0]) begin
               rthi_q[rt_k] <= wdata[7:0];
             end
@@ -431,7 +431,7 @@ module gic_dist #(
 
 `ifndef SYNTHESIS
   // ------------------------------------------------------------------ programming checks
-  always_ff @(posedge clk) begin
+  always @(posedge clk) begin
     if (IRQSIM_ASSERT && rst_n && acc_now && we) begin
       if (wstrb != 4'hF && !is_prio)
         $error("GICD: byte/halfword access (wstrb=%b) to word-only register at offset 0x%04h", wstrb, addr);

@@ -285,7 +285,7 @@ module gic_redist #(
   end
 
 `ifndef SYNTHESIS
-  always_ff @(posedge clk) begin
+  always @(posedge clk) begin
     if (IRQSIM_ASSERT && rst_n && acc_now && we) begin
       if (wstrb != 4'hF && !is_prio)
         $error("GICR: byte/halfword access (wstrb=%b) to word-only register at offset 0x%05h (PE %0d)",

@@ -28,7 +28,7 @@ synth() {
     t1=$(date +%s)
     # total of the hierarchy when there are submodules, else the single module
     cells=$(awk '/=== design hierarchy ===/{h=1} /Number of cells/{n=$NF; if(h){print n; exit}} END{if(!h) print n}' "$OUT/$tag.stat" | tail -1)
-    cpu=$(grep -o 'CPU: user [0-9.]*s' "$OUT/$tag.log" | tail -1 | awk '{print $3}')
+    cpu=$(grep -a -o 'CPU: user [0-9.]*s' "$OUT/$tag.log" | tail -1 | awk '{print $3}')
     echo "synth ok: $top $* cells=$cells seconds=$((t1 - t0)) cpu=$cpu"
   else
     echo "SYNTH FAIL: $top $* (see $OUT/$tag.log)"; grep -i error "$OUT/$tag.log" | head -5; fail=1
