@@ -152,3 +152,42 @@ void SessionTest::sr_write(unsigned pe, uint16_t key, uint64_t val)
 }
 
 }  // namespace irqsim::e2e
+
+namespace irqsim::e2e {
+namespace {
+
+// A failing test reruns itself once, alone, with IRQSIM_TEST_TRACE=1 (its seed is
+// its default or IRQSIM_SEED, so the rerun repeats it) and points at the FST.
+class RerunWithTrace : public ::testing::EmptyTestEventListener {
+    void OnTestEnd(const ::testing::TestInfo& info) override
+    {
+        if (!info.result()->Failed() || std::getenv("IRQSIM_RERUN") || std::getenv("IRQSIM_TEST_TRACE"))
+            return;
+        std::string filter = std::string(info.test_suite_name()) + "." + info.name();
+        std::string name = std::string(info.test_suite_name()) + "_" + info.name();
+        for (char& c : name)
+            if (c == '/' || c == ' ' || c == ':')
+                c = '_';
+        std::string fst = (std::filesystem::current_path() / (name + ".fst")).string();
+        std::string cmd = "IRQSIM_RERUN=1 IRQSIM_TEST_TRACE=1 /proc/self/exe --gtest_filter='" + filter +
+                          "' > '" + fst + ".log' 2>&1";
+        std::printf("[ rerun    ] %s with a trace...\n", filter.c_str());
+        std::fflush(stdout);
+        int rc = std::system(cmd.c_str());
+        if (std::filesystem::exists(fst))
+            std::printf("[ rerun    ] %s (rerun %s)\n[ rerun    ] gtkwave %s waves/spi.gtkw\n"
+                        "[ rerun    ] log: %s.log\n",
+                        fst.c_str(), rc == 0 ? "passed: the failure did not repeat" : "failed again",
+                        fst.c_str(), fst.c_str());
+        else
+            std::printf("[ rerun    ] no trace written (log: %s.log)\n", fst.c_str());
+    }
+};
+
+const bool registered = [] {
+    ::testing::UnitTest::GetInstance()->listeners().Append(new RerunWithTrace);
+    return true;
+}();
+
+}  // namespace
+}  // namespace irqsim::e2e

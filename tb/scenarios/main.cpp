@@ -31,6 +31,10 @@ static int cmd_run(RunConfig& cfg)
                 static_cast<unsigned long long>(cfg.seed), cfg.cpus,
                 static_cast<unsigned long long>(cfg.events));
     RunResult r = sc->run(cfg);
+    if (r.error && r.cycles == 0) {  // could not even start: one clear line
+        std::fprintf(stderr, "irqsim: %s\n", r.error_text.c_str());
+        return 2;
+    }
     print_result(stdout, cfg, r);
     if (!cfg.report_path.empty()) {
         std::string err;
@@ -39,12 +43,30 @@ static int cmd_run(RunConfig& cfg)
             return 2;
         }
         std::printf("report: %s\n", cfg.report_path.c_str());
+        std::string base = cfg.report_path;
+        if (base.size() > 5 && base.compare(base.size() - 5, 5, ".json") == 0)
+            base.resize(base.size() - 5);
+        if (write_svg_charts(base, cfg, r, &err))
+            std::printf("charts: %s-latency.svg %s-cpu-load.svg\n", base.c_str(), base.c_str());
+        else
+            std::fprintf(stderr, "irqsim: %s\n", err.c_str());
     }
     if (r.error) {
         std::fprintf(stderr, "irqsim: %s\n", r.error_text.c_str());
         return 2;
     }
     return r.verdict.pass() ? 0 : 1;
+}
+
+static int cmd_topology(RunConfig& cfg)
+{
+    std::string err, tree;
+    if (!show_topology(cfg, &tree, &err)) {
+        std::fprintf(stderr, "irqsim: %s\n", err.c_str());
+        return 2;
+    }
+    std::fputs(tree.c_str(), stdout);
+    return 0;
 }
 
 int main(int argc, char** argv)
@@ -60,13 +82,19 @@ int main(int argc, char** argv)
                                           "latency and the scoreboard verdict");
     run->add_option("scenario", cfg.scenario, "scenario name (see irqsim list); default spi");
     run->add_option("--seed", cfg.seed, "random seed (printed; reruns reproduce it)");
-    run->add_option("--cpus", cfg.cpus, "application CPUs")->check(CLI::Range(1u, 64u));
+    run->add_option("--cpus", cfg.cpus, "application CPUs (RTL scenarios: 1, 4 or 16)")->check(CLI::Range(1u, 64u));
     run->add_option("--events", cfg.events, "events to inject")->check(CLI::Range(1ull, 100000000ull));
     run->add_option("--cycles", cfg.max_cycles, "simulated-cycle budget (0 = scenario default)");
     run->add_option("--dts", cfg.dts_path, "device tree source of the SoC (default: embedded)")
         ->check(CLI::ExistingFile);
     run->add_option("--wave", cfg.wave_path, "write an FST waveform to this file");
     run->add_option("--report", cfg.report_path, "write a JSON report to this file");
+
+    RunConfig topo;
+    auto* top = app.add_subcommand("topology", "boot the SoC and print the irq domain hierarchy the driver "
+                                               "built from the device tree (chips, hwirq ranges)");
+    top->add_option("--dts", topo.dts_path, "device tree source (default: embedded)")->check(CLI::ExistingFile);
+    top->add_option("--cpus", topo.cpus, "application CPUs (1, 4 or 16)")->check(CLI::IsMember({1u, 4u, 16u}));
 
     try {
         app.parse(argc, argv);
@@ -77,5 +105,7 @@ int main(int argc, char** argv)
         return cmd_list();
     if (app.got_subcommand("run"))
         return cmd_run(cfg);
+    if (app.got_subcommand("topology"))
+        return cmd_topology(topo);
     return 2;
 }

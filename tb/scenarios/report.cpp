@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report.h"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -55,6 +56,101 @@ bool write_json_report(const std::string& path, const RunConfig& cfg, const RunR
     }
     f << j.dump(2) << "\n";
     return static_cast<bool>(f);
+}
+
+}  // namespace irqsim
+
+namespace irqsim {
+namespace {
+
+// A plain bar chart as SVG: one bar per value, labels under the bars.
+std::string svg_bars(const std::string& title, const std::string& xlabel, const std::vector<std::string>& labels,
+                     const std::vector<uint64_t>& values)
+{
+    const int w = 760, h = 360, left = 60, right = 20, top = 40, bottom = 70;
+    uint64_t vmax = 1;
+    for (uint64_t v : values)
+        vmax = std::max(vmax, v);
+    std::string s;
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                  "font-family=\"sans-serif\" font-size=\"11\">\n"
+                  "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
+                  "<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>\n",
+                  w, h, left, title.c_str());
+    s += buf;
+    const int pw = w - left - right, ph = h - top - bottom;
+    std::snprintf(buf, sizeof buf,
+                  "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n"
+                  "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n"
+                  "<text x=\"%d\" y=\"%d\">%s</text>\n<text x=\"4\" y=\"%d\">%llu</text>\n"
+                  "<text x=\"4\" y=\"%d\">0</text>\n",
+                  left, top, left, top + ph, left, top + ph, left + pw, top + ph, left + pw / 2 - 40, h - 10,
+                  xlabel.c_str(), top + 4, static_cast<unsigned long long>(vmax), top + ph);
+    s += buf;
+    size_t n = values.size();
+    double bw = n ? static_cast<double>(pw) / static_cast<double>(n) : pw;
+    for (size_t i = 0; i < n; i++) {
+        double bh = static_cast<double>(ph) * static_cast<double>(values[i]) / static_cast<double>(vmax);
+        double x = left + bw * static_cast<double>(i);
+        std::snprintf(buf, sizeof buf,
+                      "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4477aa\">"
+                      "<title>%s: %llu</title></rect>\n",
+                      x + 1, top + ph - bh, std::max(1.0, bw - 2), bh, labels[i].c_str(),
+                      static_cast<unsigned long long>(values[i]));
+        s += buf;
+        if (n <= 24 || i % (n / 12 + 1) == 0) {
+            std::snprintf(buf, sizeof buf,
+                          "<text x=\"%.1f\" y=\"%d\" transform=\"rotate(45 %.1f %d)\">%s</text>\n", x + 2,
+                          top + ph + 14, x + 2, top + ph + 14, labels[i].c_str());
+            s += buf;
+        }
+    }
+    s += "</svg>\n";
+    return s;
+}
+
+bool write_file(const std::string& path, const std::string& text, std::string* err)
+{
+    std::ofstream f(path);
+    if (!f) {
+        *err = "cannot write " + path;
+        return false;
+    }
+    f << text;
+    return static_cast<bool>(f);
+}
+
+}  // namespace
+
+bool write_svg_charts(const std::string& base, const RunConfig& cfg, const RunResult& r, std::string* err)
+{
+    // Latency histogram: 20 equal bins up to p99, one bin for the tail above it.
+    std::vector<std::string> labels;
+    std::vector<uint64_t> counts;
+    if (!r.latency_samples.empty()) {
+        uint64_t lo = r.latency.min, hi = std::max(r.latency.p99, lo + 1);
+        const unsigned bins = 20;
+        uint64_t width = std::max<uint64_t>(1, (hi - lo + bins - 1) / bins);
+        counts.assign(bins + 1, 0);
+        for (uint64_t v : r.latency_samples) {
+            uint64_t b = v > hi ? bins : std::min<uint64_t>(bins - 1, (v - lo) / width);
+            counts[b]++;
+        }
+        for (unsigned b = 0; b < bins; b++)
+            labels.push_back(std::to_string(lo + b * width) + "-" + std::to_string(lo + (b + 1) * width - 1));
+        labels.push_back(">" + std::to_string(hi));
+    }
+    std::string title = cfg.scenario + ": latency injection -> handler entry (" + r.time_unit + "), seed " +
+                        std::to_string(cfg.seed);
+    if (!write_file(base + "-latency.svg", svg_bars(title, r.time_unit, labels, counts), err))
+        return false;
+    std::vector<std::string> cpus;
+    for (size_t c = 0; c < r.cpu_handled.size(); c++)
+        cpus.push_back("CPU" + std::to_string(c));
+    return write_file(base + "-cpu-load.svg",
+                      svg_bars(cfg.scenario + ": handled events per CPU", "CPU", cpus, r.cpu_handled), err);
 }
 
 }  // namespace irqsim

@@ -15,4 +15,7 @@ void print_result(FILE* out, const RunConfig& cfg, const RunResult& r);
 bool write_json_report(const std::string& path, const RunConfig& cfg, const RunResult& r,
                        std::string* err);
 
+// <base>-latency.svg (histogram) and <base>-cpu-load.svg (handler runs per CPU).
+bool write_svg_charts(const std::string& base, const RunConfig& cfg, const RunResult& r, std::string* err);
+
 }  // namespace irqsim

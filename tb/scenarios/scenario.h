@@ -37,6 +37,8 @@ struct RunResult {
     double wall_seconds = 0;
     std::string time_unit = "cycles";
     std::map<std::string, double> figures;  // extra per-scenario figures
+    std::vector<uint64_t> latency_samples;  // injection -> handler entry, per delivered event
+    std::vector<uint64_t> cpu_handled;      // handler runs per CPU
     int error = 0;                 // non-zero: the scenario could not run
     std::string error_text;
 };
@@ -55,6 +57,9 @@ const Scenario* find_scenario(const std::string& name);
 RunResult run_core_demo(const RunConfig& cfg);
 RunResult run_spi(const RunConfig& cfg);
 RunResult run_ipi(const RunConfig& cfg);
+
+// Boot the SoC of cfg (dts, cpus) and render the domain hierarchy.
+bool show_topology(const RunConfig& cfg, std::string* out, std::string* err);
 
 // Capture a FILE*-writing view function into a string.
 std::string capture_view(const std::function<void(FILE*)>& fn);

@@ -25,6 +25,14 @@ void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_
     r.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
     r.verdict = s.scoreboard().verdict();
     r.latency = s.scoreboard().latency();
+    r.cpu_handled.assign(s.cpus(), 0);
+    for (const auto& in : s.scoreboard().injections()) {
+        if (in.answered && !in.coalesced && !in.withdrawn && in.handler_cycle >= in.cycle) {
+            r.latency_samples.push_back(in.handler_cycle - in.cycle);
+            if (in.cpu < r.cpu_handled.size())
+                r.cpu_handled[in.cpu]++;
+        }
+    }
     r.problems = s.scoreboard().problems();
     for (auto& why : s.explain_losses())
         r.problems.push_back("lost: " + why);
@@ -48,6 +56,37 @@ void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_
         r.error = 3;
         r.error_text = "the RTL reported an error: " + s.sim().error();
     }
+}
+
+void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles, std::chrono::steady_clock::time_point t0)
+{
+    static auto last = std::chrono::steady_clock::time_point();
+    auto now = std::chrono::steady_clock::now();
+    if (now - last < std::chrono::milliseconds(250))
+        return;
+    last = now;
+    double dt = std::chrono::duration<double>(now - t0).count();
+    if (dt <= 0)
+        return;
+    std::fprintf(stderr, "\r %s: %llu/%llu events  %.0f events/s  %.2fM cycles/s ", cfg.scenario.c_str(),
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(cfg.events),
+                 static_cast<double>(done) / dt, static_cast<double>(cycles) / dt / 1e6);
+}
+
+void progress_done()
+{
+    std::fprintf(stderr, "\r\033[K");
+}
+
+bool show_topology(const RunConfig& cfg, std::string* out, std::string* err)
+{
+    SessionConfig sc = session_config(cfg);
+    sc.trace_path.clear();
+    SocSession s(sc);
+    if (!s.boot(err))
+        return false;
+    *out = capture_view([](FILE* f) { irqsim_show_domains(f); });
+    return true;
 }
 
 }  // namespace irqsim

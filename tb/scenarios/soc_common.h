@@ -14,4 +14,9 @@ SessionConfig session_config(const RunConfig& cfg);
 // views, verdict, latency, figures and loss diagnosis
 void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_point t0);
 
+// "\r spi: 1200/5000 events  41k events/s  1.0M cycles/s" on stderr, at most
+// a few times a second (only called when stderr is a terminal)
+void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles, std::chrono::steady_clock::time_point t0);
+void progress_done();
+
 }  // namespace irqsim

@@ -41,9 +41,13 @@ RunResult run_spi(const RunConfig& cfg)
         }
         s.inject_line(line);
         s.run(rnd(120));
+        if (cfg.progress && (e & 255) == 255)
+            progress_line(cfg, e + 1, s.now(), t0);
         if (s.sim().failed())
             break;
     }
+    if (cfg.progress)
+        progress_done();
     s.drain(200000);
     r.figures["affinity changes"] = static_cast<double>(moved);
     r.notes.push_back(s.hop_latency_report());

@@ -15,7 +15,6 @@ std::string Verdict::summary() const
        << ", lost " << lost << ", spurious " << spurious;
     if (wrong_cpu)
         os << ", wrong-cpu " << wrong_cpu;
-    os << " -> " << (pass() ? "PASS" : "FAIL");
     return os.str();
 }
 
