@@ -9,7 +9,8 @@ namespace irqsim {
 const char *hop_name(Hop h)
 {
 	static const char *const n[] = {"line_in", "spi_pending", "spi_active", "sgippi_pending", "irq_out",
-					"iar",     "eoir",        "dir",        "sgi1r",          "handler"};
+					"iar",     "eoir",        "dir",        "sgi1r",          "handler",
+					"vint_out", "intr_out"};
 	unsigned i = static_cast<unsigned>(h);
 	return i < static_cast<unsigned>(Hop::Count) ? n[i] : "?";
 }
@@ -22,6 +23,10 @@ HopMonitor::HopMonitor(SocModel &m, bool enabled) : m_(m), enabled_(enabled)
 	watches_.push_back({p.mon_spi_active, {}, Hop::SpiActive, 32, 0});
 	watches_.push_back({p.mon_sgippi_pending, {}, Hop::SgiPpiPending, 0, 32});
 	watches_.push_back({p.irq_out, {}, Hop::IrqOut, 0, 1});
+	if (p.mon_vint_out.p)
+		watches_.push_back({p.mon_vint_out, {}, Hop::VintOut, 0, 0});
+	if (p.mon_intr_out.p)
+		watches_.push_back({p.mon_intr_out, {}, Hop::IntrOut, 0, 0});
 	for (auto &w : watches_)
 		w.prev.assign(w.port.bytes, 0);
 	for (auto &v : ev_)

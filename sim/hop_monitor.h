@@ -9,6 +9,8 @@
 //   SpiActive     mon_spi_active[k]          id = 32 + k,           pe = -1
 //   SgiPpiPending mon_sgippi_pending[32p+i]  id = i (0..31),        pe = p
 //   IrqOut        irq_out[p]                 id = 0,                pe = p
+//   VintOut       mon_vint_out[v]            id = INTA VINT v,      pe = -1
+//   IntrOut       mon_intr_out[n]            id = INTR output n (SPI INTID 64 + n), pe = -1
 // Both edges are recorded (level 1 = set / rising, 0 = cleared / falling).
 // IoBackend adds the CPU-interface hops (all level 1):
 //   Iar   ICC_IAR1 read      id = INTID returned (1023 = none), pe = cpu
@@ -31,7 +33,11 @@
 
 namespace irqsim {
 
-enum class Hop : uint8_t { LineIn, SpiPending, SpiActive, SgiPpiPending, IrqOut, Iar, Eoir, Dir, Sgi1r, Handler, Count };
+enum class Hop : uint8_t {
+	LineIn, SpiPending, SpiActive, SgiPpiPending, IrqOut, Iar, Eoir, Dir, Sgi1r, Handler,
+	VintOut, IntrOut, // TI path (appended)
+	Count
+};
 const char *hop_name(Hop h);
 
 struct HopEvent {

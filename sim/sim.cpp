@@ -8,6 +8,16 @@ Sim::Sim(const SimConfig &cfg) : cfg_(cfg)
 	model_.reset(new SocModel(cfg_.cpus));
 	cpu_bus_.reset(new AxiLiteMaster(*model_, model_->pins().cpu, "cpu", cfg_.bus_timeout));
 	fw_bus_.reset(new AxiLiteMaster(*model_, model_->pins().fw, "fw", cfg_.bus_timeout));
+	{
+		const SocParams &sp = model_->params();
+		FirmwareConfig fc; // host ranges = the whole hardware until configure() narrows them
+		fc.num_intr_inputs = sp.num_intr_lines + sp.num_vints;
+		fc.num_rings = sp.num_rings;
+		fc.intr_out = FirmwareRange{0, static_cast<uint16_t>(sp.num_intr_out)};
+		fc.vint = FirmwareRange{0, static_cast<uint16_t>(sp.num_vints)};
+		fc.global_event = FirmwareRange{0, static_cast<uint16_t>(sp.num_events)};
+		firmware_.reset(new Firmware(*fw_bus_, fc));
+	}
 	sysregs_.reset(new SysregPort(*model_, cfg_.bus_timeout));
 	// agent order: DRAM slave, lines, monitor, platform (coprocessor edges)
 	dram_.reset(new Dram(model_.get(), Dram::kDefaultBase, Dram::kDefaultSize, cfg_.dram_latency));
@@ -25,6 +35,7 @@ Sim::Sim(const SimConfig &cfg) : cfg_(cfg)
 Sim::~Sim()
 {
 	io_->uninstall();
+	firmware_->uninstall();
 	// members go in reverse order: platform, io, hops, ... model (closes the trace) last
 }
 
@@ -34,6 +45,7 @@ void Sim::boot()
 		model_->open_trace(cfg_.trace_path, cfg_.trace_depth);
 	platform_->boot(cfg_.reset_cycles);
 	io_->install();
+	firmware_->install();
 }
 
 std::string Sim::banner() const

@@ -17,6 +17,7 @@
 #include "axil_master.h"
 #include "bus_log.h"
 #include "dram.h"
+#include "firmware.h"
 #include "hop_monitor.h"
 #include "io_backend.h"
 #include "line_pins.h"
@@ -60,6 +61,8 @@ public:
 	SocModel &model() { return *model_; }
 	AxiLiteMaster &cpu_bus() { return *cpu_bus_; }
 	AxiLiteMaster &fw_bus() { return *fw_bus_; }
+	// system-firmware model on fw_bus() (TI-SCI ops); installed by boot()
+	Firmware &firmware() { return *firmware_; }
 	SysregPort &sysregs() { return *sysregs_; }
 	Dram &dram() { return *dram_; }
 	LinePins &lines() { return *lines_; }
@@ -87,6 +90,7 @@ private:
 	SimConfig cfg_;
 	std::unique_ptr<SocModel> model_;
 	std::unique_ptr<AxiLiteMaster> cpu_bus_, fw_bus_;
+	std::unique_ptr<Firmware> firmware_;
 	std::unique_ptr<SysregPort> sysregs_;
 	std::unique_ptr<Dram> dram_;
 	std::unique_ptr<LinePins> lines_;

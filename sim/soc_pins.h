@@ -82,6 +82,8 @@ struct Pins {
 	const uint8_t *sysreg_ready; const uint64_t *sysreg_rdata; const uint8_t *sysreg_error;
 	// parameter-dependent widths
 	PortRef irq_out, fiq_out, line_in, mon_spi_pending, mon_spi_active, mon_sgippi_pending;
+	// TI path: INTR plain input lines, INTA VINT outputs, INTR outputs (SPI INTID 64 + n)
+	PortRef intr_line_in, mon_vint_out, mon_intr_out;
 	// trace-only
 	PortRef annotation; uint32_t *annotation_seq;
 };
@@ -91,6 +93,11 @@ struct SocParams {
 	unsigned num_spis = 96;
 	unsigned num_lines = 32;
 	bool has_coproc = true;
+	unsigned num_intr_lines = 16; // INTR inputs 0..num_intr_lines-1 = intr_line_in
+	unsigned num_vints = 16;      // INTA VINT v = INTR input num_intr_lines + v
+	unsigned num_intr_out = 32;   // INTR output n = SPI INTID 64 + n
+	unsigned num_events = 256;
+	unsigned num_rings = 32;
 	unsigned num_pes() const { return num_cpus + (has_coproc ? 1 : 0); }
 };
 

@@ -50,6 +50,9 @@ public:
 		p.mon_spi_pending = ref(m.mon_spi_pending, params_.num_spis);
 		p.mon_spi_active = ref(m.mon_spi_active, params_.num_spis);
 		p.mon_sgippi_pending = ref(m.mon_sgippi_pending, pes * 32);
+		p.intr_line_in = ref(m.intr_line_in, params_.num_intr_lines);
+		p.mon_vint_out = ref(m.mon_vint_out, params_.num_vints);
+		p.mon_intr_out = ref(m.mon_intr_out, params_.num_intr_out);
 		p.annotation = ref(m.annotation, 512);
 		p.annotation_seq = &m.annotation_seq;
 	}

@@ -15,6 +15,11 @@ module irqsim_tb_top #(
   parameter int NUM_SPIS   = 96,
   parameter int NUM_LINES  = 32,
   parameter int HAS_COPROC = 1,
+  parameter int NUM_INTR_LINES = 16,
+  parameter int NUM_VINTS      = 16,
+  parameter int NUM_INTR_OUT   = 32,
+  parameter int NUM_EVENTS     = 256,
+  parameter int NUM_RINGS      = 32,
   localparam int NUM_PES   = NUM_CPUS + HAS_COPROC
 ) (
   input  logic                   clk,
@@ -80,9 +85,12 @@ module irqsim_tb_top #(
   output logic [NUM_PES-1:0]     irq_out,
   output logic [NUM_PES-1:0]     fiq_out,
   input  logic [NUM_LINES-1:0]   line_in,
+  input  logic [NUM_INTR_LINES-1:0] intr_line_in,
   output logic [NUM_SPIS-1:0]    mon_spi_pending,
   output logic [NUM_SPIS-1:0]    mon_spi_active,
   output logic [NUM_PES*32-1:0]  mon_sgippi_pending,
+  output logic [NUM_VINTS-1:0]   mon_vint_out,
+  output logic [NUM_INTR_OUT-1:0] mon_intr_out,
   // trace-only
   input  logic [8*64-1:0]        annotation,
   input  logic [31:0]            annotation_seq
@@ -92,7 +100,12 @@ module irqsim_tb_top #(
     .NUM_CPUS  (NUM_CPUS),
     .NUM_SPIS  (NUM_SPIS),
     .NUM_LINES (NUM_LINES),
-    .HAS_COPROC(HAS_COPROC)
+    .HAS_COPROC(HAS_COPROC),
+    .NUM_INTR_LINES(NUM_INTR_LINES),
+    .NUM_VINTS     (NUM_VINTS),
+    .NUM_INTR_OUT  (NUM_INTR_OUT),
+    .NUM_EVENTS    (NUM_EVENTS),
+    .NUM_RINGS     (NUM_RINGS)
   ) u_soc (
     .clk, .rst_n,
     .cpu_awvalid, .cpu_awready, .cpu_awaddr, .cpu_awprot,
@@ -110,8 +123,9 @@ module irqsim_tb_top #(
     .sysreg_valid, .sysreg_pe, .sysreg_write, .sysreg_key, .sysreg_wdata,
     .sysreg_ready, .sysreg_rdata, .sysreg_error,
     .irq_out, .fiq_out,
-    .line_in,
-    .mon_spi_pending, .mon_spi_active, .mon_sgippi_pending
+    .line_in, .intr_line_in,
+    .mon_spi_pending, .mon_spi_active, .mon_sgippi_pending,
+    .mon_vint_out, .mon_intr_out
   );
 
   // Unused on purpose: annotation and annotation_seq exist only to be traced.

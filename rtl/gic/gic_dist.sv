@@ -128,21 +128,8 @@ module gic_dist #(
   logic                  init_busy;
   assign init_busy = (32'(init_q) < NUM_SPIS);
 
-  logic [31:0] word_elig;
-  assign word_elig = pend[32*32'(sc_w_q) +: 32] & en_q[32*32'(sc_w_q) +: 32] &
-                     grp_q[32*32'(sc_w_q) +: 32] & ~act_q[32*32'(sc_w_q) +: 32] &
-                     {32{g1en_q}};
-
-  logic [4:0]  sc_b;
-  logic [9:0]  sc_k;
-  logic [8:0]  sc_tgt;
-  logic [31:0] sc_pw;
-  logic [7:0]  sc_prio;
-  assign sc_b    = ffs32(sc_mask_q);
-  assign sc_k    = {sc_w_q, sc_b};
-  assign sc_tgt  = route_decode(rtlo_q[32'(sc_k)], rthi_q[32'(sc_k)]);
-  assign sc_pw   = prio_q[32'(sc_k[9:2])];
-  assign sc_prio = sc_pw[8*32'(sc_k[1:0]) +: 8];
+  // (the scanner's per-word / per-bit values are block-local in the main always_ff:
+  //  computed only in the state that uses them)
 
   // Published candidates, re-validated every cycle against the live state
   // (still pending, enabled, Group 1, not active, EnableGrp1): acknowledge,
@@ -294,7 +281,13 @@ module gic_dist #(
   end
 
 
-  always_ff @(posedge clk) begin
+  always_ff @(posedge clk) begin : p_main
+    logic [31:0] word_elig;
+    logic [4:0]  sc_b;
+    logic [9:0]  sc_k;
+    logic [8:0]  sc_tgt;
+    logic [31:0] sc_pw;
+    logic [7:0]  sc_prio;
     if (!rst_n) begin
       ack       <= 1'b0;
       rdata     <= 32'h0;
@@ -330,6 +323,9 @@ module gic_dist #(
       case (sc_q)
         SC_LOAD: begin
           if (sc_w_q == 5'd0 && rwp_q) rwp_go_q <= 1'b1;   // sweep starts after the write
+          word_elig = pend[32*32'(sc_w_q) +: 32] & en_q[32*32'(sc_w_q) +: 32] &
+                      grp_q[32*32'(sc_w_q) +: 32] & ~act_q[32*32'(sc_w_q) +: 32] &
+                      {32{g1en_q}};
           if (word_elig != 32'h0) begin
             sc_mask_q <= word_elig;
             sc_q      <= SC_BITS;
@@ -340,6 +336,11 @@ module gic_dist #(
           end
         end
         SC_BITS: begin
+          sc_b    = ffs32(sc_mask_q);
+          sc_k    = {sc_w_q, sc_b};
+          sc_tgt  = route_decode(rtlo_q[32'(sc_k)], rthi_q[32'(sc_k)]);
+          sc_pw   = prio_q[32'(sc_k[9:2])];
+          sc_prio = sc_pw[8*32'(sc_k[1:0]) +: 8];
           if (sc_tgt[8]) begin
             if (!acc_v[32'(sc_tgt[7:0])] || sc_prio < acc_p[32'(sc_tgt[7:0])*8 +: 8]) begin
               acc_v[32'(sc_tgt[7:0])]          <= 1'b1;

@@ -91,16 +91,7 @@ module gic_redist #(
   logic        best_v_q;
   logic [4:0]  best_id_q;
 
-  logic [4:0]  sc_b;
-  logic        sc_better;
-  logic [31:0] sc_rest;
-  assign sc_b      = ffs32(sc_mask_q);
-  logic [31:0] sc_pw, cand_pw;
-  logic [7:0]  sc_prio;
-  assign sc_pw     = prio_q[sc_b[4:2]];
-  assign sc_prio   = sc_pw[8*32'(sc_b[1:0]) +: 8];
-  assign sc_better = !acc_v_q || (sc_prio < acc_p_q);
-  assign sc_rest   = sc_mask_q & (sc_mask_q - 32'd1);
+  logic [31:0] cand_pw;
 
   // ------------------------------------------------------------------ candidate merge
   // (an LPI candidate would be compared here; SGI/PPI only for now)
@@ -124,7 +115,12 @@ module gic_redist #(
   assign is_prio   = sgi_frame && (off[15:5] == 11'h020);          // 0x400-0x41F
   assign is_grpmod = sgi_frame && (off == 16'h0D00);
 
-  always_ff @(posedge clk) begin
+  // (the scanner's per-bit values are block-local: computed only while visiting bits)
+  always_ff @(posedge clk) begin : p_main
+    logic [4:0]  sc_b;
+    logic [31:0] sc_pw, sc_rest;
+    logic [7:0]  sc_prio;
+    logic        sc_better;
     if (!rst_n) begin
       ack        <= 1'b0;
       rdata      <= 32'h0;
@@ -179,6 +175,11 @@ module gic_redist #(
           sc_bits_q <= 1'b1;
         end
       end else begin
+        sc_b      = ffs32(sc_mask_q);
+        sc_pw     = prio_q[sc_b[4:2]];
+        sc_prio   = sc_pw[8*32'(sc_b[1:0]) +: 8];
+        sc_better = !acc_v_q || (sc_prio < acc_p_q);
+        sc_rest   = sc_mask_q & (sc_mask_q - 32'd1);
         if (sc_better) begin
           acc_v_q  <= 1'b1;
           acc_id_q <= sc_b;

@@ -5,4 +5,7 @@ rtl/gic/gic_redist.sv
 rtl/gic/gic_cpuif.sv
 rtl/gic/gic_top.sv
 rtl/dev/dev_timer.sv
+rtl/dev/dev_dma_ring.sv
+rtl/ti/ti_intr.sv
+rtl/ti/ti_inta.sv
 rtl/soc/irqsim_soc.sv

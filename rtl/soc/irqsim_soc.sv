@@ -7,7 +7,16 @@
 //   0x0800_0000 - 0x0800_FFFF  GICD (64 KB)
 //   0x080A_0000 - +NUM_PES*128K GICR (RD_base + SGI_base per PE)
 //   0x0900_0000 - 0x0900_0FFF  per-CPU timers (0x100 per CPU)
-//   0x0A00_0000 - 0x0AFF_FFFF  reserved for TI INTA/INTR and devices (DECERR now)
+//   0x0A00_0000 - 0x0A00_0FFF  TI INTR (ti_intr; secure-only writes)
+//   0x0A10_0000 - 0x0A3F_FFFF  TI INTA (ti_inta): VINT regs 0x0A10_0000, IMAP 0x0A20_0000,
+//                              CFG 0x0A30_0000
+//   0x0A40_0000 - 0x0A5F_FFFF  DMA-ring device (dev_dma_ring): rings 0x0A40_0000,
+//                              secure RING_EVENT config 0x0A50_0000
+//   (the rest of 0x0A00_0000 - 0x0AFF_FFFF stays reserved: DECERR)
+//
+// TI interrupt path: dev_dma_ring --event port--> ti_inta --VINT v--> ti_intr input
+// NUM_INTR_LINES + v; intr_line_in[k] --> ti_intr input k; ti_intr output n --> SPI
+// INTID 64 + n (ORed with line_in where they overlap).
 //
 // Fabric masters: 0 = CPU MMIO (cpu_*), 1 = secure firmware (fw_*),
 // 2 = device MSI master (tied off for now).
@@ -16,6 +25,12 @@ module irqsim_soc #(
   parameter int NUM_SPIS      = 96,
   parameter int NUM_LINES     = 32,
   parameter int HAS_COPROC    = 1,
+  parameter int NUM_INTR_LINES = 16,   // plain device lines into the INTR
+  parameter int NUM_VINTS      = 16,   // INTA virtual interrupts
+  parameter int NUM_INTR_OUT   = 32,   // INTR outputs, output n -> SPI INTID 64 + n
+  parameter int NUM_EVENTS     = 256,  // INTA global events
+  parameter int NUM_RINGS      = 32,   // DMA-ring device rings
+  parameter int DMA_LATENCY    = 40,   // cycles per DMA descriptor completion
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic        clk,
@@ -82,15 +97,18 @@ module irqsim_soc #(
   output logic [NUM_CPUS+HAS_COPROC-1:0] fiq_out,
   // plain line sources
   input  logic [NUM_LINES-1:0] line_in,
+  input  logic [NUM_INTR_LINES-1:0] intr_line_in,   // INTR inputs 0..NUM_INTR_LINES-1
   // hop monitor taps
   output logic [NUM_SPIS-1:0]  mon_spi_pending,
   output logic [NUM_SPIS-1:0]  mon_spi_active,
-  output logic [(NUM_CPUS+HAS_COPROC)*32-1:0] mon_sgippi_pending
+  output logic [(NUM_CPUS+HAS_COPROC)*32-1:0] mon_sgippi_pending,
+  output logic [NUM_VINTS-1:0]    mon_vint_out,
+  output logic [NUM_INTR_OUT-1:0] mon_intr_out
 );
 
   localparam int NUM_PES     = NUM_CPUS + HAS_COPROC;
   localparam int NUM_MASTERS = 3;
-  localparam int NUM_SLAVES  = 3;
+  localparam int NUM_SLAVES  = 6;
 
   localparam logic [31:0] GICD_BASE  = 32'h0800_0000;
   localparam logic [31:0] GICD_SIZE  = 32'h0001_0000;
@@ -99,9 +117,18 @@ module irqsim_soc #(
   localparam logic [31:0] TIMER_BASE = 32'h0900_0000;
   localparam logic [31:0] TIMER_SIZE = (NUM_CPUS * 256 > 4096) ? 32'(NUM_CPUS * 256) : 32'h0000_1000;
 
-  // slave 0 = GICD, 1 = GICR, 2 = timer
-  localparam logic [NUM_SLAVES*32-1:0] SLV_BASE = {TIMER_BASE, GICR_BASE, GICD_BASE};
-  localparam logic [NUM_SLAVES*32-1:0] SLV_SIZE = {TIMER_SIZE, GICR_SIZE, GICD_SIZE};
+  localparam logic [31:0] INTR_BASE  = 32'h0A00_0000;
+  localparam logic [31:0] INTR_SIZE  = 32'h0000_1000;
+  localparam logic [31:0] INTA_BASE  = 32'h0A10_0000;   // VINT, +1M IMAP, +2M CFG
+  localparam logic [31:0] INTA_SIZE  = 32'h0030_0000;
+  localparam logic [31:0] DMA_BASE   = 32'h0A40_0000;   // rings, +1M secure config
+  localparam logic [31:0] DMA_SIZE   = 32'h0020_0000;
+
+  // slave 0 = GICD, 1 = GICR, 2 = timer, 3 = INTR, 4 = INTA, 5 = DMA-ring device
+  localparam logic [NUM_SLAVES*32-1:0] SLV_BASE = {DMA_BASE, INTA_BASE, INTR_BASE,
+                                                   TIMER_BASE, GICR_BASE, GICD_BASE};
+  localparam logic [NUM_SLAVES*32-1:0] SLV_SIZE = {DMA_SIZE, INTA_SIZE, INTR_SIZE,
+                                                   TIMER_SIZE, GICR_SIZE, GICD_SIZE};
 
   // ------------------------------------------------------------------ fabric
   logic [NUM_MASTERS-1:0]    m_awvalid, m_awready, m_wvalid, m_wready, m_bvalid, m_bready;
@@ -199,6 +226,62 @@ module irqsim_soc #(
     .timer_ppi
   );
 
+  // ------------------------------------------------------------------ TI INTR / INTA / DMA rings
+  logic [NUM_INTR_LINES-1:0] intr_line_q;
+  logic [NUM_VINTS-1:0]      vint_out;
+  logic [NUM_INTR_OUT-1:0]   intr_out;
+  logic                      dma_ev_valid, dma_ev_ready;
+  logic [15:0]               dma_ev_id;
+
+  always_ff @(posedge clk) begin
+    if (!rst_n) intr_line_q <= '0;
+    else        intr_line_q <= intr_line_in;
+  end
+
+  ti_intr #(
+    .NUM_INPUTS(NUM_INTR_LINES + NUM_VINTS), .NUM_OUTPUTS(NUM_INTR_OUT), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+  ) u_intr (
+    .clk, .rst_n,
+    .req(g_req[3]), .we(g_we[3]), .addr(g_addr[96 +: 12]), .wdata(g_wdata[96 +: 32]),
+    .wstrb(g_wstrb[12 +: 4]), .ns(g_ns[3]),
+    .ack(g_ack[3]), .rdata(g_rdata[96 +: 32]), .resp(g_resp[6 +: 2]),
+    .in({vint_out, intr_line_q}), .out(intr_out)
+  );
+
+  ti_inta #(
+    .NUM_VINTS(NUM_VINTS), .NUM_EVENTS(NUM_EVENTS), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+  ) u_inta (
+    .clk, .rst_n,
+    .req(g_req[4]), .we(g_we[4]), .addr(g_addr[128 +: 22]), .wdata(g_wdata[128 +: 32]),
+    .wstrb(g_wstrb[16 +: 4]), .ns(g_ns[4]),
+    .ack(g_ack[4]), .rdata(g_rdata[128 +: 32]), .resp(g_resp[8 +: 2]),
+    .ev_valid(dma_ev_valid), .ev_ready(dma_ev_ready), .ev_id(dma_ev_id),
+    .vint_out
+  );
+
+  dev_dma_ring #(
+    .NUM_RINGS(NUM_RINGS), .LATENCY(DMA_LATENCY), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+  ) u_dma (
+    .clk, .rst_n,
+    .req(g_req[5]), .we(g_we[5]), .addr(g_addr[160 +: 21]), .wdata(g_wdata[160 +: 32]),
+    .wstrb(g_wstrb[20 +: 4]), .ns(g_ns[5]),
+    .ack(g_ack[5]), .rdata(g_rdata[160 +: 32]), .resp(g_resp[10 +: 2]),
+    .ev_valid(dma_ev_valid), .ev_ready(dma_ev_ready), .ev_id(dma_ev_id)
+  );
+
+  assign mon_vint_out = vint_out;
+  assign mon_intr_out = intr_out;
+
+  // INTR output n -> SPI index 32 + n (INTID 64 + n) where that SPI exists
+  logic [NUM_SPIS-1:0] intr_spi;
+  for (genvar i = 0; i < NUM_SPIS; i++) begin : g_intr_spi
+    if (i >= 32 && i - 32 < NUM_INTR_OUT) begin : g_on
+      assign intr_spi[i] = intr_out[i - 32];
+    end else begin : g_off
+      assign intr_spi[i] = 1'b0;
+    end
+  end
+
   // ------------------------------------------------------------------ interrupt sources
   // line inputs are registered once at the boundary (1 cycle; also keeps the
   // combinational logic behind them out of Verilator's input-evaluation path)
@@ -212,9 +295,9 @@ module irqsim_soc #(
   end
 
   if (NUM_SPIS > NUM_LINES) begin : g_spi_pad
-    assign spi_in = {{(NUM_SPIS - NUM_LINES){1'b0}}, line_q};
+    assign spi_in = {{(NUM_SPIS - NUM_LINES){1'b0}}, line_q} | intr_spi;
   end else begin : g_spi_full
-    assign spi_in = line_q;
+    assign spi_in = line_q | intr_spi;
   end
 
   for (genvar c = 0; c < NUM_CPUS; c++) begin : g_ppi
@@ -251,6 +334,6 @@ module irqsim_soc #(
   assign unused_soc = ^{dram_arready, dram_rvalid, dram_rdata, dram_rresp,
                         m_awready[2], m_wready[2], m_bvalid[2], m_arready[2], m_rvalid[2],
                         m_bresp[5:4], m_rresp[5:4], m_rdata[95:64],
-                        g_addr[95:80]};
+                        g_addr[95:80], g_addr[127:108], g_addr[159:150], g_addr[191:181]};
 
 endmodule

@@ -34,4 +34,10 @@ run gic_redist rtl/gic/gic_redist.sv
 run gic_cpuif rtl/gic/gic_cpuif.sv
 run gic_top --top-module gic_top rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv
 run dev_timer rtl/dev/dev_timer.sv
+run dev_dma_ring rtl/dev/dev_dma_ring.sv
+run "dev_dma_ring NUM_RINGS=1 LATENCY=1" -GNUM_RINGS=1 -GLATENCY=1 rtl/dev/dev_dma_ring.sv
+run ti_intr rtl/ti/ti_intr.sv
+run "ti_intr NUM_INPUTS=20 NUM_OUTPUTS=7" -GNUM_INPUTS=20 -GNUM_OUTPUTS=7 rtl/ti/ti_intr.sv
+run ti_inta rtl/ti/ti_inta.sv
+run "ti_inta NUM_VINTS=1 NUM_EVENTS=64" -GNUM_VINTS=1 -GNUM_EVENTS=64 rtl/ti/ti_inta.sv
 exit $fail

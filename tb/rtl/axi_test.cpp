@@ -43,7 +43,7 @@ TEST_P(Axi, PriorityWriteReadBack)
 
 TEST_P(Axi, UnmappedAddressesAnswerDecerr)
 {
-	for (uint32_t a : {0x00000000u, 0x07FFFFFCu, 0x0A000000u, 0x0B000000u, 0x40000000u}) {
+	for (uint32_t a : {0x00000000u, 0x07FFFFFCu, 0x0AF00000u, 0x0B000000u, 0x40000000u}) {
 		auto r = bus().read32(a);
 		EXPECT_EQ(r.resp, AXI_DECERR) << std::hex << a;
 		EXPECT_FALSE(r.timeout);

@@ -98,11 +98,11 @@ TEST_P(IoBackendTest, MmioSysregDmaAndTime)
 
 	// a bus error is reported to the driver and logged with the annotation
 	irqsim_annotate("probe: poke the void");
-	void __iomem *hole = ioremap(0x0A000000, 0x1000);
+	void __iomem *hole = ioremap(0x0AF00000, 0x1000);
 	EXPECT_EQ(readl(hole), 0u);
 	EXPECT_EQ(io_last_status(), IO_DECERR);
 	ASSERT_EQ(log.errors().size(), 1u);
-	EXPECT_EQ(log.errors()[0].addr, 0x0A000000u);
+	EXPECT_EQ(log.errors()[0].addr, 0x0AF00000u);
 	EXPECT_STREQ(log.errors()[0].annotation, "probe: poke the void");
 	EXPECT_STREQ(sim->model().annotation(), "probe: poke the void");
 	readl(gicd);

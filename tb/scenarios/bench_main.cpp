@@ -3,13 +3,14 @@
 //
 // For each CPU count: simulated cycles/s with the driver booted and the SoC idle,
 // cycles/s and delivered interrupts/s under spi traffic, the same with an FST
-// trace of the waveform views (ratio traced/untraced wall time), and the peak
+// trace of the waveform views (ratio traced/untraced process CPU time), and the peak
 // resident memory of the process.  Each figure is the median of --repeat runs.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -26,7 +27,13 @@ static double median(std::vector<double> v)
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-static double idle_cycles_per_s(unsigned cpus, uint64_t cycles)
+static double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+struct Rate {
+    double wall, cpu;  // per wall-clock second, per process-CPU second
+};
+
+static Rate idle_cycles_per_s(unsigned cpus, uint64_t cycles)
 {
     SessionConfig sc;
     sc.cpus = cpus;
@@ -38,30 +45,36 @@ static double idle_cycles_per_s(unsigned cpus, uint64_t cycles)
         std::exit(2);
     }
     auto t0 = Clock::now();
+    double c0 = cpu_seconds();
     s.run(cycles);
     double dt = std::chrono::duration<double>(Clock::now() - t0).count();
-    return static_cast<double>(cycles) / dt;
+    double dc = cpu_seconds() - c0;
+    return {static_cast<double>(cycles) / dt, static_cast<double>(cycles) / dc};
 }
 
 struct TrafficFigures {
-    double cycles_per_s, irqs_per_s, wall;
+    double cycles_per_s, irqs_per_s, wall, cpu_irqs_per_s, cpu;
 };
 
-static TrafficFigures spi_traffic(unsigned cpus, uint64_t events, const std::string& wave)
+static TrafficFigures spi_traffic(unsigned cpus, uint64_t events, unsigned gap, const std::string& wave)
 {
     RunConfig cfg;
+    cfg.mean_gap = gap;
     cfg.scenario = "spi";
     cfg.cpus = cpus;
     cfg.events = events;
     cfg.seed = 1;
     cfg.wave_path = wave;
+    double c0 = cpu_seconds();
     RunResult r = run_spi(cfg);
+    double dc = cpu_seconds() - c0;
     if (r.error || !r.verdict.pass()) {
         std::fprintf(stderr, "irqsim-bench: spi run failed: %s %s\n", r.error_text.c_str(),
                      r.verdict.summary().c_str());
         std::exit(2);
     }
-    return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds};
+    double handled = static_cast<double>(r.verdict.delivered + r.verdict.coalesced);
+    return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds, handled / dc, dc};
 }
 
 int main(int argc, char** argv)
@@ -71,36 +84,46 @@ int main(int argc, char** argv)
     unsigned repeat = 3;
     uint64_t idle_cycles = 2000000;
     uint64_t events = 3000;
+    unsigned gap = 4;
     std::string json_path;
     app.add_option("--cpus", cpu_counts, "CPU counts to measure (1, 4, 16)")->expected(1, 3);
     app.add_option("--repeat", repeat, "runs per figure (median)")->check(CLI::Range(1u, 21u));
     app.add_option("--idle-cycles", idle_cycles, "cycles per idle run");
     app.add_option("--events", events, "spi events per traffic run");
+    app.add_option("--gap", gap, "mean idle cycles between spi injections (small = saturating)");
     app.add_option("--json", json_path, "also write the figures as JSON");
     CLI11_PARSE(app, argc, argv);
 
     nlohmann::json out = nlohmann::json::array();
-    std::printf("%-5s %14s %16s %16s %14s %10s\n", "cpus", "idle cyc/s", "spi cyc/s", "spi irq/s",
-                "trace/plain", "peak RSS");
+    std::printf("medians of %u runs; (cpu) = per second of process CPU time, the rest per wall-clock second\n",
+                repeat);
+    std::printf("%-5s %12s %12s %12s %12s %12s %12s %10s\n", "cpus", "idle cyc/s", "(cpu)", "spi cyc/s",
+                "spi irq/s", "(cpu)", "trace/plain", "peak RSS");
     for (unsigned cpus : cpu_counts) {
-        std::vector<double> idle, cyc, irq, ratio;
+        std::vector<double> idle, idle_cpu, cyc, irq, irq_cpu, ratio;
         for (unsigned i = 0; i < repeat; i++) {
-            idle.push_back(idle_cycles_per_s(cpus, idle_cycles));
-            TrafficFigures plain = spi_traffic(cpus, events, "");
+            Rate r = idle_cycles_per_s(cpus, idle_cycles);
+            idle.push_back(r.wall);
+            idle_cpu.push_back(r.cpu);
+            TrafficFigures plain = spi_traffic(cpus, events, gap, "");
             std::string wave = "/tmp/irqsim-bench-" + std::to_string(getpid()) + ".fst";
-            TrafficFigures traced = spi_traffic(cpus, events, wave);
+            TrafficFigures traced = spi_traffic(cpus, events, gap, wave);
             std::remove(wave.c_str());
             cyc.push_back(plain.cycles_per_s);
             irq.push_back(plain.irqs_per_s);
-            ratio.push_back(traced.wall / plain.wall);
+            irq_cpu.push_back(plain.cpu_irqs_per_s);
+            ratio.push_back(traced.cpu / plain.cpu);
         }
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         double rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
-        std::printf("%-5u %14.0f %16.0f %16.0f %13.2fx %8.0f MB\n", cpus, median(idle), median(cyc),
-                    median(irq), median(ratio), rss_mb);
+        std::printf("%-5u %12.0f %12.0f %12.0f %12.0f %12.0f %11.2fx %7.0f MB\n", cpus, median(idle),
+                    median(idle_cpu), median(cyc), median(irq), median(irq_cpu), median(ratio), rss_mb);
         out.push_back({{"cpus", cpus},
                        {"idle_cycles_per_s", median(idle)},
+                       {"idle_cycles_per_cpu_s", median(idle_cpu)},
+                       {"spi_irqs_per_cpu_s", median(irq_cpu)},
+                       {"spi_mean_gap_cycles", gap},
                        {"spi_cycles_per_s", median(cyc)},
                        {"spi_irqs_per_s", median(irq)},
                        {"trace_cost_ratio", median(ratio)},

@@ -24,6 +24,7 @@ struct RunConfig {
     std::string wave_path;    // empty = no trace
     std::string report_path;  // empty = no JSON report
     bool progress = false;    // progress line (only on a terminal)
+    unsigned mean_gap = 60;   // spi: mean idle cycles between injections (bench: small = saturating)
 };
 
 struct RunResult {

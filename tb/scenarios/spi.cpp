@@ -40,7 +40,7 @@ RunResult run_spi(const RunConfig& cfg)
             moved++;
         }
         s.inject_line(line);
-        s.run(rnd(120));
+        s.run(rnd(2 * uint64_t{cfg.mean_gap} + 1));
         if (cfg.progress && (e & 255) == 255)
             progress_line(cfg, e + 1, s.now(), t0);
         if (s.sim().failed())

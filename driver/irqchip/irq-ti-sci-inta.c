@@ -1,0 +1,503 @@
+// SPDX-License-Identifier: MIT
+/*
+ * TI K3-style interrupt aggregator (INTA): global events (e.g. DMA ring
+ * completions) are mapped by the firmware onto status bits of virtual
+ * interrupts (VINTs, 64 bits each); a VINT's output is one INTR input.
+ *
+ * Domain: hwirq = (source TI-SCI dev id << 16) | source index.  Allocation
+ * does no hardware work; the VINT, status bit and global event are taken when
+ * the interrupt is requested (irq_request_resources): creating the VINT's
+ * parent mapping there is safe, while doing it from .alloc would nest
+ * mapping changes of two hierarchies.  The first VINT with a free bit is
+ * reused (grouping); a new VINT gets its parent interrupt through the INTR
+ * and a chained handler that demultiplexes STATUSM.
+ *
+ * Affinity: refused (-EINVAL).  A VINT is shared by up to 64 events; moving
+ * one event's interrupt would move its VINT-mates with it, so we do not let a
+ * single vector change it.  (The VINT's parent SPI keeps the GIC's routing.)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/irqchip/chained_irq.h>
+#include <linux/irqdesc.h>
+#include <linux/of.h>
+#include <linux/soc/ti/ti_sci_inta_msi.h>
+
+#include "irq-ti-sci-inta-internal.h"
+
+/* static storage: the MSI layer's reset may still use msi_info after ours */
+static struct ti_sci_inta_irq_domain inta_instances[TI_SCI_INTA_MAX];
+
+static void __iomem *vint_reg(struct ti_sci_inta_irq_domain *inta, u16 vint_id, unsigned int off)
+{
+	return (char __iomem *)inta->base + (size_t)vint_id * VINT_FRAME_SIZE + off;
+}
+
+/* ---- chip ---------------------------------------------------------------------- */
+
+static void ti_sci_inta_write_bit(struct irq_data *data, unsigned int off)
+{
+	struct ti_sci_inta_event_desc *ev = data->chip_data;
+	struct ti_sci_inta_irq_domain *inta = data->domain->host_data;
+
+	/* no VINT bit until the interrupt is requested: nothing to touch */
+	if (!ev)
+		return;
+	writeq(BIT_ULL(ev->vint_bit), vint_reg(inta, ev->vint_desc->vint_id, off));
+}
+
+static void ti_sci_inta_mask(struct irq_data *data)
+{
+	ti_sci_inta_write_bit(data, VINT_ENABLE_CLR_OFFSET);
+}
+
+static void ti_sci_inta_unmask(struct irq_data *data)
+{
+	ti_sci_inta_write_bit(data, VINT_ENABLE_SET_OFFSET);
+}
+
+/* edge events are cleared before the handler runs; a level ("down event") source clears itself */
+static void ti_sci_inta_ack(struct irq_data *data)
+{
+	if (irqd_get_trigger_type(data) != IRQ_TYPE_LEVEL_HIGH)
+		ti_sci_inta_write_bit(data, VINT_STATUS_OFFSET);
+}
+
+static int ti_sci_inta_set_type(struct irq_data *data, unsigned int type)
+{
+	struct irq_desc *desc = irq_to_desc(data->irq);
+
+	/* called with the desc lock held (__irq_set_trigger): switch the flow directly */
+	switch (type & IRQ_TYPE_SENSE_MASK) {
+	case IRQ_TYPE_EDGE_RISING:
+		if (desc && desc->handle_irq == handle_level_irq)
+			desc->handle_irq = handle_edge_irq;
+		return 0;
+	case IRQ_TYPE_LEVEL_HIGH:
+		if (desc)
+			desc->handle_irq = handle_level_irq;
+		return 0;
+	default:
+		pr_err("irq: domain %s: virq %u: trigger type 0x%x not supported (edge rising or level high)",
+		       data->domain->name, data->irq, type);
+		return -EINVAL;
+	}
+}
+
+static int ti_sci_inta_set_affinity(struct irq_data *data, const struct cpumask *dest, bool force)
+{
+	(void)dest;
+	(void)force;
+	pr_err("irq: domain %s: virq %u: affinity cannot be set, its VINT is shared by up to %d events",
+	       data->domain->name, data->irq, MAX_EVENTS_PER_VINT);
+	return -EINVAL;
+}
+
+/* ---- VINTs ----------------------------------------------------------------------- */
+
+static void ti_sci_inta_irq_handler(struct irq_desc *desc)
+{
+	struct ti_sci_inta_vint_desc *vd = irq_desc_get_handler_data(desc);
+	struct irq_chip *chip = irq_desc_get_chip(desc);
+	struct ti_sci_inta_irq_domain *inta;
+	u64 status;
+
+	if (!vd)
+		return;
+	inta = vd->inta;
+	chained_irq_enter(chip, desc);
+	status = readq(vint_reg(inta, vd->vint_id, VINT_STATUS_MASKED_OFFSET));
+	while (status) {
+		unsigned int bit = (unsigned int)__builtin_ctzll(status);
+
+		status &= status - 1;
+		if (!(__atomic_load_n(&vd->event_map, __ATOMIC_ACQUIRE) & BIT_ULL(bit))) {
+			pr_warn("irq: domain %s: VINT %u bit %u set with no event mapped", inta->domain->name,
+				vd->vint_id, bit);
+			irqsim_count_spurious(smp_processor_id());
+			continue;
+		}
+		generic_handle_domain_irq(inta->domain, vd->events[bit].hwirq);
+	}
+	chained_irq_exit(chip, desc);
+}
+
+/* vint_mutex held: a new VINT with its parent interrupt and chained handler */
+static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_irq_domain *inta, int *err)
+{
+	struct irq_domain *d = inta->domain;
+	struct ti_sci_inta_vint_desc *vd, **tail;
+	struct irq_fwspec fwspec = { .fwnode = of_node_to_fwnode(inta->parent_node) };
+	u32 p_hwirq;
+	u16 vint_id;
+
+	vint_id = ti_sci_get_free_resource(&inta->vint);
+	if (vint_id == TI_SCI_RESOURCE_NULL) {
+		pr_err("irq: domain %s: no free VINT (all %u of %u..%u in use, 64 events each)", d->name,
+		       inta->vint.num, inta->vint.start, inta->vint.start + inta->vint.num - 1);
+		*err = -ENOSPC;
+		return NULL;
+	}
+	*err = ti_sci_translate_range(inta->node, d->name, vint_id, &p_hwirq);
+	if (*err)
+		goto err_vint;
+	vd = calloc(1, sizeof(*vd));
+	if (!vd) {
+		*err = -ENOMEM;
+		goto err_vint;
+	}
+	vd->inta = inta;
+	vd->vint_id = vint_id;
+	if (inta->parent_is_gic) {
+		fwspec.param_count = 3;
+		fwspec.param[0] = 0;
+		fwspec.param[1] = p_hwirq - 32;
+		fwspec.param[2] = IRQ_TYPE_LEVEL_HIGH;
+	} else {
+		fwspec.param_count = 1;
+		fwspec.param[0] = p_hwirq;
+	}
+	vd->parent_virq = irq_create_fwspec_mapping(&fwspec);
+	if (!vd->parent_virq) {
+		pr_err("irq: domain %s: VINT %u: parent interrupt %u of %s could not be mapped", d->name,
+		       vint_id, p_hwirq, inta->parent_node->path);
+		*err = -ENOSPC;
+		free(vd);
+		goto err_vint;
+	}
+	for (tail = &inta->vint_list; *tail; tail = &(*tail)->next)
+		;
+	*tail = vd;
+	irq_set_chained_handler_and_data(vd->parent_virq, ti_sci_inta_irq_handler, vd);
+	return vd;
+
+err_vint:
+	ti_sci_release_resource(&inta->vint, vint_id);
+	return NULL;
+}
+
+/* vint_mutex held: the VINT's last event is gone */
+static void ti_sci_inta_free_vint(struct ti_sci_inta_irq_domain *inta, struct ti_sci_inta_vint_desc *vd)
+{
+	struct ti_sci_inta_vint_desc **pp;
+	struct irq_data *pd;
+
+	for (pp = &inta->vint_list; *pp && *pp != vd; pp = &(*pp)->next)
+		;
+	if (*pp)
+		*pp = vd->next;
+	irq_set_chained_handler_and_data(vd->parent_virq, NULL, NULL);
+	pd = irq_get_irq_data(vd->parent_virq);
+	if (pd && irqd_is_activated(pd))
+		irq_domain_deactivate_irq(pd);
+	irq_dispose_mapping(vd->parent_virq);
+	ti_sci_release_resource(&inta->vint, vd->vint_id);
+	free(vd);
+}
+
+static bool ti_sci_inta_is_unmapped_source(struct ti_sci_inta_irq_domain *inta, u16 dev_id)
+{
+	for (unsigned int i = 0; i < inta->nr_unmapped; i++)
+		if (inta->unmapped_dev_ids[i] == dev_id)
+			return true;
+	return false;
+}
+
+static u16 ti_sci_inta_src_id(struct ti_sci_inta_irq_domain *inta, irq_hw_number_t hwirq)
+{
+	u16 dev = TI_SCI_INTA_HWIRQ_DEV(hwirq);
+
+	return ti_sci_inta_is_unmapped_source(inta, dev) ? (u16)inta->ti_sci_id : dev;
+}
+
+/* VINT, status bit and global event for one event source, programmed by the firmware */
+static int ti_sci_inta_request_resources(struct irq_data *data)
+{
+	struct ti_sci_inta_irq_domain *inta = data->domain->host_data;
+	const struct ti_sci_rm_irq_ops *fw = &inta->sci->ops->rm_irq_ops;
+	struct ti_sci_inta_vint_desc *vd;
+	struct ti_sci_inta_event_desc *ev;
+	bool new_vint = false;
+	unsigned int bit;
+	u16 gevt;
+	int ret = 0;
+
+	if (data->chip_data) {
+		pr_err("irq: domain %s: virq %u already has its event", data->domain->name, data->irq);
+		return -EBUSY;
+	}
+	mutex_lock(&inta->vint_mutex);
+	for (vd = inta->vint_list; vd && vd->event_map == ~0ULL; vd = vd->next)
+		;
+	if (!vd) {
+		vd = ti_sci_inta_alloc_vint(inta, &ret);
+		if (!vd)
+			goto out;
+		new_vint = true;
+	}
+	bit = (unsigned int)__builtin_ctzll(~vd->event_map);
+	gevt = ti_sci_get_free_resource(&inta->global_event);
+	if (gevt == TI_SCI_RESOURCE_NULL) {
+		pr_err("irq: domain %s: virq %u: no free global event (all %u of %u..%u in use)",
+		       data->domain->name, data->irq, inta->global_event.num, inta->global_event.start,
+		       inta->global_event.start + inta->global_event.num - 1);
+		ret = -ENOSPC;
+		goto err_vint;
+	}
+	irqsim_annotate("ti_sci:set_event_map src=%u/%u vint=%u bit=%u gevt=%u", ti_sci_inta_src_id(inta, data->hwirq),
+			TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), vd->vint_id, bit, gevt);
+	ret = fw->set_event_map(inta->sci, ti_sci_inta_src_id(inta, data->hwirq),
+				TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), (u16)inta->ti_sci_id, vd->vint_id, gevt,
+				(u8)bit);
+	if (ret) {
+		pr_err("irq: domain %s: virq %u: firmware refused event map (src %lu/%u -> VINT %u bit %u, global event %u): %d",
+		       data->domain->name, data->irq, data->hwirq >> 16, TI_SCI_INTA_HWIRQ_INDEX(data->hwirq),
+		       vd->vint_id, bit, gevt, ret);
+		ti_sci_release_resource(&inta->global_event, gevt);
+		goto err_vint;
+	}
+	ev = &vd->events[bit];
+	ev->vint_desc = vd;
+	ev->hwirq = data->hwirq;
+	ev->global_event = gevt;
+	ev->vint_bit = (u8)bit;
+	__atomic_store_n(&vd->event_map, vd->event_map | BIT_ULL(bit), __ATOMIC_RELEASE);
+	data->chip_data = ev;
+	goto out;
+
+err_vint:
+	if (new_vint)
+		ti_sci_inta_free_vint(inta, vd);
+out:
+	mutex_unlock(&inta->vint_mutex);
+	return ret;
+}
+
+static void ti_sci_inta_release_resources(struct irq_data *data)
+{
+	struct ti_sci_inta_irq_domain *inta = data->domain->host_data;
+	struct ti_sci_inta_event_desc *ev = data->chip_data;
+	struct ti_sci_inta_vint_desc *vd;
+	int ret;
+
+	if (!ev)
+		return;
+	mutex_lock(&inta->vint_mutex);
+	vd = ev->vint_desc;
+	irqsim_annotate("ti_sci:free_event_map vint=%u bit=%u gevt=%u", vd->vint_id, ev->vint_bit, ev->global_event);
+	ret = inta->sci->ops->rm_irq_ops.free_event_map(inta->sci, ti_sci_inta_src_id(inta, ev->hwirq),
+							  TI_SCI_INTA_HWIRQ_INDEX(ev->hwirq),
+							  (u16)inta->ti_sci_id, vd->vint_id, ev->global_event,
+							  ev->vint_bit);
+	if (ret)
+		pr_err("irq: domain %s: virq %u: firmware could not free the event map of global event %u (%d)",
+		       data->domain->name, data->irq, ev->global_event, ret);
+	/* no stale enable/status for the bit's next owner (no new event can arrive now) */
+	writeq(BIT_ULL(ev->vint_bit), vint_reg(inta, vd->vint_id, VINT_ENABLE_CLR_OFFSET));
+	writeq(BIT_ULL(ev->vint_bit), vint_reg(inta, vd->vint_id, VINT_STATUS_OFFSET));
+	ti_sci_release_resource(&inta->global_event, ev->global_event);
+	__atomic_store_n(&vd->event_map, vd->event_map & ~BIT_ULL(ev->vint_bit), __ATOMIC_RELEASE);
+	memset(ev, 0, sizeof(*ev));
+	data->chip_data = NULL;
+	if (!vd->event_map)
+		ti_sci_inta_free_vint(inta, vd);
+	mutex_unlock(&inta->vint_mutex);
+}
+
+static struct irq_chip ti_sci_inta_irq_chip = {
+	.name = "INTA",
+	.irq_ack = ti_sci_inta_ack,
+	.irq_mask = ti_sci_inta_mask,
+	.irq_unmask = ti_sci_inta_unmask,
+	.irq_set_type = ti_sci_inta_set_type,
+	.irq_set_affinity = ti_sci_inta_set_affinity,
+	.irq_request_resources = ti_sci_inta_request_resources,
+	.irq_release_resources = ti_sci_inta_release_resources,
+	.flags = IRQCHIP_SUPPORTS_LEVEL_MSI,
+};
+
+/* ---- domain ----------------------------------------------------------------------- */
+
+/* arg: the msi_alloc_info_t of the MSI domain above (hwirq already encoded) */
+static int ti_sci_inta_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
+					void *arg)
+{
+	msi_alloc_info_t *info = arg;
+
+	if (!info) {
+		pr_err("irq: domain %s: allocation without MSI alloc info", d->name);
+		return -EINVAL;
+	}
+	for (unsigned int i = 0; i < nr_irqs; i++)
+		irq_domain_set_info(d, virq + i, info->hwirq + i, &ti_sci_inta_irq_chip, NULL, handle_edge_irq,
+				    NULL, "edge");
+	return 0;
+}
+
+static void ti_sci_inta_irq_domain_free(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs)
+{
+	for (unsigned int i = 0; i < nr_irqs; i++) {
+		struct irq_data *data = irq_domain_get_irq_data(d, virq + i);
+
+		if (data)
+			irq_domain_reset_irq_data(data);
+	}
+}
+
+static const struct irq_domain_ops ti_sci_inta_irq_domain_ops = {
+	.alloc = ti_sci_inta_irq_domain_alloc,
+	.free = ti_sci_inta_irq_domain_free,
+};
+
+/* ---- probe ------------------------------------------------------------------------ */
+
+static void ti_sci_inta_reset(void)
+{
+	for (unsigned int i = 0; i < TI_SCI_INTA_MAX; i++) {
+		struct ti_sci_inta_irq_domain *inta = &inta_instances[i];
+
+		if (!inta->used)
+			continue;
+		while (inta->vint_list) {
+			struct ti_sci_inta_vint_desc *vd = inta->vint_list;
+
+			inta->vint_list = vd->next;
+			free(vd);
+		}
+		ti_sci_resource_destroy(&inta->vint);
+		ti_sci_resource_destroy(&inta->global_event);
+		mutex_destroy(&inta->vint_mutex);
+		inta->used = false;
+		/*
+		 * msi_info/msi_ops/msi_chip stay as they are: the MSI layer's reset
+		 * hook may run after this one and free vectors through them.
+		 */
+	}
+}
+
+static int ti_sci_inta_read_unmapped(struct ti_sci_inta_irq_domain *inta, struct device_node *node)
+{
+	for (int i = 0;; i++) {
+		struct device_node *src = of_parse_phandle(node, "ti,unmapped-event-sources", i);
+		u32 id;
+
+		if (!src)
+			return 0;
+		if (inta->nr_unmapped == TI_SCI_INTA_MAX_UNMAPPED_SOURCES ||
+		    of_property_read_u32(src, "ti,sci-dev-id", &id) || id > 0xffff) {
+			pr_err("ti_sci_inta: %s: ti,unmapped-event-sources entry %s unusable", node->path, src->path);
+			return -EINVAL;
+		}
+		inta->unmapped_dev_ids[inta->nr_unmapped++] = id;
+	}
+}
+
+/**
+ * ti_sci_inta_of_init() - probe a "ti,sci-inta" interrupt aggregator
+ * @node: its device-tree node
+ * @parent: its interrupt parent (the INTR, or the GIC)
+ *
+ * Creates the INTA domain and the INTA-MSI domain above it.  No VINT is
+ * taken until an event interrupt is requested.
+ * Return: 0, -ENODEV (no parent domain / no TI-SCI firmware), -EINVAL (bad
+ * properties), -ENOSPC (too many aggregators), or the firmware's range error.
+ */
+int ti_sci_inta_of_init(struct device_node *node, struct device_node *parent)
+{
+	struct ti_sci_inta_irq_domain *inta = NULL;
+	u64 addr, size;
+	char name[32];
+	int ret;
+
+	if (!node)
+		return -EINVAL;
+	irqsim_register_reset_hook(ti_sci_inta_reset);
+	if (!parent || !irq_find_host(parent)) {
+		pr_err("ti_sci_inta: %s: interrupt parent %s has no domain", node->path,
+		       parent ? parent->path : "(none)");
+		return -ENODEV;
+	}
+	for (unsigned int i = 0; i < TI_SCI_INTA_MAX && !inta; i++)
+		if (!inta_instances[i].used)
+			inta = &inta_instances[i];
+	if (!inta) {
+		pr_err("ti_sci_inta: %s: more than %d aggregators", node->path, TI_SCI_INTA_MAX);
+		return -ENOSPC;
+	}
+	memset(inta, 0, sizeof(*inta));
+	inta->sci = ti_sci_probe_handle(node);
+	if (!inta->sci)
+		return -ENODEV;
+	if (of_property_read_u32(node, "ti,sci-dev-id", &inta->ti_sci_id) || inta->ti_sci_id > 0xffff) {
+		pr_err("ti_sci_inta: %s: ti,sci-dev-id missing or invalid", node->path);
+		return -EINVAL;
+	}
+	if (of_reg_read(node, 0, &addr, &size))
+		return -EINVAL;
+	ret = ti_sci_check_ranges(node);
+	if (!ret)
+		ret = ti_sci_inta_read_unmapped(inta, node);
+	if (ret)
+		return ret;
+	ret = ti_sci_resource_init(&inta->vint, inta->sci, node, inta->ti_sci_id,
+				   TI_SCI_RESASG_SUBTYPE_IA_VINT, "VINT");
+	if (ret)
+		return ret;
+	if ((u64)(inta->vint.start + inta->vint.num) * VINT_FRAME_SIZE > size) {
+		pr_err("ti_sci_inta: %s: VINTs %u..%u do not fit the %llu-byte register region", node->path,
+		       inta->vint.start, inta->vint.start + inta->vint.num - 1, (unsigned long long)size);
+		ret = -EINVAL;
+		goto err_vint;
+	}
+	ret = ti_sci_resource_init(&inta->global_event, inta->sci, node, inta->ti_sci_id,
+				   TI_SCI_RESASG_SUBTYPE_GLOBAL_EVENT_SEVT, "global event");
+	if (ret)
+		goto err_vint;
+	inta->base = ioremap(addr, size);
+	if (!inta->base) {
+		ret = -EINVAL;
+		goto err_gevt;
+	}
+	inta->node = node;
+	inta->parent_node = parent;
+	inta->parent_is_gic = of_device_is_compatible(parent, "arm,gic-v3");
+	mutex_init(&inta->vint_mutex);
+	/* no parent link: VINT parents are ordinary mappings made at request time */
+	inta->domain = irq_domain_create_hierarchy(NULL, 0, 0, of_node_to_fwnode(node),
+						   &ti_sci_inta_irq_domain_ops, inta);
+	if (!inta->domain) {
+		ret = -ENOMEM;
+		goto err_mutex;
+	}
+	snprintf(name, sizeof(name), "INTA%u", inta->ti_sci_id);
+	ti_sci_name_domain(inta->domain, name);
+	ret = ti_sci_inta_msi_domain_init(inta);
+	if (ret)
+		goto err_domain;
+	inta->used = true;
+	pr_info("ti_sci_inta: %s: VINTs %u..%u, global events %u..%u", node->path, inta->vint.start,
+		inta->vint.start + inta->vint.num - 1, inta->global_event.start,
+		inta->global_event.start + inta->global_event.num - 1);
+	return 0;
+
+err_domain:
+	irq_domain_remove(inta->domain);
+err_mutex:
+	mutex_destroy(&inta->vint_mutex);
+	iounmap(inta->base);
+err_gevt:
+	ti_sci_resource_destroy(&inta->global_event);
+err_vint:
+	ti_sci_resource_destroy(&inta->vint);
+	return ret;
+}
+
+struct irq_domain *ti_sci_inta_msi_get_domain(struct device_node *np)
+{
+	for (unsigned int i = 0; i < TI_SCI_INTA_MAX; i++)
+		if (inta_instances[i].used && inta_instances[i].node == np)
+			return inta_instances[i].msi_domain;
+	return NULL;
+}

@@ -1,0 +1,237 @@
+// ti_inta: TI K3-style interrupt aggregator (INTA).
+//
+// One register window (offset from the block base, irqsim: 0x0A10_0000):
+//   0x00_0000 + 0x1000*v  VINT v registers (non-secure), 64-bit as two words:
+//       +0x00 ENABLE_SET (W1S, reads enable)   +0x08 ENABLE_CLEAR (W1C, reads enable)
+//       +0x10 STATUS_SET (W1S, reads status)   +0x18 STATUS_CLEAR (W1C, reads status)
+//       +0x20 STATUSM (RO, status & enable)
+//   0x10_0000 + 8*e       IMAP[e] (secure-only writes): [5:0] bit, [16:8] VINT, [31] valid
+//   0x20_0000             CFG: 0x00 REVISION, 0x08 INTCAP, 0x10 UNMAPPED_EVENT_DOORBELL,
+//                              0x18 ERR_COUNT (any write clears), 0x1C ERR_LAST_EVENT
+// Events: from the event port (valid/ready + id) and from doorbell writes. A
+// doorbell write waits in a one-entry slot (its register access is not acked
+// while the slot is full); the slot has priority, the port sees ready = !slot.
+// The chosen event is registered, then its IMAP entry (a memory indexed by the
+// event id) sets STATUS[vint][bit] (edge event; coalesces when already set),
+// or, if the entry is not valid / the id >= NUM_EVENTS / the VINT >= NUM_VINTS,
+// ERR_COUNT increments and ERR_LAST_EVENT records the id. An event's set wins
+// over a STATUS_CLEAR write in the same cycle.
+// vint_out[v] = |(STATUS[v] & ENABLE[v]) (level), registered.
+module ti_inta #(
+  parameter int NUM_VINTS     = 16,
+  parameter int NUM_EVENTS    = 256,
+  parameter bit IRQSIM_ASSERT = 1'b1
+) (
+  input  logic                 clk,
+  input  logic                 rst_n,
+  // register interface (offset within the 3 MB window)
+  input  logic                 req,
+  input  logic                 we,
+  input  logic [21:0]          addr,
+  input  logic [31:0]          wdata,
+  input  logic [3:0]           wstrb,
+  input  logic                 ns,
+  output logic                 ack,
+  output logic [31:0]          rdata,
+  output logic [1:0]           resp,
+  // event port
+  input  logic                 ev_valid,
+  output logic                 ev_ready,
+  input  logic [15:0]          ev_id,
+  // VINT outputs
+  output logic [NUM_VINTS-1:0] vint_out
+);
+
+  localparam int          EW       = (NUM_EVENTS > 1) ? $clog2(NUM_EVENTS) : 1;
+  localparam int          VW       = (NUM_VINTS > 1) ? $clog2(NUM_VINTS) : 1;
+  localparam logic [31:0] REVISION = 32'h6690_0100;
+  localparam logic [31:0] INTCAP   = {16'(NUM_VINTS), 16'(NUM_EVENTS)};
+
+  // ------------------------------------------------------------------ state
+  logic [63:0]             status_q [NUM_VINTS];
+  logic [63:0]             enable_q [NUM_VINTS];
+  logic [15:0]             imap_q [NUM_EVENTS];   // {valid, vint[8:0], bit[5:0]}
+  logic                    db_v;
+  logic [15:0]             db_id;
+  logic                    ev1_v;
+  logic [15:0]             ev1_id;
+  logic [31:0]             err_count;
+  logic [15:0]             err_last;
+
+  // ------------------------------------------------------------------ decode
+  logic       acc_now, take;
+  logic [1:0] region;       // 0 VINT, 1 IMAP, 2 CFG
+  logic [7:0] v_idx;
+  logic       v_ok, e_ok, half;
+  logic [4:0] v_off;        // word offset within the VINT frame (addr[7:3])
+  logic [18:0] e_idx;
+  logic       is_db_wr;
+  int         v, e;
+
+  assign region   = addr[21:20];
+  assign v_idx    = addr[19:12];
+  assign v        = 32'(v_idx);
+  assign v_ok     = (region == 2'd0) && (v < NUM_VINTS) && (addr[11:6] == 6'h0);
+  assign v_off    = addr[7:3];
+  assign half     = addr[2];
+  assign e_idx    = {2'b0, addr[19:3]};
+  assign e        = 32'(e_idx);
+  assign e_ok     = (region == 2'd1) && (e < NUM_EVENTS);
+  assign is_db_wr = we && (region == 2'd2) && (addr[19:0] == 20'h10);
+  assign acc_now  = req && !ack;
+  // a doorbell write waits while the slot is full
+  assign take     = acc_now && !(is_db_wr && db_v);
+
+  // ------------------------------------------------------------------ event stage
+  logic [15:0] ent;
+  logic        ent_hit;
+  logic [8:0]  ent_vint;
+  logic [5:0]  ent_bit;
+  logic [EW-1:0] ev1_e;
+  assign ev1_e    = ev1_id[EW-1:0];
+  assign ent      = imap_q[ev1_e];
+  assign ent_vint = ent[14:6];
+  assign ent_bit  = ent[5:0];
+  assign ent_hit  = ev1_v && (32'(ev1_id) < NUM_EVENTS) && ent[15] && (32'(ent_vint) < NUM_VINTS);
+  assign ev_ready = !db_v;
+
+  // ------------------------------------------------------------------ per-VINT state and outputs
+  // register write of VINT v: wdata placed in the addressed half
+  logic        vint_wr;
+  logic [63:0] wmask, ev_onehot;
+  assign vint_wr   = take && we && v_ok;
+  assign wmask     = half ? {wdata, 32'h0} : {32'h0, wdata};
+  assign ev_onehot = 64'h1 << ent_bit;
+
+  for (genvar i = 0; i < NUM_VINTS; i++) begin : g_vint
+    logic sel, ev_sel;
+    assign sel    = vint_wr && (v_idx == 8'(i));
+    assign ev_sel = ent_hit && (ent_vint == 9'(i));
+    always_ff @(posedge clk) begin
+      if (!rst_n) begin
+        status_q[i] <= 64'h0;
+        enable_q[i] <= 64'h0;
+        vint_out[i] <= 1'b0;
+      end else begin
+        if (sel && v_off == 5'd0) enable_q[i] <= enable_q[i] | wmask;
+        if (sel && v_off == 5'd1) enable_q[i] <= enable_q[i] & ~wmask;
+        // an event's set wins over a STATUS_CLEAR in the same cycle
+        status_q[i] <= ((sel && v_off == 5'd2) ? (status_q[i] | wmask) :
+                        (sel && v_off == 5'd3) ? (status_q[i] & ~wmask) : status_q[i]) |
+                       (ev_sel ? ev_onehot : 64'h0);
+        vint_out[i] <= |(status_q[i] & enable_q[i]);
+      end
+    end
+  end
+
+  // ------------------------------------------------------------------ IMAP memory
+  always_ff @(posedge clk) begin
+    if (take && we && !ns && e_ok && !half)
+      imap_q[e_idx[EW-1:0]] <= {wdata[31], wdata[16:8], wdata[5:0]};
+  end
+
+  // ------------------------------------------------------------------ registers and events
+  logic [31:0] st_w, en_w;
+  logic [63:0] st_v, en_v;
+  logic [VW-1:0] v_rd;
+  assign v_rd = v_ok ? v_idx[VW-1:0] : '0;
+  assign st_v = status_q[v_rd];
+  assign en_v = enable_q[v_rd];
+  assign st_w = half ? st_v[63:32] : st_v[31:0];
+  assign en_w = half ? en_v[63:32] : en_v[31:0];
+
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      ack       <= 1'b0;
+      rdata     <= 32'h0;
+      resp      <= 2'b00;
+      db_v      <= 1'b0;
+      db_id     <= 16'h0;
+      ev1_v     <= 1'b0;
+      ev1_id    <= 16'h0;
+      err_count <= 32'h0;
+      err_last  <= 16'h0;
+    end else begin
+      // arbitration: doorbell slot first, then the port
+      ev1_v  <= db_v || ev_valid;
+      ev1_id <= db_v ? db_id : ev_id;
+      if (db_v) db_v <= 1'b0;
+
+      // register access
+      ack <= take;
+      if (take) begin
+        resp  <= 2'b00;
+        rdata <= 32'h0;
+        case (region)
+          2'd0: begin
+            if (!v_ok) begin
+              resp <= 2'b11;
+            end else if (!we) begin
+              case (v_off)
+                5'd0, 5'd1: rdata <= en_w;
+                5'd2, 5'd3: rdata <= st_w;
+                5'd4:       rdata <= st_w & en_w;
+                default:    rdata <= 32'h0;
+              endcase
+            end
+          end
+          2'd1: begin
+            if (!e_ok)                resp  <= 2'b11;
+            else if (we && ns)        resp  <= 2'b10;   // secure-only: SLVERR, no change
+            else if (!we && !half)    rdata <= {imap_q[e_idx[EW-1:0]][15], 14'h0,
+                                                imap_q[e_idx[EW-1:0]][14:6], 2'b0,
+                                                imap_q[e_idx[EW-1:0]][5:0]};
+          end
+          2'd2: begin
+            if (we) begin
+              if (addr[19:0] == 20'h10) begin
+                db_v  <= 1'b1;
+                db_id <= wdata[15:0];
+              end
+            end else begin
+              case (addr[19:0])
+                20'h00:  rdata <= REVISION;
+                20'h08:  rdata <= INTCAP;
+                20'h18:  rdata <= err_count;
+                20'h1C:  rdata <= {16'h0, err_last};
+                default: rdata <= 32'h0;
+              endcase
+            end
+          end
+          default: resp <= 2'b11;
+        endcase
+      end
+
+      // event arrival (the status set itself is in g_vint)
+      if (!ent_hit && ev1_v) begin
+        err_count <= err_count + 32'h1;
+        err_last  <= ev1_id;
+      end
+      // any write to ERR_COUNT clears it (the write wins over an error of the same cycle)
+      if (take && we && region == 2'd2 && addr[19:0] == 20'h18)
+        err_count <= 32'h0;
+    end
+  end
+
+`ifndef SYNTHESIS
+  always @(posedge clk) begin
+    if (IRQSIM_ASSERT && rst_n && take && we) begin
+      if (wstrb != 4'hF)
+        $error("INTA: byte/halfword write (wstrb=%b) at offset 0x%06h", wstrb, addr);
+      if (e_ok && !ns && !half && wdata[31] && 32'(wdata[16:8]) >= NUM_VINTS)
+        $error("INTA: IMAP[%0d] maps to VINT %0d beyond the %0d VINTs", e, wdata[16:8], NUM_VINTS);
+      if (e_ok && !ns && !half && wdata[31] && wdata[7:6] != 2'b0)
+        $error("INTA: IMAP[%0d] status bit %0d beyond 63", e, wdata[7:0]);
+    end
+  end
+`endif
+
+`ifdef SYNTHESIS
+  logic unused_synth;
+  assign unused_synth = ^{IRQSIM_ASSERT};
+`endif
+
+  logic unused_inta;
+  assign unused_inta = ^{wstrb, wdata[30:17], wdata[7:6], e_idx[18:17]};
+
+endmodule

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// Shared helpers of the TI INTA / INTR / DMA-ring RTL tests (ti_*_test.cpp):
+// the address map of /tmp/ti_spec.md (rtl/ti/README.md) and a fixture with
+// secure/non-secure accessors and GIC setup for one SPI.
+#pragma once
+
+#include "rtl_test_support.h"
+
+#include <linux/soc/ti/ti_sci_protocol.h>
+
+#include <cstdint>
+
+namespace titest {
+
+using irqsim::kProtNonSecure;
+using irqsim::kProtSecure;
+
+constexpr uint32_t kIntr = 0x0A000000;       // PID, MUXCNTL[n] at +4 + 4n
+constexpr uint32_t kIntaVint = 0x0A100000;   // VINT v at +0x1000 v
+constexpr uint32_t kIntaImap = 0x0A200000;   // IMAP[e] at +8e
+constexpr uint32_t kIntaCfg = 0x0A300000;
+constexpr uint32_t kDma = 0x0A400000;        // ring r at +0x100 r
+constexpr uint32_t kDmaCfg = 0x0A500000;     // RING_EVENT[r] at +4r
+
+constexpr uint32_t VINT_ENABLE_SET = 0x00, VINT_ENABLE_CLR = 0x08, VINT_STATUS_SET = 0x10,
+		   VINT_STATUS_CLR = 0x18, VINT_STATUSM = 0x20;
+constexpr uint32_t CFG_REVISION = 0x00, CFG_INTCAP = 0x08, CFG_DOORBELL = 0x10, CFG_ERR_COUNT = 0x18,
+		   CFG_ERR_LAST = 0x1C;
+constexpr uint32_t RING_DOORBELL = 0x00, RING_COMPLETED = 0x04, RING_PENDING = 0x08;
+
+constexpr unsigned kIntrLines = 16, kVints = 16, kIntrOut = 32, kEvents = 256, kRings = 32, kLatency = 40;
+constexpr uint16_t kIntrId = 101, kIntaId = 102, kDmaId = 103;
+
+inline uint32_t muxcntl(unsigned n) { return kIntr + 4 + 4 * n; }
+inline uint32_t vint_reg(unsigned v, uint32_t off) { return kIntaVint + 0x1000 * v + off; }
+inline uint32_t imap(unsigned e) { return kIntaImap + 8 * e; }
+inline uint32_t ring_reg(unsigned r, uint32_t off) { return kDma + 0x100 * r + off; }
+inline uint32_t ring_event(unsigned r) { return kDmaCfg + 4 * r; }
+
+class TiTest : public rtltest::SimTest {
+protected:
+	irqsim::AxiResult ns_wr(uint32_t a, uint32_t v) { return sim->cpu_bus().write32(a, v, kProtNonSecure); }
+	irqsim::AxiResult s_wr(uint32_t a, uint32_t v) { return sim->fw_bus().write32(a, v, kProtSecure); }
+	uint32_t ns_rd(uint32_t a) { return rd(a); }
+	uint64_t rd64(uint32_t a)
+	{
+		auto r = sim->cpu_bus().read64(a);
+		EXPECT_TRUE(r.ok()) << std::hex << "read64 0x" << a;
+		return r.data;
+	}
+	void wr64(uint32_t a, uint64_t v)
+	{
+		auto r = sim->cpu_bus().write64(a, v);
+		EXPECT_TRUE(r.ok()) << std::hex << "write64 0x" << a;
+	}
+	void intr_line(unsigned k, bool on) { sim->model().pins().intr_line_in.set_bit(k, on); }
+	bool vint_out(unsigned v) { return sim->model().pins().mon_vint_out.bit(v); }
+	bool intr_out(unsigned n) { return sim->model().pins().mon_intr_out.bit(n); }
+	bool spi_pending(unsigned intid) { return sim->model().pins().mon_spi_pending.bit(intid - 32); }
+	template <class Pred>
+	bool tick_until(Pred &&p, unsigned max_cycles)
+	{
+		for (unsigned i = 0; i < max_cycles; i++) {
+			if (p())
+				return true;
+			sim->model().tick();
+		}
+		return p();
+	}
+
+	// GIC: CPU interface of pe on, Group 1 on, SPI intid level, prio, routed to pe
+	void gic_setup_cpu(unsigned pe)
+	{
+		ASSERT_TRUE(wake(pe));
+		auto &sr = sim->sysregs();
+		EXPECT_TRUE(sr.write_enc(pe, rtltest::ICC_SRE, 7).ok());
+		EXPECT_TRUE(sr.write_enc(pe, rtltest::ICC_PMR, 0xF0).ok());
+		EXPECT_TRUE(sr.write_enc(pe, rtltest::ICC_CTLR, 0).ok());
+		EXPECT_TRUE(sr.write_enc(pe, rtltest::ICC_IGRPEN1, 1).ok());
+		wr(rtltest::kGicd + rtltest::GICD_CTLR, 2);
+		ASSERT_TRUE(gicd_wait_rwp());
+	}
+	void gic_setup_spi(unsigned intid, unsigned pe, uint8_t prio)
+	{
+		using namespace rtltest;
+		uint32_t bit = 1u << (intid % 32), word = 4 * (intid / 32);
+		wr(kGicd + GICD_IGROUPR + word, rd(kGicd + GICD_IGROUPR + word) | bit);
+		uint32_t pa = kGicd + GICD_IPRIORITYR + (intid & ~3u);
+		uint32_t shift = 8 * (intid % 4);
+		wr(pa, (rd(pa) & ~(0xffu << shift)) | (uint32_t(prio) << shift));
+		EXPECT_EQ(bus().write64(kGicd + GICD_IROUTER + 8 * intid, mpidr_of(pe)).resp, irqsim::AXI_OKAY);
+		wr(kGicd + GICD_ISENABLER + word, bit);
+	}
+	uint32_t iar(unsigned pe)
+	{
+		auto r = sim->sysregs().read_enc(pe, rtltest::ICC_IAR1);
+		EXPECT_TRUE(r.ok());
+		return static_cast<uint32_t>(r.data & 0xffffff);
+	}
+};
+
+} // namespace titest
