@@ -12,6 +12,10 @@ const std::vector<Scenario>& scenarios()
          run_spi},
         {"ipi", "IPIs through ICC_SGI1R to random CPU masks (self, all, any), reserved via irq_reserve_ipi",
          run_ipi},
+        {"dma-rings",
+         "TI path: DMA-ring completions -> INTA (event map, VINT) -> INTR -> GIC -> CPU, MSIs allocated per ring "
+         "on demand, channels requested/released under traffic",
+         run_dma_rings},
         {"core-demo",
          "host-only: MSI -> mux -> root hierarchy on a fake message-decoding fabric (no RTL)",
          run_core_demo},

@@ -58,6 +58,7 @@ const Scenario* find_scenario(const std::string& name);
 RunResult run_core_demo(const RunConfig& cfg);
 RunResult run_spi(const RunConfig& cfg);
 RunResult run_ipi(const RunConfig& cfg);
+RunResult run_dma_rings(const RunConfig& cfg);
 
 // Boot the SoC of cfg (dts, cpus) and render the domain hierarchy.
 bool show_topology(const RunConfig& cfg, std::string* out, std::string* err);

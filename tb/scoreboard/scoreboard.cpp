@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "scoreboard.h"
 
+#include <cstdint>
+
 #include <algorithm>
 #include <sstream>
 
@@ -69,6 +71,13 @@ void Scoreboard::allow(unsigned virq, const CpuSet& cpus)
 
 void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle)
 {
+    handler_entry(virq, cpu, cycle, SIZE_MAX);
+}
+
+void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle, size_t max_answers)
+{
+    if (max_answers == 0)
+        return;
     runs_[{virq, cpu}]++;
     auto sil = silenced_.find(virq);
     if (sil != silenced_.end() && sil->second) {
@@ -107,11 +116,13 @@ void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle)
     // Other events already made merge into this run only where the hardware
     // coalesces and only on the same CPU; the rest stay for a later run.
     std::vector<size_t> keep;
+    size_t merged = 0;
     for (size_t i = 0; i < n; i++) {
         if (i == pick)
             continue;
         Injection& in = log_[(*q)[i]];
-        if (in.may_coalesce && in.allowed.test(cpu)) {
+        if (in.may_coalesce && in.allowed.test(cpu) && merged + 1 < max_answers) {
+            merged++;
             in.answered = true;
             in.coalesced = true;
             in.cpu = cpu;

@@ -68,6 +68,13 @@ public:
     // interrupts (one virq, an event per target CPU) match the oldest event
     // whose allowed set holds this CPU.
     void handler_entry(unsigned virq, unsigned cpu, uint64_t cycle);
+    // The same, for a handler run that observed exactly `max_answers` events at
+    // its device (e.g. a DMA ring's COMPLETED count moved by that much): the
+    // oldest is delivered, at most max_answers - 1 others (may_coalesce, same
+    // CPU) merge into the run; later ones stay for a later run.  0 is a no-op
+    // that books nothing (a run that found its work already done by an earlier
+    // run is not an event).
+    void handler_entry(unsigned virq, unsigned cpu, uint64_t cycle, size_t max_answers);
 
     // Events not answered yet.
     std::vector<const Injection*> outstanding() const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "soc_dt.h"
 
+#include "firmware.h"
+
 #include <libfdt.h>
 
 #include <array>
@@ -168,4 +170,77 @@ bool dtb_params(const std::vector<uint8_t>& dtb, DtParams* p, std::string* err)
     return true;
 }
 
+namespace {
+
+// one u32 property; absent: true, *v untouched
+bool fdt_u32(const void* fdt, int node, const char* prop, uint32_t* v, std::string* err)
+{
+    int len = 0;
+    const fdt32_t* p = static_cast<const fdt32_t*>(fdt_getprop(fdt, node, prop, &len));
+    if (!p)
+        return true;
+    if (len != 4 || fdt32_to_cpu(*p) > 0xffff) {
+        *err = std::string("device tree: ") + fdt_get_name(fdt, node, nullptr) + ": " + prop +
+               " must be one u32 cell below 65536";
+        return false;
+    }
+    *v = fdt32_to_cpu(*p);
+    return true;
+}
+
+// a <start count> range property; absent: true, *r untouched
+bool fdt_range(const void* fdt, int node, const char* prop, FirmwareRange* r, std::string* err)
+{
+    int len = 0;
+    const fdt32_t* p = static_cast<const fdt32_t*>(fdt_getprop(fdt, node, prop, &len));
+    if (!p)
+        return true;
+    if (len != 8 || fdt32_to_cpu(p[0]) > 0xffff || fdt32_to_cpu(p[1]) > 0xffff) {
+        *err = std::string("device tree: ") + fdt_get_name(fdt, node, nullptr) + ": " + prop +
+               " must be <start count> (two u32 cells below 65536)";
+        return false;
+    }
+    r->start = static_cast<uint16_t>(fdt32_to_cpu(p[0]));
+    r->num = static_cast<uint16_t>(fdt32_to_cpu(p[1]));
+    return true;
+}
+
+}  // namespace
+
+bool dtb_firmware_config(const std::vector<uint8_t>& dtb, FirmwareConfig* fc, std::string* err)
+{
+    const void* fdt = dtb.data();
+    if (dtb.size() < sizeof(struct fdt_header) || fdt_check_header(fdt) != 0) {
+        *err = "device tree blob: bad header";
+        return false;
+    }
+    uint32_t id;
+    int intr = fdt_node_offset_by_compatible(fdt, -1, "ti,sci-intr");
+    if (intr >= 0) {
+        id = fc->intr_id;
+        if (!fdt_u32(fdt, intr, "ti,sci-dev-id", &id, err) ||
+            !fdt_range(fdt, intr, "ti,sci-rm-range-out", &fc->intr_out, err))
+            return false;
+        fc->intr_id = static_cast<uint16_t>(id);
+    }
+    int inta = fdt_node_offset_by_compatible(fdt, -1, "ti,sci-inta");
+    if (inta >= 0) {
+        id = fc->inta_id;
+        if (!fdt_u32(fdt, inta, "ti,sci-dev-id", &id, err) ||
+            !fdt_range(fdt, inta, "ti,sci-rm-range-vint", &fc->vint, err) ||
+            !fdt_range(fdt, inta, "ti,sci-rm-range-global-event", &fc->global_event, err))
+            return false;
+        fc->inta_id = static_cast<uint16_t>(id);
+    }
+    int dma = fdt_node_offset_by_compatible(fdt, -1, "irqsim,dma-rings");
+    if (dma >= 0) {
+        id = fc->dma_id;
+        if (!fdt_u32(fdt, dma, "ti,sci-dev-id", &id, err))
+            return false;
+        fc->dma_id = static_cast<uint16_t>(id);
+    }
+    return true;
+}
+
 }  // namespace irqsim
+

@@ -10,6 +10,7 @@
 namespace irqsim {
 
 struct SocParams;
+struct FirmwareConfig;
 
 // The default SoC's blob (rtl/soc/irqsim_soc.dts, compiled at build time).
 std::vector<uint8_t> default_dtb();
@@ -30,5 +31,13 @@ struct DtParams {
     unsigned cpus = 0, spis = 0, lines = 0, coprocessor = 0;
 };
 bool dtb_params(const std::vector<uint8_t>& dtb, DtParams* p, std::string* err);
+
+// The firmware model's view of the tree (what TI's system firmware knows from its
+// board config): the TI-SCI ids (ti,sci-dev-id of the "ti,sci-intr",
+// "ti,sci-inta" and "irqsim,dma-rings" nodes) and the host's resource ranges
+// (ti,sci-rm-range-out / -vint / -global-event, <start count>).  Fields whose
+// node or property is absent keep the value *fc has; false + *err (naming the
+// node and property) when a property is malformed.
+bool dtb_firmware_config(const std::vector<uint8_t>& dtb, FirmwareConfig* fc, std::string* err);
 
 }  // namespace irqsim

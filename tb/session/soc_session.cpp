@@ -7,10 +7,12 @@
 #include <sstream>
 
 extern "C" {
+#include <linux/dma/irqsim-dma-ring.h>
 #include <linux/interrupt.h>
 #include <linux/irqchip.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqdesc.h>
+#include <linux/irqdomain.h>
 #include <linux/of.h>
 #include <linux/of_irq.h>
 }
@@ -35,6 +37,8 @@ SocSession::~SocSession()
     for (auto& l : lines_)
         if (l->requested)
             free_irq(l->virq, l.get());
+    if (dma_)
+        dma_ring_remove(dma_);
     irqsim_core_reset();
     irqsim_log_set_hook(nullptr, nullptr);
 }
@@ -101,6 +105,16 @@ bool SocSession::boot(std::string* err)
         }
     }
 
+    // The firmware model knows the TI-SCI ids and the host's resource ranges
+    // from the tree (as TI's system firmware does from its board config);
+    // Sim::boot installs its handle (after the core reset above cleared it),
+    // before the INTR/INTA drivers probe and ask for their ranges.
+    FirmwareConfig fc = sim_->firmware().config();
+    if (!dtb_firmware_config(dtb, &fc, err))
+        return false;
+    sim_->firmware().configure(fc);
+    sim_->firmware().set_quiet(cfg_.quiet);
+
     gic_split_eoi = cfg_.split_eoi;
     sim_->boot();
     // The hardware must agree too: GICD_TYPER.ITLinesNumber gives the SPI count.
@@ -122,6 +136,26 @@ bool SocSession::boot(std::string* err)
         if (ret) {
             *err = "cpu " + std::to_string(c) + " start-up failed (" + std::to_string(ret) + ")";
             return false;
+        }
+    }
+
+    // of_irq_init probes interrupt controllers only: the DMA-ring device (an
+    // INTA-MSI client) is probed here.  Its vectors are allocated per ring on
+    // demand (dma_ring_request_channel).
+    if (struct device_node* dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings")) {
+        ret = sim_->platform().as_cpu(0, [&] { return dma_ring_probe(dn, &dma_); });
+        if (ret) {
+            *err = std::string("dma-rings probe failed (") + std::to_string(ret) + ")" +
+                   (log_.empty() ? "" : ": " + log_.back());
+            return false;
+        }
+        rings_.clear();
+        for (unsigned r = 0; r < dma_ring_count(dma_); r++) {
+            auto rc = std::make_unique<RingChannel>();
+            rc->session = this;
+            rc->ring = r;
+            rc->name = "dma ring " + std::to_string(r);
+            rings_.push_back(std::move(rc));
         }
     }
 
@@ -381,4 +415,142 @@ std::vector<std::string> SocSession::explain_losses(size_t max) const
     return out;
 }
 
+// ---- TI path: DMA rings ----
+
+int ring_handler_entry(RingChannel* rc, int irq)
+{
+    SocSession* s = rc->session;
+    unsigned cpu = smp_processor_id();
+    uint64_t entry = s->now();
+    if (s->cfg_.hops)
+        s->sim_->hops().record(Hop::Handler, static_cast<unsigned>(irq), static_cast<int>(cpu));
+    rc->handled++;
+    // the device side of the handler: how far the ring got
+    uint32_t done = dma_ring_completed(s->dma_, rc->ring);
+    uint32_t fresh = done - rc->seen;
+    rc->seen = done;
+    rc->observed += fresh;
+    if (!fresh)
+        rc->empty_runs++;
+    s->sb_.handler_entry(static_cast<unsigned>(irq), cpu, entry, fresh);
+    return 0;
+}
+
+static irqreturn_t ring_handler(int irq, void* ctx)
+{
+    ring_handler_entry(static_cast<RingChannel*>(ctx), irq);
+    return IRQ_HANDLED;
+}
+
+int SocSession::request_ring(unsigned r)
+{
+    if (!dma_)
+        return -ENODEV;
+    RingChannel& rc = ring(r);
+    if (rc.active)
+        return -EBUSY;
+    int ret = sim_->platform().as_cpu(0, [&] {
+        if (dma_ring_pending(dma_, r) != 0)
+            return -EAGAIN;
+        rc.seen = dma_ring_completed(dma_, r);
+        return dma_ring_request_channel(dma_, r, ring_handler, &rc);
+    });
+    if (ret < 0)
+        return ret;
+    rc.virq = static_cast<unsigned>(ret);
+    rc.active = true;
+    for (const auto& [gevt, m] : sim_->firmware().event_maps())
+        if (m.src_id == sim_->firmware().config().dma_id && m.src_index == r)
+            rc.vint = m.vint;
+    sb_.unsilence(rc.virq);
+    return 0;
+}
+
+int SocSession::release_ring(unsigned r)
+{
+    if (!dma_)
+        return -ENODEV;
+    RingChannel& rc = ring(r);
+    if (!rc.active)
+        return -EINVAL;
+    sb_.silence(rc.virq);
+    int ret = sim_->platform().as_cpu(0, [&] { return dma_ring_release_channel(dma_, r); });
+    rc.active = false;
+    rc.virq = 0;
+    return ret;
+}
+
+int SocSession::post_ring(unsigned r, unsigned n)
+{
+    if (!dma_)
+        return -ENODEV;
+    RingChannel& rc = ring(r);
+    if (rc.active && n) {
+        CpuSet allowed = ring_cpus(r);
+        for (unsigned k = 0; k < n; k++)
+            sb_.inject(rc.name, rc.virq, allowed, now(), true);
+        rc.posted += n;
+    }
+    return sim_->platform().as_cpu(0, [&] { return dma_ring_post(dma_, r, n); });
+}
+
+CpuSet SocSession::ring_cpus(unsigned r) const
+{
+    CpuSet all;
+    for (unsigned c = 0; c < cfg_.cpus; c++)
+        all.set(c);
+    const RingChannel& rc = *rings_.at(r);
+    if (!rc.active)
+        return all;
+    struct device_node* in = of_find_compatible_node(nullptr, nullptr, "ti,sci-intr");
+    struct irq_domain* d = in ? irq_find_matching_fwnode(of_node_to_fwnode(in), DOMAIN_BUS_ANY) : nullptr;
+    unsigned parent = d ? irq_find_mapping(d, sim_->model().params().num_intr_lines + rc.vint) : 0;
+    CpuSet eff = parent ? effective_cpus(parent) : CpuSet();
+    return eff.any() ? eff : all;
+}
+
+std::vector<uint64_t> SocSession::ring_vint_latencies() const
+{
+    std::vector<uint64_t> out;
+    std::map<unsigned, unsigned> vint_of;  // virq -> VINT (channels active now or earlier)
+    for (const auto& rc : rings_)
+        if (rc->virq)
+            vint_of[rc->virq] = rc->vint;
+    const auto& rises = sim_->hops().events(Hop::VintOut);
+    for (const auto& in : sb_.injections()) {
+        if (!in.answered || in.coalesced || in.withdrawn || in.source.rfind("dma ring", 0) != 0)
+            continue;
+        unsigned vint = 0;
+        auto it = vint_of.find(in.virq);
+        if (it != vint_of.end())
+            vint = it->second;
+        // the last rise of that VINT at or before the handler entry
+        uint64_t best = 0;
+        bool found = false;
+        for (const auto& e : rises)
+            if (e.id == vint && e.level == 1 && e.cycle <= in.handler_cycle && e.cycle >= in.cycle) {
+                best = e.cycle;
+                found = true;
+            }
+        if (found)
+            out.push_back(in.handler_cycle - best);
+    }
+    return out;
+}
+
+std::string SocSession::ring_latency_report() const
+{
+    std::vector<uint64_t> from_door;
+    for (const auto& in : sb_.injections())
+        if (in.answered && !in.coalesced && !in.withdrawn && in.source.rfind("dma ring", 0) == 0)
+            from_door.push_back(in.handler_cycle - in.cycle);
+    auto v = compute_latency(ring_vint_latencies());
+    auto d = compute_latency(from_door);
+    std::ostringstream os;
+    os << "ring latency (cycles): completion event (VINT rise) -> handler median " << v.median << ", p99 "
+       << v.p99 << ", max " << v.max << " over " << v.count << "; doorbell -> handler median " << d.median;
+    return os.str();
+}
+
 }  // namespace irqsim
+

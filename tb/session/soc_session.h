@@ -20,6 +20,7 @@
 #include "sim.h"
 
 struct device_node;
+struct dma_ring_device;
 
 namespace irqsim {
 
@@ -45,6 +46,23 @@ struct LineSource {
     bool held = false;        // an event arrived while disabled/freed (the GIC keeps it)
     std::string name;
     uint64_t handled = 0;
+};
+
+// One ring of the DMA-ring device and its channel (TI path: ring event -> INTA
+// VINT status bit -> INTR -> GIC SPI -> CPU).  Its handler reads the ring's
+// COMPLETED counter: the completions it observed are the events it answers.
+struct RingChannel {
+    class SocSession* session = nullptr;
+    unsigned ring = 0;
+    unsigned virq = 0;          // the channel's INTA-MSI vector, 0 = no channel
+    unsigned vint = 0;          // its INTA VINT (from the firmware's event map)
+    bool active = false;
+    uint32_t seen = 0;          // COMPLETED as a handler last read it
+    uint64_t posted = 0;        // descriptors posted while the channel was active
+    uint64_t observed = 0;      // completions handlers observed
+    uint64_t handled = 0;       // handler runs
+    uint64_t empty_runs = 0;    // runs that found nothing new (an earlier run read it)
+    std::string name;
 };
 
 // The chain of hops a delivery goes through, for diagnosis and per-hop latency.
@@ -117,6 +135,29 @@ public:
     static uint32_t gicr_sgi_base(unsigned pe) { return gicr_base(pe) + kSgiBaseOffset; }
     static uint32_t timer_base(unsigned pe) { return kTimerBase + 0x100 * pe; }
 
+    // ---- TI path (INTA/INTR) ----
+    // the probed "irqsim,dma-rings" device, nullptr if the tree has none
+    struct dma_ring_device* dma() { return dma_; }
+    unsigned num_rings() const { return static_cast<unsigned>(rings_.size()); }
+    RingChannel& ring(unsigned r) { return *rings_.at(r); }
+    // dma_ring_request_channel (as CPU 0): the ring's vector is allocated now.
+    // -EAGAIN while the ring still has descriptors pending from an earlier
+    // channel (they would raise events nobody booked); else the driver's answer.
+    int request_ring(unsigned r);
+    // dma_ring_release_channel; the ring is silenced first (nothing may arrive)
+    int release_ring(unsigned r);
+    // post n descriptors; with a channel, n completions are booked (they may
+    // coalesce on the VINT status bit)
+    int post_ring(unsigned r, unsigned n);
+    // where a ring's completion handler may run: the effective affinity of the
+    // GIC SPI under its VINT (the INTA's chained parent irq, found through the
+    // INTR domain: input NUM_INTR_LINES + vint); every CPU if not found
+    CpuSet ring_cpus(unsigned r) const;
+    // median cycles from the VINT rising (the hop monitor's VintOut) and from
+    // the doorbell to the handler entry, over delivered ring events
+    std::string ring_latency_report() const;
+    std::vector<uint64_t> ring_vint_latencies() const;
+
     // driver log lines captured while quiet
     const std::vector<std::string>& log() const { return log_; }
 
@@ -132,6 +173,9 @@ private:
     Scoreboard sb_;
     std::vector<std::unique_ptr<LineSource>> lines_;
     struct device_node* lines_node_ = nullptr;
+    struct dma_ring_device* dma_ = nullptr;
+    std::vector<std::unique_ptr<RingChannel>> rings_;
+    friend int ring_handler_entry(RingChannel* rc, int irq);
     std::vector<std::string> log_;
     bool booted_ = false;
 };

@@ -40,6 +40,11 @@ extern "C" {
 #include <linux/of_irq.h>
 }
 
+// after the #undef above: firmware.h includes the driver's TI-SCI header
+#include "axil_master.h"
+#include "firmware.h"
+#include "soc_model.h"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -241,6 +246,18 @@ private:
 			dtb.swap(adapted);
 		}
 		dtb_ = dtb; // of_root lives on the unflattened copy, keep the blob anyway
+		// The TI INTR/INTA drivers in the default tree need the system firmware
+		// (TI-SCI) at probe: the firmware model on the SoC's secure fw_* port,
+		// configured from the tree.  (This example's traffic uses the plain
+		// GIC lines only; no route is ever programmed through it.)
+		irqsim::FirmwareConfig fwc;
+		if (!irqsim::dtb_firmware_config(dtb_, &fwc, &err)) {
+			fail(err);
+			return false;
+		}
+		fw_bus_ = std::make_unique<irqsim::AxiLiteMaster>(fabric_.model(), fabric_.model().pins().fw, "fw");
+		firmware_ = std::make_unique<irqsim::Firmware>(*fw_bus_, fwc);
+		firmware_->install();
 		int ret = irqchip_init_from_fdt(dtb_.data(), dtb_.size());
 		if (ret) {
 			fail("irqchip probe failed (" + std::to_string(ret) + ")");
@@ -423,6 +440,8 @@ private:
 	irqsim::Scoreboard sb_;
 	std::vector<std::unique_ptr<Line>> lines_;
 	std::vector<uint8_t> dtb_;
+	std::unique_ptr<irqsim::AxiLiteMaster> fw_bus_;
+	std::unique_ptr<irqsim::Firmware> firmware_; // the TI-SCI handle the INTR/INTA probe with
 	sc_mutex driver_;
 	bool booted_ = false;
 	sc_event booted_ev_;

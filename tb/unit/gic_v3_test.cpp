@@ -13,6 +13,7 @@
 
 #include "dtb_util.h"
 #include "fake_gic.h"
+#include "fake_ti.h"
 #include "test_support.h"
 
 namespace {
@@ -37,6 +38,11 @@ protected:
 	int Probe()
 	{
 		fake.Install();
+		// the default tree also has the TI INTR/INTA: they probe on a fake
+		// TI-SCI firmware and register model (untouched by these GIC tests)
+		TiOnFakeIo(fake.io, ti_regs);
+		ti_fw.regs = &ti_regs;
+		ti_fw.Install();
 		return irqchip_init_from_fdt(dtb.data(), dtb.size());
 	}
 	void ProbeOk()
@@ -57,6 +63,8 @@ protected:
 	size_t Mark() const { return fake.io.accesses.size(); }
 
 	FakeGic fake;
+	TiRegs ti_regs;
+	FakeTiSci ti_fw;
 	std::vector<uint8_t> dtb;
 };
 

@@ -17,6 +17,7 @@
 
 #include "dtb_util.h"
 #include "fake_gic.h"
+#include "fake_ti.h"
 #include "test_support.h"
 
 namespace {
@@ -483,6 +484,12 @@ TEST_F(OfTest, DefaultSocProbesGicAndMapsDeviceInterrupts)
 {
 	FakeGic fake;
 	fake.Install();
+	// the default tree also has the TI INTR/INTA: a fake TI-SCI firmware and registers
+	TiRegs ti_regs;
+	FakeTiSci ti_fw;
+	TiOnFakeIo(fake.io, ti_regs);
+	ti_fw.regs = &ti_regs;
+	ti_fw.Install();
 	auto blob = irqsim_test::DefaultDtb();
 	ASSERT_EQ(irqchip_init_from_fdt(blob.data(), blob.size()), 0) << AllLogs();
 	ASSERT_NE(gic_v3_domain(), nullptr);
