@@ -4,7 +4,8 @@
 // For each CPU count: simulated cycles/s with the driver booted and the SoC idle,
 // cycles/s and delivered interrupts/s under spi traffic, the same with an FST
 // trace of the waveform views (ratio traced/untraced process CPU time), and the peak
-// resident memory of the process.  Each figure is the median of --repeat runs.
+// resident memory of the process; and dma-rings completions handled per CPU
+// second.  Each figure is the median of --repeat runs.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -77,6 +78,25 @@ static TrafficFigures spi_traffic(unsigned cpus, uint64_t events, unsigned gap, 
     return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds, handled / dc, dc};
 }
 
+// dma-rings: DMA ring -> INTA -> INTR -> GIC -> CPU, handler runs per CPU second
+static double dma_irqs_per_cpu_s(unsigned cpus, uint64_t events)
+{
+    RunConfig cfg;
+    cfg.scenario = "dma-rings";
+    cfg.cpus = cpus;
+    cfg.events = events;
+    cfg.seed = 1;
+    double c0 = cpu_seconds();
+    RunResult r = run_dma_rings(cfg);
+    double dc = cpu_seconds() - c0;
+    if (r.error || !r.verdict.pass()) {
+        std::fprintf(stderr, "irqsim-bench: dma-rings run failed: %s %s\n", r.error_text.c_str(),
+                     r.verdict.summary().c_str());
+        std::exit(2);
+    }
+    return static_cast<double>(r.verdict.delivered + r.verdict.coalesced) / dc;
+}
+
 int main(int argc, char** argv)
 {
     CLI::App app{"irqsim-bench: simulation speed of the RTL-backed scenarios"};
@@ -97,10 +117,10 @@ int main(int argc, char** argv)
     nlohmann::json out = nlohmann::json::array();
     std::printf("medians of %u runs; (cpu) = per second of process CPU time, the rest per wall-clock second\n",
                 repeat);
-    std::printf("%-5s %12s %12s %12s %12s %12s %12s %10s\n", "cpus", "idle cyc/s", "(cpu)", "spi cyc/s",
-                "spi irq/s", "(cpu)", "trace/plain", "peak RSS");
+    std::printf("%-5s %12s %12s %12s %12s %12s %12s %12s %10s\n", "cpus", "idle cyc/s", "(cpu)", "spi cyc/s",
+                "spi irq/s", "(cpu)", "dma ev/s(cpu)", "trace/plain", "peak RSS");
     for (unsigned cpus : cpu_counts) {
-        std::vector<double> idle, idle_cpu, cyc, irq, irq_cpu, ratio;
+        std::vector<double> idle, idle_cpu, cyc, irq, irq_cpu, ratio, dma;
         for (unsigned i = 0; i < repeat; i++) {
             Rate r = idle_cycles_per_s(cpus, idle_cycles);
             idle.push_back(r.wall);
@@ -113,17 +133,20 @@ int main(int argc, char** argv)
             irq.push_back(plain.irqs_per_s);
             irq_cpu.push_back(plain.cpu_irqs_per_s);
             ratio.push_back(traced.cpu / plain.cpu);
+            dma.push_back(dma_irqs_per_cpu_s(cpus, events));
         }
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         double rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
-        std::printf("%-5u %12.0f %12.0f %12.0f %12.0f %12.0f %11.2fx %7.0f MB\n", cpus, median(idle),
-                    median(idle_cpu), median(cyc), median(irq), median(irq_cpu), median(ratio), rss_mb);
+        std::printf("%-5u %12.0f %12.0f %12.0f %12.0f %12.0f %13.0f %11.2fx %7.0f MB\n", cpus, median(idle),
+                    median(idle_cpu), median(cyc), median(irq), median(irq_cpu), median(dma), median(ratio),
+                    rss_mb);
         out.push_back({{"cpus", cpus},
                        {"idle_cycles_per_s", median(idle)},
                        {"idle_cycles_per_cpu_s", median(idle_cpu)},
                        {"spi_irqs_per_cpu_s", median(irq_cpu)},
                        {"spi_mean_gap_cycles", gap},
+                       {"dma_rings_events_per_cpu_s", median(dma)},
                        {"spi_cycles_per_s", median(cyc)},
                        {"spi_irqs_per_s", median(irq)},
                        {"trace_cost_ratio", median(ratio)},
