@@ -9,14 +9,23 @@
 // CpuCluster runs the real driver stack: its irqsim_io_ops backend turns every
 // MMIO and system-register access into a b_transport on its initiator socket
 // (then wait()s the annotated delay), so the driver reaches the GIC through TLM.
-// It boots the default SoC as tb/session does, requests every device line from
-// the device tree, and runs the `spi` scenario's traffic: random events on random
-// lines (level lines cleared by their handler), affinity moved now and then.  A
-// dispatcher thread watches the irq signals and enters the driver's IRQ entry as
+// It boots the default SoC as tb/session does and runs one scenario's traffic:
+//   spi        every device line from the device tree requested; random events on
+//              random lines (level lines cleared by their handler), affinity moved
+//              now and then
+//   dma-rings  (default) the DMA-ring device probed (dma_ring_probe); a random
+//              subset of its rings requested as channels (INTA-MSI vector per ring
+//              on demand, the firmware model programming the routes), descriptors
+//              posted by MMIO (DOORBELL, through the socket), channels released and
+//              requested again while traffic flows.  A ring's handler reads its
+//              COMPLETED counter and answers exactly the completions it observed
+//              (as tb/scenarios/dma_rings.cpp); released rings are silenced.
+// A dispatcher thread watches the irq signals and enters the driver's IRQ entry as
 // the CPU whose line is high.  Every injection and handler entry is booked on the
 // end-to-end scoreboard; the exit status is non-zero on any loss.
 //
-//   irqsim-systemc-example [--seed N] [--events N] [--cpus 1|4|16] [--trace f.fst]
+//   irqsim-systemc-example [--scenario spi|dma-rings] [--seed N] [--events N]
+//                          [--cpus 1|4|16] [--trace f.fst]
 #include "irqsim_fabric.h"
 
 #include "dram.h"
@@ -30,11 +39,13 @@
 #undef BITS_PER_LONG
 extern "C" {
 #include <linux/cpumask.h>
+#include <linux/dma/irqsim-dma-ring.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/irq.h>
 #include <linux/irqchip.h>
 #include <linux/irqdesc.h>
+#include <linux/irqdomain.h>
 #include <linux/irqsim_arch.h>
 #include <linux/of.h>
 #include <linux/of_irq.h>
@@ -63,6 +74,7 @@ struct Options {
 	uint64_t events = 1000;
 	unsigned cpus = 4;
 	std::string trace;
+	std::string scenario = "dma-rings"; // spi | dma-rings
 };
 
 class CpuCluster;
@@ -74,6 +86,20 @@ struct Line {
 	unsigned virq = 0;
 	bool level = false;
 	bool requested = false;
+	std::string name;
+};
+
+// one ring of the DMA-ring device and its channel (as tb/session's RingChannel)
+struct Ring {
+	CpuCluster *cluster = nullptr;
+	unsigned ring = 0;
+	unsigned virq = 0; // the channel's INTA-MSI vector, 0 = no channel
+	unsigned vint = 0; // its INTA VINT (from the firmware's event map)
+	bool active = false;
+	uint32_t seen = 0;       // COMPLETED as a handler last read it
+	uint64_t posted = 0;     // descriptors posted while the channel was active
+	uint64_t observed = 0;   // completions handlers observed
+	uint64_t empty_runs = 0; // runs that found nothing new
 	std::string name;
 };
 
@@ -196,6 +222,24 @@ private:
 		return IRQ_HANDLED;
 	}
 
+	// the ring's completion handler: reads COMPLETED (a readl through the socket)
+	// and answers exactly the completions it observed
+	static irqreturn_t ring_handler(int virq, void *ctx)
+	{
+		Ring *r = static_cast<Ring *>(ctx);
+		CpuCluster &c = *r->cluster;
+		unsigned cpu = smp_processor_id();
+		uint64_t entry = c.fabric_.cycle();
+		uint32_t done = dma_ring_completed(c.dma_, r->ring);
+		uint32_t fresh = done - r->seen;
+		r->seen = done;
+		r->observed += fresh;
+		if (!fresh)
+			r->empty_runs++;
+		c.sb_.handler_entry(static_cast<unsigned>(virq), cpu, entry, fresh);
+		return IRQ_HANDLED;
+	}
+
 	irqsim::CpuSet effective_cpus(unsigned virq) const
 	{
 		irqsim::CpuSet s;
@@ -215,6 +259,7 @@ private:
 	{
 		std::fprintf(stderr, "irqsim-systemc: %s\n", why.c_str());
 		exit_code_ = 2;
+		stopped_ = true;
 		sc_stop();
 	}
 
@@ -248,9 +293,18 @@ private:
 		dtb_ = dtb; // of_root lives on the unflattened copy, keep the blob anyway
 		// The TI INTR/INTA drivers in the default tree need the system firmware
 		// (TI-SCI) at probe: the firmware model on the SoC's secure fw_* port,
-		// configured from the tree.  (This example's traffic uses the plain
-		// GIC lines only; no route is ever programmed through it.)
-		irqsim::FirmwareConfig fwc;
+		// configured from the tree.  It drives the model directly (TI-SCI is a
+		// message to the system firmware, not a CPU bus access): under dma-rings
+		// it programs the INTA/INTR routes of each channel requested.
+		irqsim::FirmwareConfig fwc; // host ranges = the whole hardware (as tb/session)
+		{
+			const irqsim::SocParams &sp = fabric_.model().params();
+			fwc.num_intr_inputs = sp.num_intr_lines + sp.num_vints;
+			fwc.num_rings = sp.num_rings;
+			fwc.intr_out = irqsim::FirmwareRange{0, static_cast<uint16_t>(sp.num_intr_out)};
+			fwc.vint = irqsim::FirmwareRange{0, static_cast<uint16_t>(sp.num_vints)};
+			fwc.global_event = irqsim::FirmwareRange{0, static_cast<uint16_t>(sp.num_events)};
+		}
 		if (!irqsim::dtb_firmware_config(dtb_, &fwc, &err)) {
 			fail(err);
 			return false;
@@ -294,6 +348,8 @@ private:
 			l->name = "line" + std::to_string(i);
 			lines_.push_back(std::move(l));
 		}
+		if (opt_.scenario == "dma-rings")
+			return probe_dma();
 		// request every line, routed to a random CPU (as the spi scenario)
 		for (auto &l : lines_) {
 			unsigned cpu = rnd(ncpus_);
@@ -307,6 +363,94 @@ private:
 			l->requested = true;
 		}
 		return true;
+	}
+
+	// of_irq_init probes interrupt controllers only: the DMA-ring device (an
+	// INTA-MSI client) is probed here, as tb/session does
+	bool probe_dma()
+	{
+		struct device_node *dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
+		if (!dn) {
+			fail("device tree: no \"irqsim,dma-rings\" node (the TI path needs the INTR/INTA/DMA nodes)");
+			return false;
+		}
+		int ret = dma_ring_probe(dn, &dma_);
+		if (ret) {
+			fail("dma-rings probe failed (" + std::to_string(ret) + ")");
+			return false;
+		}
+		for (unsigned r = 0; r < dma_ring_count(dma_); r++) {
+			auto rc = std::make_unique<Ring>();
+			rc->cluster = this;
+			rc->ring = r;
+			rc->name = "dma ring " + std::to_string(r);
+			rings_.push_back(std::move(rc));
+		}
+		if (rings_.empty()) {
+			fail("dma-rings: the device has no rings");
+			return false;
+		}
+		return true;
+	}
+
+	// where a ring's handler may run: the effective affinity of the GIC SPI under
+	// its VINT (the INTA's chained parent, INTR input num_intr_lines + vint)
+	irqsim::CpuSet ring_cpus(const Ring &rc) const
+	{
+		irqsim::CpuSet all;
+		for (unsigned c = 0; c < ncpus_; c++)
+			all.set(c);
+		if (!rc.active)
+			return all;
+		struct device_node *in = of_find_compatible_node(nullptr, nullptr, "ti,sci-intr");
+		struct irq_domain *d = in ? irq_find_matching_fwnode(of_node_to_fwnode(in), DOMAIN_BUS_ANY) : nullptr;
+		unsigned parent = d ? irq_find_mapping(d, fabric_.model().params().num_intr_lines + rc.vint) : 0;
+		irqsim::CpuSet eff = parent ? effective_cpus(parent) : irqsim::CpuSet();
+		return eff.any() ? eff : all;
+	}
+
+	// the driver calls below run as CPU 0 with driver_ held
+	int request_ring(Ring &rc)
+	{
+		if (rc.active)
+			return -EBUSY;
+		// descriptors still pending from an earlier channel would raise events
+		// nobody booked
+		if (dma_ring_pending(dma_, rc.ring) != 0)
+			return -EAGAIN;
+		rc.seen = dma_ring_completed(dma_, rc.ring);
+		int ret = dma_ring_request_channel(dma_, rc.ring, &CpuCluster::ring_handler, &rc);
+		if (ret < 0)
+			return ret;
+		rc.virq = static_cast<unsigned>(ret);
+		rc.active = true;
+		for (const auto &kv : firmware_->event_maps())
+			if (kv.second.src_id == firmware_->config().dma_id && kv.second.src_index == rc.ring)
+				rc.vint = kv.second.vint;
+		sb_.unsilence(rc.virq);
+		return 0;
+	}
+	int release_ring(Ring &rc)
+	{
+		if (!rc.active)
+			return -EINVAL;
+		sb_.silence(rc.virq); // nothing may arrive from here on
+		int ret = dma_ring_release_channel(dma_, rc.ring);
+		rc.active = false;
+		rc.virq = 0;
+		return ret;
+	}
+	// post n descriptors (DOORBELL write through the socket); with a channel the
+	// n completions are booked first (they may coalesce on the VINT status bit)
+	int post_ring(Ring &rc, unsigned n)
+	{
+		if (rc.active && n) {
+			irqsim::CpuSet allowed = ring_cpus(rc);
+			for (unsigned k = 0; k < n; k++)
+				sb_.inject(rc.name, rc.virq, allowed, fabric_.cycle(), true);
+			rc.posted += n;
+		}
+		return dma_ring_post(dma_, rc.ring, n);
 	}
 
 	// Injections happen while no CPU runs driver code (as in the plain harness,
@@ -337,7 +481,118 @@ private:
 			return;
 		booted_ = true;
 		booted_ev_.notify(SC_ZERO_TIME);
+		if (opt_.scenario == "dma-rings")
+			run_dma_rings();
+		else
+			run_spi();
+		if (!stopped_)
+			sc_stop();
+	}
 
+	void run_dma_rings()
+	{
+		const sc_time period = fabric_.period();
+		const unsigned nr = static_cast<unsigned>(rings_.size());
+		uint64_t requested = 0, released = 0;
+		std::vector<std::string> problems;
+		driver_.lock();
+		irqsim_set_this_cpu(0);
+		for (unsigned r = 0; r < nr; r++) {
+			if (rnd(2) && r != 0)
+				continue;
+			int ret = request_ring(*rings_[r]);
+			if (ret) {
+				driver_.unlock();
+				fail("dma_ring_request_channel for ring " + std::to_string(r) + " failed (" +
+				     std::to_string(ret) + ")");
+				return;
+			}
+			requested++;
+		}
+		driver_.unlock();
+
+		uint64_t posted = 0;
+		while (posted < opt_.events && !fabric_.failed()) {
+			Ring &rc = *rings_[rnd(nr)];
+			if (rnd(100) < 4) {
+				// channels come and go while the other rings keep completing
+				driver_.lock();
+				irqsim_set_this_cpu(0);
+				bool was = rc.active;
+				int ret = was ? release_ring(rc) : request_ring(rc);
+				driver_.unlock();
+				if (ret == 0)
+					(was ? released : requested)++;
+				else if (ret != -EAGAIN)
+					problems.push_back(rc.name + ": channel " + (was ? "release" : "request") + " failed (" +
+							   std::to_string(ret) + ")");
+				continue;
+			}
+			if (!rc.active)
+				continue;
+			unsigned n = 1 + rnd(4);
+			driver_.lock();
+			irqsim_set_this_cpu(0);
+			int ret = post_ring(rc, n);
+			driver_.unlock();
+			if (ret)
+				problems.push_back(rc.name + ": dma_ring_post failed (" + std::to_string(ret) + ")");
+			posted += n;
+			unsigned gap = rnd(121);
+			if (gap)
+				wait(period * static_cast<double>(gap));
+		}
+		// drain: until nothing is outstanding (or 400000 cycles)
+		uint64_t end = fabric_.cycle() + 400000;
+		while (sb_.outstanding_count() && fabric_.cycle() < end && !fabric_.failed())
+			wait(period * 100.0);
+
+		uint64_t booked = 0, observed = 0, empty = 0, active = 0;
+		for (auto &rc : rings_) {
+			booked += rc->posted;
+			observed += rc->observed;
+			empty += rc->empty_runs;
+			active += rc->active;
+		}
+		irqsim::Verdict v = sb_.verdict();
+		irqsim::LatencyStats lat = sb_.latency();
+
+		driver_.lock();
+		irqsim_set_this_cpu(0);
+		dma_ring_remove(dma_); // releases the channels left
+		dma_ = nullptr;
+		driver_.unlock();
+
+		const irqsim::FirmwareStats &fw = firmware_->stats();
+		std::printf("latency (cycles, descriptor post -> handler entry): min %llu  median %llu  p99 %llu  max %llu  "
+			    "(n=%llu)\n",
+			    (unsigned long long)lat.min, (unsigned long long)lat.median, (unsigned long long)lat.p99,
+			    (unsigned long long)lat.max, (unsigned long long)lat.count);
+		std::printf("rings %u, channels requested %llu, released %llu, active at the end %llu\n", nr,
+			    (unsigned long long)requested, (unsigned long long)released, (unsigned long long)active);
+		std::printf("descriptors posted %llu, completions booked %llu, seen by handlers %llu, handler runs with "
+			    "nothing new %llu\n",
+			    (unsigned long long)posted, (unsigned long long)booked, (unsigned long long)observed,
+			    (unsigned long long)empty);
+		std::printf("firmware: set_event_map %llu, free_event_map %llu, set_irq %llu, refused %llu; irq entries: "
+			    "%llu, transactions: %llu\n",
+			    (unsigned long long)fw.set_event_map, (unsigned long long)fw.free_event_map,
+			    (unsigned long long)fw.set_irq, (unsigned long long)fw.refused, (unsigned long long)entries_,
+			    (unsigned long long)fabric_.transactions());
+		for (const auto &p : problems)
+			std::printf("problem: %s\n", p.c_str());
+		for (const auto &p : sb_.problems())
+			std::printf("problem: %s\n", p.c_str());
+		if (fabric_.failed())
+			std::printf("problem: model failed: %s\n", fabric_.error().c_str());
+		bool pass = v.pass() && !fabric_.failed() && problems.empty();
+		std::printf("%s dma-rings (systemc): %s  (seed %llu)\n", pass ? "PASS" : "FAIL", v.summary().c_str(),
+			    (unsigned long long)opt_.seed);
+		exit_code_ = pass ? 0 : 1;
+	}
+
+	void run_spi()
+	{
 		const sc_time period = fabric_.period();
 		uint64_t moved = 0;
 		for (uint64_t e = 0; e < opt_.events && !fabric_.failed(); e++) {
@@ -387,7 +642,6 @@ private:
 		std::printf("%s spi (systemc): %s  (seed %llu)\n", pass ? "PASS" : "FAIL", v.summary().c_str(),
 			    (unsigned long long)opt_.seed);
 		exit_code_ = pass ? 0 : 1;
-		sc_stop();
 	}
 
 	// enter the driver's IRQ entry as a CPU whose irq line is high (round-robin,
@@ -442,8 +696,11 @@ private:
 	std::vector<uint8_t> dtb_;
 	std::unique_ptr<irqsim::AxiLiteMaster> fw_bus_;
 	std::unique_ptr<irqsim::Firmware> firmware_; // the TI-SCI handle the INTR/INTA probe with
+	struct dma_ring_device *dma_ = nullptr;      // dma-rings: the probed device
+	std::vector<std::unique_ptr<Ring>> rings_;
 	sc_mutex driver_;
 	bool booted_ = false;
+	bool stopped_ = false; // fail() called sc_stop() already
 	sc_event booted_ev_;
 	enum io_status last_ = IO_OKAY;
 	uint64_t entries_ = 0;
@@ -478,7 +735,8 @@ bool parse_u64(const char *s, uint64_t *out)
 
 int usage()
 {
-	std::fprintf(stderr, "usage: irqsim-systemc-example [--seed N] [--events N] [--cpus 1|4|16] [--trace f.fst]\n");
+	std::fprintf(stderr, "usage: irqsim-systemc-example [--scenario spi|dma-rings] [--seed N] [--events N] "
+			     "[--cpus 1|4|16] [--trace f.fst]\n");
 	return 2;
 }
 
@@ -500,12 +758,15 @@ int sc_main(int argc, char *argv[])
 			opt.cpus = static_cast<unsigned>(v);
 		else if (a == "--trace")
 			opt.trace = argv[i + 1];
+		else if (a == "--scenario" && (std::strcmp(argv[i + 1], "spi") == 0 ||
+					       std::strcmp(argv[i + 1], "dma-rings") == 0))
+			opt.scenario = argv[i + 1];
 		else
 			return usage();
 		i++;
 	}
-	std::printf("irqsim-systemc-example  seed=%llu cpus=%u events=%llu\n", (unsigned long long)opt.seed, opt.cpus,
-		    (unsigned long long)opt.events);
+	std::printf("irqsim-systemc-example  scenario=%s seed=%llu cpus=%u events=%llu\n", opt.scenario.c_str(),
+		    (unsigned long long)opt.seed, opt.cpus, (unsigned long long)opt.events);
 
 	irqsim::FabricConfig fc;
 	fc.cpus = opt.cpus;
