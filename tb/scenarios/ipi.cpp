@@ -92,7 +92,11 @@ RunResult run_ipi(const RunConfig& cfg)
         // An SGI sent to a CPU that still has it pending merges in the GIC; wait
         // for delivery so "exactly one per send" is what is checked.
         s.drain(20000);
+        if (cfg.progress && (e & 63) == 63)
+            progress_line(cfg, e + 1, s.now(), t0);
     }
+    if (cfg.progress)
+        progress_done();
     s.drain(100000);
     r.figures["sends"] = static_cast<double>(sends);
     finish_result(s, r, t0);
