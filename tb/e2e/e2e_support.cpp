@@ -15,17 +15,22 @@ uint64_t test_seed(uint64_t dflt)
     return dflt;
 }
 
+// <cwd>/<Suite>_<Test>.fst, with characters a file name shouldn't carry replaced
+static std::string trace_path_for(const ::testing::TestInfo& info)
+{
+    std::string name = std::string(info.test_suite_name()) + "_" + info.name();
+    for (char& c : name)
+        if (c == '/' || c == ' ' || c == ':')
+            c = '_';
+    return (std::filesystem::current_path() / (name + ".fst")).string();
+}
+
 std::string test_trace_path()
 {
     const char* e = std::getenv("IRQSIM_TEST_TRACE");
     if (!e || std::string(e) != "1")
         return "";
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = std::string(info->test_suite_name()) + "_" + info->name();
-    for (char& c : name)
-        if (c == '/' || c == ' ' || c == ':')
-            c = '_';
-    return (std::filesystem::current_path() / (name + ".fst")).string();
+    return trace_path_for(*::testing::UnitTest::GetInstance()->current_test_info());
 }
 
 void print_banner(uint64_t seed, unsigned cpus, const std::string& trace)
@@ -164,11 +169,7 @@ class RerunWithTrace : public ::testing::EmptyTestEventListener {
         if (!info.result()->Failed() || std::getenv("IRQSIM_RERUN") || std::getenv("IRQSIM_TEST_TRACE"))
             return;
         std::string filter = std::string(info.test_suite_name()) + "." + info.name();
-        std::string name = std::string(info.test_suite_name()) + "_" + info.name();
-        for (char& c : name)
-            if (c == '/' || c == ' ' || c == ':')
-                c = '_';
-        std::string fst = (std::filesystem::current_path() / (name + ".fst")).string();
+        std::string fst = trace_path_for(info);
         std::string cmd = "IRQSIM_RERUN=1 IRQSIM_TEST_TRACE=1 /proc/self/exe --gtest_filter='" + filter +
                           "' > '" + fst + ".log' 2>&1";
         std::printf("[ rerun    ] %s with a trace...\n", filter.c_str());

@@ -53,6 +53,21 @@ static Rate idle_cycles_per_s(unsigned cpus, uint64_t cycles)
     return {static_cast<double>(cycles) / dt, static_cast<double>(cycles) / dc};
 }
 
+// run a scenario with the bench's fixed seed; a failing run ends the benchmark
+static RunResult run_checked(RunResult (*run)(const RunConfig&), RunConfig cfg, double* cpu_used)
+{
+    cfg.seed = 1;
+    double c0 = cpu_seconds();
+    RunResult r = run(cfg);
+    *cpu_used = cpu_seconds() - c0;
+    if (r.error || !r.verdict.pass()) {
+        std::fprintf(stderr, "irqsim-bench: %s run failed: %s %s\n", cfg.scenario.c_str(), r.error_text.c_str(),
+                     r.verdict.summary().c_str());
+        std::exit(2);
+    }
+    return r;
+}
+
 struct TrafficFigures {
     double cycles_per_s, irqs_per_s, wall, cpu_irqs_per_s, cpu;
 };
@@ -64,16 +79,9 @@ static TrafficFigures spi_traffic(unsigned cpus, uint64_t events, unsigned gap, 
     cfg.scenario = "spi";
     cfg.cpus = cpus;
     cfg.events = events;
-    cfg.seed = 1;
     cfg.wave_path = wave;
-    double c0 = cpu_seconds();
-    RunResult r = run_spi(cfg);
-    double dc = cpu_seconds() - c0;
-    if (r.error || !r.verdict.pass()) {
-        std::fprintf(stderr, "irqsim-bench: spi run failed: %s %s\n", r.error_text.c_str(),
-                     r.verdict.summary().c_str());
-        std::exit(2);
-    }
+    double dc = 0;
+    RunResult r = run_checked(run_spi, cfg, &dc);
     double handled = static_cast<double>(r.verdict.delivered + r.verdict.coalesced);
     return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds, handled / dc, dc};
 }
@@ -85,15 +93,8 @@ static double dma_irqs_per_cpu_s(unsigned cpus, uint64_t events)
     cfg.scenario = "dma-rings";
     cfg.cpus = cpus;
     cfg.events = events;
-    cfg.seed = 1;
-    double c0 = cpu_seconds();
-    RunResult r = run_dma_rings(cfg);
-    double dc = cpu_seconds() - c0;
-    if (r.error || !r.verdict.pass()) {
-        std::fprintf(stderr, "irqsim-bench: dma-rings run failed: %s %s\n", r.error_text.c_str(),
-                     r.verdict.summary().c_str());
-        std::exit(2);
-    }
+    double dc = 0;
+    RunResult r = run_checked(run_dma_rings, cfg, &dc);
     return static_cast<double>(r.verdict.delivered + r.verdict.coalesced) / dc;
 }
 

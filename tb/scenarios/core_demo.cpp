@@ -330,12 +330,8 @@ RunResult run_core_demo(const RunConfig& cfg)
     res.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
     res.verdict = sb.verdict();
     res.latency = sb.latency();
-    res.cpu_handled.assign(ncpu, 0);
-    for (const auto& in : sb.injections())
-        if (in.answered && !in.coalesced && !in.withdrawn && in.handler_cycle >= in.cycle) {
-            res.latency_samples.push_back(in.handler_cycle - in.cycle);
-            res.cpu_handled[in.cpu]++;
-        }
+    res.latency_samples = sb.latency_samples();
+    res.cpu_handled = sb.handled_per_cpu(ncpu);
     res.problems = sb.problems();
     for (const Injection* in : sb.outstanding())
         res.problems.push_back("lost: " + in->source + " (virq " + std::to_string(in->virq) +

@@ -25,14 +25,8 @@ void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_
     r.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
     r.verdict = s.scoreboard().verdict();
     r.latency = s.scoreboard().latency();
-    r.cpu_handled.assign(s.cpus(), 0);
-    for (const auto& in : s.scoreboard().injections()) {
-        if (in.answered && !in.coalesced && !in.withdrawn && in.handler_cycle >= in.cycle) {
-            r.latency_samples.push_back(in.handler_cycle - in.cycle);
-            if (in.cpu < r.cpu_handled.size())
-                r.cpu_handled[in.cpu]++;
-        }
-    }
+    r.latency_samples = s.scoreboard().latency_samples();
+    r.cpu_handled = s.scoreboard().handled_per_cpu(s.cpus());
     r.problems = s.scoreboard().problems();
     for (auto& why : s.explain_losses())
         r.problems.push_back("lost: " + why);

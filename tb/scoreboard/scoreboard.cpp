@@ -187,14 +187,32 @@ LatencyStats compute_latency(std::vector<uint64_t> s)
     return st;
 }
 
-LatencyStats Scoreboard::latency() const
+static bool answered_by_own_run(const Injection& in)
+{
+    return in.answered && !in.coalesced && !in.withdrawn && in.handler_cycle >= in.cycle;
+}
+
+std::vector<uint64_t> Scoreboard::latency_samples() const
 {
     std::vector<uint64_t> samples;
     for (const auto& in : log_)
-        if (in.answered && !in.coalesced && !in.withdrawn &&
-            in.handler_cycle >= in.cycle)
+        if (answered_by_own_run(in))
             samples.push_back(in.handler_cycle - in.cycle);
-    return compute_latency(std::move(samples));
+    return samples;
+}
+
+std::vector<uint64_t> Scoreboard::handled_per_cpu(unsigned ncpus) const
+{
+    std::vector<uint64_t> per_cpu(ncpus, 0);
+    for (const auto& in : log_)
+        if (answered_by_own_run(in) && in.cpu < ncpus)
+            per_cpu[in.cpu]++;
+    return per_cpu;
+}
+
+LatencyStats Scoreboard::latency() const
+{
+    return compute_latency(latency_samples());
 }
 
 }  // namespace irqsim

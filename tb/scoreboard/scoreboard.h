@@ -83,6 +83,10 @@ public:
     // Close the books: everything still outstanding is lost.
     Verdict verdict() const;
     LatencyStats latency() const;
+    // injection -> handler entry of every event answered by its own handler run
+    std::vector<uint64_t> latency_samples() const;
+    // events answered by their own handler run, per CPU [0, ncpus)
+    std::vector<uint64_t> handled_per_cpu(unsigned ncpus) const;
     const std::vector<Injection>& injections() const { return log_; }
     // Human-readable description of each problem (lost/spurious/wrong cpu), capped.
     const std::vector<std::string>& problems() const { return problems_; }
