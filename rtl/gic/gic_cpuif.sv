@@ -35,18 +35,19 @@ module gic_cpuif #(
   output logic        sr_error,
   // candidates
   input  logic        rd_cand_v,
-  input  logic [4:0]  rd_cand_id,
+  input  logic [15:0] rd_cand_id,   // SGI/PPI (< 32) or LPI (>= 8192)
   input  logic [7:0]  rd_cand_prio,
   input  logic        sp_cand_v,
   input  logic [9:0]  sp_cand_id,
   input  logic [7:0]  sp_cand_prio,
   input  logic        grp1_en,     // GICD_CTLR.EnableGrp1
   input  logic        rd_awake,    // redistributor awake
-  // acknowledge / deactivate (INTID; < 32 goes to the redistributor)
+  // acknowledge / deactivate (INTID; < 32 and LPIs go to the redistributor,
+  // SPIs to the distributor; LPIs are never deactivated)
   output logic        ack_v,
-  output logic [9:0]  ack_id,
+  output logic [15:0] ack_id,
   output logic        deact_v,
-  output logic [9:0]  deact_id,
+  output logic [15:0] deact_id,
   // SGI generation request (one-cycle pulse)
   output logic        sgi_v,
   output logic [3:0]  sgi_id,
@@ -86,14 +87,20 @@ module gic_cpuif #(
   logic [7:0]  rpr_q;          // running priority (0xFF idle)
 
   // ------------------------------------------------------------------ highest-priority candidate
-  logic       hp_v;
-  logic [9:0] hp_id;
-  logic [7:0] hp_prio;
+  // (tie -> the redistributor's SGI/PPI, the lower INTID; an LPI vs SPI tie goes
+  // to the SPI, the lower INTID)
+  logic        hp_v;
+  logic [15:0] hp_id;
+  logic [7:0]  hp_prio;
+  logic        rd_is_lpi, rd_wins;
+  assign rd_is_lpi = (rd_cand_id[15:13] != 3'd0);
+  assign rd_wins   = rd_cand_v && (!sp_cand_v || rd_cand_prio < sp_cand_prio ||
+                                   (rd_cand_prio == sp_cand_prio && !rd_is_lpi));
   always_comb begin
-    if (rd_cand_v && (!sp_cand_v || rd_cand_prio <= sp_cand_prio)) begin
-      hp_v = 1'b1; hp_id = {5'd0, rd_cand_id}; hp_prio = rd_cand_prio;
+    if (rd_wins) begin
+      hp_v = 1'b1; hp_id = rd_cand_id; hp_prio = rd_cand_prio;
     end else begin
-      hp_v = sp_cand_v; hp_id = sp_cand_id; hp_prio = sp_cand_prio;
+      hp_v = sp_cand_v; hp_id = {6'd0, sp_cand_id}; hp_prio = sp_cand_prio;
     end
   end
 
@@ -137,9 +144,11 @@ module gic_cpuif #(
 
 
   logic [23:0] wr_id;
-  logic        wr_id_special;
+  logic        wr_id_special, wr_id_lpi;
+  // 1020-8191 (special and unimplemented extended ranges) and >= 65536 ignored
+  assign wr_id_lpi     = (wr_id >= 24'd8192) && (wr_id < 24'd65536);
   assign wr_id         = sr_wdata[23:0];
-  assign wr_id_special = (wr_id >= 24'd1020);   // 1020-1023 ignored; LPIs not implemented yet
+  assign wr_id_special = (wr_id >= 24'd1020) && !wr_id_lpi;
 
   assign fiq_out = 1'b0;
 
@@ -157,9 +166,9 @@ module gic_cpuif #(
       apr_q     <= 32'h0;
       rpr_q     <= 8'hFF;
       ack_v     <= 1'b0;
-      ack_id    <= 10'd0;
+      ack_id    <= 16'd0;
       deact_v   <= 1'b0;
-      deact_id  <= 10'd0;
+      deact_id  <= 16'd0;
       sgi_v     <= 1'b0;
       sgi_id    <= 4'd0;
       sgi_tlist <= 16'h0;
@@ -189,7 +198,7 @@ module gic_cpuif #(
             K_AP0R0:   sr_rdata <= 64'h0;
             K_AP1R0:   sr_rdata <= {32'h0, apr_q};
             K_RPR:     sr_rdata <= {56'h0, rpr_q};
-            K_HPPIR1:  sr_rdata <= {54'h0, hp_v ? hp_id : 10'd1023};
+            K_HPPIR1:  sr_rdata <= {48'h0, hp_v ? hp_id : 16'd1023};
             K_CTLR:    sr_rdata <= {48'h0, 2'b00 /*A3V,SEIS*/, 3'b000 /*IDbits: 16*/,
                                     3'd4 /*PRIbits*/, 6'b0, eoimode_q, 1'b0 /*CBPR*/};
             K_SRE:     sr_rdata <= 64'h7;
@@ -197,7 +206,7 @@ module gic_cpuif #(
             K_IGRPEN1: sr_rdata <= {63'h0, igrpen1_q};
             K_IAR1: begin
               if (can_signal) begin
-                sr_rdata         <= {54'h0, hp_id};
+                sr_rdata         <= {48'h0, hp_id};
                 ack_v            <= 1'b1;
                 ack_id           <= hp_id;
                 apr_q            <= apr_q | (32'h1 << hp_gidx);
@@ -227,16 +236,16 @@ module gic_cpuif #(
               if (!wr_id_special) begin
                 apr_q <= apr_q & ~lowest_bit(apr_q);
                 rpr_q <= apr_to_rpr(apr_q & ~lowest_bit(apr_q));
-                if (!eoimode_q) begin
+                if (!eoimode_q && !wr_id_lpi) begin   // LPIs: priority drop only
                   deact_v  <= 1'b1;
-                  deact_id <= wr_id[9:0];
+                  deact_id <= wr_id[15:0];
                 end
               end
             end
             K_DIR: begin
-              if (!wr_id_special && eoimode_q) begin
+              if (!wr_id_special && !wr_id_lpi && eoimode_q) begin   // DIR of an LPI: no-op
                 deact_v  <= 1'b1;
-                deact_id <= wr_id[9:0];
+                deact_id <= wr_id[15:0];
               end
             end
             K_SGI1R: begin
@@ -259,10 +268,10 @@ module gic_cpuif #(
 `ifndef SYNTHESIS
   // ------------------------------------------------------------------ programming checks
   // INTID acknowledged at each active group priority (checks EOI order)
-  logic [9:0] stk_q [32];
+  logic [15:0] stk_q [32];
   always_ff @(posedge clk) begin
     if (!rst_n) begin
-      for (int i = 0; i < 32; i++) stk_q[i] <= 10'h3FF;
+      for (int i = 0; i < 32; i++) stk_q[i] <= 16'h3FF;
     end else if (take && kop0_ok && !sr_write && k == K_IAR1 && can_signal) begin
       stk_q[hp_gidx] <= hp_id;
     end
@@ -273,11 +282,11 @@ module gic_cpuif #(
       if (k == K_EOIR1 && !wr_id_special) begin
         if (apr_q == 32'h0)
           $error("ICC_EOIR1_EL1: EOI of INTID %0d with no active priority (PE %0d)", wr_id, PE);
-        else if (stk_q[apr_top(apr_q)] != wr_id[9:0] || wr_id[23:10] != 14'h0)
+        else if (stk_q[apr_top(apr_q)] != wr_id[15:0] || wr_id[23:16] != 8'h0)
           $error("ICC_EOIR1_EL1: EOI of INTID %0d which is not the highest active (INTID %0d) (PE %0d)",
                  wr_id, stk_q[apr_top(apr_q)], PE);
       end
-      if (k == K_DIR && !wr_id_special && !eoimode_q)
+      if (k == K_DIR && !wr_id_special && !wr_id_lpi && !eoimode_q)
         $error("ICC_DIR_EL1: write of INTID %0d with ICC_CTLR_EL1.EOImode=0 (UNPREDICTABLE; ignored) (PE %0d)",
                wr_id, PE);
       if (k == K_SGI1R && sr_wdata[47:44] != 4'd0)

@@ -57,7 +57,7 @@ module gic_dist #(
   localparam logic [4:0]  ITLINES   = 5'(W);
   // TYPER: ITLinesNumber, IDbits = 15 (16 bits), MBIS, No1N (1-of-N unsupported)
   localparam logic [31:0] TYPER_VAL = {6'b0, 1'b1 /*No1N*/, 1'b0, 5'd15 /*IDbits*/,
-                                       1'b0, 1'b0 /*LPIS*/, 1'b1 /*MBIS*/, 5'd0,
+                                       1'b0, 1'b1 /*LPIS*/, 1'b1 /*MBIS*/, 5'd0,
                                        1'b0 /*SecurityExtn*/, 2'b0, 3'b0, ITLINES};
 
   // ------------------------------------------------------------------ state

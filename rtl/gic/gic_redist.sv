@@ -1,19 +1,35 @@
-// gic_redist: GICv3 redistributor for one PE (SGIs 0-15, PPIs 16-31).
+// gic_redist: GICv3 redistributor for one PE (SGIs 0-15, PPIs 16-31, LPIs).
 //
 // Frames: RD_base at offset 0x00000, SGI_base at 0x10000 (addr[16] selects).
-// LPI registers (SETLPIR, CLRLPIR, PROPBASER, PENDBASER, INVLPIR, INVALLR,
-// SYNCR) are decoded and RAZ/WI in this version; GICR_TYPER.PLPIS = 0 and
-// DirectLPI = 0. An LPI engine plugs in next to the SGI/PPI scanner: it has
-// to present its own best candidate, which is merged with the SGI/PPI one
-// in the "candidate merge" section below.
 //
-// Candidate selection: a small sequential scanner snapshots the eligible
-// SGI/PPI mask and visits one set bit per cycle (at most 33 cycles per
-// sweep); the published candidate is re-validated every cycle against the
-// live state and carries its live priority.
+// SGI/PPI candidate selection: a small sequential scanner snapshots the
+// eligible SGI/PPI mask and visits one set bit per cycle (at most 33 cycles
+// per sweep); the published candidate is re-validated every cycle against
+// the live state and carries its live priority.
+//
+// LPIs (DirectLPI, no ITS): GICR_SETLPIR/CLRLPIR/INVLPIR/INVALLR writes are
+// queued (LPI_QUEUE entries) and executed one at a time by the LPI engine, which
+// owns a pending-LPI store (LPI_SLOTS entries of {INTID, cached priority,
+// cached enable}), a configuration-byte cache (LPI_CACHE entries, FIFO
+// replacement) and an AXI4-Lite read master (one read outstanding) for the
+// LPI configuration table at PROPBASER.PA. Associative look-ups over the
+// store/cache happen only in the engine's look-up cycle of a command (an
+// acknowledge clears the slot published in the IAR cycle, no look-up); per
+// cycle, a sequential scanner visits one eligible store
+// entry (valid & enabled) and publishes the best (lowest priority value, tie
+// -> lower INTID) at the end of each sweep; the published entry is
+// re-validated every cycle. Nothing depends on PROPBASER.IDbits per cycle.
+// The pending table at PENDBASER is neither read nor written: pending state
+// lives in the store (equivalent for a zeroed table, which Linux provides).
+// A SETLPIR for a new INTID while the store is full waits in the engine
+// (the command queue then fills and further LPI-command writes are not
+// acknowledged until a slot frees).
 module gic_redist #(
   parameter int PE            = 0,   // PE index: Aff0 = PE % 16, Aff1 = PE / 16
   parameter int NUM_PES       = 1,
+  parameter int LPI_SLOTS     = 32,  // pending-LPI store entries (power of two, 2..1024)
+  parameter int LPI_CACHE     = 16,  // configuration-byte cache entries (power of two, 2..256)
+  parameter int LPI_QUEUE     = 32,  // LPI command queue entries (power of two, 2..256)
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic        clk,
@@ -34,23 +50,32 @@ module gic_redist #(
   input  logic [3:0]  sgi_set_id,
   input  logic        grp1_en,    // GICD_CTLR.EnableGrp1
   // acknowledge / deactivate from the CPU interface
+  // (ack_id < 32: SGI/PPI; ack_id >= 8192: LPI, its pending state is cleared)
   input  logic        ack_v,
-  input  logic [4:0]  ack_id,
+  input  logic [15:0] ack_id,
   input  logic        deact_v,
   input  logic [4:0]  deact_id,
-  // best SGI/PPI candidate
+  // best SGI/PPI/LPI candidate
   output logic        cand_v,
-  output logic [4:0]  cand_id,
+  output logic [15:0] cand_id,
   output logic [7:0]  cand_prio,
   output logic        awake,      // ProcessorSleep = 0 and ChildrenAsleep = 0
-  output logic [31:0] mon_pending
+  output logic [31:0] mon_pending,
+  // AXI4-Lite read master (LPI configuration table; one read outstanding)
+  output logic        m_arvalid,
+  input  logic        m_arready,
+  output logic [31:0] m_araddr,
+  input  logic        m_rvalid,
+  output logic        m_rready,
+  input  logic [31:0] m_rdata,
+  input  logic [1:0]  m_rresp
 );
 
   localparam logic [31:0] IIDR_VAL  = 32'h4900_0000;
   localparam logic [31:0] PIDR2_VAL = 32'h0000_003B;
   localparam logic        LAST      = (PE == NUM_PES - 1);
-  localparam logic [31:0] TYPER_LO  = {8'h0, 16'(PE), 3'b000, LAST, 1'b0 /*DirectLPI*/,
-                                       2'b00, 1'b0 /*PLPIS*/};
+  localparam logic [31:0] TYPER_LO  = {8'h0, 16'(PE), 3'b000, LAST, 1'b1 /*DirectLPI*/,
+                                       2'b00, 1'b1 /*PLPIS*/};
   localparam logic [31:0] TYPER_HI  = {8'h0 /*Aff3*/, 8'h0 /*Aff2*/, 8'(PE / 16), 8'(PE % 16)};
   localparam logic [31:0] ICFGR0_VAL = 32'hAAAA_AAAA;
 
@@ -59,7 +84,7 @@ module gic_redist #(
   logic [15:0] pedge_q;          // ICFGR1 odd bits: PPI edge
   logic [15:0] pin_q;            // ppi_in delayed
   logic [31:0] prio_q [8];      // IPRIORITYR0-7 (4 INTIDs per word, bits 7:3 kept)
-  logic        enlpi_q;          // GICR_CTLR.EnableLPIs (no LPI behaviour yet)
+  logic        enlpi_q;          // GICR_CTLR.EnableLPIs (set once: CES = 0)
   logic        rwp_q, rwp_go_q;
   logic        psleep_q, casleep_q;
   logic [2:0]  wake_cnt_q;
@@ -93,22 +118,140 @@ module gic_redist #(
 
   logic [31:0] cand_pw;
 
+  // ------------------------------------------------------------------ LPI state
+  localparam int SW = $clog2(LPI_SLOTS);
+  localparam int CW = $clog2(LPI_CACHE);
+  localparam int QD = LPI_QUEUE;              // LPI command queue depth
+  localparam int QW = $clog2(QD);
+  localparam int QC = QW + 1;                 // queue count width
+  localparam logic [1:0] OP_SET = 2'd0, OP_CLR = 2'd1, OP_INV = 2'd2, OP_ALL = 2'd3;
+  localparam logic [2:0] E_IDLE = 3'd0, E_LOOK = 3'd1, E_AR = 3'd2, E_R = 3'd3,
+                         E_WAIT = 3'd4, E_ALL = 3'd5;
+  // PROPBASER: IDbits[4:0], InnerCache[9:7], Shareability[11:10], PA[51:12], OuterCache[58:56]
+  // PENDBASER: InnerCache[9:7], Shareability[11:10], PA[51:16], OuterCache[58:56] (PTZ RAZ)
+  localparam logic [63:0] PROPB_MASK = 64'h070F_FFFF_FFFF_FF9F;
+  localparam logic [63:0] PENDB_MASK = 64'h070F_FFFF_FFFF_0F80;
+
+  typedef logic [LPI_SLOTS-1:0] slotv_t;
+  localparam logic [LPI_SLOTS-1:0] ONE_S = {{(LPI_SLOTS-1){1'b0}}, 1'b1};
+
+  // one-hot -> index: bit k of the index = OR of the one-hot bits whose index has bit k
+  function automatic logic [SW*LPI_SLOTS-1:0] mk_pat();
+    logic [SW*LPI_SLOTS-1:0] r;
+    r = '0;
+    for (int k = 0; k < SW; k++)
+      for (int i = 0; i < LPI_SLOTS; i++)
+        r[k*LPI_SLOTS + i] = ((i >> k) & 1) != 0;
+    mk_pat = r;
+  endfunction
+  localparam logic [SW*LPI_SLOTS-1:0] PAT = mk_pat();
+
+  function automatic logic [SW-1:0] enc_oh(input slotv_t oh);
+    logic [SW-1:0] r;
+    for (int k = 0; k < SW; k++) r[k] = |(oh & PAT[k*LPI_SLOTS +: LPI_SLOTS]);
+    enc_oh = r;
+  endfunction
+
+  logic [31:0] propb_lo_q, propb_hi_q, pendb_lo_q, pendb_hi_q;
+
+  // pending-LPI store
+  slotv_t      st_v_q, st_en_q;
+  logic [15:0] st_id_q [LPI_SLOTS];
+  logic [5:0]  st_pr_q [LPI_SLOTS];      // config byte [7:2]
+  // configuration-byte cache
+  logic [LPI_CACHE-1:0] ca_v_q;
+  logic [15:0] ca_id_q [LPI_CACHE];
+  logic [7:0]  ca_b_q  [LPI_CACHE];
+  logic [CW-1:0] ca_rr_q;
+  // command queue
+  logic [1:0]  q_op_q [QD];
+  logic [15:0] q_id_q [QD];
+  logic [QW-1:0] q_rd_q, q_wr_q;
+  logic [QC-1:0] q_cnt_q;
+  // engine
+  logic [2:0]    e_st_q;
+  logic [1:0]    e_op_q;
+  logic [15:0]   e_id_q;
+  logic [SW-1:0] e_slot_q;
+  logic          e_shit_q;
+  logic [CW-1:0] e_cidx_q;
+  logic          e_chit_q;
+  logic [7:0]    e_byte_q;
+  logic [31:0]   e_addr_q;
+  logic [SW-1:0] e_cnt_q;                 // INVALLR slot walk
+  // LPI scanner
+  logic          ls_bits_q;
+  slotv_t        ls_mask_q;
+  logic          lacc_v_q;
+  logic [SW-1:0] lacc_s_q;
+  logic [5:0]    lacc_p_q;
+  logic [15:0]   lacc_id_q;
+  logic          lbest_v_q;
+  logic [SW-1:0] lbest_s_q;
+  logic [5:0]    lbest_p_q;
+  logic [15:0]   lbest_id_q;
+  logic [SW-1:0] lack_s_q;                // lbest_s_q one cycle earlier (IAR cycle)
+
+  slotv_t lelig;
+  assign lelig = st_v_q & st_en_q;
+
+  logic lpi_busy;
+  assign lpi_busy = (q_cnt_q != '0) || (e_st_q != E_IDLE);
+
+  assign m_arvalid = (e_st_q == E_AR);
+  assign m_araddr  = {e_addr_q[31:2], 2'b00};
+  assign m_rready  = (e_st_q == E_R);
+
   // ------------------------------------------------------------------ candidate merge
-  // (an LPI candidate would be compared here; SGI/PPI only for now)
-  assign cand_v    = best_v_q && elig[best_id_q];
-  assign cand_id   = best_id_q;
-  assign cand_pw   = prio_q[best_id_q[4:2]];
-  assign cand_prio = cand_pw[8*32'(best_id_q[1:0]) +: 8];
+  // SGI/PPI scanner's candidate vs the LPI scanner's (lower priority value wins;
+  // tie -> SGI/PPI, the lower INTID)
+  logic       sg_v, lp_v;
+  logic [7:0] sg_p, lp_p;
+  assign sg_v    = best_v_q && elig[best_id_q];
+  assign cand_pw = prio_q[best_id_q[4:2]];
+  assign sg_p    = cand_pw[8*32'(best_id_q[1:0]) +: 8];
+  // (published priority: a changed priority shows at the next publish; a cleared
+  // enable or pending state at once)
+  assign lp_v    = lbest_v_q && lelig[lbest_s_q] && grp1_en && enlpi_q;
+  assign lp_p    = {lbest_p_q, 2'b00};
+
+  always_comb begin
+    if (sg_v && (!lp_v || sg_p <= lp_p)) begin
+      cand_v = 1'b1; cand_id = {11'd0, best_id_q}; cand_prio = sg_p;
+    end else begin
+      cand_v = lp_v; cand_id = lbest_id_q; cand_prio = lp_p;
+    end
+  end
 
   // ------------------------------------------------------------------ register decode
   logic        acc_now;
   logic [31:0] bm;
   logic        sgi_frame;
   logic [15:0] off;
-  assign acc_now   = req && !ack;
+  logic        lpi_cmd_off, q_full;
   assign bm        = {{8{wstrb[3]}}, {8{wstrb[2]}}, {8{wstrb[1]}}, {8{wstrb[0]}}};
   assign sgi_frame = addr[16];
   assign off       = addr[15:0];
+  // SETLPIR/CLRLPIR/INVLPIR/INVALLR low words: queued for the LPI engine; a write
+  // finding the queue full is acknowledged when there is room
+  assign lpi_cmd_off = !sgi_frame && (off == 16'h0040 || off == 16'h0048 ||
+                                      off == 16'h00A0 || off == 16'h00B0);
+  assign q_full      = (q_cnt_q == QC'(QD));
+  assign acc_now     = req && !ack && !(we && lpi_cmd_off && q_full);
+
+  // LPI INTID range: 8192 <= id < 2^(min(IDbits,15)+1)
+  logic [4:0]  idbits;
+  logic [16:0] id_lim;
+  logic        id_ok;
+  assign idbits = (propb_lo_q[4:0] > 5'd15) ? 5'd15 : propb_lo_q[4:0];
+  assign id_lim = 17'd1 << (idbits + 5'd1);
+  assign id_ok  = (wdata[31:16] == 16'h0) && (wdata[15:13] != 3'd0) && ({1'b0, wdata[15:0]} < id_lim);
+
+  logic        cmd_push;
+  logic [1:0]  cmd_op;
+  assign cmd_push = acc_now && we && lpi_cmd_off && enlpi_q && (off == 16'h00B0 || id_ok);
+  assign cmd_op   = (off == 16'h0040) ? OP_SET : (off == 16'h0048) ? OP_CLR :
+                    (off == 16'h00A0) ? OP_INV : OP_ALL;
 
   logic is_bit0, is_prio, is_grpmod;
   assign is_bit0   = sgi_frame && (off[15:10] == 6'h00) && (off[9:7] != 3'd0) && (off[6:0] == 7'h0);
@@ -132,6 +275,10 @@ module gic_redist #(
       pedge_q    <= '0;
       pin_q      <= '0;
       enlpi_q    <= 1'b0;
+      propb_lo_q <= 32'h0;
+      propb_hi_q <= 32'h0;
+      pendb_lo_q <= 32'h0;
+      pendb_hi_q <= 32'h0;
       rwp_q      <= 1'b0;
       rwp_go_q   <= 1'b0;
       psleep_q   <= 1'b1;
@@ -210,17 +357,13 @@ module gic_redist #(
         if (we) begin
           if (!sgi_frame) begin
             case (off)
-              16'h0000: begin
-                if (wstrb[0]) begin
-                  enlpi_q <= wdata[0];
-                  if (enlpi_q && !wdata[0]) begin
-                    rwp_q    <= 1'b1;
-                    rwp_go_q <= 1'b0;
-                  end
-                end
-              end
+              16'h0000: if (wstrb[0] && wdata[0]) enlpi_q <= 1'b1;   // CES = 0: no clearing
               16'h0014: if (wstrb[0]) psleep_q <= wdata[1];
-              default: ;  // RO, LPI registers (RAZ/WI for now), reserved
+              16'h0070: if (!enlpi_q) propb_lo_q <= (propb_lo_q & ~bm) | (wdata & bm & PROPB_MASK[31:0]);
+              16'h0074: if (!enlpi_q) propb_hi_q <= (propb_hi_q & ~bm) | (wdata & bm & PROPB_MASK[63:32]);
+              16'h0078: if (!enlpi_q) pendb_lo_q <= (pendb_lo_q & ~bm) | (wdata & bm & PENDB_MASK[31:0]);
+              16'h007C: if (!enlpi_q) pendb_hi_q <= (pendb_hi_q & ~bm) | (wdata & bm & PENDB_MASK[63:32]);
+              default: ;  // RO, LPI commands (LPI engine), reserved
             endcase
           end else if (is_bit0) begin
             case (off[9:7])
@@ -248,13 +391,18 @@ module gic_redist #(
         end else begin
           if (!sgi_frame) begin
             case (off)
-              16'h0000: rdata <= {28'h0, rwp_q, 2'b00, enlpi_q};   // UWP[31] = 0
+              16'h0000: rdata <= {28'h0, rwp_q, 1'b1 /*IR*/, 1'b0 /*CES*/, enlpi_q};   // UWP = 0
               16'h0004: rdata <= IIDR_VAL;
               16'h0008: rdata <= TYPER_LO;
               16'h000C: rdata <= TYPER_HI;
               16'h0014: rdata <= {29'h0, casleep_q, psleep_q, 1'b0};
               16'hFFE8: rdata <= PIDR2_VAL;
-              default:  rdata <= 32'h0;   // incl. SETLPIR..SYNCR (RAZ for now)
+              16'h0070: rdata <= propb_lo_q;
+              16'h0074: rdata <= propb_hi_q;
+              16'h0078: rdata <= pendb_lo_q;
+              16'h007C: rdata <= pendb_hi_q;
+              16'h00C0: rdata <= {31'h0, lpi_busy};   // GICR_SYNCR.Busy
+              default:  rdata <= 32'h0;   // incl. write-only SETLPIR/CLRLPIR/INVLPIR/INVALLR
             endcase
           end else if (is_bit0) begin
             case (off[9:7])
@@ -277,11 +425,244 @@ module gic_redist #(
       end
 
       // -------------------------------------------------- acknowledge / deactivate
-      if (ack_v) begin
-        latch_q[ack_id] <= 1'b0;
-        act_q[ack_id]   <= 1'b1;
+      if (ack_v && ack_id[15:5] == 11'h0) begin
+        latch_q[ack_id[4:0]] <= 1'b0;
+        act_q[ack_id[4:0]]   <= 1'b1;
       end
       if (deact_v) act_q[deact_id] <= 1'b0;
+    end
+  end
+
+  // ------------------------------------------------------------------ LPI engine
+  // Executes one queued command at a time. Associative look-ups (store, cache) run
+  // only in E_LOOK. An acknowledged LPI is the candidate published in the IAR cycle:
+  // its slot is lack_s_q (lbest_s_q one cycle earlier). A slot that is published or
+  // held by the scanner's accumulator is never reallocated, so the published
+  // {slot, INTID} pair stays consistent without re-reading the INTID.
+  logic ack_lpi;
+  assign ack_lpi = ack_v && (ack_id[15:13] != 3'd0);
+
+  always_ff @(posedge clk) begin : p_lpi
+    logic          s_hit, c_hit, pop, w_do, w_new;
+    logic [SW-1:0] s_idx, w_s;
+    logic [CW-1:0] c_idx, f_idx;
+    slotv_t        oh, busy;
+    logic [7:0]    rb;
+    logic [15:0]   a_id;
+    if (!rst_n) begin
+      st_v_q   <= '0;
+      st_en_q  <= '0;
+      ca_v_q   <= '0;
+      ca_rr_q  <= '0;
+      q_rd_q   <= '0;
+      q_wr_q   <= '0;
+      q_cnt_q  <= '0;
+      e_st_q   <= E_IDLE;
+      e_op_q   <= OP_SET;
+      e_id_q   <= 16'h0;
+      e_slot_q <= '0;
+      e_shit_q <= 1'b0;
+      e_cidx_q <= '0;
+      e_chit_q <= 1'b0;
+      e_byte_q <= 8'h0;
+      e_addr_q <= 32'h0;
+      e_cnt_q  <= '0;
+    end else begin
+      pop   = 1'b0;
+      w_do  = 1'b0;
+      w_new = 1'b0;
+      w_s   = e_slot_q;
+      if (cmd_push) begin
+        q_op_q[q_wr_q] <= cmd_op;
+        q_id_q[q_wr_q] <= wdata[15:0];
+        q_wr_q         <= q_wr_q + QW'(1);
+      end
+
+      case (e_st_q)
+        E_IDLE: begin
+          if (q_cnt_q != '0) begin
+            e_op_q <= q_op_q[q_rd_q];
+            e_id_q <= q_id_q[q_rd_q];
+            q_rd_q <= q_rd_q + QW'(1);
+            pop    = 1'b1;
+            e_st_q <= E_LOOK;
+          end
+        end
+        E_LOOK: begin
+          // at most one store entry and one cache entry hold an INTID
+          s_hit = 1'b0;
+          s_idx = '0;
+          for (int i = 0; i < LPI_SLOTS; i++)
+            if (st_v_q[i] && st_id_q[i] == e_id_q) begin
+              s_hit = 1'b1;
+              s_idx = s_idx | SW'(i);
+            end
+          if (ack_lpi && s_idx == lack_s_q) s_hit = 1'b0;   // leaves the store this cycle
+          c_hit = 1'b0;
+          c_idx = '0;
+          for (int i = 0; i < LPI_CACHE; i++)
+            if (ca_v_q[i] && ca_id_q[i] == e_id_q) begin
+              c_hit = 1'b1;
+              c_idx = c_idx | CW'(i);
+            end
+          e_slot_q <= s_idx;
+          e_shit_q <= s_hit;
+          e_chit_q <= c_hit;
+          e_cidx_q <= c_idx;
+          e_addr_q <= {propb_lo_q[31:12], 12'h0} + 32'(e_id_q) - 32'd8192;
+          case (e_op_q)
+            OP_SET: begin
+              if (s_hit) begin
+                e_st_q <= E_IDLE;                    // already pending: coalesced
+              end else if (c_hit) begin
+                e_byte_q <= ca_b_q[c_idx];
+                e_st_q   <= E_WAIT;
+              end else begin
+                e_st_q <= E_AR;
+              end
+            end
+            OP_CLR: begin
+              if (s_hit) st_v_q[s_idx] <= 1'b0;
+              e_st_q <= E_IDLE;
+            end
+            OP_INV: begin
+              if (c_hit) ca_v_q[c_idx] <= 1'b0;
+              e_st_q <= E_AR;
+            end
+            default: begin                           // OP_ALL: walk the slots
+              ca_v_q  <= '0;
+              e_cnt_q <= '0;
+              e_st_q  <= E_ALL;
+            end
+          endcase
+        end
+        E_ALL: begin
+          a_id = st_id_q[e_cnt_q];
+          e_cnt_q <= e_cnt_q + SW'(1);
+          if (st_v_q[e_cnt_q]) begin
+            e_slot_q <= e_cnt_q;
+            e_shit_q <= 1'b1;
+            e_chit_q <= 1'b0;
+            e_id_q   <= a_id;
+            e_addr_q <= {propb_lo_q[31:12], 12'h0} + 32'(a_id) - 32'd8192;
+            e_st_q   <= E_AR;
+          end else if (e_cnt_q == SW'(LPI_SLOTS - 1)) begin
+            e_st_q <= E_IDLE;
+          end
+        end
+        E_AR: if (m_arready) e_st_q <= E_R;
+        E_R: begin
+          if (m_rvalid) begin
+            rb = (m_rresp == 2'b00) ? m_rdata[8*32'(e_addr_q[1:0]) +: 8] : 8'h00;
+            e_byte_q <= rb;
+            f_idx = e_chit_q ? e_cidx_q : ca_rr_q;
+            if (!e_chit_q) ca_rr_q <= ca_rr_q + CW'(1);
+            ca_v_q[f_idx]  <= 1'b1;
+            ca_id_q[f_idx] <= e_id_q;
+            ca_b_q[f_idx]  <= rb;
+            if (e_op_q == OP_SET) begin
+              e_st_q <= E_WAIT;
+            end else begin
+              // INV / ALL: the entry cannot have been reallocated meanwhile (only
+              // this engine inserts), so valid => same INTID
+              w_do = e_shit_q && st_v_q[e_slot_q];
+              w_s  = e_slot_q;
+              if (e_op_q == OP_ALL)
+                e_st_q <= (e_slot_q == SW'(LPI_SLOTS - 1)) ? E_IDLE : E_ALL;
+              else
+                e_st_q <= E_IDLE;
+            end
+          end
+        end
+        E_WAIT: begin
+          // insert into the lowest free slot that the scanner does not hold;
+          // waits while there is none
+          busy = st_v_q;
+          if (lbest_v_q) busy[lbest_s_q] = 1'b1;
+          if (lacc_v_q)  busy[lacc_s_q]  = 1'b1;
+          busy[lack_s_q] = 1'b1;
+          oh = ~busy & (busy + ONE_S);
+          if (oh != '0) begin
+            w_do   = 1'b1;
+            w_new  = 1'b1;
+            w_s    = enc_oh(oh);
+            e_st_q <= E_IDLE;
+          end
+        end
+        default: e_st_q <= E_IDLE;
+      endcase
+
+      // single write port of the store (insert or configuration update)
+      if (w_do) begin
+        st_en_q[w_s] <= (w_new ? e_byte_q[0] : rb[0]);
+        st_pr_q[w_s] <= (w_new ? e_byte_q[7:2] : rb[7:2]);
+        if (w_new) begin
+          st_v_q[w_s]  <= 1'b1;
+          st_id_q[w_s] <= e_id_q;
+        end
+      end
+
+      q_cnt_q <= q_cnt_q + (QC'(cmd_push)) - (QC'(pop));
+
+      // LPI acknowledge: pending state cleared (LPIs have no active state)
+      if (ack_lpi) st_v_q[lack_s_q] <= 1'b0;
+    end
+  end
+
+  // ------------------------------------------------------------------ LPI scanner
+  // One eligible store entry per cycle; best published at the end of a sweep.
+  // An LPI acknowledge restarts the sweep (the published entry just left).
+  always_ff @(posedge clk) begin : p_lscan
+    slotv_t        oh, rest;
+    logic [SW-1:0] s;
+    logic [5:0]    p;
+    logic [15:0]   id;
+    logic          better;
+    if (!rst_n) begin
+      ls_bits_q  <= 1'b0;
+      ls_mask_q  <= '0;
+      lacc_v_q   <= 1'b0;
+      lacc_s_q   <= '0;
+      lacc_p_q   <= 6'h0;
+      lacc_id_q  <= 16'h0;
+      lbest_v_q  <= 1'b0;
+      lbest_s_q  <= '0;
+      lbest_p_q  <= 6'h0;
+      lbest_id_q <= 16'h0;
+      lack_s_q   <= '0;
+    end else begin
+      lack_s_q <= lbest_s_q;
+      if (!ls_bits_q) begin
+        lacc_v_q <= 1'b0;
+        if (lelig == '0) begin
+          lbest_v_q <= 1'b0;
+        end else begin
+          ls_mask_q <= lelig;
+          ls_bits_q <= 1'b1;
+        end
+      end else begin
+        oh     = ls_mask_q & (~ls_mask_q + ONE_S);
+        rest   = ls_mask_q & ~oh;
+        s      = enc_oh(oh);
+        p      = st_pr_q[s];
+        id     = st_id_q[s];
+        better = lelig[s] && (!lacc_v_q || p < lacc_p_q || (p == lacc_p_q && id < lacc_id_q));
+        if (better) begin
+          lacc_v_q  <= 1'b1;
+          lacc_s_q  <= s;
+          lacc_p_q  <= p;
+          lacc_id_q <= id;
+        end
+        ls_mask_q <= rest;
+        if (rest == '0) begin
+          ls_bits_q  <= 1'b0;
+          lbest_v_q  <= better || lacc_v_q;
+          lbest_s_q  <= better ? s : lacc_s_q;
+          lbest_p_q  <= better ? p : lacc_p_q;
+          lbest_id_q <= better ? id : lacc_id_q;
+        end
+      end
+      if (ack_lpi) ls_bits_q <= 1'b0;
     end
   end
 
@@ -295,7 +676,7 @@ module gic_redist #(
         $error("GICR_IGRPMODR0: write (Secure-only, RAZ/WI in this model) (PE %0d)", PE);
       if (!sgi_frame && (off == 16'h0070 || off == 16'h0074 || off == 16'h0078 || off == 16'h007C) &&
           enlpi_q)
-        $error("GICR_%s: written while GICR_CTLR.EnableLPIs=1 (UNPREDICTABLE) (PE %0d)",
+        $error("GICR_%s: written while GICR_CTLR.EnableLPIs=1 (write ignored; tables must be programmed before enabling LPIs) (PE %0d)",
                off[3] ? "PENDBASER" : "PROPBASER", PE);
     end
   end
@@ -307,6 +688,6 @@ module gic_redist #(
 `endif
 
   logic unused_rd;
-  assign unused_rd = ^{ns, 1'b0};
+  assign unused_rd = ^{ns, e_byte_q[1], pendb_lo_q, pendb_hi_q, propb_hi_q, propb_lo_q[11:5]};
 
 endmodule

@@ -2,9 +2,14 @@
 // interfaces, with a register port for the GICD frame, one for the whole
 // GICR region (PE p's redistributor at p * 0x20000) and the shared
 // system-register port (sysreg_pe selects the CPU interface).
+// The redistributors' LPI configuration-table read masters share the dram_*
+// AXI4-Lite read port: round-robin grant, one read in flight at a time.
 module gic_top #(
   parameter int NUM_SPIS      = 96,
   parameter int NUM_PES       = 5,
+  parameter int LPI_SLOTS     = 32,   // per redistributor: pending-LPI store entries
+  parameter int LPI_CACHE     = 16,   // per redistributor: configuration-byte cache entries
+  parameter int LPI_QUEUE     = 32,   // per redistributor: LPI command queue entries
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic                   clk,
@@ -41,6 +46,14 @@ module gic_top #(
   output logic                   sysreg_ready,
   output logic [63:0]            sysreg_rdata,
   output logic                   sysreg_error,
+  // AXI4-Lite read master: LPI configuration table in DRAM
+  output logic                   dram_arvalid,
+  input  logic                   dram_arready,
+  output logic [31:0]            dram_araddr,
+  input  logic                   dram_rvalid,
+  output logic                   dram_rready,
+  input  logic [31:0]            dram_rdata,
+  input  logic [1:0]             dram_rresp,
   // CPU interrupt lines
   output logic [NUM_PES-1:0]     irq_out,
   output logic [NUM_PES-1:0]     fiq_out,
@@ -59,13 +72,13 @@ module gic_top #(
   logic                  grp0_en, grp1_en;
 
   logic [NUM_PES-1:0]    c_ack_v, c_deact_v;
-  logic [NUM_PES*10-1:0] c_ack_id, c_deact_id;
+  logic [NUM_PES*16-1:0] c_ack_id, c_deact_id;
 
   logic [NUM_PES-1:0]    rd_req, rd_ack;
   logic [NUM_PES*32-1:0] rd_rdata;
   logic [NUM_PES*2-1:0]  rd_resp;
   logic [NUM_PES-1:0]    rd_cand_v, rd_awake;
-  logic [NUM_PES*5-1:0]  rd_cand_id;
+  logic [NUM_PES*16-1:0] rd_cand_id;
   logic [NUM_PES*8-1:0]  rd_cand_prio;
 
   logic [NUM_PES-1:0]    sr_valid, sr_ready, sr_error;
@@ -152,19 +165,82 @@ module gic_top #(
     end
   end
 
+  // ------------------------------------------------------------------ DRAM read arbiter
+  // Round-robin among the redistributors' read masters; one transaction (AR then R)
+  // at a time: the granted master's AR goes out, its R comes back, then the next.
+  logic [NUM_PES-1:0]    pm_arvalid, pm_arready, pm_rvalid, pm_rready;
+  logic [NUM_PES*32-1:0] pm_araddr;
+  logic                  arb_busy_q, arb_ar_done_q;
+  logic [7:0]            arb_pe_q, arb_last_q;
+
+  logic arb_arvalid, arb_rready;
+  always_comb begin
+    arb_arvalid = 1'b0;
+    arb_rready  = 1'b0;
+    for (int p = 0; p < NUM_PES; p++) begin
+      if (32'(arb_pe_q) == p) begin
+        arb_arvalid = pm_arvalid[p];
+        arb_rready  = pm_rready[p];
+      end
+    end
+  end
+  assign dram_arvalid = arb_busy_q && !arb_ar_done_q && arb_arvalid;
+  assign dram_araddr  = pm_araddr[32'(arb_pe_q)*32 +: 32];
+  assign dram_rready  = arb_busy_q && arb_ar_done_q && arb_rready;
+  always_comb begin
+    for (int p = 0; p < NUM_PES; p++) begin
+      pm_arready[p] = arb_busy_q && !arb_ar_done_q && (32'(arb_pe_q) == p) && dram_arready;
+      pm_rvalid[p]  = arb_busy_q && arb_ar_done_q && (32'(arb_pe_q) == p) && dram_rvalid;
+    end
+  end
+
+  always_ff @(posedge clk) begin : p_arb
+    logic       found;
+    logic [7:0] pick;
+    if (!rst_n) begin
+      arb_busy_q    <= 1'b0;
+      arb_ar_done_q <= 1'b0;
+      arb_pe_q      <= 8'd0;
+      arb_last_q    <= 8'(NUM_PES - 1);
+    end else if (!arb_busy_q) begin
+      if (|pm_arvalid) begin
+        found = 1'b0;
+        pick  = 8'd0;
+        for (int i = 1; i <= NUM_PES; i++) begin
+          if (!found && pm_arvalid[(32'(arb_last_q) + i) % NUM_PES]) begin
+            found = 1'b1;
+            pick  = 8'((32'(arb_last_q) + i) % NUM_PES);
+          end
+        end
+        arb_busy_q <= 1'b1;
+        arb_pe_q   <= pick;
+        arb_last_q <= pick;
+      end
+    end else if (!arb_ar_done_q) begin
+      if (dram_arvalid && dram_arready) arb_ar_done_q <= 1'b1;
+    end else if (dram_rvalid && dram_rready) begin
+      arb_busy_q    <= 1'b0;
+      arb_ar_done_q <= 1'b0;
+    end
+  end
+
   // ------------------------------------------------------------------ per-PE blocks
   for (genvar p = 0; p < NUM_PES; p++) begin : g_pe
-    logic c_to_rd_ack, c_to_rd_deact;
-    assign c_to_rd_ack   = (c_ack_id[p*10 +: 10]   < 10'd32);
-    assign c_to_rd_deact = (c_deact_id[p*10 +: 10] < 10'd32);
+    // INTID < 32 and LPIs (>= 8192) -> redistributor, SPIs (32..1019) -> distributor
+    logic c_to_rd_ack, c_to_rd_deact, c_to_d_ack, c_to_d_deact;
+    assign c_to_rd_ack   = (c_ack_id[p*16 +: 16] < 16'd32) || (c_ack_id[p*16 +: 16] >= 16'd8192);
+    assign c_to_rd_deact = (c_deact_id[p*16 +: 16] < 16'd32);
+    assign c_to_d_ack    = !c_to_rd_ack && (c_ack_id[p*16 +: 16] < 16'd1020);
+    assign c_to_d_deact  = !c_to_rd_deact && (c_deact_id[p*16 +: 16] < 16'd1020);
 
-    assign d_ack_v[p]              = c_ack_v[p] && !c_to_rd_ack;
-    assign d_ack_id[p*10 +: 10]    = c_ack_id[p*10 +: 10];
-    assign d_deact_v[p]            = c_deact_v[p] && !c_to_rd_deact;
-    assign d_deact_id[p*10 +: 10]  = c_deact_id[p*10 +: 10];
+    assign d_ack_v[p]              = c_ack_v[p] && c_to_d_ack;
+    assign d_ack_id[p*10 +: 10]    = c_ack_id[p*16 +: 10];
+    assign d_deact_v[p]            = c_deact_v[p] && c_to_d_deact;
+    assign d_deact_id[p*10 +: 10]  = c_deact_id[p*16 +: 10];
 
     gic_redist #(
-      .PE(p), .NUM_PES(NUM_PES), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+      .PE(p), .NUM_PES(NUM_PES), .LPI_SLOTS(LPI_SLOTS), .LPI_CACHE(LPI_CACHE), .LPI_QUEUE(LPI_QUEUE),
+      .IRQSIM_ASSERT(IRQSIM_ASSERT)
     ) u_rd (
       .clk, .rst_n,
       .req(rd_req[p]), .we(r_we), .addr(r_addr[16:0]), .wdata(r_wdata), .wstrb(r_wstrb), .ns(r_ns),
@@ -172,11 +248,13 @@ module gic_top #(
       .ppi_in(ppi_in[p*16 +: 16]),
       .sgi_set_v(sgi_tgt_q[p]), .sgi_set_id(sgi_set_id_q),
       .grp1_en,
-      .ack_v(c_ack_v[p] && c_to_rd_ack), .ack_id(c_ack_id[p*10 +: 5]),
-      .deact_v(c_deact_v[p] && c_to_rd_deact), .deact_id(c_deact_id[p*10 +: 5]),
-      .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id[p*5 +: 5]), .cand_prio(rd_cand_prio[p*8 +: 8]),
+      .ack_v(c_ack_v[p] && c_to_rd_ack), .ack_id(c_ack_id[p*16 +: 16]),
+      .deact_v(c_deact_v[p] && c_to_rd_deact), .deact_id(c_deact_id[p*16 +: 5]),
+      .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id[p*16 +: 16]), .cand_prio(rd_cand_prio[p*8 +: 8]),
       .awake(rd_awake[p]),
-      .mon_pending(mon_sgippi_pending[p*32 +: 32])
+      .mon_pending(mon_sgippi_pending[p*32 +: 32]),
+      .m_arvalid(pm_arvalid[p]), .m_arready(pm_arready[p]), .m_araddr(pm_araddr[p*32 +: 32]),
+      .m_rvalid(pm_rvalid[p]), .m_rready(pm_rready[p]), .m_rdata(dram_rdata), .m_rresp(dram_rresp)
     );
 
     gic_cpuif #(
@@ -185,11 +263,11 @@ module gic_top #(
       .clk, .rst_n,
       .sr_valid(sr_valid[p]), .sr_write(sysreg_write), .sr_key(sysreg_key), .sr_wdata(sysreg_wdata),
       .sr_ready(sr_ready[p]), .sr_rdata(sr_rdata[p*64 +: 64]), .sr_error(sr_error[p]),
-      .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id[p*5 +: 5]), .rd_cand_prio(rd_cand_prio[p*8 +: 8]),
+      .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id[p*16 +: 16]), .rd_cand_prio(rd_cand_prio[p*8 +: 8]),
       .sp_cand_v(sp_cand_v[p]), .sp_cand_id(sp_cand_id[p*10 +: 10]), .sp_cand_prio(sp_cand_prio[p*8 +: 8]),
       .grp1_en, .rd_awake(rd_awake[p]),
-      .ack_v(c_ack_v[p]), .ack_id(c_ack_id[p*10 +: 10]),
-      .deact_v(c_deact_v[p]), .deact_id(c_deact_id[p*10 +: 10]),
+      .ack_v(c_ack_v[p]), .ack_id(c_ack_id[p*16 +: 16]),
+      .deact_v(c_deact_v[p]), .deact_id(c_deact_id[p*16 +: 16]),
       .sgi_v(sgi_v[p]), .sgi_id(sgi_id[p*4 +: 4]), .sgi_tlist(sgi_tlist[p*16 +: 16]),
       .sgi_aff1(sgi_aff1[p*8 +: 8]), .sgi_aff2(sgi_aff2[p*8 +: 8]), .sgi_aff3(sgi_aff3[p*8 +: 8]),
       .sgi_irm(sgi_irm[p]), .sgi_rs(sgi_rs[p*4 +: 4]),
