@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <linux/io.h>
@@ -281,6 +282,9 @@ bool irqsim_annotate_enabled(void)
  *
  * Formats only when a backend listens, so callers need not guard it.
  */
+/* the text last given on this thread, so a nested step can restore its caller's */
+static _Thread_local char annotation_now[256];
+
 void irqsim_annotate(const char *fmt, ...)
 {
 	char buf[256];
@@ -291,5 +295,21 @@ void irqsim_annotate(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	memcpy(annotation_now, buf, sizeof(annotation_now));
 	io_ops->annotate(io_ctx, buf);
+}
+
+/**
+ * irqsim_annotation_save() - copy the operation text in progress on this thread
+ * @buf: destination (always NUL-terminated)
+ * @len: its size
+ *
+ * For a helper step (an RWP wait, say) that annotates itself and then gives the
+ * caller's text back with irqsim_annotate("%s", buf), so the accesses after it
+ * stay next to their real cause.
+ */
+void irqsim_annotation_save(char *buf, size_t len)
+{
+	if (len)
+		snprintf(buf, len, "%s", irqsim_annotate_enabled() ? annotation_now : "");
 }

@@ -150,6 +150,8 @@ int gic_v3_cpu_init(unsigned int cpu)
 	gic_data.rdist[cpu] = rd;
 	ret = gic_cpu_config(rd);
 	if (!ret)
+		ret = gic_v3_lpi_cpu_init(cpu);
+	if (!ret)
 		ret = gic_cpu_sys_reg_init(cpu);
 	if (ret)
 		gic_data.rdist[cpu] = NULL;

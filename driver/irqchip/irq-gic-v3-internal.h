@@ -65,6 +65,12 @@ static inline u32 gic_mpidr_to_typer_aff(u64 mpidr)
 		     MPIDR_AFFINITY_LEVEL(mpidr, 1) << 8 | MPIDR_AFFINITY_LEVEL(mpidr, 0));
 }
 
+/* DirectLPI (irq-gic-v3-lpi.c): probe-time set-up, per-CPU enable, reset */
+int gic_v3_lpi_init(struct gic_chip_data *gic);
+int gic_v3_lpi_cpu_init(unsigned int cpu);
+void gic_v3_lpi_reset(void);
+void gic_v3_lpi_remove(void);
+
 void gic_ipi_send_mask(struct irq_data *d, const struct cpumask *mask);
 int gic_ipi_domain_init(struct gic_chip_data *gic);
 

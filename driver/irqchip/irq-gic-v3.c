@@ -14,6 +14,7 @@
 #include <linux/of.h>
 
 #include "irq-gic-v3-internal.h"
+#include "irq-gic-v3-mbi.h"
 
 struct gic_chip_data gic_data;
 bool gic_split_eoi;
@@ -128,11 +129,16 @@ static const struct irq_domain_ops gic_irq_domain_ops = {
 int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd)
 {
 	u32 bit = rd ? GICR_CTLR_RWP : GICD_CTLR_RWP;
+	char caller[256];
 
+	irqsim_annotation_save(caller, sizeof(caller));
 	irqsim_annotate("gic:rwp_wait %s", rd ? "gicr" : "gicd");
 	for (unsigned int i = 0; i < GIC_POLL_LIMIT; i++) {
-		if (!(readl(ctlr_base) & bit))
+		if (!(readl(ctlr_base) & bit)) {
+			if (caller[0])
+				irqsim_annotate("%s", caller);
 			return 0;
+		}
 		udelay(1);
 	}
 	pr_err("GICv3: RWP timeout (%s at 0x%llx still pending after %u polls)", rd ? "GICR_CTLR" : "GICD_CTLR",
@@ -207,7 +213,11 @@ static void gic_handle_irq(void)
 	/* split mode: drop priority now, deactivate (DIR) from the flow's irq_eoi */
 	if (gic_data.split_eoi)
 		write_sysreg_s(irqnr, SYS_ICC_EOIR1_EL1);
-	desc = irq_resolve_mapping(gic_data.domain, irqnr);
+	/* LPIs live in the DirectLPI domain (irq-gic-v3-lpi-domain.c) */
+	if (irqnr >= GIC_FIRST_LPI)
+		desc = gic_v3_lpi_domain() ? irq_resolve_mapping(gic_v3_lpi_domain(), irqnr) : NULL;
+	else
+		desc = irq_resolve_mapping(gic_data.domain, irqnr);
 	if (!desc) {
 		irqsim_count_spurious(cpu);
 		pr_warn("GICv3: Unexpected interrupt %u on CPU%u (no mapping), deactivated", irqnr, cpu);
@@ -273,6 +283,7 @@ static void gic_reset(void)
 	if (gic_data.node)
 		mutex_destroy(&gic_data.ipi_lock);
 	memset(&gic_data, 0, sizeof(gic_data));
+	gic_v3_lpi_reset();
 }
 
 /* give the domain the chip's name, as log lines and the views show it */
@@ -330,12 +341,18 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 	ret = gic_dist_init(gic);
 	if (ret)
 		goto fail_domain;
+	ret = gic_v3_lpi_init(gic);
+	if (ret)
+		goto fail_domain;
 	ret = gic_v3_cpu_init(cpu);
 	if (ret)
 		goto fail_domain;
 	ret = gic_ipi_domain_init(gic);
 	if (ret)
 		goto fail_domain;
+	/* MBI (irq-gic-v3-mbi.c): bad mbi-ranges leave the GIC without MBI (logged) */
+	if (gic_v3_mbi_init(gic))
+		pr_warn("GICv3: %s: MBI not available", node->path);
 	ret = set_handle_irq(gic_handle_irq);
 	if (ret)
 		goto fail_ipi;
@@ -351,6 +368,7 @@ fail_ipi:
 	irq_domain_remove(gic->ipi_domain);
 	irq_domain_free_fwnode(gic->ipi_fwnode);
 fail_domain:
+	gic_v3_lpi_remove();
 	irq_domain_remove(gic->domain);
 fail_node:
 	mutex_destroy(&gic->ipi_lock);

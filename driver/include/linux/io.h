@@ -104,6 +104,7 @@ void udelay(unsigned long usecs);
  */
 void irqsim_annotate(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 bool irqsim_annotate_enabled(void);
+void irqsim_annotation_save(char *buf, size_t len);
 
 #ifdef __cplusplus
 }

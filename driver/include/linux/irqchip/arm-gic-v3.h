@@ -111,6 +111,22 @@ struct device_node;
 #define GICR_WAKER_ProcessorSleep BIT(1)
 #define GICR_WAKER_ChildrenAsleep BIT(2)
 
+/* LPIs (DirectLPI): PROPBASER/PENDBASER fields, SYNCR, configuration bytes */
+#define GICR_CTLR_IR BIT(2) /* INVLPIR/INVALLR/SYNCR implemented */
+#define GICR_PROPBASER_IDBITS_MASK 0x1fULL
+#define GICR_PROPBASER_InnerShareable (1ULL << 10)
+#define GICR_PROPBASER_SHAREABILITY_MASK (3ULL << 10)
+#define GICR_PROPBASER_RaWaWb (7ULL << 7)
+#define GICR_PROPBASER_ADDRESS(pa) ((u64)(pa) & 0x000ffffffffff000ULL)
+#define GICR_PENDBASER_InnerShareable (1ULL << 10)
+#define GICR_PENDBASER_RaWaWb (7ULL << 7)
+#define GICR_PENDBASER_PTZ BIT_ULL(62)
+#define GICR_PENDBASER_ADDRESS(pa) ((u64)(pa) & 0x000fffffffff0000ULL)
+#define GICR_SYNCR_BUSY BIT(0)
+#define LPI_PROP_ENABLED BIT(0)
+#define LPI_PROP_GROUP1 BIT(1)
+#define LPI_PROP_PRIO_MASK 0xfc
+
 /* ---- Redistributor: SGI_base frame (offsets from SGI_base) -------------------- */
 #define GICR_IGROUPR0 GICD_IGROUPR
 #define GICR_ISENABLER0 GICD_ISENABLER
@@ -196,6 +212,41 @@ struct irq_domain *gic_v3_ipi_domain(void);
  * Return: 0, -ENODEV (no redistributor for this CPU), -ETIMEDOUT, -EIO (SRE).
  */
 int gic_v3_cpu_init(unsigned int cpu);
+
+/* ---- DirectLPI (irq-gic-v3-lpi*.c) ---------------------------------------------- */
+/*
+ * LPI INTID bits: min(DT "irqsim,lpi-id-bits" on the GIC node, default
+ * GIC_LPI_DEFAULT_ID_BITS, GICD_TYPER.IDbits + 1); 14 bits = 8192 LPIs,
+ * 16 bits = 57344 LPIs (INTIDs 8192..65535).  gic_v3_lpi_id_bits, when non-zero,
+ * replaces the DT value (read at probe, like gic_split_eoi).
+ */
+#define GIC_LPI_MIN_ID_BITS 14
+#define GIC_LPI_MAX_ID_BITS 20
+#define GIC_LPI_DEFAULT_ID_BITS 16
+extern unsigned int gic_v3_lpi_id_bits;
+
+/**
+ * gic_v3_lpi_domain() - the "GICv3-DirectLPI" domain: a root domain over the
+ * LPI INTIDs and an MSI parent (msi_parent_ops prefix "LPI-").  Set a device's
+ * msi_parent to it and create its per-device MSI domain; messages are
+ * {address = GICR_SETLPIR of the target CPU's redistributor, data = INTID}.
+ * NULL when the GIC has no DirectLPI (every redistributor must report
+ * GICR_TYPER.PLPIS and DirectLPI) or before probe.
+ */
+struct irq_domain *gic_v3_lpi_domain(void);
+/**
+ * gic_v3_msi_parent() - the MSI parent a device-tree `msi-parent` phandle names:
+ * the DirectLPI domain when @np is the probed GIC node (NULL otherwise).
+ */
+struct irq_domain *gic_v3_msi_parent(struct device_node *np);
+/** gic_v3_lpi_count() - LPIs configured (0 without DirectLPI) */
+unsigned int gic_v3_lpi_count(void);
+/** gic_v3_lpi_in_use() - LPIs currently allocated */
+unsigned int gic_v3_lpi_in_use(void);
+/** gic_v3_lpi_config_byte() - the configuration table byte of @intid (-EINVAL if not an LPI) */
+int gic_v3_lpi_config_byte(u32 intid);
+/** gic_v3_lpi_set_priority() - set an LPI's priority (bits 7:2), INVLPIR + SYNCR. 0 or -errno */
+int gic_v3_lpi_set_priority(unsigned int virq, u8 prio);
 
 #ifdef __cplusplus
 }
