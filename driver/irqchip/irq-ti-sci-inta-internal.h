@@ -19,6 +19,9 @@
 #define VINT_STATUS_OFFSET 0x18 /* STATUS_CLEAR: W1C */
 #define VINT_STATUS_MASKED_OFFSET 0x20
 
+/* CFG region (DT reg[1]): the unmapped-event doorbell, the INTA's MSI target */
+#define INTA_CFG_DOORBELL_OFFSET 0x10
+
 struct ti_sci_inta_vint_desc;
 
 /* one event source routed to a VINT status bit */
@@ -47,6 +50,7 @@ struct ti_sci_inta_irq_domain {
 	struct mutex vint_mutex; /* vint_list, every vint_desc's event_map/events */
 	struct ti_sci_inta_vint_desc *vint_list;
 	void __iomem *base;
+	u64 doorbell;      /* bus address of the doorbell, 0 = no CFG region in the tree */
 	struct device_node *node;
 	struct device_node *parent_node;
 	bool parent_is_gic;
@@ -63,5 +67,7 @@ struct ti_sci_inta_irq_domain {
 
 /* create inta->msi_domain (ti-sci-inta-msi.c) */
 int ti_sci_inta_msi_domain_init(struct ti_sci_inta_irq_domain *inta);
+/* what the INTA domain offers per-device MSI domains (ti-sci-inta-msi.c) */
+extern const struct msi_parent_ops ti_sci_inta_msi_parent_ops;
 
 #endif

@@ -12,9 +12,30 @@
  * reused (grouping); a new VINT gets its parent interrupt through the INTR
  * and a chained handler that demultiplexes STATUSM.
  *
- * Affinity: refused (-EINVAL).  A VINT is shared by up to 64 events; moving
- * one event's interrupt would move its VINT-mates with it, so we do not let a
- * single vector change it.  (The VINT's parent SPI keeps the GIC's routing.)
+ * Affinity follows the VINT.  A VINT is one parent interrupt (INTR output ->
+ * GIC SPI) shared by up to 64 events, so an event is handled on whatever CPU
+ * that SPI targets.  irq_set_affinity() on one event's virq is refused
+ * (-EINVAL, one log line) rather than silently moving its VINT-mates: moving
+ * the event would mean moving the VINT, i.e. every event grouped with it.  To
+ * move a whole group, set the affinity of the VINT's parent virq (the INTR
+ * level, found with irq_find_mapping(intr_domain, INTR input of the VINT)):
+ * all events of that VINT then arrive on the new CPU, including ones requested
+ * later onto the same VINT.
+ *
+ * MSI target (this SoC, not real TI): the CFG region (DT reg[1]) has an
+ * unmapped-event doorbell at +0x10; a bus write of a global event id there
+ * raises that event exactly like the event port.  The INTA chip therefore
+ * composes MSI messages {address = doorbell, data = global event id}, so any
+ * bus master that writes its message raises its own event.  The global event
+ * is taken when the vector is requested, so the message exists from activation
+ * (request_irq) on and is zero before.  A device signalling this way must be
+ * listed in ti,unmapped-event-sources: the firmware then maps its events with
+ * the INTA as source (no source-side programming).  Real K3 INTAs have no such
+ * doorbell: their events come from the DMA global-event transport (ring and
+ * channel events programmed by the firmware, the DMA-ring path here), and
+ * Linux composes no message at all.  Without reg[1] the message stays zero.
+ * Per-device MSI domains (IMS) may use the INTA domain as their MSI parent
+ * (ti_sci_inta_get_msi_parent, ti_sci_inta_msi_parent_ops).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,9 +111,23 @@ static int ti_sci_inta_set_affinity(struct irq_data *data, const struct cpumask 
 {
 	(void)dest;
 	(void)force;
-	pr_err("irq: domain %s: virq %u: affinity cannot be set, its VINT is shared by up to %d events",
+	pr_err("irq: domain %s: virq %u: affinity cannot be set, its VINT is shared by up to %d events (move the VINT's parent irq instead)",
 	       data->domain->name, data->irq, MAX_EVENTS_PER_VINT);
 	return -EINVAL;
+}
+
+/* {doorbell, global event}: writing it raises the event; zero before request or without a doorbell */
+static void ti_sci_inta_compose_msi_msg(struct irq_data *data, struct msi_msg *msg)
+{
+	struct ti_sci_inta_event_desc *ev = data->chip_data;
+	struct ti_sci_inta_irq_domain *inta = data->domain->host_data;
+
+	memset(msg, 0, sizeof(*msg));
+	if (!ev || !inta->doorbell)
+		return;
+	msg->address_lo = (u32)inta->doorbell;
+	msg->address_hi = (u32)(inta->doorbell >> 32);
+	msg->data = ev->global_event;
 }
 
 /* ---- VINTs ----------------------------------------------------------------------- */
@@ -315,6 +350,7 @@ static struct irq_chip ti_sci_inta_irq_chip = {
 	.irq_set_affinity = ti_sci_inta_set_affinity,
 	.irq_request_resources = ti_sci_inta_request_resources,
 	.irq_release_resources = ti_sci_inta_release_resources,
+	.irq_compose_msi_msg = ti_sci_inta_compose_msi_msg,
 	.flags = IRQCHIP_SUPPORTS_LEVEL_MSI,
 };
 
@@ -375,6 +411,29 @@ static void ti_sci_inta_reset(void)
 		 * hook may run after this one and free vectors through them.
 		 */
 	}
+}
+
+/* reg[1], when present, is the CFG region holding the doorbell */
+static int ti_sci_inta_read_doorbell(struct ti_sci_inta_irq_domain *inta, struct device_node *node)
+{
+	int cells = of_n_addr_cells(node) + of_n_size_cells(node);
+	int n = of_property_count_u32_elems(node, "reg");
+	u64 addr, size;
+
+	inta->doorbell = 0;
+	if (cells <= 0 || n < 2 * cells) {
+		pr_info("ti_sci_inta: %s: no CFG region (reg[1]): no MSI doorbell, messages stay zero", node->path);
+		return 0;
+	}
+	if (of_reg_read(node, 1, &addr, &size))
+		return -EINVAL;
+	if (size < INTA_CFG_DOORBELL_OFFSET + 4 || !addr) {
+		pr_err("ti_sci_inta: %s: CFG region (reg[1]) of %llu bytes at 0x%llx has no doorbell at +0x%x",
+		       node->path, (unsigned long long)size, (unsigned long long)addr, INTA_CFG_DOORBELL_OFFSET);
+		return -EINVAL;
+	}
+	inta->doorbell = addr + INTA_CFG_DOORBELL_OFFSET;
+	return 0;
 }
 
 static int ti_sci_inta_read_unmapped(struct ti_sci_inta_irq_domain *inta, struct device_node *node)
@@ -439,6 +498,8 @@ int ti_sci_inta_of_init(struct device_node *node, struct device_node *parent)
 	ret = ti_sci_check_ranges(node);
 	if (!ret)
 		ret = ti_sci_inta_read_unmapped(inta, node);
+	if (!ret)
+		ret = ti_sci_inta_read_doorbell(inta, node);
 	if (ret)
 		return ret;
 	ret = ti_sci_resource_init(&inta->vint, inta->sci, node, inta->ti_sci_id,
@@ -473,13 +534,15 @@ int ti_sci_inta_of_init(struct device_node *node, struct device_node *parent)
 	}
 	snprintf(name, sizeof(name), "INTA%u", inta->ti_sci_id);
 	ti_sci_name_domain(inta->domain, name);
+	inta->domain->msi_parent_ops = &ti_sci_inta_msi_parent_ops;
+	inta->domain->flags |= IRQ_DOMAIN_FLAG_MSI_PARENT;
 	ret = ti_sci_inta_msi_domain_init(inta);
 	if (ret)
 		goto err_domain;
 	inta->used = true;
-	pr_info("ti_sci_inta: %s: VINTs %u..%u, global events %u..%u", node->path, inta->vint.start,
-		inta->vint.start + inta->vint.num - 1, inta->global_event.start,
-		inta->global_event.start + inta->global_event.num - 1);
+	pr_info("ti_sci_inta: %s: VINTs %u..%u, global events %u..%u, MSI doorbell 0x%llx", node->path,
+		inta->vint.start, inta->vint.start + inta->vint.num - 1, inta->global_event.start,
+		inta->global_event.start + inta->global_event.num - 1, (unsigned long long)inta->doorbell);
 	return 0;
 
 err_domain:
@@ -499,5 +562,13 @@ struct irq_domain *ti_sci_inta_msi_get_domain(struct device_node *np)
 	for (unsigned int i = 0; i < TI_SCI_INTA_MAX; i++)
 		if (inta_instances[i].used && inta_instances[i].node == np)
 			return inta_instances[i].msi_domain;
+	return NULL;
+}
+
+struct irq_domain *ti_sci_inta_get_msi_parent(struct device_node *np)
+{
+	for (unsigned int i = 0; i < TI_SCI_INTA_MAX; i++)
+		if (inta_instances[i].used && inta_instances[i].node == np)
+			return inta_instances[i].domain;
 	return NULL;
 }

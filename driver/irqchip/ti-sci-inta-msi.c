@@ -2,10 +2,17 @@
 /*
  * The INTA-MSI domain: one vector per (client TI-SCI device, source index),
  * e.g. one per DMA ring, allocated on demand with msi_domain_alloc_irq_at().
- * Every chip operation is the INTA's; there is no message to compose or write
- * (the firmware's event map plays that role).  The MSI layer's locks make
- * concurrent allocation and freeing safe; the INTA's VINT bookkeeping has its
- * own mutex (request/release_resources).
+ * Every chip operation is the INTA's.  The message is composed by the INTA
+ * chip ({doorbell, global event}, see irq-ti-sci-inta.c) and recorded in the
+ * descriptor at activation; the INTA-MSI chip writes it nowhere (the DMA-ring
+ * device has no message register: the firmware's event map programs it).  A
+ * client that signals by bus writes reads its message from the descriptor.
+ * The MSI layer's locks make concurrent allocation and freeing safe; the
+ * INTA's VINT bookkeeping has its own mutex (request/release_resources).
+ *
+ * The INTA domain is also an MSI parent (ti_sci_inta_msi_parent_ops): a
+ * per-device domain (IMS) created on it gets the same hwirq encoding and the
+ * INTA's chip operations, and its own irq_write_msi_msg receives the message.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,12 +20,6 @@
 #include <linux/soc/ti/ti_sci_inta_msi.h>
 
 #include "irq-ti-sci-inta-internal.h"
-
-static void ti_sci_inta_msi_compose(struct irq_data *data, struct msi_msg *msg)
-{
-	(void)data;
-	memset(msg, 0, sizeof(*msg));
-}
 
 static void ti_sci_inta_msi_write(struct irq_data *data, struct msi_msg *msg)
 {
@@ -69,7 +70,7 @@ struct irq_domain *ti_sci_inta_msi_create_irq_domain(struct fwnode_handle *fwnod
 	chip->irq_unmask = irq_chip_unmask_parent;
 	chip->irq_ack = irq_chip_ack_parent;
 	chip->irq_set_type = irq_chip_set_type_parent;
-	chip->irq_compose_msi_msg = ti_sci_inta_msi_compose;
+	chip->irq_compose_msi_msg = NULL; /* the INTA level composes */
 	chip->irq_write_msi_msg = ti_sci_inta_msi_write;
 	/*
 	 * No irq_set_affinity: the INTA refuses it (shared VINTs), and leaving it
@@ -85,6 +86,62 @@ struct irq_domain *ti_sci_inta_msi_create_irq_domain(struct fwnode_handle *fwnod
 		irq_domain_update_bus_token(d, DOMAIN_BUS_TI_SCI_INTA_MSI);
 	return d;
 }
+
+/*
+ * A per-device domain on the INTA: hwirq = dev->id << 16 | index as above,
+ * mask/unmask/ack/type and the resource requests forwarded to the INTA, no
+ * affinity (the VINT is shared), no early activation (the global event, hence
+ * the message, exists only once the vector is requested).
+ */
+static bool ti_sci_inta_init_dev_msi_info(struct device *dev, struct irq_domain *domain,
+					  struct irq_domain *msi_parent_domain, struct msi_domain_info *info)
+{
+	struct irq_chip *chip = info->chip;
+
+	(void)msi_parent_domain;
+	if (dev->id < 0 || dev->id > 0xffff) {
+		pr_err("irq: domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
+		       dev_name(dev) ? dev_name(dev) : "?", dev->id);
+		return false;
+	}
+	if (!info->ops || !chip) {
+		pr_err("irq: domain %s: device %s: per-device MSI info without ops or chip", domain->name,
+		       dev_name(dev) ? dev_name(dev) : "?");
+		return false;
+	}
+	info->ops->msi_prepare = ti_sci_inta_msi_prepare;
+	info->ops->set_desc = ti_sci_inta_msi_set_desc;
+	info->flags &= ~(u32)MSI_FLAG_ACTIVATE_EARLY;
+	chip->irq_request_resources = irq_chip_request_resources_parent;
+	chip->irq_release_resources = irq_chip_release_resources_parent;
+	if (!chip->irq_mask)
+		chip->irq_mask = irq_chip_mask_parent;
+	if (!chip->irq_unmask)
+		chip->irq_unmask = irq_chip_unmask_parent;
+	if (!chip->irq_ack)
+		chip->irq_ack = irq_chip_ack_parent;
+	if (!chip->irq_set_type)
+		chip->irq_set_type = irq_chip_set_type_parent;
+	/*
+	 * No affinity (left to the MSI layer's defaults it would reach the INTA
+	 * and fail at every request): the chip ops are complete here instead.
+	 */
+	chip->irq_set_affinity = NULL;
+	chip->irq_compose_msi_msg = NULL;
+	info->flags &= ~(u32)MSI_FLAG_USE_DEF_CHIP_OPS;
+	if (!info->handler) {
+		info->handler = handle_edge_irq;
+		info->handler_name = "edge";
+	}
+	return true;
+}
+
+const struct msi_parent_ops ti_sci_inta_msi_parent_ops = {
+	.supported_flags = MSI_FLAG_PCI_MSIX | MSI_FLAG_PCI_MSIX_ALLOC_DYN | MSI_FLAG_NO_AFFINITY,
+	.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_FREE_MSI_DESCS,
+	.prefix = "INTA-",
+	.init_dev_msi_info = ti_sci_inta_init_dev_msi_info,
+};
 
 int ti_sci_inta_msi_domain_init(struct ti_sci_inta_irq_domain *inta)
 {

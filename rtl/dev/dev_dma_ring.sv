@@ -13,9 +13,16 @@
 // cycle at most, rings served round robin, held while !ready: none is dropped.
 // A ring whose owed-event counter is full stalls its next completion.
 // Rings >= NUM_RINGS and unknown offsets: reads 0 / writes ignored, OKAY.
+//
+// Implementation (simulation speed): no per-ring counter runs every clock. Every
+// countdown lasts LATENCY cycles, so a timing wheel of LATENCY slots (slot = cycle
+// mod LATENCY) holds, per slot, the mask of rings whose countdown ends when the
+// wheel comes back to it. A ring (re)starts its countdown in the current slot; a
+// ring due while its owed counter is full waits in stall_q. Per-ring state is only
+// touched in the cycles where that ring completes, is rung or is configured.
 module dev_dma_ring #(
   parameter int NUM_RINGS     = 32,
-  parameter int LATENCY       = 40,
+  parameter int LATENCY       = 40,   // >= 1
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic        clk,
@@ -37,16 +44,22 @@ module dev_dma_ring #(
 );
 
   localparam int RW = (NUM_RINGS > 1) ? $clog2(NUM_RINGS) : 1;
-  localparam int LW = (LATENCY > 1) ? $clog2(LATENCY + 1) : 1;
-  localparam int OW = 4;                       // owed-event counter width per ring
+  localparam int SW = (LATENCY > 1) ? $clog2(LATENCY) : 1;   // wheel slot index
+  localparam int OW = 4;                                      // owed-event counter width per ring
+  localparam logic [OW-1:0] OWED_FULL = {OW{1'b1}};
 
-  logic [31:0]          pend_q [NUM_RINGS];
-  logic [31:0]          done_q [NUM_RINGS];
-  logic [LW-1:0]        cnt_q  [NUM_RINGS];
-  logic [OW-1:0]        owed_q [NUM_RINGS];
-  logic [15:0]          evt_q  [NUM_RINGS];
+  // per-ring counters: each array is written at one place per ring (cheap to simulate)
+  logic [31:0]          pend_q  [NUM_RINGS];     // PENDING
+  logic [31:0]          done_q  [NUM_RINGS];     // COMPLETED
+  logic [OW-1:0]        owed_q  [NUM_RINGS];     // events owed
+  logic [SW-1:0]        slot_q  [NUM_RINGS];     // wheel slot of a counting ring
+  logic [15:0]          evt_q   [NUM_RINGS];
+  logic [NUM_RINGS-1:0] wheel_q [LATENCY];       // rings due when now_q comes back to the slot
   logic [NUM_RINGS-1:0] evt_en_q;
-  logic [RW-1:0]        last_q;                // ring served last
+  logic [NUM_RINGS-1:0] stall_q;                 // due, held by a full owed counter
+  logic [NUM_RINGS-1:0] owed_nz_q;               // ring i owes events
+  logic [SW-1:0]        now_q;                   // cycle mod LATENCY
+  logic [RW-1:0]        last_q;                  // ring served last
 
   // ------------------------------------------------------------------ decode
   logic          acc_now, is_cfg, r_ok, c_ok, db_wr, cfg_wr;
@@ -63,69 +76,128 @@ module dev_dma_ring #(
   assign db_wr   = acc_now && we && r_ok && addr[7:0] == 8'h00;
   assign cfg_wr  = acc_now && we && !ns && c_ok;
 
+  // ------------------------------------------------------------------ completions this cycle
+  logic [NUM_RINGS-1:0] due, complete;
+  assign due = wheel_q[now_q] | stall_q;
+
+  always_comb begin
+    complete = '0;
+    if (due != '0)
+      for (int i = 0; i < NUM_RINGS; i++)
+        complete[i] = due[i] && (owed_q[i] != OWED_FULL);
+  end
+
+  // doorbell of ring r_idx
+  logic [31:0] db_pend, db_sum;
+  assign db_pend = pend_q[r_idx];
+  assign db_sum  = db_pend + wdata;
+
   // ------------------------------------------------------------------ event port arbitration
-  logic [NUM_RINGS-1:0] has_owed, above, cand_hi, sent;
+  // round robin: first ring with an owed event above last_q, else the first one
+  logic [NUM_RINGS-1:0] above, cand;
   logic [RW-1:0]        pick;
   logic                 pick_v, load;
-
-  // round robin: first ring with an owed event above last_q, else the first one
-  for (genvar i = 0; i < NUM_RINGS; i++) begin : g_above
-    if (i == 0) begin : g_zero
-      assign above[i] = 1'b0;
-    end else begin : g_cmp
-      assign above[i] = (RW'(i) > last_q);
-    end
-  end
-  assign cand_hi = has_owed & above;
 
   always_comb begin
     pick   = '0;
     pick_v = 1'b0;
-    for (int i = NUM_RINGS - 1; i >= 0; i--) begin
-      if (has_owed[i]) begin
-        pick   = RW'(i);
-        pick_v = 1'b1;
-      end
-    end
-    for (int i = NUM_RINGS - 1; i >= 0; i--) begin
-      if (cand_hi[i]) pick = RW'(i);
+    above  = '0;
+    cand   = '0;
+    if (owed_nz_q != '0) begin
+      pick_v = 1'b1;
+      above  = {NUM_RINGS{1'b1}} << last_q;
+      above  = above << 1;
+      cand   = ((owed_nz_q & above) != '0) ? (owed_nz_q & above) : owed_nz_q;
+      for (int i = NUM_RINGS - 1; i >= 0; i--)
+        if (cand[i]) pick = RW'(i);
     end
   end
 
   assign load = pick_v && (!ev_valid || ev_ready);   // event register free for the next one
 
-  // ------------------------------------------------------------------ per ring
-  for (genvar i = 0; i < NUM_RINGS; i++) begin : g_ring
-    logic complete, db_sel, cfg_sel, owe;
-    assign has_owed[i] = owed_q[i] != '0;
-    assign sent[i]     = load && (pick == RW'(i));
-    assign complete    = pend_q[i] != 32'h0 && cnt_q[i] == LW'(LATENCY - 1) &&
-                         owed_q[i] != {OW{1'b1}};
-    assign owe         = complete && evt_en_q[i];
-    assign db_sel      = db_wr && (r_idx == RW'(i));
-    assign cfg_sel     = cfg_wr && (c_idx == RW'(i));
+  // ------------------------------------------------------------------ ring state
+  logic [NUM_RINGS-1:0] rearm;        // rings (re)starting their countdown this cycle
 
-    always_ff @(posedge clk) begin
-      if (!rst_n) begin
-        pend_q[i]   <= 32'h0;
-        done_q[i]   <= 32'h0;
-        cnt_q[i]    <= '0;
-        owed_q[i]   <= '0;
-        evt_q[i]    <= 16'h0;
-        evt_en_q[i] <= 1'b0;
-      end else begin
-        if (pend_q[i] == 32'h0 || complete)
-          cnt_q[i] <= '0;
-        else if (cnt_q[i] != LW'(LATENCY - 1))
-          cnt_q[i] <= cnt_q[i] + LW'(1);
-        pend_q[i] <= pend_q[i] + (db_sel ? wdata : 32'h0) - (complete ? 32'h1 : 32'h0);
-        if (complete) done_q[i] <= done_q[i] + 32'h1;
-        if (owe && !sent[i])      owed_q[i] <= owed_q[i] + OW'(1);
-        else if (!owe && sent[i]) owed_q[i] <= owed_q[i] - OW'(1);
-        if (cfg_sel) begin
-          evt_q[i]    <= wdata[15:0];
-          evt_en_q[i] <= wdata[31];
+  // kill: a doorbell leaves PENDING at 0 (it wrapped; flagged by the checker)
+  logic kill;
+  assign kill = db_wr && (db_sum - (complete[r_idx] ? 32'h1 : 32'h0)) == 32'h0;
+
+  always_comb begin
+    rearm = '0;
+    if (due != '0)
+      for (int i = 0; i < NUM_RINGS; i++)
+        rearm[i] = complete[i] && pend_q[i] != 32'h1;
+    // the rung ring: restarts after its completion, or starts if it was idle
+    if (db_wr)
+      rearm[r_idx] = !kill && (complete[r_idx] || db_pend == 32'h0);
+  end
+
+  logic [NUM_RINGS-1:0] touch;
+  always_comb begin
+    touch = complete;
+    if (db_wr) touch[r_idx] = 1'b1;
+    if (load)  touch[pick]  = 1'b1;
+  end
+
+  // owed events: +1 for a completion that owes one, -1 for the one sent
+  function automatic logic [OW-1:0] next_owed(input logic [OW-1:0] owed, input logic owe, input logic sent);
+    next_owed = owed;
+    if (owe && !sent)      next_owed = owed + OW'(1);
+    else if (!owe && sent) next_owed = owed - OW'(1);
+  endfunction
+
+  // a ring counts from the current slot after a completion or a doorbell while idle
+  function automatic logic [SW-1:0] next_slot(input logic [SW-1:0] slot, input logic [31:0] pend,
+                                              input logic comp, input logic db, input logic [SW-1:0] now);
+    next_slot = (comp || (db && pend == 32'h0)) ? now : slot;
+  endfunction
+
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      for (int i = 0; i < NUM_RINGS; i++) begin
+        pend_q[i] <= 32'h0;
+        done_q[i] <= 32'h0;
+        owed_q[i] <= '0;
+        slot_q[i] <= '0;
+        evt_q[i]  <= 16'h0;
+      end
+      for (int s = 0; s < LATENCY; s++)
+        wheel_q[s] <= '0;
+      evt_en_q  <= '0;
+      stall_q   <= '0;
+      owed_nz_q <= '0;
+      now_q     <= '0;
+    end else begin
+      now_q <= (now_q == SW'(LATENCY - 1)) ? '0 : now_q + SW'(1);
+
+      // rings whose counters change: completions (several may complete in one
+      // cycle), the rung ring, the ring whose event is sent
+      if (touch != '0) begin
+        for (int i = 0; i < NUM_RINGS; i++) begin
+          if (touch[i]) begin
+            slot_q[i] <= next_slot(slot_q[i], pend_q[i], complete[i], db_wr && r_idx == RW'(i), now_q);
+            owed_q[i] <= next_owed(owed_q[i], complete[i] && evt_en_q[i], load && pick == RW'(i));
+            done_q[i] <= done_q[i] + (complete[i] ? 32'h1 : 32'h0);
+            pend_q[i] <= pend_q[i] + ((db_wr && r_idx == RW'(i)) ? wdata : 32'h0) - (complete[i] ? 32'h1 : 32'h0);
+            owed_nz_q[i] <= next_owed(owed_q[i], complete[i] && evt_en_q[i], load && pick == RW'(i)) != '0;
+          end
         end
+      end
+      if (due != '0)
+        stall_q <= due & ~complete;
+      // the current slot now holds exactly the rings counting from this cycle
+      if (due != '0 || rearm != '0)
+        wheel_q[now_q] <= rearm;
+
+      // PENDING back at 0 by a wrapping doorbell: the ring stops counting
+      if (kill) begin
+        stall_q[r_idx]                          <= 1'b0;
+        wheel_q[slot_q[r_idx]][r_idx] <= 1'b0;
+      end
+
+      if (cfg_wr) begin
+        evt_q[c_idx]    <= wdata[15:0];
+        evt_en_q[c_idx] <= wdata[31];
       end
     end
   end
@@ -182,6 +254,6 @@ module dev_dma_ring #(
 `endif
 
   logic unused_dma;
-  assign unused_dma = ^{wdata[30:16], last_q};
+  assign unused_dma = ^{wdata[30:16]};
 
 endmodule

@@ -6,6 +6,7 @@ rtl/gic/gic_cpuif.sv
 rtl/gic/gic_top.sv
 rtl/dev/dev_timer.sv
 rtl/dev/dev_dma_ring.sv
+rtl/dev/dev_ims.sv
 rtl/ti/ti_intr.sv
 rtl/ti/ti_inta.sv
 rtl/soc/irqsim_soc.sv

@@ -12,6 +12,7 @@
 //                              CFG 0x0A30_0000
 //   0x0A40_0000 - 0x0A5F_FFFF  DMA-ring device (dev_dma_ring): rings 0x0A40_0000,
 //                              secure RING_EVENT config 0x0A50_0000
+//   0x0A60_0000 - 0x0A60_0FFF  IMS device (dev_ims): message slots
 //   (the rest of 0x0A00_0000 - 0x0AFF_FFFF stays reserved: DECERR)
 //
 // TI interrupt path: dev_dma_ring --event port--> ti_inta --VINT v--> ti_intr input
@@ -19,7 +20,7 @@
 // INTID 64 + n (ORed with line_in where they overlap).
 //
 // Fabric masters: 0 = CPU MMIO (cpu_*), 1 = secure firmware (fw_*),
-// 2 = device MSI master (tied off for now).
+// 2 = device MSI master (dev_ims: message writes, non-secure, no reads).
 module irqsim_soc #(
   parameter int NUM_CPUS      = 4,
   parameter int NUM_SPIS      = 96,
@@ -31,6 +32,7 @@ module irqsim_soc #(
   parameter int NUM_EVENTS     = 256,  // INTA global events
   parameter int NUM_RINGS      = 32,   // DMA-ring device rings
   parameter int DMA_LATENCY    = 40,   // cycles per DMA descriptor completion
+  parameter int NUM_IMS_SLOTS  = 32,   // IMS device message slots (1..240)
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic        clk,
@@ -75,7 +77,7 @@ module irqsim_soc #(
   input  logic        fw_rready,
   output logic [31:0] fw_rdata,
   output logic [1:0]  fw_rresp,
-  // AXI4-Lite master: DRAM read port (LPI tables; unused for now)
+  // AXI4-Lite master: DRAM read port (GIC redistributors: LPI configuration table)
   output logic        dram_arvalid,
   input  logic        dram_arready,
   output logic [31:0] dram_araddr,
@@ -108,7 +110,7 @@ module irqsim_soc #(
 
   localparam int NUM_PES     = NUM_CPUS + HAS_COPROC;
   localparam int NUM_MASTERS = 3;
-  localparam int NUM_SLAVES  = 6;
+  localparam int NUM_SLAVES  = 7;
 
   localparam logic [31:0] GICD_BASE  = 32'h0800_0000;
   localparam logic [31:0] GICD_SIZE  = 32'h0001_0000;
@@ -123,11 +125,13 @@ module irqsim_soc #(
   localparam logic [31:0] INTA_SIZE  = 32'h0030_0000;
   localparam logic [31:0] DMA_BASE   = 32'h0A40_0000;   // rings, +1M secure config
   localparam logic [31:0] DMA_SIZE   = 32'h0020_0000;
+  localparam logic [31:0] IMS_BASE   = 32'h0A60_0000;
+  localparam logic [31:0] IMS_SIZE   = 32'h0000_1000;
 
-  // slave 0 = GICD, 1 = GICR, 2 = timer, 3 = INTR, 4 = INTA, 5 = DMA-ring device
-  localparam logic [NUM_SLAVES*32-1:0] SLV_BASE = {DMA_BASE, INTA_BASE, INTR_BASE,
+  // slave 0 = GICD, 1 = GICR, 2 = timer, 3 = INTR, 4 = INTA, 5 = DMA-ring device, 6 = IMS
+  localparam logic [NUM_SLAVES*32-1:0] SLV_BASE = {IMS_BASE, DMA_BASE, INTA_BASE, INTR_BASE,
                                                    TIMER_BASE, GICR_BASE, GICD_BASE};
-  localparam logic [NUM_SLAVES*32-1:0] SLV_SIZE = {DMA_SIZE, INTA_SIZE, INTR_SIZE,
+  localparam logic [NUM_SLAVES*32-1:0] SLV_SIZE = {IMS_SIZE, DMA_SIZE, INTA_SIZE, INTR_SIZE,
                                                    TIMER_SIZE, GICR_SIZE, GICD_SIZE};
 
   // ------------------------------------------------------------------ fabric
@@ -138,14 +142,19 @@ module irqsim_soc #(
   logic [NUM_MASTERS*4-1:0]  m_wstrb;
   logic [NUM_MASTERS*2-1:0]  m_bresp, m_rresp;
 
-  // master 0: CPU, master 1: firmware, master 2: MSI (tied off)
-  assign m_awvalid = {1'b0, fw_awvalid, cpu_awvalid};
-  assign m_awaddr  = {32'h0, fw_awaddr, cpu_awaddr};
-  assign m_awprot  = {3'b010, fw_awprot, cpu_awprot};
-  assign m_wvalid  = {1'b0, fw_wvalid, cpu_wvalid};
-  assign m_wdata   = {32'h0, fw_wdata, cpu_wdata};
-  assign m_wstrb   = {4'h0, fw_wstrb, cpu_wstrb};
-  assign m_bready  = {1'b1, fw_bready, cpu_bready};
+  // master 0: CPU, master 1: firmware, master 2: IMS device messages (writes only)
+  logic        ims_awvalid, ims_wvalid, ims_bready;
+  logic [31:0] ims_awaddr, ims_wdata;
+  logic [2:0]  ims_awprot;
+  logic [3:0]  ims_wstrb;
+  logic        ims_fire_ready;   // fire port: no internal event source in this SoC
+  assign m_awvalid = {ims_awvalid, fw_awvalid, cpu_awvalid};
+  assign m_awaddr  = {ims_awaddr, fw_awaddr, cpu_awaddr};
+  assign m_awprot  = {ims_awprot, fw_awprot, cpu_awprot};
+  assign m_wvalid  = {ims_wvalid, fw_wvalid, cpu_wvalid};
+  assign m_wdata   = {ims_wdata, fw_wdata, cpu_wdata};
+  assign m_wstrb   = {ims_wstrb, fw_wstrb, cpu_wstrb};
+  assign m_bready  = {ims_bready, fw_bready, cpu_bready};
   assign m_arvalid = {1'b0, fw_arvalid, cpu_arvalid};
   assign m_araddr  = {32'h0, fw_araddr, cpu_araddr};
   assign m_arprot  = {3'b010, fw_arprot, cpu_arprot};
@@ -269,6 +278,20 @@ module irqsim_soc #(
     .ev_valid(dma_ev_valid), .ev_ready(dma_ev_ready), .ev_id(dma_ev_id)
   );
 
+  // ------------------------------------------------------------------ IMS device (master 2)
+  dev_ims #(.NUM_SLOTS(NUM_IMS_SLOTS), .IRQSIM_ASSERT(IRQSIM_ASSERT)) u_ims (
+    .clk, .rst_n,
+    .req(g_req[6]), .we(g_we[6]), .addr(g_addr[192 +: 12]), .wdata(g_wdata[192 +: 32]),
+    .wstrb(g_wstrb[24 +: 4]), .ns(g_ns[6]),
+    .ack(g_ack[6]), .rdata(g_rdata[192 +: 32]), .resp(g_resp[12 +: 2]),
+    .fire_valid(1'b0), .fire_ready(ims_fire_ready), .fire_slot(16'h0),
+    .m_awvalid(ims_awvalid), .m_awready(m_awready[2]), .m_awaddr(ims_awaddr), .m_awprot(ims_awprot),
+    .m_wvalid(ims_wvalid), .m_wready(m_wready[2]), .m_wdata(ims_wdata), .m_wstrb(ims_wstrb),
+    .m_bvalid(m_bvalid[2]), .m_bready(ims_bready), .m_bresp(m_bresp[5:4])
+  );
+  logic unused_ims_soc;
+  assign unused_ims_soc = ^{g_addr[223:204], ims_fire_ready};
+
   assign mon_vint_out = vint_out;
   assign mon_intr_out = intr_out;
 
@@ -321,14 +344,13 @@ module irqsim_soc #(
     .spi_in, .ppi_in,
     .sysreg_valid, .sysreg_pe, .sysreg_write, .sysreg_key, .sysreg_wdata,
     .sysreg_ready, .sysreg_rdata, .sysreg_error,
+    .dram_arvalid, .dram_arready, .dram_araddr, .dram_rvalid, .dram_rready, .dram_rdata,
+    .dram_rresp,
     .irq_out, .fiq_out,
     .mon_spi_pending, .mon_spi_active, .mon_sgippi_pending
   );
 
-  // ------------------------------------------------------------------ DRAM read port (next issue)
-  assign dram_arvalid = 1'b0;
-  assign dram_araddr  = 32'h0;
-  assign dram_rready  = 1'b1;
+  // DRAM read port: driven by u_gic (redistributors' LPI configuration-table reads)
 
   logic unused_soc;
   assign unused_soc = ^{dram_arready, dram_rvalid, dram_rdata, dram_rresp,

@@ -36,6 +36,9 @@ run gic_top --top-module gic_top rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/g
 run dev_timer rtl/dev/dev_timer.sv
 run dev_dma_ring rtl/dev/dev_dma_ring.sv
 run "dev_dma_ring NUM_RINGS=1 LATENCY=1" -GNUM_RINGS=1 -GLATENCY=1 rtl/dev/dev_dma_ring.sv
+run dev_ims rtl/dev/dev_ims.sv
+run "dev_ims NUM_SLOTS=1" -GNUM_SLOTS=1 rtl/dev/dev_ims.sv
+run "dev_ims NUM_SLOTS=240" -GNUM_SLOTS=240 rtl/dev/dev_ims.sv
 run ti_intr rtl/ti/ti_intr.sv
 run "ti_intr NUM_INPUTS=20 NUM_OUTPUTS=7" -GNUM_INPUTS=20 -GNUM_OUTPUTS=7 rtl/ti/ti_intr.sv
 run ti_inta rtl/ti/ti_inta.sv

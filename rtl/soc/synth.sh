@@ -3,7 +3,7 @@
 #   rtl/soc/synth.sh            each block alone + irqsim_soc with default parameters
 #   rtl/soc/synth.sh top [-set NAME VALUE ...]   only the top, with parameter overrides (yosys chparam)
 #   rtl/soc/synth.sh BLOCK      one block (axil_to_reg axil_fabric gic_dist gic_redist
-#                               gic_cpuif gic_top dev_timer dev_dma_ring ti_intr ti_inta irqsim_soc)
+#                               gic_cpuif gic_top dev_timer dev_dma_ring dev_ims ti_intr ti_inta irqsim_soc)
 # Prints "synth ok: NAME cells=N seconds=S" per run; exit status != 0 on any error.
 # Environment: YOSYS (default yosys), SYNTH_OUT (log dir, default /tmp/irqsim_synth).
 set -u
@@ -44,6 +44,7 @@ block() {
     gic_top)     synth gic_top "rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv" ;;
     dev_timer)   synth dev_timer rtl/dev/dev_timer.sv ;;
     dev_dma_ring) synth dev_dma_ring rtl/dev/dev_dma_ring.sv ;;
+    dev_ims)     synth dev_ims rtl/dev/dev_ims.sv ;;
     ti_intr)     synth ti_intr rtl/ti/ti_intr.sv ;;
     ti_inta)     synth ti_inta rtl/ti/ti_inta.sv ;;
     irqsim_soc)  synth irqsim_soc "$ALL" ;;
@@ -51,7 +52,7 @@ block() {
   esac
 }
 if [ $# -eq 0 ]; then
-  for b in axil_to_reg axil_fabric gic_dist gic_redist gic_cpuif dev_timer dev_dma_ring ti_intr ti_inta irqsim_soc; do block $b; done
+  for b in axil_to_reg axil_fabric gic_dist gic_redist gic_cpuif dev_timer dev_dma_ring dev_ims ti_intr ti_inta irqsim_soc; do block $b; done
 elif [ "$1" = top ]; then
   shift; synth irqsim_soc "$ALL" "$@"
 else

@@ -96,30 +96,54 @@ module ti_inta #(
   assign ev_ready = !db_v;
 
   // ------------------------------------------------------------------ per-VINT state and outputs
-  // register write of VINT v: wdata placed in the addressed half
-  logic        vint_wr;
-  logic [63:0] wmask, ev_onehot;
+  // Only the VINTs a register write or an event touches are updated (at most two per
+  // cycle); act_q[v] = |(STATUS[v] & ENABLE[v]) is computed from their next values and
+  // vint_out follows it one cycle later (the registered output).
+  logic          vint_wr, same;
+  logic [63:0]   wmask, ev_onehot;
+  logic [VW-1:0] wr_v, ev_v;
+  logic [63:0]   wr_st, wr_en, ev_st;
+  logic [NUM_VINTS-1:0] act_q;
   assign vint_wr   = take && we && v_ok;
   assign wmask     = half ? {wdata, 32'h0} : {32'h0, wdata};
   assign ev_onehot = 64'h1 << ent_bit;
+  assign wr_v      = v_idx[VW-1:0];
+  assign ev_v      = ent_vint[VW-1:0];
+  assign same      = ent_hit && vint_wr && (ev_v == wr_v);
 
-  for (genvar i = 0; i < NUM_VINTS; i++) begin : g_vint
-    logic sel, ev_sel;
-    assign sel    = vint_wr && (v_idx == 8'(i));
-    assign ev_sel = ent_hit && (ent_vint == 9'(i));
-    always_ff @(posedge clk) begin
-      if (!rst_n) begin
+  // next STATUS/ENABLE of the written VINT (an event's set wins over a STATUS_CLEAR)
+  always_comb begin
+    wr_st = status_q[wr_v];
+    wr_en = enable_q[wr_v];
+    case (v_off)
+      5'd0:    wr_en = wr_en | wmask;
+      5'd1:    wr_en = wr_en & ~wmask;
+      5'd2:    wr_st = wr_st | wmask;
+      5'd3:    wr_st = wr_st & ~wmask;
+      default: ;
+    endcase
+    if (same) wr_st = wr_st | ev_onehot;
+  end
+  assign ev_st = status_q[ev_v] | ev_onehot;
+
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      for (int i = 0; i < NUM_VINTS; i++) begin
         status_q[i] <= 64'h0;
         enable_q[i] <= 64'h0;
-        vint_out[i] <= 1'b0;
-      end else begin
-        if (sel && v_off == 5'd0) enable_q[i] <= enable_q[i] | wmask;
-        if (sel && v_off == 5'd1) enable_q[i] <= enable_q[i] & ~wmask;
-        // an event's set wins over a STATUS_CLEAR in the same cycle
-        status_q[i] <= ((sel && v_off == 5'd2) ? (status_q[i] | wmask) :
-                        (sel && v_off == 5'd3) ? (status_q[i] & ~wmask) : status_q[i]) |
-                       (ev_sel ? ev_onehot : 64'h0);
-        vint_out[i] <= |(status_q[i] & enable_q[i]);
+      end
+      act_q    <= '0;
+      vint_out <= '0;
+    end else begin
+      vint_out <= act_q;
+      if (vint_wr) begin
+        status_q[wr_v] <= wr_st;
+        enable_q[wr_v] <= wr_en;
+        act_q[wr_v]    <= |(wr_st & wr_en);
+      end
+      if (ent_hit && !same) begin
+        status_q[ev_v] <= ev_st;
+        act_q[ev_v]    <= |(ev_st & enable_q[ev_v]);
       end
     end
   end

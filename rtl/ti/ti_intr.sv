@@ -53,12 +53,22 @@ module ti_intr #(
   assign is_mux  = (addr[11:2] != 10'h0) && (n < NUM_OUTPUTS);
 
   // ------------------------------------------------------------------ output muxes
-  for (genvar o = 0; o < NUM_OUTPUTS; o++) begin : g_out
-    logic [9:0] s;
-    assign s = sel_q[o*10 +: 10];
-    always_ff @(posedge clk) begin
-      if (!rst_n) out[o] <= 1'b0;
-      else        out[o] <= en_q[o] && (32'(s) < NUM_INPUTS) && in_pad[s[IW-1:0]];
+  // The outputs are recomputed only in a cycle where an input changed or after a
+  // MUXCNTL write (cfg_chg_q); otherwise they already hold the same value.
+  logic [NUM_INPUTS-1:0] in_q;       // inputs the outputs were last computed from
+  logic                  cfg_chg_q;  // MUXCNTL written at the last edge
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      out       <= '0;
+      in_q      <= '0;
+      cfg_chg_q <= 1'b0;
+    end else begin
+      cfg_chg_q <= acc_now && we && !ns && is_mux;
+      if (in != in_q || cfg_chg_q) begin
+        in_q <= in;
+        for (int o = 0; o < NUM_OUTPUTS; o++)
+          out[o] <= en_q[o] && (32'(sel_q[o*10 +: 10]) < NUM_INPUTS) && in_pad[sel_q[o*10 +: IW]];
+      end
     end
   end
 

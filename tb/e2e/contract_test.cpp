@@ -83,7 +83,7 @@ TEST_P(ContractHw, DistributorResetValuesAndMasks)
     EXPECT_EQ(GICD_TYPER_ITLINES(typer), p.num_spis / 32) << "ITLinesNumber vs RTL NUM_SPIS";
     EXPECT_EQ(GICD_TYPER_SPIS(typer), p.num_spis + 32u);
     EXPECT_TRUE(typer & GICD_TYPER_MBIS);
-    EXPECT_FALSE(typer & GICD_TYPER_LPIS);
+    EXPECT_TRUE(typer & GICD_TYPER_LPIS) << "redistributors implement Direct LPIs";
     EXPECT_EQ(GICD_TYPER_ID_BITS(typer), 16u);
     // and against the device tree the driver will be given
     std::vector<uint8_t> dtb;

@@ -5,7 +5,10 @@
 // model programming the secure registers and the INTA-MSI vectors allocated per
 // ring on demand; plain device lines through the INTR; resource exhaustion;
 // firmware range checks; secure-only registers refusing the non-secure world.
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -16,6 +19,9 @@ extern "C" {
 #include <linux/dma/irqsim-dma-ring.h>
 #include <linux/of.h>
 #include <linux/of_irq.h>
+#include <linux/irqsim_views.h>
+#include <linux/msi.h>
+#include <linux/soc/ti/ti_sci_inta_msi.h>
 #include <linux/soc/ti/ti_sci_protocol.h>
 }
 
@@ -25,6 +31,10 @@ namespace {
 constexpr uint32_t kIntrBase = 0x0A000000;      // MUXCNTL[n] at +4 + 4n
 constexpr uint32_t kImapBase = 0x0A200000;      // IMAP[e] at +8e
 constexpr uint32_t kDmaCfgBase = 0x0A500000;    // RING_EVENT[r] at +4r
+constexpr uint32_t kVintBase = 0x0A100000;      // VINT v frame at +0x1000 v
+constexpr uint32_t kIntaDoorbell = 0x0A300010;  // CFG + 0x10: unmapped-event doorbell (MSI target)
+constexpr uint32_t kIntaErrCount = 0x0A300018;  // CFG + 0x18: events with no valid IMAP entry
+constexpr unsigned kNumVints = 16;
 constexpr unsigned kSlverr = 2;
 
 uint32_t fw_rd(Sim& sim, uint32_t addr)
@@ -65,6 +75,175 @@ std::string dts_variant(const std::string& name, const std::vector<std::pair<std
     std::ofstream(path) << text;
     return path;
 }
+
+// ---- an INTA-MSI client that signals through the doorbell ----
+
+constexpr uint16_t kDoorbellDevId = 104;
+
+// The variant-tree edits that add the doorbell client: a node with its TI-SCI
+// id and msi-parent, listed in the INTA's ti,unmapped-event-sources (its
+// events enter through the INTA itself, so the firmware maps them with the
+// INTA as source).
+std::vector<std::pair<std::string, std::string>> doorbell_client_subst()
+{
+    return {{"ti,sci-rm-range-global-event = <0 256>;",
+             "ti,sci-rm-range-global-event = <0 256>;\n\t\t\tti,unmapped-event-sources = <&inta_db_client>;"},
+            {"/* Plain device lines through the INTR",
+             "/* test: a bus master raising its events by INTA-MSI messages */\n"
+             "\t\tinta_db_client: inta-doorbell-client {\n"
+             "\t\t\tcompatible = \"irqsim,inta-doorbell-client\";\n"
+             "\t\t\tti,sci-dev-id = <" + std::to_string(kDoorbellDevId) + ">;\n"
+             "\t\t\tmsi-parent = <&main_inta>;\n"
+             "\t\t};\n\n"
+             "\t\t/* Plain device lines through the INTR"}};
+}
+
+struct DbVector {
+    SocSession* s = nullptr;
+    unsigned index = 0;
+    unsigned virq = 0;
+    unsigned vint = 0, bit = 0, gevt = 0;  // from the firmware's event map
+    bool live = false;
+    struct msi_msg msg {};
+    uint64_t fired = 0;       // messages written (the device's own count)
+    uint64_t seen = 0;        // `fired` as the handler last read it
+    uint64_t handled = 0, empty_runs = 0;
+    std::string name;
+};
+
+// The device side of the handler: it answers the messages the device wrote
+// since its last run (several writes on a still-set status bit coalesce).
+irqreturn_t db_handler(int irq, void* ctx)
+{
+    auto* v = static_cast<DbVector*>(ctx);
+    SocSession& s = *v->s;
+    unsigned cpu = smp_processor_id();
+    uint64_t entry = s.now();
+    uint64_t fresh = v->fired - v->seen;
+    v->seen = v->fired;
+    v->handled++;
+    if (!fresh)
+        v->empty_runs++;
+    s.scoreboard().handler_entry(static_cast<unsigned>(irq), cpu, entry, fresh);
+    if (s.config().hops)
+        s.sim().hops().record(Hop::Handler, static_cast<unsigned>(irq), static_cast<int>(cpu));
+    return IRQ_HANDLED;
+}
+
+// "irqsim,inta-doorbell-client": vectors from the INTA-MSI domain through the
+// MSI layer (one per index, on demand); fire() writes a vector's message on the
+// bus as the device would.
+class DoorbellDevice {
+public:
+    DoorbellDevice(SocSession& s, unsigned n) : s_(s)
+    {
+        struct device_node* node = of_find_compatible_node(nullptr, nullptr, "irqsim,inta-doorbell-client");
+        struct device_node* inta = node ? of_parse_phandle(node, "msi-parent", 0) : nullptr;
+        u32 id = 0;
+        EXPECT_NE(node, nullptr) << "tree lacks the doorbell client";
+        EXPECT_EQ(node ? of_property_read_u32(node, "ti,sci-dev-id", &id) : -1, 0);
+        dev_.name = "inta-doorbell-client";
+        dev_.id = static_cast<int>(id);
+        dev_set_msi_domain(&dev_, inta ? ti_sci_inta_msi_get_domain(inta) : nullptr);
+        EXPECT_NE(dev_.msi_domain, nullptr) << "no INTA-MSI domain";
+        for (unsigned i = 0; i < n; i++) {
+            auto v = std::make_unique<DbVector>();
+            v->s = &s;
+            v->index = i;
+            v->name = "db" + std::to_string(i);
+            vecs_.push_back(std::move(v));
+        }
+    }
+    ~DoorbellDevice()
+    {
+        for (unsigned i = 0; i < size(); i++)
+            if (vec(i).live)
+                release(i);
+        s_.sim().platform().as_cpu(0, [&] { return (msi_device_data_release(&dev_), 0); });
+    }
+    unsigned size() const { return static_cast<unsigned>(vecs_.size()); }
+    DbVector& vec(unsigned i) { return *vecs_.at(i); }
+    struct device* dev() { return &dev_; }
+
+    // allocate index i's vector and request it; on failure nothing is left
+    int request(unsigned i)
+    {
+        DbVector& v = vec(i);
+        if (v.live)
+            return -EBUSY;
+        int ret = s_.sim().platform().as_cpu(0, [&] {
+            struct msi_map m = msi_domain_alloc_irq_at(&dev_, MSI_DEFAULT_DOMAIN, i, nullptr, nullptr);
+            if (m.index < 0)
+                return m.index;
+            unsigned virq = static_cast<unsigned>(m.virq);
+            s_.scoreboard().unsilence(virq);
+            int r = request_irq(virq, db_handler, 0, v.name.c_str(), &v);
+            if (r) {
+                s_.scoreboard().silence(virq);
+                msi_domain_free_irqs_range(&dev_, MSI_DEFAULT_DOMAIN, i, i);
+                return r;
+            }
+            v.virq = virq;
+            return 0;
+        });
+        if (ret)
+            return ret;
+        struct msi_desc* d = irq_get_msi_desc(v.virq);
+        EXPECT_NE(d, nullptr);
+        v.msg = d ? d->msg : msi_msg{};
+        v.gevt = v.msg.data;
+        const auto& maps = s_.sim().firmware().event_maps();
+        auto it = maps.find(static_cast<uint16_t>(v.gevt));
+        EXPECT_NE(it, maps.end()) << v.name << ": message data " << v.gevt << " is no mapped global event";
+        if (it != maps.end()) {
+            v.vint = it->second.vint;
+            v.bit = it->second.bit;
+        }
+        v.fired = v.seen = 0;
+        v.live = true;
+        return 0;
+    }
+
+    int release(unsigned i)
+    {
+        DbVector& v = vec(i);
+        if (!v.live)
+            return -EINVAL;
+        s_.scoreboard().silence(v.virq);
+        s_.sim().platform().as_cpu(0, [&] {
+            free_irq(v.virq, &v);
+            msi_domain_free_irqs_range(&dev_, MSI_DEFAULT_DOMAIN, i, i);
+            return 0;
+        });
+        v.live = false;
+        v.virq = 0;
+        return 0;
+    }
+
+    // write vector i's message `times` times, back to back, booking each
+    void fire(unsigned i, unsigned times = 1)
+    {
+        DbVector& v = vec(i);
+        for (unsigned k = 0; k < times; k++) {
+            if (!v.live)
+                return;
+            uint64_t id = s_.scoreboard().inject(v.name, v.virq, s_.vint_cpus(v.vint), s_.now(), true);
+            vint_of_[id] = v.vint;
+            v.fired++;
+            AxiResult r = s_.sim().cpu_bus().write32(v.msg.address_lo, v.msg.data, kProtNonSecure);
+            EXPECT_EQ(r.resp, 0u) << v.name << ": doorbell write";
+        }
+    }
+
+    // the VINT a booked event was raised on (scoreboard injection id -> VINT)
+    const std::map<uint64_t, unsigned>& vint_of() const { return vint_of_; }
+
+private:
+    SocSession& s_;
+    std::map<uint64_t, unsigned> vint_of_;
+    struct device dev_ {};
+    std::vector<std::unique_ptr<DbVector>> vecs_;
+};
 
 class TiDelivery : public SessionTest {
 protected:
@@ -252,6 +431,135 @@ TEST_F(TiDelivery, IntrLinesReachTheGic)
     EXPECT_TRUE(sim().firmware().routes().empty()) << "disposing the mappings frees the INTR outputs";
 }
 
+// INTA as an MSI target: 120 doorbell vectors plus the 32 rings live at once
+// (152 events: VINT grouping over 3 VINTs), fired by bus writes of their
+// messages in random order while the rings complete, some vectors freed and
+// requested again meanwhile.  Every event reaches its own virq on the CPU its
+// VINT's SPI targets; repeated writes on a set status bit coalesce.  Halfway,
+// one VINT is moved to another CPU (its parent irq's affinity): all of its
+// events follow, its VINT-mates included.
+TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
+{
+    boot_dts(dts_variant("doorbell", doorbell_client_subst()), 24);
+    std::mt19937_64 rng(seed_);
+    auto rnd = [&](uint64_t n) { return static_cast<unsigned>(rng() % n); };
+    for (unsigned r = 0; r < s().num_rings(); r++)
+        ASSERT_EQ(s().request_ring(r), 0) << "ring " << r;
+    DoorbellDevice db(s(), 120);
+    for (unsigned i = 0; i < db.size(); i++)
+        ASSERT_EQ(db.request(i), 0) << "vector " << i;
+
+    // messages: {doorbell, global event}, events distinct, VINTs filled first-fit
+    std::map<unsigned, unsigned> per_vint;
+    std::set<unsigned> virqs, gevts;
+    for (unsigned r = 0; r < s().num_rings(); r++) {
+        per_vint[s().ring(r).vint]++;
+        virqs.insert(s().ring(r).virq);
+    }
+    for (unsigned i = 0; i < db.size(); i++) {
+        DbVector& v = db.vec(i);
+        EXPECT_EQ(v.msg.address_lo, kIntaDoorbell) << v.name;
+        EXPECT_EQ(v.msg.address_hi, 0u) << v.name;
+        EXPECT_TRUE(gevts.insert(v.gevt).second) << v.name << ": global event " << v.gevt << " twice";
+        EXPECT_TRUE(virqs.insert(v.virq).second) << v.name << ": virq " << v.virq << " twice";
+        EXPECT_EQ(msi_get_virq(db.dev(), i), v.virq);
+        const auto& m = sim().firmware().event_maps().at(static_cast<uint16_t>(v.gevt));
+        EXPECT_EQ(m.src_id, sim().firmware().config().inta_id) << v.name << ": an unmapped source maps as the INTA";
+        EXPECT_EQ(m.src_index, i);
+        per_vint[v.vint]++;
+    }
+    EXPECT_EQ(sim().firmware().event_maps().size(), 152u);
+    ASSERT_EQ(per_vint.size(), 3u) << "152 events need 3 VINTs";
+    EXPECT_EQ(per_vint[0], 64u);
+    EXPECT_EQ(per_vint[1], 64u);
+    EXPECT_EQ(per_vint[2], 24u);
+    for (const auto& [vint, n] : per_vint)
+        EXPECT_EQ(s().vint_cpus(vint).count(), 1u) << "VINT " << vint << ": its SPI not found";
+
+    uint64_t churn = 0, moved_at = 0;
+    unsigned moved_vint = 1, moved_to = 0;
+    for (unsigned step = 0; step < 2400; step++) {
+        if (step == 1200) {
+            // move VINT 1 (64 doorbell events) to another CPU: its parent irq.
+            // Quiet first, so no SPI already chosen for the old CPU can carry
+            // events raised after the move.
+            ASSERT_TRUE(s().drain(200000));
+            unsigned parent = s().vint_parent_virq(moved_vint);
+            ASSERT_NE(parent, 0u);
+            moved_to = (static_cast<unsigned>(s().vint_cpus(moved_vint)._Find_first()) + 1) % s().cpus();
+            int ret = plat().as_cpu(0, [&] { return irq_set_affinity(parent, cpumask_of(moved_to)); });
+            ASSERT_GE(ret, 0) << "affinity of VINT " << moved_vint << "'s parent irq";
+            ASSERT_TRUE(s().vint_cpus(moved_vint).test(moved_to));
+            CpuSet to;
+            to.set(moved_to);
+            for (unsigned i = 0; i < db.size(); i++)
+                if (db.vec(i).live && db.vec(i).vint == moved_vint)
+                    s().scoreboard().allow(db.vec(i).virq, to);
+            moved_at = s().now();
+            // an event's own virq still refuses: it would move its VINT-mates
+            int own = plat().as_cpu(0, [&] { return irq_set_affinity(db.vec(70).virq, cpumask_of(moved_to)); });
+            EXPECT_LT(own, 0) << "one event's affinity changed its whole VINT";
+        }
+        unsigned what = rnd(100);
+        if (what < 60) {
+            unsigned i = rnd(db.size());
+            db.fire(i, 1 + (rnd(4) == 0 ? rnd(3) : 0));
+        } else if (what < 95) {
+            unsigned r = rnd(s().num_rings());
+            ASSERT_EQ(s().post_ring(r, 1 + rnd(2)), 0);
+        } else {
+            unsigned i = rnd(db.size());
+            if (db.vec(i).live) {
+                ASSERT_EQ(db.release(i), 0);
+            } else {
+                ASSERT_EQ(db.request(i), 0) << "vector " << i << " again";
+            }
+            churn++;
+        }
+        s().run(rnd(60));
+        ASSERT_FALSE(sim().failed()) << sim().error();
+    }
+    for (unsigned i = 0; i < db.size(); i++)
+        if (!db.vec(i).live) {
+            ASSERT_EQ(db.request(i), 0) << "vector " << i << " again";
+        }
+    for (unsigned i = 0; i < db.size(); i++)
+        db.fire(i);
+    EXPECT_TRUE(s().drain(600000));
+    expect_rings_consistent();
+    EXPECT_EQ(rd32(kIntaErrCount), 0u) << "events reached the INTA with no valid event map";
+    Verdict v = s().scoreboard().verdict();
+    EXPECT_EQ(v.lost, 0u);
+    EXPECT_EQ(v.delivered + v.coalesced, v.injected);
+    // after the move, VINT 1's events ran on the new CPU only
+    uint64_t after_move = 0, db_coalesced = 0;
+    std::vector<uint64_t> db_latency;
+    for (const auto& in : s().scoreboard().injections()) {
+        bool mine = db.vint_of().count(in.id) != 0;
+        db_coalesced += in.coalesced && mine;
+        if (mine && in.answered && !in.coalesced && !in.withdrawn)
+            db_latency.push_back(in.handler_cycle - in.cycle);
+        auto it = db.vint_of().find(in.id);
+        if (in.withdrawn || in.coalesced || in.cycle <= moved_at || it == db.vint_of().end() ||
+            it->second != moved_vint)
+            continue;
+        EXPECT_EQ(in.cpu, moved_to) << in.source << " after VINT " << moved_vint << " moved";
+        after_move++;
+    }
+    EXPECT_GT(after_move, 50u);
+    EXPECT_GT(db_coalesced, 0u) << "back-to-back message writes on a set status bit never coalesced";
+    for (unsigned i = 0; i < db.size(); i++)
+        EXPECT_GT(db.vec(i).handled, 0u) << db.vec(i).name << " never ran";
+    LatencyStats dl = compute_latency(db_latency);
+    std::printf("[ result   ] %s; 152 events on 3 VINTs, %llu vector re-requests, VINT %u moved to cpu%u; "
+                "message write -> handler median %llu cycles (p99 %llu) over %llu, %llu message writes coalesced; %s\n",
+                v.summary().c_str(), static_cast<unsigned long long>(churn), moved_vint, moved_to,
+                static_cast<unsigned long long>(dl.median), static_cast<unsigned long long>(dl.p99),
+                static_cast<unsigned long long>(dl.count), static_cast<unsigned long long>(db_coalesced),
+                s().ring_latency_report().c_str());
+    EXPECT_TRUE(verdict_passes());
+}
+
 // ---- contract ----
 
 class ContractTi : public TiDelivery {};
@@ -375,6 +683,209 @@ TEST_F(ContractTi, NonSecureWritesToSecureRegistersAreRefused)
     EXPECT_TRUE(s().drain(100000));
     EXPECT_EQ(s().ring(3).observed, 5u);
     EXPECT_TRUE(verdict_passes());
+}
+
+// ---- exhaustion through the whole stack, with the doorbell client ----
+
+// Everything the INTA/INTR path has programmed or booked, to compare before
+// and after a refused request: secure registers (firmware reads), VINT
+// registers, the firmware's books and the driver's views.
+struct TiState {
+    std::vector<uint32_t> muxcntl, imap, ring_event;
+    std::vector<uint64_t> vint_enable, vint_status;
+    size_t fw_maps = 0, fw_routes = 0;
+    uint64_t fw_writes = 0;
+    std::string interrupts, domains;
+    bool operator==(const TiState& o) const
+    {
+        return muxcntl == o.muxcntl && imap == o.imap && ring_event == o.ring_event &&
+               vint_enable == o.vint_enable && vint_status == o.vint_status && fw_maps == o.fw_maps &&
+               fw_routes == o.fw_routes && fw_writes == o.fw_writes && interrupts == o.interrupts &&
+               domains == o.domains;
+    }
+};
+
+std::string capture_view(void (*show)(FILE*))
+{
+    char* buf = nullptr;
+    size_t len = 0;
+    FILE* f = open_memstream(&buf, &len);
+    show(f);
+    std::fclose(f);
+    std::string out(buf, len);
+    std::free(buf);
+    return out;
+}
+
+void show_interrupts4(FILE* f) { irqsim_show_interrupts(f, 4); }
+
+class ContractTiExhaustion : public TiDelivery {
+protected:
+    TiState snapshot()
+    {
+        TiState st;
+        for (unsigned n = 0; n < 32; n++)
+            st.muxcntl.push_back(fw_rd(sim(), kIntrBase + 4 + 4 * n));
+        for (unsigned e = 0; e < 256; e++)
+            st.imap.push_back(fw_rd(sim(), kImapBase + 8 * e));
+        for (unsigned r = 0; r < 32; r++)
+            st.ring_event.push_back(fw_rd(sim(), kDmaCfgBase + 4 * r));
+        for (unsigned v = 0; v < kNumVints; v++) {
+            st.vint_enable.push_back(rd64(kVintBase + 0x1000 * v + 0x00));
+            st.vint_status.push_back(rd64(kVintBase + 0x1000 * v + 0x10));
+        }
+        st.fw_maps = sim().firmware().event_maps().size();
+        st.fw_routes = sim().firmware().routes().size();
+        st.fw_writes = sim().firmware().stats().bus_writes;
+        st.interrupts = capture_view(show_interrupts4);
+        st.domains = capture_view(irqsim_show_domains);
+        return st;
+    }
+
+    bool log_has(const std::string& what) const
+    {
+        for (const auto& l : session_->log())
+            if (l.find(what) != std::string::npos)
+                return true;
+        return false;
+    }
+
+    // (vint, bit) pairs of the firmware's event maps
+    std::set<std::pair<unsigned, unsigned>> used_bits()
+    {
+        std::set<std::pair<unsigned, unsigned>> out;
+        for (const auto& [gevt, m] : sim().firmware().event_maps())
+            EXPECT_TRUE(out.insert({m.vint, m.bit}).second) << "VINT " << m.vint << " bit " << m.bit << " twice";
+        return out;
+    }
+
+    // fill `capacity` status bits with doorbell vectors, check the next vector
+    // and a ring channel are refused with -ENOSPC and change nothing, deliver on
+    // every live vector, then free one and re-allocate it, then free all.
+    void exhaust(DoorbellDevice& db, unsigned vints, const std::string& why)
+    {
+        const unsigned capacity = 64 * vints;
+        ASSERT_GT(db.size(), capacity);
+        for (unsigned i = 0; i < capacity; i++)
+            ASSERT_EQ(db.request(i), 0) << "vector " << i << " of " << capacity;
+        auto bits = used_bits();
+        EXPECT_EQ(bits.size(), capacity);
+        for (unsigned v = 0; v < vints; v++)
+            for (unsigned b = 0; b < 64; b++)
+                EXPECT_TRUE(bits.count({v, b})) << "VINT " << v << " bit " << b << " unused";
+        EXPECT_EQ(sim().firmware().routes().size(), vints) << "one INTR output per VINT";
+
+        TiState before = snapshot();
+        size_t log_at = session_->log().size();
+        EXPECT_EQ(db.request(capacity), -ENOSPC) << "vector " << capacity << " beyond " << capacity << " status bits";
+        EXPECT_EQ(msi_get_virq(db.dev(), capacity), 0u) << "a refused vector stayed allocated";
+        EXPECT_EQ(s().request_ring(0), -ENOSPC) << "a ring channel beyond the status bits";
+        EXPECT_EQ(dma_ring_virq(s().dma(), 0), 0u);
+        TiState after = snapshot();
+        EXPECT_TRUE(after == before) << "a refused request left state behind";
+        EXPECT_EQ(after.imap, before.imap);
+        EXPECT_EQ(after.muxcntl, before.muxcntl);
+        EXPECT_EQ(after.vint_enable, before.vint_enable);
+        EXPECT_EQ(after.fw_writes, before.fw_writes) << "firmware wrote hardware for a refused request";
+        EXPECT_EQ(after.interrupts, before.interrupts);
+        EXPECT_EQ(after.domains, before.domains);
+        bool named = false;
+        for (size_t i = log_at; i < session_->log().size(); i++)
+            named |= session_->log()[i].find(why) != std::string::npos;
+        EXPECT_TRUE(named) << "no log line naming the cause ('" << why << "')";
+
+        // the full VINTs still deliver, every event to its own virq
+        std::mt19937_64 rng(seed_);
+        for (unsigned k = 0; k < 3 * capacity; k++) {
+            db.fire(static_cast<unsigned>(rng() % capacity));
+            s().run(rng() % 40);
+        }
+        EXPECT_TRUE(s().drain(300000));
+        EXPECT_TRUE(verdict_passes());
+
+        // free one in the middle of VINT 0: the next request takes exactly its bit
+        unsigned victim = 17;
+        std::pair<unsigned, unsigned> freed{db.vec(victim).vint, db.vec(victim).bit};
+        ASSERT_EQ(db.release(victim), 0);
+        EXPECT_EQ(used_bits().count(freed), 0u);
+        ASSERT_EQ(db.request(capacity), 0) << "a freed status bit is usable again";
+        EXPECT_EQ(std::make_pair(db.vec(capacity).vint, db.vec(capacity).bit), freed);
+        EXPECT_EQ(sim().firmware().routes().size(), vints) << "the freed bit needed no new VINT";
+        db.fire(capacity, 2);
+        EXPECT_TRUE(s().drain(100000));
+        EXPECT_TRUE(verdict_passes());
+
+        for (unsigned i = 0; i <= capacity; i++)
+            if (db.vec(i).live) {
+                ASSERT_EQ(db.release(i), 0) << "vector " << i;
+            }
+        expect_nothing_programmed(sim(), "after freeing every vector");
+        for (unsigned v = 0; v < kNumVints; v++)
+            EXPECT_EQ(rd64(kVintBase + 0x1000 * v + 0x00), 0u) << "VINT " << v << " ENABLE";
+        // and everything can be taken again
+        ASSERT_EQ(s().request_ring(0), 0);
+        ASSERT_EQ(db.request(0), 0);
+        ASSERT_EQ(s().post_ring(0, 2), 0);
+        db.fire(0);
+        EXPECT_TRUE(s().drain(100000));
+        EXPECT_TRUE(verdict_passes());
+        ASSERT_EQ(db.release(0), 0);
+        ASSERT_EQ(s().release_ring(0), 0);
+        expect_nothing_programmed(sim(), "after the second round");
+    }
+};
+
+// The host's VINT range used up (2 VINTs): 128 events fill both VINTs' status
+// bits; the 129th vector and a ring channel get -ENOSPC ("no free VINT") with
+// no register, firmware, driver-view change.
+TEST_F(ContractTiExhaustion, VintRangeExhaustedIsENOSPCWithoutPartialState)
+{
+    auto subst = doorbell_client_subst();
+    subst.push_back({"ti,sci-rm-range-vint = <0 16>", "ti,sci-rm-range-vint = <0 2>"});
+    boot_dts(dts_variant("vint2", subst), 35);
+    sim().firmware().set_quiet(true);
+    DoorbellDevice db(s(), 140);
+    exhaust(db, 2, "no free VINT");
+}
+
+// Status bits exhausted while VINT ids remain: the INTR gives the host 2
+// outputs, so only 2 VINTs can have a parent (2 x 64 status bits).  The 129th
+// event takes a VINT id, fails to route it and gives it back: -ENOSPC, nothing
+// left in the INTR mux, the event map or the views.
+TEST_F(ContractTiExhaustion, StatusBitsExhaustedIsENOSPCWithoutPartialState)
+{
+    auto subst = doorbell_client_subst();
+    subst.push_back({"ti,sci-rm-range-out = <0 32>", "ti,sci-rm-range-out = <0 2>"});
+    boot_dts(dts_variant("out2", subst), 36);
+    sim().firmware().set_quiet(true);
+    DoorbellDevice db(s(), 140);
+    exhaust(db, 2, "could not be mapped");
+}
+
+// The message names its event: a doorbell write of a global event nobody
+// mapped is counted in ERR_COUNT and raises nothing; a freed vector's old
+// message raises nothing either.
+TEST_F(ContractTiExhaustion, DoorbellWritesOfUnmappedEventsAreCountedNotDelivered)
+{
+    boot_dts(dts_variant("doorbell", doorbell_client_subst()), 37);
+    DoorbellDevice db(s(), 4);
+    for (unsigned i = 0; i < 4; i++)
+        ASSERT_EQ(db.request(i), 0);
+    ASSERT_EQ(s().request_ring(0), 0);
+    db.fire(1, 3);
+    EXPECT_TRUE(s().drain(100000));
+    EXPECT_TRUE(verdict_passes());
+    EXPECT_EQ(rd32(kIntaErrCount), 0u);
+    struct msi_msg old = db.vec(2).msg;
+    ASSERT_EQ(db.release(2), 0);
+    EXPECT_EQ(irq_get_msi_desc(msi_get_virq(db.dev(), 1))->msg.data, db.vec(1).gevt);
+    AxiResult w = sim().cpu_bus().write32(old.address_lo, old.data, kProtNonSecure);
+    EXPECT_EQ(w.resp, 0u);
+    w = sim().cpu_bus().write32(kIntaDoorbell, 255, kProtNonSecure);
+    EXPECT_EQ(w.resp, 0u);
+    s().run(3000);
+    EXPECT_EQ(rd32(kIntaErrCount), 2u) << "unmapped events must be counted";
+    EXPECT_TRUE(verdict_passes()) << "an unmapped event reached a handler";
 }
 
 }  // namespace

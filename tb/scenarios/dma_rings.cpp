@@ -26,12 +26,8 @@ RunResult run_dma_rings(const RunConfig& cfg)
     RunResult r;
     auto t0 = std::chrono::steady_clock::now();
     SocSession s(session_config(cfg));
-    std::string err;
-    if (!s.boot(&err)) {
-        r.error = 2;
-        r.error_text = err;
+    if (!boot_or_fail(s, r))
         return r;
-    }
     if (!s.dma() || s.num_rings() == 0) {
         r.error = 2;
         r.error_text = "device tree: no \"irqsim,dma-rings\" node (the TI path needs the INTR/INTA/DMA nodes)";

@@ -26,12 +26,8 @@ RunResult run_ipi(const RunConfig& cfg)
     RunResult r;
     auto t0 = std::chrono::steady_clock::now();
     SocSession s(session_config(cfg));
-    std::string err;
-    if (!s.boot(&err)) {
-        r.error = 2;
-        r.error_text = err;
+    if (!boot_or_fail(s, r))
         return r;
-    }
     Platform& p = s.sim().platform();
     struct cpumask all;
     cpumask_clear(&all);

@@ -89,6 +89,11 @@ int main(int argc, char** argv)
         ->check(CLI::ExistingFile);
     run->add_option("--wave", cfg.wave_path, "write an FST waveform to this file");
     run->add_option("--report", cfg.report_path, "write a JSON report to this file");
+    run->add_option("--move-percent", cfg.move_percent,
+                    "spi: chance (%) per event of moving a random line's affinity first (default 5)")
+        ->check(CLI::Range(0u, 100u));
+    run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, dlpi, inta; default mbi)")
+        ->check(CLI::IsMember({"mbi", "dlpi", "lpi", "inta"}));
 
     RunConfig topo;
     auto* top = app.add_subcommand("topology", "boot the SoC and print the irq domain hierarchy the driver "

@@ -16,6 +16,14 @@ const std::vector<Scenario>& scenarios()
          "TI path: DMA-ring completions -> INTA (event map, VINT) -> INTR -> GIC -> CPU, MSIs allocated per ring "
          "on demand, channels requested/released under traffic",
          run_dma_rings},
+        {"mbi", "GICv3 MBI: IMS slots and the CPU write {GICD_SETSPI_NSR, SPI INTID} -> SPI -> CPU by affinity",
+         run_mbi},
+        {"ims", "IMS device slots through the device's own MSI domain over --parent mbi|lpi|inta: fire, "
+                "retarget, mask (PENDING, sent once on unmask), release/request under traffic",
+         run_ims},
+        {"dlpi", "GICv3 DirectLPI: MSI writes {GICR_SETLPIR of the target CPU, LPI INTID} -> CPU, Multi-MSI "
+                 "block, affinity moved and vectors masked under traffic",
+         run_dlpi},
         {"core-demo",
          "host-only: MSI -> mux -> root hierarchy on a fake message-decoding fabric (no RTL)",
          run_core_demo},

@@ -24,7 +24,11 @@ struct RunConfig {
     std::string wave_path;    // empty = no trace
     std::string report_path;  // empty = no JSON report
     bool progress = false;    // progress line (only on a terminal)
+    std::string ims_parent;   // ims: MSI parent of the IMS device, "mbi" (default), "lpi"/"dlpi", "inta"
     unsigned mean_gap = 60;   // spi: mean idle cycles between injections (bench: small = saturating)
+    unsigned move_percent = 5; // spi: chance (%) per event of moving a random line's affinity first
+    unsigned lpi_id_bits = 0; // dlpi: DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); 0 = tree's / default 16
+    bool lpi_fill = false;    // dlpi: allocate every LPI so the traffic uses the top of the table
 };
 
 struct RunResult {
@@ -59,6 +63,9 @@ RunResult run_core_demo(const RunConfig& cfg);
 RunResult run_spi(const RunConfig& cfg);
 RunResult run_ipi(const RunConfig& cfg);
 RunResult run_dma_rings(const RunConfig& cfg);
+RunResult run_dlpi(const RunConfig& cfg);
+RunResult run_mbi(const RunConfig& cfg);
+RunResult run_ims(const RunConfig& cfg);
 
 // Boot the SoC of cfg (dts, cpus) and render the domain hierarchy.
 bool show_topology(const RunConfig& cfg, std::string* out, std::string* err);

@@ -15,8 +15,19 @@ SessionConfig session_config(const RunConfig& cfg)
     sc.seed = cfg.seed;
     sc.trace_path = cfg.wave_path;
     sc.dts_path = cfg.dts_path;
+    sc.lpi_id_bits = cfg.lpi_id_bits;
     sc.quiet = false;
     return sc;
+}
+
+bool boot_or_fail(SocSession& s, RunResult& r)
+{
+    std::string err;
+    if (s.boot(&err))
+        return true;
+    r.error = 2;
+    r.error_text = err;
+    return false;
 }
 
 void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_point t0)

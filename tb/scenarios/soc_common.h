@@ -11,6 +11,8 @@
 namespace irqsim {
 
 SessionConfig session_config(const RunConfig& cfg);
+// boot the session; on failure fill r (error 2 + the reason) and return false
+bool boot_or_fail(SocSession& s, RunResult& r);
 // views, verdict, latency, figures and loss diagnosis
 void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_point t0);
 

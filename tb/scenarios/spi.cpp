@@ -15,12 +15,8 @@ RunResult run_spi(const RunConfig& cfg)
     RunResult r;
     auto t0 = std::chrono::steady_clock::now();
     SocSession s(session_config(cfg));
-    std::string err;
-    if (!s.boot(&err)) {
-        r.error = 2;
-        r.error_text = err;
+    if (!boot_or_fail(s, r))
         return r;
-    }
     std::mt19937_64 rng(cfg.seed);
     auto rnd = [&](uint64_t n) { return static_cast<unsigned>(rng() % n); };
     for (unsigned l = 0; l < s.num_lines(); l++) {
@@ -35,7 +31,7 @@ RunResult run_spi(const RunConfig& cfg)
     uint64_t moved = 0;
     for (uint64_t e = 0; e < cfg.events && s.now() < budget; e++) {
         unsigned line = rnd(s.num_lines());
-        if (rnd(100) < 5) {
+        if (rnd(100) < cfg.move_percent) {
             s.set_line_affinity(line, rnd(s.cpus()));
             moved++;
         }

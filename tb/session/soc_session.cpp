@@ -18,6 +18,7 @@ extern "C" {
 }
 
 #include "soc_dt.h"
+#include "ims_port.h"
 
 namespace irqsim {
 
@@ -86,6 +87,9 @@ bool SocSession::boot(std::string* err)
         else if (!dtb_with_cpus(base, cfg_.cpus, &dtb, err))
             return false;
     }
+    // the IMS device's MSI parent swapped (the same driver over MBI, DirectLPI or the INTA)
+    if (!cfg_.ims_parent.empty() && !dtb_with_ims_parent(std::vector<uint8_t>(dtb), cfg_.ims_parent, &dtb, err))
+        return false;
     DtParams dp;
     if (!dtb_params(dtb, &dp, err))
         return false;
@@ -116,6 +120,7 @@ bool SocSession::boot(std::string* err)
     sim_->firmware().set_quiet(cfg_.quiet);
 
     gic_split_eoi = cfg_.split_eoi;
+    gic_v3_lpi_id_bits = cfg_.lpi_id_bits;
     sim_->boot();
     // The hardware must agree too: GICD_TYPER.ITLinesNumber gives the SPI count.
     AxiResult typer = sim_->cpu_bus().read32(0x08000004, kProtNonSecure);
@@ -500,11 +505,22 @@ CpuSet SocSession::ring_cpus(unsigned r) const
     for (unsigned c = 0; c < cfg_.cpus; c++)
         all.set(c);
     const RingChannel& rc = *rings_.at(r);
-    if (!rc.active)
-        return all;
+    return rc.active ? vint_cpus(rc.vint) : all;
+}
+
+unsigned SocSession::vint_parent_virq(unsigned vint) const
+{
     struct device_node* in = of_find_compatible_node(nullptr, nullptr, "ti,sci-intr");
     struct irq_domain* d = in ? irq_find_matching_fwnode(of_node_to_fwnode(in), DOMAIN_BUS_ANY) : nullptr;
-    unsigned parent = d ? irq_find_mapping(d, sim_->model().params().num_intr_lines + rc.vint) : 0;
+    return d ? irq_find_mapping(d, sim_->model().params().num_intr_lines + vint) : 0;
+}
+
+CpuSet SocSession::vint_cpus(unsigned vint) const
+{
+    CpuSet all;
+    for (unsigned c = 0; c < cfg_.cpus; c++)
+        all.set(c);
+    unsigned parent = vint_parent_virq(vint);
     CpuSet eff = parent ? effective_cpus(parent) : CpuSet();
     return eff.any() ? eff : all;
 }

@@ -30,6 +30,9 @@ struct SessionConfig {
     std::string trace_path;   // FST, empty = none
     std::string dts_path;     // empty = embedded default (adapted to `cpus`)
     bool split_eoi = false;   // GICv3 EOImode=1 (EOIR then DIR)
+    std::string ims_parent;   // "" = as the tree says; "mbi", "lpi" or "inta": the IMS node's
+                              // msi-parent is rewritten (dtb_with_ims_parent, ims_port.h)
+    unsigned lpi_id_bits = 0; // DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); 0 = the tree's / default
     bool hops = true;
     bool quiet = false;       // keep driver log lines out of stderr
 };
@@ -153,6 +156,11 @@ public:
     // GIC SPI under its VINT (the INTA's chained parent irq, found through the
     // INTR domain: input NUM_INTR_LINES + vint); every CPU if not found
     CpuSet ring_cpus(unsigned r) const;
+    // an INTA VINT's parent irq (the INTR level: input NUM_INTR_LINES + vint),
+    // 0 while the VINT is not in use; where every event on that VINT is handled
+    // (its effective affinity; every CPU if not found)
+    unsigned vint_parent_virq(unsigned vint) const;
+    CpuSet vint_cpus(unsigned vint) const;
     // median cycles from the VINT rising (the hop monitor's VintOut) and from
     // the doorbell to the handler entry, over delivered ring events
     std::string ring_latency_report() const;
