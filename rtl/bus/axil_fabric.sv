@@ -12,6 +12,12 @@
 // [m*W +: W] of each bus of width W; likewise for slaves. Address, data,
 // strobes and prot towards the slaves are shared by all slaves (only the
 // selected slave sees a VALID).
+// Waveforms show this block through its ports in the parent; its internals get
+// no trace code unless IRQSIM_TRACE_INTERNALS is defined, because Verilator
+// compares every signal with trace code at every dump (the cost of all traces).
+`ifndef IRQSIM_TRACE_INTERNALS
+/* verilator tracing_off */
+`endif
 module axil_fabric #(
   parameter int NUM_MASTERS = 3,
   parameter int NUM_SLAVES  = 3,

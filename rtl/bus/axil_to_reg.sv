@@ -8,6 +8,12 @@
 // The register block answers with a one-cycle ack pulse carrying rdata and
 // resp (2'b00 OKAY, 2'b10 SLVERR, 2'b11 DECERR). A block must not ack again
 // while req is still high in the cycle after its ack (see README).
+// Waveforms show this block through its ports in the parent (the waves/ views'
+// depth); its internals get no trace code unless IRQSIM_TRACE_INTERNALS is
+// defined, because Verilator compares every signal with trace code at every dump.
+`ifndef IRQSIM_TRACE_INTERNALS
+/* verilator tracing_off */
+`endif
 module axil_to_reg #(
   parameter logic [31:0] BASE = 32'h0
 ) (

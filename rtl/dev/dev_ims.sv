@@ -26,6 +26,12 @@
 // Cost per cycle is independent of NUM_SLOTS: fired slots wait in a FIFO of
 // slot numbers (one entry per slot at most, so it never overflows); the
 // sender takes the head, re-checks its mask and sends one message at a time.
+// Waveforms show this block through its ports in the parent; its internals get
+// no trace code unless IRQSIM_TRACE_INTERNALS is defined, because Verilator
+// compares every signal with trace code at every dump (the cost of all traces).
+`ifndef IRQSIM_TRACE_INTERNALS
+/* verilator tracing_off */
+`endif
 module dev_ims #(
   parameter int NUM_SLOTS     = 32,
   parameter bit IRQSIM_ASSERT = 1'b1   // NUM_SLOTS: 1..240 (the 4 KB window)

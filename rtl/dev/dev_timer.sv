@@ -8,6 +8,12 @@
 // 1 -> 0 the status bit is set and, if periodic, COUNT reloads from LOAD
 // (so the period is LOAD cycles). Setting enable while COUNT == 0 restarts
 // the timer from LOAD. timer_ppi[t] = status & enable.
+// Waveforms show this block through its ports in the parent; its internals get
+// no trace code unless IRQSIM_TRACE_INTERNALS is defined, because Verilator
+// compares every signal with trace code at every dump (the cost of all traces).
+`ifndef IRQSIM_TRACE_INTERNALS
+/* verilator tracing_off */
+`endif
 module dev_timer #(
   parameter int NUM_TIMERS    = 4,
   parameter bit IRQSIM_ASSERT = 1'b1

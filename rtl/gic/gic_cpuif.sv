@@ -19,6 +19,12 @@
 //
 // Priorities: 5 implemented bits (values are multiples of 8). BPR1 minimum
 // is 3 (group priority = priority[7:3], 32 group priorities, one AP1R).
+// Waveforms show this block through its ports in the parent (the waves/ views'
+// depth); its internals get no trace code unless IRQSIM_TRACE_INTERNALS is
+// defined, because Verilator compares every signal with trace code at every dump.
+`ifndef IRQSIM_TRACE_INTERNALS
+/* verilator tracing_off */
+`endif
 module gic_cpuif #(
   parameter int PE            = 0,
   parameter bit IRQSIM_ASSERT = 1'b1

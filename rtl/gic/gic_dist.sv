@@ -15,6 +15,12 @@
 // once; a newly pending SPI reaches the CPU interface within two sweeps.
 //
 // Register access: see README.md. Writes/reads complete one cycle after req.
+// Waveforms show this block through its ports in the parent (the waves/ views'
+// depth); its internals get no trace code unless IRQSIM_TRACE_INTERNALS is
+// defined, because Verilator compares every signal with trace code at every dump.
+`ifndef IRQSIM_TRACE_INTERNALS
+/* verilator tracing_off */
+`endif
 module gic_dist #(
   parameter int NUM_SPIS      = 96,   // multiple of 32, 32..992 (INTIDs >= 1020 never signal)
   parameter int NUM_PES       = 5,

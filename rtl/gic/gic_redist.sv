@@ -24,6 +24,12 @@
 // A SETLPIR for a new INTID while the store is full waits in the engine
 // (the command queue then fills and further LPI-command writes are not
 // acknowledged until a slot frees).
+// Waveforms show this block through its ports in the parent (the waves/ views'
+// depth); its internals get no trace code unless IRQSIM_TRACE_INTERNALS is
+// defined, because Verilator compares every signal with trace code at every dump.
+`ifndef IRQSIM_TRACE_INTERNALS
+/* verilator tracing_off */
+`endif
 module gic_redist #(
   parameter int PE            = 0,   // PE index: Aff0 = PE % 16, Aff1 = PE / 16
   parameter int NUM_PES       = 1,
