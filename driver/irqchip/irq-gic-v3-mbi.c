@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/bitmap.h>
 #include <linux/irqchip/arm-gic-v3-mbi.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/msi.h>
@@ -23,7 +24,7 @@ struct mbi_range {
 	u32 spi_start;   /* first INTID */
 	u32 nr_spis;
 	u32 used;
-	u8 *busy;        /* busy[i]: INTID spi_start + i allocated */
+	u64 *busy;       /* bit i: INTID spi_start + i allocated */
 };
 
 struct mbi_data {
@@ -46,28 +47,15 @@ static unsigned int mbi_order_size(unsigned int nr)
 	return n;
 }
 
-/* a free naturally aligned block of @size in @r; returns the offset or -1 */
-static long mbi_find_block(const struct mbi_range *r, unsigned int size)
-{
-	for (u32 off = 0; off + size <= r->nr_spis; off += size) {
-		u32 i = 0;
-
-		while (i < size && !r->busy[off + i])
-			i++;
-		if (i == size)
-			return off;
-	}
-	return -1;
-}
-
 static void mbi_mark(struct mbi_range *r, u32 off, unsigned int n, bool busy)
 {
-	for (unsigned int i = 0; i < n; i++)
-		r->busy[off + i] = busy;
-	if (busy)
+	if (busy) {
+		bitmap_set(r->busy, off, n);
 		r->used += n;
-	else
+	} else {
+		bitmap_clear(r->busy, off, n);
 		r->used -= n;
+	}
 }
 
 /* ---- chip ------------------------------------------------------------------------ */
@@ -131,7 +119,7 @@ static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	(void)arg;
 	mutex_lock(&mbi.lock);
 	for (unsigned int k = 0; k < mbi.nr_ranges && off < 0; k++) {
-		off = mbi_find_block(&mbi.ranges[k], size);
+		off = bitmap_find_free_aligned(mbi.ranges[k].busy, mbi.ranges[k].nr_spis, size, 0);
 		if (off >= 0) {
 			r = &mbi.ranges[k];
 			mbi_mark(r, (u32)off, nr_irqs, true);
@@ -202,7 +190,7 @@ static const struct msi_parent_ops mbi_msi_parent_ops = {
 static void mbi_reset(void)
 {
 	for (unsigned int k = 0; k < mbi.nr_ranges; k++)
-		free(mbi.ranges[k].busy);
+		bitmap_free(mbi.ranges[k].busy);
 	if (mbi.ready)
 		mutex_destroy(&mbi.lock);
 	memset(&mbi, 0, sizeof(mbi));
@@ -239,7 +227,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 				return -EINVAL;
 			}
 		}
-		r->busy = calloc(count, 1);
+		r->busy = bitmap_zalloc(count);
 		if (!r->busy)
 			return -ENOMEM;
 		r->spi_start = first;

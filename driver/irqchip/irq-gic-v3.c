@@ -200,6 +200,7 @@ static void gic_deactivate_unhandled(u32 irqnr)
 static void gic_handle_irq(void)
 {
 	unsigned int cpu = smp_processor_id();
+	struct irq_domain *domain;
 	struct irq_desc *desc;
 	u32 irqnr;
 
@@ -214,10 +215,9 @@ static void gic_handle_irq(void)
 	if (gic_data.split_eoi)
 		write_sysreg_s(irqnr, SYS_ICC_EOIR1_EL1);
 	/* LPIs live in the DirectLPI domain (irq-gic-v3-lpi-domain.c) */
-	if (irqnr >= GIC_FIRST_LPI)
-		desc = gic_v3_lpi_domain() ? irq_resolve_mapping(gic_v3_lpi_domain(), irqnr) : NULL;
-	else
-		desc = irq_resolve_mapping(gic_data.domain, irqnr);
+	domain = irqnr >= GIC_FIRST_LPI ? gic_v3_lpi_domain() : gic_data.domain;
+
+	desc = domain ? irq_resolve_mapping(domain, irqnr) : NULL;
 	if (!desc) {
 		irqsim_count_spurious(cpu);
 		pr_warn("GICv3: Unexpected interrupt %u on CPU%u (no mapping), deactivated", irqnr, cpu);
