@@ -309,6 +309,21 @@ int of_property_read_u32_index(const struct device_node *np, const char *name, u
 	return 0;
 }
 
+int of_property_read_u32(const struct device_node *np, const char *name, u32 *out)
+{
+	int len;
+	const fdt32_t *v = of_get_property(np, name, &len);
+
+	if (!v)
+		return -EINVAL;
+	if (len == 0)
+		return -ENODATA;
+	if (len != 4)
+		return -EOVERFLOW;
+	*out = fdt32_to_cpu(v[0]);
+	return 0;
+}
+
 int of_property_read_u32_array(const struct device_node *np, const char *name, u32 *out, size_t n)
 {
 	int len;
