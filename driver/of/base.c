@@ -388,9 +388,14 @@ static int of_read_cells_of_parent(const struct device_node *np, const char *pro
 {
 	u32 v;
 
-	for (const struct device_node *p = np ? np->parent : NULL; p; p = p->parent)
-		if (!of_property_read_u32(p, prop, &v))
-			return (int)v;
+	for (const struct device_node *p = np ? np->parent : NULL; p; p = p->parent) {
+		int ret = of_property_read_u32(p, prop, &v);
+
+		if (!ret)
+			return v > 4 ? -1 : (int)v;
+		if (ret != -EINVAL)
+			return -1; /* present but not one cell: of_reg_read refuses it */
+	}
 	return def;
 }
 

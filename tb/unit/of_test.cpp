@@ -432,6 +432,13 @@ TEST_F(OfTest, SingleCellPropertiesAreTypeChecked)
 		word = "abcdefg";
 		empty;
 	};
+	bus {
+		#address-cells = <1 1>;
+		#size-cells = <1>;
+		dev {
+			reg = <0x1000 0x100>;
+		};
+	};
 };
 )");
 	ASSERT_NE(root, nullptr);
@@ -446,6 +453,14 @@ TEST_F(OfTest, SingleCellPropertiesAreTypeChecked)
 	EXPECT_EQ(of_property_read_u32(n, "empty", &v), -ENODATA);
 	EXPECT_EQ(of_property_read_u32(n, "absent", &v), -EINVAL);
 	EXPECT_EQ(v, 7u);
+
+	/* a two-cell #address-cells is not taken for a number, nor skipped */
+	device_node *dev = of_find_node_by_path("/bus/dev");
+	u64 addr = 0, size = 0;
+	ASSERT_NE(dev, nullptr);
+	ClearLogs();
+	EXPECT_EQ(of_reg_read(dev, 0, &addr, &size), -EINVAL);
+	EXPECT_NE(AllLogs().find("/bus/dev: unsupported #address-cells"), std::string::npos) << AllLogs();
 }
 
 TEST_F(OfTest, DanglingInterruptParentAndMissingCellsNameTheNode)
