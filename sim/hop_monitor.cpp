@@ -10,7 +10,7 @@ const char *hop_name(Hop h)
 {
 	static const char *const n[] = {"line_in", "spi_pending", "spi_active", "sgippi_pending", "irq_out",
 					"iar",     "eoir",        "dir",        "sgi1r",          "handler",
-					"vint_out", "intr_out"};
+					"vint_out", "intr_out", "setlpir"};
 	unsigned i = static_cast<unsigned>(h);
 	return i < static_cast<unsigned>(Hop::Count) ? n[i] : "?";
 }

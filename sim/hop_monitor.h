@@ -17,6 +17,8 @@
 //   Eoir  ICC_EOIR1 write    id = INTID written,                pe = cpu
 //   Dir   ICC_DIR write      id = INTID written,                pe = cpu
 //   Sgi1r ICC_SGI1R write    id = SGI INTID, data = the whole value, pe = sending cpu
+// Faults (sim/fault.h) adds SetLpir: a GICR_SETLPIR write answered by the redistributor,
+// id = INTID, pe = the redistributor's PE.
 // and anyone may record() others (Handler: the scoreboard's handler entries).
 //
 // Queries: first(kind, id, pe, after) = the first hop of that kind and id (pe -1:
@@ -36,6 +38,7 @@ namespace irqsim {
 enum class Hop : uint8_t {
 	LineIn, SpiPending, SpiActive, SgiPpiPending, IrqOut, Iar, Eoir, Dir, Sgi1r, Handler,
 	VintOut, IntrOut, // TI path (appended)
+	SetLpir,          // a GICR_SETLPIR write reached the redistributor (id = INTID, pe = its PE)
 	Count
 };
 const char *hop_name(Hop h);
