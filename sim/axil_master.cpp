@@ -142,7 +142,7 @@ AxiResult AxiLiteMaster::write32(uint32_t addr, uint32_t data, uint8_t prot, uin
 		if (a.fail || a.drop) {
 			m_.ticks(2);
 			++writes_;
-			r.resp = a.fail ? a.resp : AXI_OKAY;
+			r.resp = a.fail ? a.resp : static_cast<uint8_t>(AXI_OKAY);
 			r.cycles = 2;
 			return r;
 		}

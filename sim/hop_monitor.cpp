@@ -18,7 +18,7 @@ const char *hop_name(Hop h)
 HopMonitor::HopMonitor(SocModel &m, bool enabled) : m_(m), enabled_(enabled)
 {
 	const Pins &p = m.pins();
-	watches_.push_back({p.line_in, {}, Hop::LineIn, 32, 0});
+	watches_.push_back({p.line_in, {}, Hop::LineIn, 32, 0, true});
 	watches_.push_back({p.mon_spi_pending, {}, Hop::SpiPending, 32, 0});
 	watches_.push_back({p.mon_spi_active, {}, Hop::SpiActive, 32, 0});
 	watches_.push_back({p.mon_sgippi_pending, {}, Hop::SgiPpiPending, 0, 32});
@@ -90,12 +90,21 @@ void HopMonitor::diff(Watch &w, uint64_t cycle)
 	}
 }
 
+void HopMonitor::pre_edge()
+{
+	if (!enabled_)
+		return;
+	for (auto &w : watches_)
+		if (w.input && __builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
+			diff(w, m_.cycle() + 1); // the edge about to happen
+}
+
 void HopMonitor::post_edge(uint64_t cycle)
 {
 	if (!enabled_)
 		return;
 	for (auto &w : watches_)
-		if (__builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
+		if (!w.input && __builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
 			diff(w, cycle);
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // HopMonitor: the hops of every interrupt delivery, with the cycle each happened.
 //
-// Sampled every cycle after the rising edge (a clock agent), cheaply: each watched
+// Sampled every cycle after the rising edge (line_in: just before it, as the RTL
+// sees it) by a clock agent, cheaply: each watched
 // port is compared with its previous value as a block of bytes and nothing else
 // happens unless it changed.  Watched ports:
 //   LineIn        line_in[k]                 id = SPI INTID 32 + k, pe = -1
@@ -71,6 +72,7 @@ public:
 	void clear();
 	std::string dump(size_t max_lines = 200) const;
 
+	void pre_edge() override;
 	void post_edge(uint64_t cycle) override;
 
 private:
@@ -80,6 +82,10 @@ private:
 		Hop kind;
 		unsigned id_base;   // id of bit 0
 		unsigned per_pe;    // bits per PE (0: not per PE)
+		// an input the harness drives between edges: sampled before the edge that
+		// takes it, so a one-cycle pulse is seen even when its driver lowers it
+		// again in its own post_edge
+		bool input = false;
 	};
 	void resync();
 	void diff(Watch &w, uint64_t cycle);
