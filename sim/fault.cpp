@@ -21,6 +21,12 @@ const char *fault_hop_name(FaultHop h)
 
 Faults::Faults(SocModel &m, HopMonitor *hops) : m_(m), hops_(hops) {}
 
+Faults::~Faults()
+{
+	if (agent_)
+		m_.remove_agent(this);
+}
+
 bool Faults::is_setlpir(uint32_t addr, unsigned *pe)
 {
 	// rtl/soc: GICR frames from 0x080A_0000, 128 KB per PE, SETLPIR at RD_base + 0x40
@@ -45,7 +51,7 @@ int Faults::add(const Fault &f)
 
 void Faults::rearm()
 {
-	bus_armed_ = lines_armed_ = dram_armed_ = fw_armed_ = false;
+	bus_armed_ = lines_armed_ = dram_armed_ = fw_armed_ = glitch_armed_ = false;
 	for (const auto &f : f_) {
 		if (!f.active)
 			continue;
@@ -60,6 +66,8 @@ void Faults::rearm()
 				lines_armed_ = true;
 			else if (f.hop == FaultHop::SetLpir)
 				bus_armed_ = true;
+			else if (f.hop == FaultHop::IntrOut && f.kind == Kind::Duplicate)
+				glitch_armed_ = true;
 			break;
 		case Kind::FwRefuse:
 			fw_armed_ = true;
@@ -80,7 +88,7 @@ void Faults::drive_rtl()
 	for (const auto &f : f_) {
 		if (!f.active || (f.kind != Kind::Drop && f.kind != Kind::Duplicate))
 			continue;
-		if (f.hop == FaultHop::IntrOut && f.kind == Kind::Drop && f.id < 64)
+		if (f.hop == FaultHop::IntrOut && (f.kind == Kind::Drop || f.glitching) && f.id < 64)
 			intr |= 1ull << f.id;
 		else if (f.hop == FaultHop::IntaEvent)
 			(f.kind == Kind::Drop ? ev_drop : ev_dup) = true;
@@ -141,7 +149,43 @@ int Faults::duplicate(FaultHop hop, uint32_t id, uint64_t nth)
 	f.hop = hop;
 	f.id = id;
 	f.nth = nth;
+	if (hop == FaultHop::IntrOut && !agent_) {
+		m_.add_agent(this);
+		agent_ = true;
+	}
 	return add(f);
+}
+
+// IntrOut duplicates: the nth rise of output n (seen on mon_intr_out) is followed
+// by one cycle in which the GIC's input is held low, then the level again.
+void Faults::post_edge(uint64_t)
+{
+	if (__builtin_expect(!glitch_armed_, 1))
+		return;
+	const PortRef &out = m_.pins().mon_intr_out;
+	uint64_t now = out.p ? out.value() : 0;
+	bool changed = false;
+	for (auto &f : f_) {
+		if (!f.active || f.kind != Kind::Duplicate || f.hop != FaultHop::IntrOut)
+			continue;
+		if (f.glitching) { // the masked cycle is over
+			f.glitching = false;
+			f.active = f.nth == kAlways;
+			changed = true;
+			continue;
+		}
+		bool up = f.id < 64 && ((now >> f.id) & 1);
+		if (up && !(f.value & 1) && hit(f)) {
+			f.active = true; // until the glitch is done
+			f.glitching = true;
+			changed = true;
+		}
+		f.value = up; // the output's level last cycle: rises are counted once
+	}
+	if (changed) {
+		rearm();
+		drive_rtl();
+	}
 }
 
 void Faults::release(int fault)

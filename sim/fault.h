@@ -39,7 +39,9 @@ const char *fw_op_name(FwOp op);
 enum class FaultHop : uint8_t {
 	LineIn,    // device line k (SPI INTID 32 + k) pin: a pulse or a rise swallowed / pulsed twice
 	SetLpir,   // a GICR_SETLPIR write of INTID id (the MSI of a DirectLPI device): dropped / written twice
-	IntrOut,   // INTR output n -> GIC SPI 64 + n: held off while armed (RTL fault_intr_out_drop)
+	IntrOut,   // INTR output n -> GIC SPI 64 + n: held off while armed; duplicate: once the
+	           // output is up, it is taken away from the GIC for one cycle (a glitch, the
+	           // level seen twice) (RTL fault_intr_out_drop)
 	IntaEvent, // DMA-ring event -> INTA: swallowed while armed; duplicate: the INTA takes
 	           // the next one now and again at release() (RTL fault_inta_ev_drop/_dup)
 };
@@ -53,11 +55,12 @@ struct BusAction {
 	bool duplicate = false; // a write issued twice
 };
 
-class Faults {
+class Faults final : public ClockAgent {
 public:
 	static constexpr uint64_t kAlways = 0;
 
 	explicit Faults(SocModel &m, HopMonitor *hops = nullptr);
+	~Faults() override;
 	Faults(const Faults &) = delete;
 	Faults &operator=(const Faults &) = delete;
 
@@ -109,6 +112,9 @@ public:
 	// the default SoC's GICR_SETLPIR of PE pe (harness-side SETLPIR detection)
 	static bool is_setlpir(uint32_t addr, unsigned *pe);
 
+	// a clock agent only once an INTR-output glitch was armed (watches the output)
+	void post_edge(uint64_t cycle) override;
+
 private:
 	enum class Kind : uint8_t { BusError, Stick, Drop, Duplicate, FwRefuse, DramError };
 	struct Fault {
@@ -122,6 +128,7 @@ private:
 		FwOp op = FwOp::SetIrq;
 		int err = 0;
 		uint64_t nth = 0, seen = 0, fired = 0, from_cycle = 0;
+		bool glitching = false; // IntrOut duplicate: the output is masked this cycle
 	};
 	int add(const Fault &f);
 	// counts a match; true when this occurrence is the one (or kAlways)
@@ -133,6 +140,7 @@ private:
 	HopMonitor *hops_;
 	std::vector<Fault> f_;
 	bool bus_armed_ = false, lines_armed_ = false, dram_armed_ = false, fw_armed_ = false;
+	bool glitch_armed_ = false, agent_ = false;
 };
 
 } // namespace irqsim

@@ -91,8 +91,8 @@ public:
 
 private:
 	SimConfig cfg_;
-	std::unique_ptr<Faults> faults_; // first: outlives every BFM that points at it
 	std::unique_ptr<SocModel> model_;
+	std::unique_ptr<Faults> faults_; // outlives every BFM that points at it, not the model
 	std::unique_ptr<AxiLiteMaster> cpu_bus_, fw_bus_;
 	std::unique_ptr<Firmware> firmware_;
 	std::unique_ptr<SysregPort> sysregs_;

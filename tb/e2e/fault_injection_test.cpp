@@ -140,6 +140,30 @@ TEST_F(FaultDelivery, DroppedIntrOutputIsNamedAtSpiPending)
     ASSERT_EQ(s().release_ring(0), 0);
 }
 
+// The INTR output's level taken away from the GIC for one cycle right after it
+// rose (a glitch: the level seen twice).  A level-sensitive SPI's pending state
+// follows its input until the CPU acknowledges it, so the SPI goes pending twice
+// and is delivered once: the duplicate merges.
+TEST_F(FaultDelivery, GlitchedIntrOutputMergesInTheLevelSensitiveSpi)
+{
+    boot(4, 69);
+    ASSERT_EQ(s().request_ring(3), 0);
+    auto chain = s().ring_hops(3, 0);
+    ASSERT_EQ(chain.size(), 6u);
+    const uint32_t out = chain[1].id, intid = 64 + out;
+    int f = faults().duplicate(FaultHop::IntrOut, out, 1);
+    ASSERT_EQ(s().post_ring(3, 1), 0);
+    ASSERT_TRUE(s().drain(20000));
+    s().run(3000);
+    EXPECT_EQ(faults().fired(f), 1u);
+    EXPECT_EQ(sim().hops().count(Hop::IntrOut, out), 1u) << sim().hops().dump(60);
+    EXPECT_EQ(sim().hops().count(Hop::SpiPending, intid), 2u) << sim().hops().dump(60);
+    EXPECT_EQ(s().ring(3).handled, 1u);
+    EXPECT_EQ(s().ring(3).empty_runs, 0u);
+    EXPECT_TRUE(verdict_passes());
+    ASSERT_EQ(s().release_ring(3), 0);
+}
+
 // The ring's event swallowed before the INTA: named at vint_out (the INTA never
 // set the status bit).
 TEST_F(FaultDelivery, DroppedIntaEventIsNamedAtVintOut)
