@@ -29,6 +29,8 @@ HopMonitor::HopMonitor(SocModel &m, bool enabled) : m_(m), enabled_(enabled)
 		watches_.push_back({p.mon_intr_out, {}, Hop::IntrOut, 0, 0});
 	for (auto &w : watches_)
 		w.prev.assign(w.port.bytes, 0);
+	while (first_output_ < watches_.size() && watches_[first_output_].input)
+		first_output_++;
 	for (auto &v : ev_)
 		v.reserve(4096);
 	resync();
@@ -94,18 +96,23 @@ void HopMonitor::pre_edge()
 {
 	if (!enabled_)
 		return;
-	for (auto &w : watches_)
-		if (w.input && __builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
+	// inputs come first in watches_ (line_in): one compare per cycle, as before
+	for (size_t i = 0; i < watches_.size() && watches_[i].input; i++) {
+		Watch &w = watches_[i];
+		if (__builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
 			diff(w, m_.cycle() + 1); // the edge about to happen
+	}
 }
 
 void HopMonitor::post_edge(uint64_t cycle)
 {
 	if (!enabled_)
 		return;
-	for (auto &w : watches_)
-		if (!w.input && __builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
+	for (size_t i = first_output_; i < watches_.size(); i++) {
+		Watch &w = watches_[i];
+		if (__builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
 			diff(w, cycle);
+	}
 }
 
 static bool match(const HopEvent &e, uint32_t id, int pe, uint8_t level)

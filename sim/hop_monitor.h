@@ -92,7 +92,8 @@ private:
 
 	SocModel &m_;
 	bool enabled_;
-	std::vector<Watch> watches_;
+	std::vector<Watch> watches_;   // inputs first
+	size_t first_output_ = 0;
 	std::vector<HopEvent> ev_[static_cast<unsigned>(Hop::Count)];
 };
 

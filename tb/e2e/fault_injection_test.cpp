@@ -69,6 +69,7 @@ TEST_F(FaultDelivery, LostEdgeIsNamedAtLineIn)
     s().inject_line(line);
     s().run(5000);
     EXPECT_EQ(faults().fired(f), 1u);
+    EXPECT_EQ(faults().describe(), "#0 drop line_in id 20 nth 1: fired 1 (done)\n");
     EXPECT_EQ(s().scoreboard().verdict().lost, 1u);
     std::string w = only_loss();
     EXPECT_NE(w.find("never reached line_in (id 52)"), std::string::npos) << w;
