@@ -324,6 +324,38 @@ TEST_F(ContractFault, SlverrOnIcfgrFailsSetTypeNamingTheRegister)
     EXPECT_TRUE(verdict_passes());
 }
 
+// SLVERR on the SPI's GICD_ISENABLER write: unmask has no way to return it, so the
+// io layer logs the refused access with its address and the operation in progress;
+// the event then stops in the distributor, named at irq_out.
+TEST_F(ContractFault, SlverrOnIsenablerIsLoggedAndTheLossNamedAtIrqOut)
+{
+    boot(4, 78);
+    const unsigned line = 8, cpu = 1;
+    LineSource& l = s().line(line);
+    const uint32_t isenabler = kGicd + GICD_ISENABLER + (l.intid / 32) * 4;
+    int f = faults().bus_error(isenabler, AXI_SLVERR, BusDir::Write);
+    ASSERT_EQ(s().request_line(line, cpu), 0);
+    EXPECT_GE(faults().fired(f), 1u);
+    char want[64];
+    std::snprintf(want, sizeof want, "io: writel at 0x%x: SLVERR response during ", isenabler);
+    EXPECT_TRUE(has(s().log(), want)) << joined(s().log());
+    s().inject_line(line);
+    s().run(5000);
+    EXPECT_EQ(s().scoreboard().verdict().lost, 1u);
+    std::string w = only_loss();
+    EXPECT_NE(w.find("spi_pending +"), std::string::npos) << w;
+    EXPECT_NE(w.find("never reached irq_out (id 0, pe 1)"), std::string::npos) << w;
+    // with the bus healthy again, masking and unmasking delivers the level still up
+    faults().clear();
+    plat().as_cpu(0, [&] {
+        disable_irq(l.virq);
+        enable_irq(l.virq);
+        return 0;
+    });
+    EXPECT_TRUE(s().drain(20000));
+    EXPECT_TRUE(verdict_passes());
+}
+
 // DECERR on the GICR_SYNCR poll: the driver does not take the refused read for
 // "not busy"; the LPI update fails with -EIO naming GICR_SYNCR.
 TEST_F(ContractFault, BusErrorOnSyncrPollIsAnErrorNamingTheRegister)
