@@ -30,7 +30,7 @@ void AxiLiteMaster::on_timeout(const char *what, uint32_t addr)
 	m_.fail(buf);
 }
 
-AxiResult AxiLiteMaster::read32(uint32_t addr, uint8_t prot)
+AxiResult AxiLiteMaster::raw_read32(uint32_t addr, uint8_t prot)
 {
 	AxiResult r;
 	*p_.araddr = addr;
@@ -65,7 +65,7 @@ AxiResult AxiLiteMaster::read32(uint32_t addr, uint8_t prot)
 	return r;
 }
 
-AxiResult AxiLiteMaster::write32(uint32_t addr, uint32_t data, uint8_t prot, uint8_t strb)
+AxiResult AxiLiteMaster::raw_write32(uint32_t addr, uint32_t data, uint8_t prot, uint8_t strb)
 {
 	AxiResult r;
 	*p_.awaddr = addr;
@@ -110,6 +110,52 @@ static void merge(AxiResult &into, const AxiResult &b)
 		into.resp = b.resp;
 	into.timeout |= b.timeout;
 	into.cycles += b.cycles;
+}
+
+// A faulted access answers after two cycles without reaching the slave
+// (sim/fault.h); stuck bits change what a read returns.
+AxiResult AxiLiteMaster::read32(uint32_t addr, uint8_t prot)
+{
+	if (__builtin_expect(!faults_ || !faults_->bus_armed(), 1))
+		return raw_read32(addr, prot);
+	BusAction a = faults_->on_access(addr, BusDir::Read, 0);
+	if (a.fail) {
+		m_.ticks(2);
+		++reads_;
+		AxiResult r;
+		r.resp = a.resp;
+		r.cycles = 2;
+		return r;
+	}
+	AxiResult r = raw_read32(addr, prot);
+	r.data = faults_->on_read_data(addr, static_cast<uint32_t>(r.data));
+	return r;
+}
+
+AxiResult AxiLiteMaster::write32(uint32_t addr, uint32_t data, uint8_t prot, uint8_t strb)
+{
+	if (__builtin_expect(!faults_, 1))
+		return raw_write32(addr, data, prot, strb);
+	AxiResult r;
+	if (faults_->bus_armed()) {
+		BusAction a = faults_->on_access(addr, BusDir::Write, data);
+		if (a.fail || a.drop) {
+			m_.ticks(2);
+			++writes_;
+			r.resp = a.fail ? a.resp : static_cast<uint8_t>(AXI_OKAY);
+			r.cycles = 2;
+			return r;
+		}
+		if (a.duplicate) {
+			r = raw_write32(addr, data, prot, strb);
+			if (r.ok())
+				faults_->on_write_done(addr, data);
+		}
+	}
+	r = raw_write32(addr, data, prot, strb);
+	if (r.ok())
+		faults_->on_write_done(addr, data);
+	return r;
 }
 
 AxiResult AxiLiteMaster::read64(uint32_t addr, uint8_t prot)

@@ -11,6 +11,7 @@
 // accesses, low word first; the worse of the two responses is returned.
 #pragma once
 
+#include "fault.h"
 #include "soc_model.h"
 
 #include <cstdint>
@@ -46,8 +47,12 @@ public:
 	uint32_t timeout() const { return timeout_; }
 	uint64_t reads() const { return reads_; }
 	uint64_t writes() const { return writes_; }
+	// fault injection (sim/fault.h) consulted before each access; nullptr = none
+	void set_faults(Faults *f) { faults_ = f; }
 
 private:
+	AxiResult raw_read32(uint32_t addr, uint8_t prot);
+	AxiResult raw_write32(uint32_t addr, uint32_t data, uint8_t prot, uint8_t strb);
 	void on_timeout(const char *what, uint32_t addr);
 
 	SocModel &m_;
@@ -55,6 +60,7 @@ private:
 	const char *name_;
 	uint32_t timeout_;
 	uint64_t reads_ = 0, writes_ = 0;
+	Faults *faults_ = nullptr;
 };
 
 } // namespace irqsim

@@ -215,8 +215,10 @@ void Dram::post_edge(uint64_t cycle)
 	if (q_count_ && !*b_.rvalid && q_[q_head_].due <= cycle) {
 		uint32_t a = q_[q_head_].addr & ~3u;
 		bool ok = contains(a, 4);
+		uint8_t injected = faults_ && faults_->dram_armed() ? faults_->dram_check(a) : 0;
+		ok = ok && !injected;
 		*b_.rdata = ok ? read32(a) : 0;
-		*b_.rresp = ok ? 0 : 3;
+		*b_.rresp = ok ? 0 : (injected ? injected : 3);
 		*b_.rvalid = 1;
 		++bus_reads_;
 		bus_errors_ += !ok;

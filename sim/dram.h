@@ -19,6 +19,7 @@
 // seen at once (coherent): dma_sync is a no-op.
 #pragma once
 
+#include "fault.h"
 #include "soc_model.h"
 
 #include <cstddef>
@@ -89,6 +90,8 @@ public:
 	void set_latency(unsigned cycles) { latency_ = cycles ? cycles : 1; }
 	unsigned latency() const { return latency_; }
 	uint64_t bus_reads() const { return bus_reads_; }
+	// fault injection: reads answered with an error (sim/fault.h)
+	void set_faults(Faults *f) { faults_ = f; }
 	uint64_t bus_errors() const { return bus_errors_; }
 
 	void pre_edge() override;
@@ -123,6 +126,7 @@ private:
 	bool ar_fire_ = false, r_fire_ = false;
 	uint64_t cycle_ = 0;
 	uint64_t bus_reads_ = 0, bus_errors_ = 0;
+	Faults *faults_ = nullptr;
 };
 
 } // namespace irqsim

@@ -142,6 +142,9 @@ int Firmware::set_irq(uint16_t src_id, uint16_t src_index, uint16_t dst_id, uint
 	stats_.set_irq++;
 	const std::string call = "set_irq(src " + std::to_string(src_id) + ":" + std::to_string(src_index) +
 				 ", dst " + std::to_string(dst_id) + ":" + std::to_string(dst_host_irq) + "): ";
+	if (faults_)
+		if (int err = faults_->firmware_check(FwOp::SetIrq))
+			return refuse(err, call + "refused (fault injection)");
 	if (src_id != cfg_.intr_id || dst_id != cfg_.intr_id)
 		return refuse(-EINVAL, call + "src_id and dst_id must be the INTR (TI-SCI id " +
 					       std::to_string(cfg_.intr_id) + ")");
@@ -167,6 +170,9 @@ int Firmware::free_irq(uint16_t src_id, uint16_t src_index, uint16_t dst_id, uin
 	stats_.free_irq++;
 	const std::string call = "free_irq(src " + std::to_string(src_id) + ":" + std::to_string(src_index) +
 				 ", dst " + std::to_string(dst_id) + ":" + std::to_string(dst_host_irq) + "): ";
+	if (faults_)
+		if (int err = faults_->firmware_check(FwOp::FreeIrq))
+			return refuse(err, call + "refused (fault injection)");
 	if (src_id != cfg_.intr_id || dst_id != cfg_.intr_id)
 		return refuse(-EINVAL, call + "src_id and dst_id must be the INTR (TI-SCI id " +
 					       std::to_string(cfg_.intr_id) + ")");
@@ -215,6 +221,9 @@ int Firmware::set_event_map(uint16_t src_id, uint16_t src_index, uint16_t ia_id,
 	const std::string call = "set_event_map(src " + std::to_string(src_id) + ":" + std::to_string(src_index) +
 				 ", ia " + std::to_string(ia_id) + ", vint " + std::to_string(vint) + ", event " +
 				 std::to_string(global_event) + ", bit " + std::to_string(bit) + "): ";
+	if (faults_)
+		if (int err = faults_->firmware_check(FwOp::SetEventMap))
+			return refuse(err, call + "refused (fault injection)");
 	std::string bad = check_event_args(cfg_, src_id, src_index, ia_id, vint, global_event, bit);
 	if (!bad.empty())
 		return refuse(-EINVAL, call + bad);
@@ -253,6 +262,9 @@ int Firmware::free_event_map(uint16_t src_id, uint16_t src_index, uint16_t ia_id
 				 std::to_string(src_index) + ", ia " + std::to_string(ia_id) + ", vint " +
 				 std::to_string(vint) + ", event " + std::to_string(global_event) + ", bit " +
 				 std::to_string(bit) + "): ";
+	if (faults_)
+		if (int err = faults_->firmware_check(FwOp::FreeEventMap))
+			return refuse(err, call + "refused (fault injection)");
 	std::string bad = check_event_args(cfg_, src_id, src_index, ia_id, vint, global_event, bit);
 	if (!bad.empty())
 		return refuse(-EINVAL, call + bad);

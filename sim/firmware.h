@@ -21,6 +21,7 @@
 #pragma once
 
 #include "axil_master.h"
+#include "fault.h"
 
 #include <linux/soc/ti/ti_sci_protocol.h>
 
@@ -90,6 +91,8 @@ public:
 	const std::string &last_error() const { return last_error_; }
 	// don't print refusals to stderr (still counted and kept in last_error())
 	void set_quiet(bool q) { quiet_ = q; }
+	// fault injection: requests refused before any bus access (sim/fault.h)
+	void set_faults(Faults *f) { faults_ = f; }
 
 	// what is programmed: INTR output -> input, global event -> mapping
 	struct EventMap {
@@ -111,6 +114,7 @@ private:
 	std::string last_error_;
 	bool quiet_ = false;
 	bool installed_ = false;
+	Faults *faults_ = nullptr;
 	std::map<uint16_t, uint16_t> routes_;   // INTR output -> input
 	std::map<uint16_t, EventMap> events_;   // global event -> mapping
 };

@@ -10,7 +10,7 @@ const char *hop_name(Hop h)
 {
 	static const char *const n[] = {"line_in", "spi_pending", "spi_active", "sgippi_pending", "irq_out",
 					"iar",     "eoir",        "dir",        "sgi1r",          "handler",
-					"vint_out", "intr_out"};
+					"vint_out", "intr_out", "setlpir"};
 	unsigned i = static_cast<unsigned>(h);
 	return i < static_cast<unsigned>(Hop::Count) ? n[i] : "?";
 }
@@ -18,7 +18,7 @@ const char *hop_name(Hop h)
 HopMonitor::HopMonitor(SocModel &m, bool enabled) : m_(m), enabled_(enabled)
 {
 	const Pins &p = m.pins();
-	watches_.push_back({p.line_in, {}, Hop::LineIn, 32, 0});
+	watches_.push_back({p.line_in, {}, Hop::LineIn, 32, 0, true});
 	watches_.push_back({p.mon_spi_pending, {}, Hop::SpiPending, 32, 0});
 	watches_.push_back({p.mon_spi_active, {}, Hop::SpiActive, 32, 0});
 	watches_.push_back({p.mon_sgippi_pending, {}, Hop::SgiPpiPending, 0, 32});
@@ -29,6 +29,8 @@ HopMonitor::HopMonitor(SocModel &m, bool enabled) : m_(m), enabled_(enabled)
 		watches_.push_back({p.mon_intr_out, {}, Hop::IntrOut, 0, 0});
 	for (auto &w : watches_)
 		w.prev.assign(w.port.bytes, 0);
+	while (first_output_ < watches_.size() && watches_[first_output_].input)
+		first_output_++;
 	for (auto &v : ev_)
 		v.reserve(4096);
 	resync();
@@ -102,13 +104,27 @@ void HopMonitor::diff(Watch &w, uint64_t cycle)
 	bound(out);
 }
 
+void HopMonitor::pre_edge()
+{
+	if (!enabled_)
+		return;
+	// inputs come first in watches_ (line_in): one compare per cycle, as before
+	for (size_t i = 0; i < watches_.size() && watches_[i].input; i++) {
+		Watch &w = watches_[i];
+		if (__builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
+			diff(w, m_.cycle() + 1); // the edge about to happen
+	}
+}
+
 void HopMonitor::post_edge(uint64_t cycle)
 {
 	if (!enabled_)
 		return;
-	for (auto &w : watches_)
+	for (size_t i = first_output_; i < watches_.size(); i++) {
+		Watch &w = watches_[i];
 		if (__builtin_expect(std::memcmp(w.prev.data(), w.port.p, w.port.bytes) != 0, 0))
 			diff(w, cycle);
+	}
 }
 
 static bool match(const HopEvent &e, uint32_t id, int pe, uint8_t level)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // HopMonitor: the hops of every interrupt delivery, with the cycle each happened.
 //
-// Sampled every cycle after the rising edge (a clock agent), cheaply: each watched
+// Sampled every cycle after the rising edge (line_in: just before it, as the RTL
+// sees it) by a clock agent, cheaply: each watched
 // port is compared with its previous value as a block of bytes and nothing else
 // happens unless it changed.  Watched ports:
 //   LineIn        line_in[k]                 id = SPI INTID 32 + k, pe = -1
@@ -17,6 +18,8 @@
 //   Eoir  ICC_EOIR1 write    id = INTID written,                pe = cpu
 //   Dir   ICC_DIR write      id = INTID written,                pe = cpu
 //   Sgi1r ICC_SGI1R write    id = SGI INTID, data = the whole value, pe = sending cpu
+// Faults (sim/fault.h) adds SetLpir: a GICR_SETLPIR write answered by the redistributor,
+// id = INTID, pe = the redistributor's PE.
 // and anyone may record() others (Handler: the scoreboard's handler entries).
 //
 // Queries: first(kind, id, pe, after) = the first hop of that kind and id (pe -1:
@@ -37,6 +40,7 @@ namespace irqsim {
 enum class Hop : uint8_t {
 	LineIn, SpiPending, SpiActive, SgiPpiPending, IrqOut, Iar, Eoir, Dir, Sgi1r, Handler,
 	VintOut, IntrOut, // TI path (appended)
+	SetLpir,          // a GICR_SETLPIR write reached the redistributor (id = INTID, pe = its PE)
 	Count
 };
 const char *hop_name(Hop h);
@@ -73,6 +77,7 @@ public:
 	void clear();
 	std::string dump(size_t max_lines = 200) const;
 
+	void pre_edge() override;
 	void post_edge(uint64_t cycle) override;
 
 private:
@@ -82,6 +87,10 @@ private:
 		Hop kind;
 		unsigned id_base;   // id of bit 0
 		unsigned per_pe;    // bits per PE (0: not per PE)
+		// an input the harness drives between edges: sampled before the edge that
+		// takes it, so a one-cycle pulse is seen even when its driver lowers it
+		// again in its own post_edge
+		bool input = false;
 	};
 	void resync();
 	void bound(std::vector<HopEvent> &v);
@@ -90,7 +99,8 @@ private:
 
 	SocModel &m_;
 	bool enabled_;
-	std::vector<Watch> watches_;
+	std::vector<Watch> watches_;   // inputs first
+	size_t first_output_ = 0;
 	std::vector<HopEvent> ev_[static_cast<unsigned>(Hop::Count)];
 };
 

@@ -4,6 +4,7 @@
 // `width` cycles and lowers it again by itself, as a clock agent.
 #pragma once
 
+#include "fault.h"
 #include "soc_model.h"
 
 #include <cstdint>
@@ -26,8 +27,11 @@ public:
 	static unsigned intid(unsigned line) { return 32 + line; }
 
 	void post_edge(uint64_t cycle) override;
+	// fault injection (sim/fault.h): rises that are swallowed or pulsed twice
+	void set_faults(Faults *f) { faults_ = f; }
 
 private:
+	bool edge_passes(unsigned line, bool *twice);
 	void drive() { port_.set_value(levels_); }
 
 	SocModel &m_;
@@ -36,6 +40,9 @@ private:
 	uint64_t levels_ = 0;
 	uint64_t pulsing_ = 0;
 	uint32_t left_[kMaxLines] = {};
+	uint32_t width_[kMaxLines] = {};
+	uint64_t again_ = 0, restart_ = 0, next_restart_ = 0; // duplicated pulses
+	Faults *faults_ = nullptr;
 };
 
 } // namespace irqsim

@@ -30,6 +30,12 @@ Sim::Sim(const SimConfig &cfg) : cfg_(cfg)
 	hops_.reset(new HopMonitor(*model_, cfg_.hops));
 	io_.reset(new IoBackend(*model_, *cpu_bus_, *sysregs_, *dram_, bus_log_.get(), hops_.get()));
 	platform_.reset(new Platform(*model_));
+	faults_.reset(new Faults(*model_, hops_.get()));
+	for (AxiLiteMaster *bus : {cpu_bus_.get(), fw_bus_.get()})
+		bus->set_faults(faults_.get());
+	lines_->set_faults(faults_.get());
+	firmware_->set_faults(faults_.get());
+	dram_->set_faults(faults_.get());
 }
 
 Sim::~Sim()

@@ -17,6 +17,7 @@
 #include "axil_master.h"
 #include "bus_log.h"
 #include "dram.h"
+#include "fault.h"
 #include "firmware.h"
 #include "hop_monitor.h"
 #include "io_backend.h"
@@ -70,6 +71,8 @@ public:
 	HopMonitor &hops() { return *hops_; }
 	IoBackend &io() { return *io_; }
 	Platform &platform() { return *platform_; }
+	// fault injection (sim/fault.h), hooked into the buses, lines, firmware and DRAM
+	Faults &faults() { return *faults_; }
 
 	unsigned num_cpus() const { return model_->params().num_cpus; }
 	uint64_t cycle() const { return model_->cycle(); }
@@ -89,6 +92,7 @@ public:
 private:
 	SimConfig cfg_;
 	std::unique_ptr<SocModel> model_;
+	std::unique_ptr<Faults> faults_; // outlives every BFM that points at it, not the model
 	std::unique_ptr<AxiLiteMaster> cpu_bus_, fw_bus_;
 	std::unique_ptr<Firmware> firmware_;
 	std::unique_ptr<SysregPort> sysregs_;

@@ -84,6 +84,8 @@ struct Pins {
 	PortRef irq_out, fiq_out, line_in, mon_spi_pending, mon_spi_active, mon_sgippi_pending;
 	// TI path: INTR plain input lines, INTA VINT outputs, INTR outputs (SPI INTID 64 + n)
 	PortRef intr_line_in, mon_vint_out, mon_intr_out;
+	// fault injection inputs (sim/fault.h; 0 unless a test injects)
+	PortRef fault_intr_out_drop; uint8_t *fault_inta_ev_drop, *fault_inta_ev_dup;
 	// trace-only
 	PortRef annotation; uint32_t *annotation_seq;
 };

@@ -53,6 +53,9 @@ public:
 		p.intr_line_in = ref(m.intr_line_in, params_.num_intr_lines);
 		p.mon_vint_out = ref(m.mon_vint_out, params_.num_vints);
 		p.mon_intr_out = ref(m.mon_intr_out, params_.num_intr_out);
+		p.fault_intr_out_drop = ref(m.fault_intr_out_drop, params_.num_intr_out);
+		p.fault_inta_ev_drop = &m.fault_inta_ev_drop;
+		p.fault_inta_ev_dup = &m.fault_inta_ev_dup;
 		p.annotation = ref(m.annotation, 512);
 		p.annotation_seq = &m.annotation_seq;
 	}

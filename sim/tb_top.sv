@@ -91,6 +91,10 @@ module irqsim_tb_top #(
   output logic [NUM_PES*32-1:0]  mon_sgippi_pending,
   output logic [NUM_VINTS-1:0]   mon_vint_out,
   output logic [NUM_INTR_OUT-1:0] mon_intr_out,
+  // fault injection (sim/fault.h), 0 unless a test injects
+  input  logic [NUM_INTR_OUT-1:0] fault_intr_out_drop,
+  input  logic                   fault_inta_ev_drop,
+  input  logic                   fault_inta_ev_dup,
   // trace-only
   input  logic [8*64-1:0]        annotation,
   input  logic [31:0]            annotation_seq
@@ -125,7 +129,8 @@ module irqsim_tb_top #(
     .irq_out, .fiq_out,
     .line_in, .intr_line_in,
     .mon_spi_pending, .mon_spi_active, .mon_sgippi_pending,
-    .mon_vint_out, .mon_intr_out
+    .mon_vint_out, .mon_intr_out,
+    .fault_intr_out_drop, .fault_inta_ev_drop, .fault_inta_ev_dup
   );
 
   // Unused on purpose: annotation and annotation_seq exist only to be traced.

@@ -75,6 +75,23 @@ phys_addr_t irqsim_iomem_phys(const volatile void __iomem *addr)
 	return (phys_addr_t)(uintptr_t)addr;
 }
 
+/*
+ * A refused access (SLVERR/DECERR) is reported where it happened, with the
+ * address and the driver operation in progress, as an SError report would be:
+ * most register writes have no return path to their caller.
+ */
+static void io_check(const char *op, phys_addr_t pa)
+{
+	enum io_status st = io_ops->last_status ? io_ops->last_status(io_ctx) : IO_OKAY;
+	char what[128];
+
+	if (st == IO_OKAY)
+		return;
+	irqsim_annotation_save(what, sizeof(what));
+	pr_err("io: %s at 0x%llx: %s response%s%s", op, (unsigned long long)pa,
+	       st == IO_DECERR ? "DECERR" : "SLVERR", what[0] ? " during " : "", what);
+}
+
 /**
  * readl() - 32-bit MMIO read
  * @addr: ioremap() cookie plus offset
@@ -88,7 +105,10 @@ u32 readl(const volatile void __iomem *addr)
 		io_none("readl", pa);
 		return ~0u;
 	}
-	return io_ops->read32(io_ctx, pa);
+	u32 v = io_ops->read32(io_ctx, pa);
+
+	io_check("readl", pa);
+	return v;
 }
 
 /**
@@ -105,6 +125,7 @@ void writel(u32 val, volatile void __iomem *addr)
 		return;
 	}
 	io_ops->write32(io_ctx, pa, val);
+	io_check("writel", pa);
 }
 
 /**
@@ -116,16 +137,22 @@ void writel(u32 val, volatile void __iomem *addr)
 u64 readq(const volatile void __iomem *addr)
 {
 	phys_addr_t pa = irqsim_iomem_phys(addr);
-	u64 lo;
+	u64 lo, hi;
 
 	if (!io_ops || !io_ops->read32) {
 		io_none("readq", pa);
 		return ~0ull;
 	}
-	if (io_ops->read64)
-		return io_ops->read64(io_ctx, pa);
+	if (io_ops->read64) {
+		lo = io_ops->read64(io_ctx, pa);
+		io_check("readq", pa);
+		return lo;
+	}
 	lo = io_ops->read32(io_ctx, pa);
-	return lo | (u64)io_ops->read32(io_ctx, pa + 4) << 32;
+	io_check("readq", pa);
+	hi = io_ops->read32(io_ctx, pa + 4);
+	io_check("readq", pa + 4);
+	return lo | hi << 32;
 }
 
 /**
@@ -144,10 +171,13 @@ void writeq(u64 val, volatile void __iomem *addr)
 	}
 	if (io_ops->write64) {
 		io_ops->write64(io_ctx, pa, val);
+		io_check("writeq", pa);
 		return;
 	}
 	io_ops->write32(io_ctx, pa, (u32)val);
+	io_check("writeq", pa);
 	io_ops->write32(io_ctx, pa + 4, (u32)(val >> 32));
+	io_check("writeq", pa + 4);
 }
 
 /**

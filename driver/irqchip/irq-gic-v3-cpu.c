@@ -64,12 +64,19 @@ static int gic_enable_redist(void __iomem *rd, unsigned int cpu)
 
 	writel(val & ~GICR_WAKER_ProcessorSleep, waker);
 	for (unsigned int i = 0; i < GIC_POLL_LIMIT; i++) {
-		if (!(readl(waker) & GICR_WAKER_ChildrenAsleep))
+		u32 w = readl(waker);
+
+		if (io_last_status() != IO_OKAY) {
+			pr_err("GICv3: CPU%u: read of GICR_WAKER at 0x%llx failed (bus error %d)", cpu,
+			       (unsigned long long)irqsim_iomem_phys(waker), (int)io_last_status());
+			return -EIO;
+		}
+		if (!(w & GICR_WAKER_ChildrenAsleep))
 			return 0;
 		udelay(1);
 	}
-	pr_err("GICv3: CPU%u: redistributor failed to wakeup (ChildrenAsleep still set after %u polls)", cpu,
-	       GIC_POLL_LIMIT);
+	pr_err("GICv3: CPU%u: redistributor failed to wakeup (GICR_WAKER at 0x%llx: ChildrenAsleep still set after %u polls)",
+	       cpu, (unsigned long long)irqsim_iomem_phys(waker), GIC_POLL_LIMIT);
 	return -ETIMEDOUT;
 }
 

@@ -75,14 +75,23 @@ int gic_lpi_inv(u32 intid, unsigned int cpu)
 	writeq(intid, (char __iomem *)rd + GICR_INVLPIR);
 	gic_lpi.inv_count++;
 	for (unsigned int i = 0; i < GIC_POLL_LIMIT; i++) {
-		if (!(readl((char __iomem *)rd + GICR_SYNCR) & GICR_SYNCR_BUSY)) {
+		u32 syncr = readl((char __iomem *)rd + GICR_SYNCR);
+
+		if (io_last_status() != IO_OKAY) {
+			ret = -EIO;
+			break;
+		}
+		if (!(syncr & GICR_SYNCR_BUSY)) {
 			ret = 0;
 			break;
 		}
 		udelay(1);
 	}
 	raw_spin_unlock(&lrd->rd_lock);
-	if (ret)
+	if (ret == -EIO)
+		pr_err("GICv3: DirectLPI: CPU%u: read of GICR_SYNCR at 0x%llx failed (bus error) (INVLPIR of LPI %u)", cpu,
+		       (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR), intid);
+	else if (ret)
 		pr_err("GICv3: DirectLPI: CPU%u: GICR_SYNCR at 0x%llx still busy after %u polls (INVLPIR of LPI %u)",
 		       cpu, (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR), GIC_POLL_LIMIT,
 		       intid);

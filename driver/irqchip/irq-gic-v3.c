@@ -134,7 +134,15 @@ int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd)
 	irqsim_annotation_save(caller, sizeof(caller));
 	irqsim_annotate("gic:rwp_wait %s", rd ? "gicr" : "gicd");
 	for (unsigned int i = 0; i < GIC_POLL_LIMIT; i++) {
-		if (!(readl(ctlr_base) & bit)) {
+		u32 ctlr = readl(ctlr_base);
+
+		/* a read the bus refused says nothing about RWP: fail, don't take it as done */
+		if (io_last_status() != IO_OKAY) {
+			pr_err("GICv3: RWP wait: read of %s at 0x%llx failed (bus error %d)", rd ? "GICR_CTLR" : "GICD_CTLR",
+			       (unsigned long long)irqsim_iomem_phys(ctlr_base), (int)io_last_status());
+			return -EIO;
+		}
+		if (!(ctlr & bit)) {
 			if (caller[0])
 				irqsim_annotate("%s", caller);
 			return 0;

@@ -105,7 +105,14 @@ module irqsim_soc #(
   output logic [NUM_SPIS-1:0]  mon_spi_active,
   output logic [(NUM_CPUS+HAS_COPROC)*32-1:0] mon_sgippi_pending,
   output logic [NUM_VINTS-1:0]    mon_vint_out,
-  output logic [NUM_INTR_OUT-1:0] mon_intr_out
+  output logic [NUM_INTR_OUT-1:0] mon_intr_out,
+  // fault injection (verification only; tie to 0 in a product; registered, so each
+  // takes effect one cycle after it is driven): INTR output n kept
+  // off the GIC's SPI input; DMA-ring events swallowed before the INTA; the next
+  // ring event given to the INTA once now and again when fault_inta_ev_dup drops
+  input  logic [NUM_INTR_OUT-1:0] fault_intr_out_drop,
+  input  logic                    fault_inta_ev_drop,
+  input  logic                    fault_inta_ev_dup
 );
 
   localparam int NUM_PES     = NUM_CPUS + HAS_COPROC;
@@ -241,6 +248,34 @@ module irqsim_soc #(
   logic [NUM_INTR_OUT-1:0]   intr_out;
   logic                      dma_ev_valid, dma_ev_ready;
   logic [15:0]               dma_ev_id;
+  logic                      inta_ev_valid, inta_ev_ready, ev_dup_held_q;
+  logic [NUM_INTR_OUT-1:0]   f_intr_drop_q;
+  logic                      f_ev_drop_q, f_ev_dup_q;
+
+  // Fault inputs are registered once (as the line inputs are): one cycle later,
+  // and no combinational path from a top-level input into the fabric.
+  always_ff @(posedge clk) begin
+    if (!rst_n) begin
+      f_intr_drop_q <= '0;
+      f_ev_drop_q   <= 1'b0;
+      f_ev_dup_q    <= 1'b0;
+    end else begin
+      f_intr_drop_q <= fault_intr_out_drop;
+      f_ev_drop_q   <= fault_inta_ev_drop;
+      f_ev_dup_q    <= fault_inta_ev_dup;
+    end
+  end
+
+  // Event-port faults sit between the ring device and the INTA.  Drop: the device
+  // sees its handshake, the INTA nothing.  Duplicate: the INTA takes the event while
+  // the device is held; it is taken again (the device released) when the fault drops.
+  assign inta_ev_valid = dma_ev_valid & ~f_ev_drop_q & ~(f_ev_dup_q & ev_dup_held_q);
+  assign dma_ev_ready  = f_ev_drop_q | (inta_ev_ready & ~f_ev_dup_q);
+
+  always_ff @(posedge clk) begin
+    if (!rst_n || !f_ev_dup_q)               ev_dup_held_q <= 1'b0;
+    else if (inta_ev_valid && inta_ev_ready) ev_dup_held_q <= 1'b1;
+  end
 
   always_ff @(posedge clk) begin
     if (!rst_n) intr_line_q <= '0;
@@ -264,7 +299,7 @@ module irqsim_soc #(
     .req(g_req[4]), .we(g_we[4]), .addr(g_addr[128 +: 22]), .wdata(g_wdata[128 +: 32]),
     .wstrb(g_wstrb[16 +: 4]), .ns(g_ns[4]),
     .ack(g_ack[4]), .rdata(g_rdata[128 +: 32]), .resp(g_resp[8 +: 2]),
-    .ev_valid(dma_ev_valid), .ev_ready(dma_ev_ready), .ev_id(dma_ev_id),
+    .ev_valid(inta_ev_valid), .ev_ready(inta_ev_ready), .ev_id(dma_ev_id),
     .vint_out
   );
 
@@ -299,7 +334,7 @@ module irqsim_soc #(
   logic [NUM_SPIS-1:0] intr_spi;
   for (genvar i = 0; i < NUM_SPIS; i++) begin : g_intr_spi
     if (i >= 32 && i - 32 < NUM_INTR_OUT) begin : g_on
-      assign intr_spi[i] = intr_out[i - 32];
+      assign intr_spi[i] = intr_out[i - 32] & ~f_intr_drop_q[i - 32];
     end else begin : g_off
       assign intr_spi[i] = 1'b0;
     end
@@ -353,7 +388,8 @@ module irqsim_soc #(
   // DRAM read port: driven by u_gic (redistributors' LPI configuration-table reads)
 
   logic unused_soc;
-  assign unused_soc = ^{dram_arready, dram_rvalid, dram_rdata, dram_rresp,
+  // (f_intr_drop_q: bits without an SPI when NUM_SPIS is small)
+  assign unused_soc = ^{f_intr_drop_q, dram_arready, dram_rvalid, dram_rdata, dram_rresp,
                         m_awready[2], m_wready[2], m_bvalid[2], m_arready[2], m_rvalid[2],
                         m_bresp[5:4], m_rresp[5:4], m_rdata[95:64],
                         g_addr[95:80], g_addr[127:108], g_addr[159:150], g_addr[191:181]};

@@ -247,4 +247,11 @@ int LpiDevice::fire(unsigned i, bool expect)
     return write_message(i);
 }
 
+std::vector<HopStep> LpiDevice::hops(unsigned i) const
+{
+    int pe = static_cast<int>(target(i));
+    uint32_t id = intid(i);
+    return {{Hop::SetLpir, id, pe}, {Hop::IrqOut, 0, pe}, {Hop::Iar, id, pe}, {Hop::Handler, virq(i), pe}};
+}
+
 }  // namespace irqsim

@@ -76,6 +76,8 @@ public:
     unsigned virq(unsigned i) const;
     uint32_t intid(unsigned i) const;        // the LPI's INTID (hwirq in the DirectLPI domain)
     unsigned target(unsigned i) const;       // its effective CPU
+    // its delivery: the SETLPIR write reaching the target's redistributor, irq line, IAR, handler
+    std::vector<HopStep> hops(unsigned i) const;
     msi_msg message(unsigned i) const;       // what vector i writes (data already + i - base)
     uint64_t handled(unsigned i) const { return vec(i).handled; }
     struct device* dev() { return &dev_; }

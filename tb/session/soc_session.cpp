@@ -431,6 +431,23 @@ std::vector<HopStep> SocSession::sgi_hops(unsigned sgi, unsigned virq, unsigned 
             {Hop::Handler, virq, pe}};
 }
 
+std::vector<HopStep> SocSession::ring_hops(unsigned r, unsigned cpu) const
+{
+    const RingChannel& rc = *rings_.at(r);
+    if (!rc.virq)
+        return {};
+    const unsigned input = sim_->model().params().num_intr_lines + rc.vint;
+    for (const auto& [out, in] : sim_->firmware().routes()) {
+        if (in != input)
+            continue;
+        int pe = static_cast<int>(cpu);
+        uint32_t intid = 64u + out;
+        return {{Hop::VintOut, rc.vint, -1}, {Hop::IntrOut, out, -1},  {Hop::SpiPending, intid, -1},
+                {Hop::IrqOut, 0, pe},         {Hop::Iar, intid, pe},     {Hop::Handler, rc.virq, pe}};
+    }
+    return {};
+}
+
 std::string SocSession::diagnose(const std::vector<HopStep>& chain, uint64_t after) const
 {
     std::ostringstream os;
@@ -489,12 +506,20 @@ std::vector<std::string> SocSession::explain_losses(size_t max) const
     for (const Injection* in : sb_.outstanding()) {
         if (out.size() >= max)
             break;
+        unsigned cpu = static_cast<unsigned>(in->allowed._Find_first());
         for (const auto& l : lines_) {
             if (l->virq != in->virq)
                 continue;
-            unsigned cpu = static_cast<unsigned>(in->allowed._Find_first());
             out.push_back(in->source + " injected at cycle " + std::to_string(in->cycle) + ": " +
                           diagnose(line_hops(*l, cpu), in->cycle));
+        }
+        for (const auto& rc : rings_) {
+            if (!rc->active || rc->virq != in->virq)
+                continue;
+            auto chain = ring_hops(rc->ring, cpu);
+            if (!chain.empty())
+                out.push_back(in->source + " posted at cycle " + std::to_string(in->cycle) + ": " +
+                              diagnose(chain, in->cycle));
         }
     }
     return out;

@@ -131,6 +131,9 @@ public:
     // SGI delivery: the sender's SGI1R write, the SGI pending at the target, its
     // irq line, IAR, handler
     std::vector<HopStep> sgi_hops(unsigned sgi, unsigned virq, unsigned cpu) const;
+    // a ring completion: VINT rise, its INTR output, the SPI pending, irq line, IAR, handler
+    // (empty while the ring has no channel or its VINT is not routed)
+    std::vector<HopStep> ring_hops(unsigned r, unsigned cpu) const;
     // "reached SpiPending at +12, never reached IrqOut (pe 2)" for an event
     std::string diagnose(const std::vector<HopStep>& chain, uint64_t after) const;
     // per-hop median latency text over delivered line events

@@ -51,7 +51,9 @@ TEST_F(IoTest, FakeBackendRecordsAccesses)
 	EXPECT_EQ(io_last_status(), IO_SLVERR);
 	readl(base + 0x24);
 	EXPECT_EQ(io_last_status(), IO_OKAY);
-	EXPECT_EQ(ErrorCount(), 0u);
+	// the refused access is logged once, with its address
+	EXPECT_EQ(ErrorCount(), 1u);
+	EXPECT_EQ(CountLogs({"readl at 0x1020", "SLVERR"}), 1u);
 }
 
 TEST_F(IoTest, SixtyFourBitFallsBackToTwoWordsLowFirst)
