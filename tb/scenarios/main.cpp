@@ -6,6 +6,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "regress.h"
 #include "report.h"
 #include "scenario.h"
 
@@ -24,6 +25,10 @@ static int cmd_run(RunConfig& cfg)
     if (!sc) {
         std::fprintf(stderr, "irqsim: unknown scenario '%s' (irqsim list shows them)\n",
                      cfg.scenario.c_str());
+        return 2;
+    }
+    if (cfg.drop_event != ~0ull && sc->name != "spi") {
+        std::fprintf(stderr, "irqsim: --drop-event applies to the spi scenario only\n");
         return 2;
     }
     cfg.progress = isatty(STDERR_FILENO);
@@ -89,6 +94,10 @@ int main(int argc, char** argv)
         ->check(CLI::ExistingFile);
     run->add_option("--wave", cfg.wave_path, "write an FST waveform to this file");
     run->add_option("--report", cfg.report_path, "write a JSON report to this file");
+    std::string window;
+    run->add_option("--wave-window", window, "START:END: trace only cycles [START, END) (with --wave); "
+                                             "the window's bus accesses go to the trace's name .bus.log");
+    run->add_option("--drop-event", cfg.drop_event, "")->group("");  // test-only: a failing spi run
     run->add_option("--move-percent", cfg.move_percent,
                     "spi: chance (%) per event of moving a random line's affinity first (default 5)")
         ->check(CLI::Range(0u, 100u));
@@ -101,11 +110,33 @@ int main(int argc, char** argv)
     top->add_option("--dts", topo.dts_path, "device tree source (default: embedded)")->check(CLI::ExistingFile);
     top->add_option("--cpus", topo.cpus, "application CPUs (1, 4 or 16)")->check(CLI::IsMember({1u, 4u, 16u}));
 
+    RegressConfig regress;
+    add_regress_command(app, regress);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     }
+    if (!window.empty()) {
+        unsigned long long a = 0, b = 0;
+        char tail = 0;
+        if (std::sscanf(window.c_str(), "%llu:%llu%c", &a, &b, &tail) != 2 || b <= a ||
+            window.find('-') != std::string::npos) {
+            std::fprintf(stderr, "irqsim: bad --wave-window '%s' (want START:END cycles, START < END)\n",
+                         window.c_str());
+            return 2;
+        }
+        if (cfg.wave_path.empty()) {
+            std::fprintf(stderr, "irqsim: --wave-window needs --wave FILE\n");
+            return 2;
+        }
+        cfg.wave_start = a;
+        cfg.wave_end = b;
+    }
+    int rr = dispatch_regress_command(app, regress);
+    if (rr >= 0)
+        return rr;
     if (app.got_subcommand("list"))
         return cmd_list();
     if (app.got_subcommand("run"))
