@@ -483,7 +483,9 @@ JunitCase to_junit(const CaseResult& cr, const RegressConfig& rc)
     return j;
 }
 
-int cmd_merge(const RegressConfig& rc)
+}  // namespace
+
+int merge_regress(const RegressConfig& rc)
 {
     std::string err;
     if (!merge_junit(rc.merge_inputs, rc.merge_out, &err)) {
@@ -494,8 +496,9 @@ int cmd_merge(const RegressConfig& rc)
     return 0;
 }
 
-int cmd_regress(RegressConfig rc)
+int run_regress(const RegressConfig& rc_in)
 {
+    RegressConfig rc = rc_in;
     std::string err;
     std::vector<uint64_t> seeds;
     std::vector<Case> kinds;
@@ -658,9 +661,7 @@ int cmd_regress(RegressConfig rc)
     return rcode;
 }
 
-}  // namespace
-
-void add_regress_command(CLI::App& app, RegressConfig& rc)
+void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator& digits)
 {
     auto* r = app.add_subcommand("regress", "run scenarios x seeds in parallel child processes; JUnit, "
                                             "windowed traces of failures, 'N passed, M failed'");
@@ -668,6 +669,7 @@ void add_regress_command(CLI::App& app, RegressConfig& rc)
     r->add_option("--scenarios", rc.scenarios,
                   "comma-separated scenarios; ims = ims:mbi,ims:dlpi,ims:inta (default: every RTL scenario)");
     r->add_option("-j,--jobs", rc.jobs, "cases at a time (default: the number of CPUs)")
+        ->check(digits)
         ->check(CLI::Range(1u, 4096u));
     r->add_option("--shard", rc.shard, "run only cases I, I+N, I+2N... of the deterministic case order (0 <= I < N)");
     r->add_option("--out", rc.out_dir, "directory for reports, logs and traces (default regress-out)");
@@ -676,28 +678,19 @@ void add_regress_command(CLI::App& app, RegressConfig& rc)
         ->check(CLI::Range(0.1, 1e6));
     r->add_flag("!--no-rerun", rc.rerun, "do not rerun failing cases with a windowed trace");
     r->add_option("--window-margin", rc.window_margin,
-                  "cycles traced before the failing injection and after its last hop (default 2000)");
+                  "cycles traced before the failing injection and after its last hop (default 2000)")
+        ->check(digits);
     r->add_option("--views", rc.views_dir, "directory of the GTKWave views (default: the source tree's waves/)")
         ->check(CLI::ExistingDirectory);
-    r->add_option("--events", rc.events, "per run: events to inject")->check(CLI::Range(1ull, 100000000ull));
+    r->add_option("--events", rc.events, "per run: events to inject")->check(digits)->check(CLI::Range(1ull, 100000000ull));
     r->add_option("--cpus", rc.cpus, "per run: application CPUs (1, 4 or 16)")->check(CLI::IsMember({1u, 4u, 16u}));
-    r->add_option("--cycles", rc.cycles, "per run: simulated-cycle budget");
+    r->add_option("--cycles", rc.cycles, "per run: simulated-cycle budget")->check(digits);
     r->add_option("--move-percent", rc.move_percent, "per run (spi): affinity-move chance in %")
         ->check(CLI::Range(0, 100));
-    r->add_option("--drop-event", rc.drop_event, "")->group("");  // test-only, see irqsim run
+    r->add_option("--drop-event", rc.drop_event, "")->check(digits)->group("");  // test-only, see irqsim run
     auto* m = r->add_subcommand("merge", "merge JUnit files (e.g. one per shard) into one");
     m->add_option("-o,--output", rc.merge_out, "merged JUnit file")->required();
     m->add_option("inputs", rc.merge_inputs, "JUnit files to merge")->required()->check(CLI::ExistingFile);
-}
-
-int dispatch_regress_command(CLI::App& app, const RegressConfig& rc)
-{
-    CLI::App* r = app.get_subcommand("regress");
-    if (!r->parsed())
-        return -1;
-    if (r->got_subcommand("merge"))
-        return cmd_merge(rc);
-    return cmd_regress(rc);
 }
 
 }  // namespace irqsim

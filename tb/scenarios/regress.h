@@ -13,6 +13,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace irqsim {
@@ -39,10 +40,12 @@ struct RegressConfig {
     std::string merge_out;
 };
 
-// adds "regress" and its "merge" subcommand to app
-void add_regress_command(CLI::App& app, RegressConfig& rc);
-// when app got "regress": runs it and returns the exit code; else -1
-int dispatch_regress_command(CLI::App& app, const RegressConfig& rc);
+// adds "regress" and its "merge" subcommand to app (parse_cli); `digits`
+// checks the unsigned numbers
+void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator& digits);
+// irqsim regress / irqsim regress merge: the exit code
+int run_regress(const RegressConfig& rc);
+int merge_regress(const RegressConfig& rc);
 
 // "1-5,9" -> {1,2,3,4,5,9}; false with *err on bad syntax or an empty/reversed range
 bool parse_seed_list(const std::string& text, std::vector<uint64_t>* out, std::string* err);
