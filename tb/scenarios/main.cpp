@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "regress.h"
 #include "report.h"
 #include "scenario.h"
 #include "soc_pins.h"
@@ -42,6 +43,7 @@ static int cmd_run(RunConfig& cfg)
                      cfg.cpus, built_variants().c_str());
         return 2;
     }
+    regress_test_fault(cfg.seed);  // test-only, see regress.h
     cfg.progress = isatty(STDERR_FILENO);
     std::printf("irqsim run %s  seed=%llu cpus=%u events=%llu\n", sc->name.c_str(),
                 static_cast<unsigned long long>(cfg.seed), cfg.cpus,

@@ -661,6 +661,28 @@ int run_regress(const RegressConfig& rc_in)
     return rcode;
 }
 
+void regress_test_fault(uint64_t seed)
+{
+    const char* spec = std::getenv("IRQSIM_TEST_CHILD_FAULT");
+    if (!spec)
+        return;
+    std::stringstream ss(spec);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        size_t at = item.find('@');
+        if (at == std::string::npos || item.substr(at + 1) != std::to_string(seed))
+            continue;
+        std::string what = item.substr(0, at);
+        if (what == "crash")
+            std::abort();
+        if (what == "hang")
+            for (;;)
+                pause();
+        if (what == "noreport")
+            std::_Exit(0);
+    }
+}
+
 void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator& digits)
 {
     auto* r = app.add_subcommand("regress", "run scenarios x seeds in parallel child processes; JUnit, "

@@ -47,6 +47,11 @@ void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator&
 int run_regress(const RegressConfig& rc);
 int merge_regress(const RegressConfig& rc);
 
+// Test-only: IRQSIM_TEST_CHILD_FAULT=crash@S,hang@S,noreport@S makes `irqsim run`
+// with seed S abort, hang, or exit 0 without its report, so the tests can check
+// how regress copes.  Called by irqsim run; returns if nothing applies.
+void regress_test_fault(uint64_t seed);
+
 // "1-5,9" -> {1,2,3,4,5,9}; false with *err on bad syntax or an empty/reversed range
 bool parse_seed_list(const std::string& text, std::vector<uint64_t>* out, std::string* err);
 // "I/N" -> (I, N); false with *err unless 0 <= I < N
