@@ -105,9 +105,7 @@ int main(int argc, char** argv)
     case CliResult::Command::List:
         return cmd_list();
     case CliResult::Command::Regress:
-        return run_regress(cli.regress);
     case CliResult::Command::RegressMerge:
-        return merge_regress(cli.regress);
     case CliResult::Command::Run:
     case CliResult::Command::Topology:
         break;
@@ -115,6 +113,10 @@ int main(int argc, char** argv)
     // The last line of defence: whatever escapes still gets one line and exit 2.
     try {
         std::string err;
+        if (cli.command == CliResult::Command::Regress)
+            return run_regress(cli.regress);
+        if (cli.command == CliResult::Command::RegressMerge)
+            return merge_regress(cli.regress);
         if (cli.command == CliResult::Command::Topology)
             return cmd_topology(cli.cfg);
         if (!check_output_paths(cli.cfg, &err)) {

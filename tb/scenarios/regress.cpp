@@ -348,7 +348,9 @@ void judge(CaseResult& cr, const Outcome& o, double timeout_s)
         return;
     }
     if (o.timed_out) {
-        cr.reason = "timeout: killed after " + std::to_string(static_cast<long>(timeout_s)) + " s wall";
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "timeout: killed after %g s wall", timeout_s);
+        cr.reason = buf;
         return;
     }
     if (o.signaled) {
@@ -363,12 +365,18 @@ void judge(CaseResult& cr, const Outcome& o, double timeout_s)
     }
     try {
         f >> cr.report;
-    } catch (const std::exception& e) {
+        if (!cr.report.is_object() || !cr.report.value("verdict", nlohmann::json()).is_object() ||
+            !cr.report.value("problems", nlohmann::json::array()).is_array())
+            throw std::runtime_error("not an irqsim report");
+        for (const auto& p : cr.report.value("problems", nlohmann::json::array()))
+            if (!p.is_string())
+                throw std::runtime_error("not an irqsim report");
+    } catch (const std::exception&) {
         cr.report = nullptr;
         cr.reason = "report unreadable (exit code " + std::to_string(o.code) + ")";
         return;
     }
-    bool verdict_pass = cr.report.value("/verdict/pass"_json_pointer, false);
+    bool verdict_pass = cr.report["verdict"].value("pass", false);
     cr.pass = verdict_pass && o.code == 0;
     if (cr.pass)
         return;
