@@ -44,7 +44,11 @@ public:
 	size_t size() const { return count_; }
 	// i = 0 is the oldest kept entry
 	const BusLogEntry &at(size_t i) const { return ring_[(head_ + i) % ring_.size()]; }
+	// the first kMaxKeptErrors bus errors; error_count() counts them all
 	const std::vector<BusLogEntry> &errors() const { return errors_; }
+	uint64_t error_count() const { return error_count_; }
+	static constexpr size_t kMaxKeptErrors = 1000;
+	static constexpr uint64_t kMaxPrintedErrors = 3;
 	uint64_t total() const { return total_; }
 	void clear();
 	// the last n entries as text, one per line
@@ -56,6 +60,7 @@ private:
 	uint64_t total_ = 0;
 	bool enabled_ = true;
 	bool quiet_ = false;
+	uint64_t error_count_ = 0;
 	std::FILE *file_ = nullptr;
 	std::vector<BusLogEntry> errors_;
 };
