@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "junit.h"
 
+#include <cctype>
+#include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 namespace irqsim {
@@ -88,13 +89,14 @@ bool write_junit(const std::string& path, const std::string& suite_name, const s
 
 namespace {
 
-// an attribute of the opening tag `tag` (numeric attributes only are summed)
+// a numeric attribute of an opening tag (0 if absent); attributes may be
+// separated by spaces, tabs or newlines (ctest writes one per line)
 double attr_number(const std::string& tag, const char* name)
 {
-    std::regex re(std::string("\\s") + name + "=\"([0-9.eE+-]*)\"");
-    std::smatch m;
-    if (std::regex_search(tag, m, re))
-        return std::atof(m[1].str().c_str());
+    const std::string key = std::string(name) + "=\"";
+    for (size_t p = tag.find(key); p != std::string::npos; p = tag.find(key, p + 1))
+        if (p > 0 && std::isspace(static_cast<unsigned char>(tag[p - 1])))
+            return std::atof(tag.c_str() + p + key.size());
     return 0;
 }
 

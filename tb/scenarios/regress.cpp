@@ -5,29 +5,22 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
-#include <chrono>
-#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "child_pool.h"
 #include "gtkw_window.h"
 #include "junit.h"
 #include "scenario.h"
 
-extern char** environ;
-
 namespace irqsim {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 bool parse_seed_list(const std::string& text, std::vector<uint64_t>* out, std::string* err)
 {
@@ -175,140 +168,6 @@ std::string shell_line(const std::vector<std::string>& args)
     return s;
 }
 
-// ---- child processes ----
-
-volatile std::sig_atomic_t g_stop_signal = 0;
-
-void on_stop_signal(int sig)
-{
-    g_stop_signal = sig;
-}
-
-struct Job {
-    std::vector<std::string> args;  // irqsim arguments
-    std::string log;                // stdout + stderr of the child
-};
-
-struct Outcome {
-    bool ran = false;         // started and reaped
-    bool interrupted = false; // killed because the regression was stopped (or never started)
-    bool timed_out = false;
-    bool signaled = false;
-    int code = 0;             // exit code or signal number
-    double wall = 0;
-    std::string spawn_error;
-};
-
-pid_t spawn(const std::string& exe, const Job& job, std::string* err)
-{
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(exe.c_str()));
-    for (const auto& a : job.args)
-        argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, job.log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&fa, 1, 2);
-    posix_spawnattr_t at;
-    posix_spawnattr_init(&at);
-    // Own process group: a terminal's Ctrl-C reaches only this parent, which then
-    // kills the children itself and still writes what finished.  Signals the
-    // parent catches or blocks go back to their defaults in the child.
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGINT);
-    sigaddset(&defaults, SIGTERM);
-    sigaddset(&defaults, SIGPIPE);
-    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    posix_spawnattr_setpgroup(&at, 0);
-    posix_spawnattr_setsigmask(&at, &none);
-    posix_spawnattr_setsigdefault(&at, &defaults);
-    pid_t pid = -1;
-    int rc = posix_spawn(&pid, exe.c_str(), &fa, &at, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    posix_spawnattr_destroy(&at);
-    if (rc != 0) {
-        *err = "cannot start " + exe + ": " + std::strerror(rc);
-        return -1;
-    }
-    return pid;
-}
-
-// Run jobs, at most `jobs` at a time; each is killed past timeout_s.  A stop
-// signal kills the running ones; jobs not started then are marked interrupted.
-// on_done(i) is called as each job ends (in completion order).
-std::vector<Outcome> run_pool(const std::string& exe, const std::vector<Job>& list, unsigned jobs, double timeout_s,
-                              const std::function<void(size_t, const Outcome&)>& on_done)
-{
-    struct Running {
-        size_t index;
-        Clock::time_point start;
-        bool killed_timeout = false;
-        bool killed_stop = false;
-    };
-    std::vector<Outcome> out(list.size());
-    std::map<pid_t, Running> running;
-    size_t next = 0;
-    while (next < list.size() || !running.empty()) {
-        while (!g_stop_signal && next < list.size() && running.size() < jobs) {
-            std::string err;
-            pid_t pid = spawn(exe, list[next], &err);
-            if (pid < 0) {
-                out[next].spawn_error = err;
-                on_done(next, out[next]);
-            } else {
-                running[pid] = {next, Clock::now()};
-            }
-            next++;
-        }
-        if (g_stop_signal) {
-            for (auto& [pid, r] : running) {
-                if (!r.killed_stop)
-                    kill(-pid, SIGKILL);
-                r.killed_stop = true;
-            }
-            for (; next < list.size(); next++)
-                out[next].interrupted = true;
-        }
-        int status = 0;
-        pid_t pid = waitpid(-1, &status, WNOHANG);
-        if (pid > 0) {
-            auto it = running.find(pid);
-            if (it == running.end())
-                continue;
-            Outcome& o = out[it->second.index];
-            o.ran = true;
-            o.wall = std::chrono::duration<double>(Clock::now() - it->second.start).count();
-            o.timed_out = it->second.killed_timeout;
-            o.interrupted = it->second.killed_stop;
-            if (WIFSIGNALED(status)) {
-                o.signaled = true;
-                o.code = WTERMSIG(status);
-            } else {
-                o.code = WEXITSTATUS(status);
-            }
-            size_t idx = it->second.index;
-            running.erase(it);
-            if (!o.interrupted)
-                on_done(idx, o);
-            continue;
-        }
-        if (pid < 0 && errno != EINTR && errno != ECHILD)
-            break;
-        auto now = Clock::now();
-        for (auto& [p, r] : running) {
-            if (!r.killed_timeout && std::chrono::duration<double>(now - r.start).count() > timeout_s) {
-                kill(-p, SIGKILL);
-                r.killed_timeout = true;
-            }
-        }
-        usleep(10000);  // a signal cuts it short
-    }
-    return out;
-}
 
 // ---- results ----
 
@@ -339,7 +198,7 @@ std::string signal_name(int sig)
     return "signal " + std::to_string(sig) + (d ? " (" + std::string(d) + ")" : "");
 }
 
-void judge(CaseResult& cr, const Outcome& o, double timeout_s)
+void judge(CaseResult& cr, const ChildOutcome& o, double timeout_s)
 {
     cr.done = true;
     cr.wall = o.wall;
@@ -568,21 +427,16 @@ int run_regress(const RegressConfig& rc_in)
                 rc.shard.empty() ? "" : (", shard " + rc.shard).c_str(), rc.jobs, rc.out_dir.c_str());
     std::fflush(stdout);
 
-    struct sigaction sa = {};
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    struct sigaction old_int, old_term;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    catch_stop_signals();
 
-    std::vector<Job> jobs;
+    std::vector<ChildJob> jobs;
     for (const auto& cr : cases) {
-        Job j{run_args(cr.c, rc), cr.log};
+        ChildJob j{run_args(cr.c, rc), cr.log};
         j.args.insert(j.args.end(), {"--report", cr.report_path});
         std::remove(cr.report_path.c_str());  // a stale report must not pass for this run
         jobs.push_back(std::move(j));
     }
-    run_pool(exe, jobs, rc.jobs, rc.timeout_s, [&](size_t i, const Outcome& o) {
+    run_children(exe, jobs, rc.jobs, rc.timeout_s, [&](size_t i, const ChildOutcome& o) {
         CaseResult& cr = cases[i];
         judge(cr, o, rc.timeout_s);
         if (!cr.pass)
@@ -596,8 +450,8 @@ int run_regress(const RegressConfig& rc_in)
     });
 
     // Failing cases with an event to look at: rerun with a trace of its window.
-    if (rc.rerun && !g_stop_signal) {
-        std::vector<Job> reruns;
+    if (rc.rerun && !stop_signal_received()) {
+        std::vector<ChildJob> reruns;
         std::vector<std::pair<size_t, std::pair<uint64_t, uint64_t>>> which;
         for (size_t i = 0; i < cases.size(); i++) {
             CaseResult& cr = cases[i];
@@ -607,7 +461,7 @@ int run_regress(const RegressConfig& rc_in)
                                 &end))
                 continue;
             std::string base = rc.out_dir + "/" + case_file_base(cr.c);
-            Job j{run_args(cr.c, rc), base + ".rerun.log"};
+            ChildJob j{run_args(cr.c, rc), base + ".rerun.log"};
             j.args.insert(j.args.end(), {"--wave", base + ".fst", "--wave-window",
                                          std::to_string(start) + ":" + std::to_string(end), "--report",
                                          base + ".rerun.json"});
@@ -618,7 +472,7 @@ int run_regress(const RegressConfig& rc_in)
         if (!reruns.empty())
             std::printf("rerunning %zu failing case(s) with a trace of the failing event's window\n",
                         reruns.size());
-        run_pool(exe, reruns, rc.jobs, rc.timeout_s, [&](size_t k, const Outcome&) {
+        run_children(exe, reruns, rc.jobs, rc.timeout_s, [&](size_t k, const ChildOutcome&) {
             CaseResult& cr = cases[which[k].first];
             std::string base = rc.out_dir + "/" + case_file_base(cr.c);
             std::string fst = base + ".fst";
@@ -657,15 +511,14 @@ int run_regress(const RegressConfig& rc_in)
             std::printf("junit: %s\n", rc.junit_path.c_str());
         }
     }
-    if (g_stop_signal)
+    if (stop_signal_received())
         std::printf("interrupted by %s: %zu case(s) not finished (not in the JUnit)\n",
-                    strsignal(g_stop_signal), not_run);
+                    strsignal(stop_signal_received()), not_run);
     std::printf("%zu passed, %zu failed\n", passed, failed);
     std::fflush(stdout);
-    sigaction(SIGINT, &old_int, nullptr);
-    sigaction(SIGTERM, &old_term, nullptr);
-    if (g_stop_signal)
-        return 128 + g_stop_signal;
+    restore_stop_signals();
+    if (stop_signal_received())
+        return 128 + stop_signal_received();
     return rcode;
 }
 
