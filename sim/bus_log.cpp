@@ -47,7 +47,7 @@ bool BusLog::open_file(const std::string &path)
 void BusLog::record(uint64_t cycle, const char *master, const char *kind, unsigned cpu, uint64_t addr,
 		    uint64_t data, uint8_t resp, const char *annotation)
 {
-	if (!enabled_ && !resp)
+	if (!enabled_ && !resp && !observer_)
 		return;
 	BusLogEntry e;
 	e.cycle = cycle;
@@ -72,6 +72,8 @@ void BusLog::record(uint64_t cycle, const char *master, const char *kind, unsign
 			std::fprintf(stderr, "irqsim: further bus errors are counted, not printed\n");
 		++error_count_;
 	}
+	if (observer_)
+		observer_(e);
 	if (!enabled_)
 		return;
 	++total_;

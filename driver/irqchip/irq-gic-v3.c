@@ -245,14 +245,15 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 {
 	u32 nr_regions = 1;
 	u64 addr, size;
+	int ret;
 
 	if (of_reg_read(node, 0, &addr, &size))
 		return -EINVAL;
 	gic->dist_base = ioremap(addr, size);
 	if (!gic->dist_base)
 		return -EINVAL;
-	if (of_property_read_u32(node, "#redistributor-regions", &nr_regions) == -EOVERFLOW ||
-	    nr_regions == 0 || nr_regions > GIC_MAX_RDIST_REGIONS) {
+	ret = of_property_read_u32(node, "#redistributor-regions", &nr_regions);
+	if ((ret && ret != -EINVAL) || nr_regions == 0 || nr_regions > GIC_MAX_RDIST_REGIONS) {
 		pr_err("GICv3: %s: #redistributor-regions %u out of range 1..%d", node->path, nr_regions,
 		       GIC_MAX_RDIST_REGIONS);
 		return -EINVAL;
@@ -267,8 +268,13 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 			return -EINVAL;
 	}
 	gic->nr_regions = nr_regions;
-	if (of_property_read_u64(node, "redistributor-stride", &gic->rdist_stride))
-		gic->rdist_stride = 0;
+	ret = of_property_read_u64(node, "redistributor-stride", &gic->rdist_stride);
+	if (ret == -EINVAL) {
+		gic->rdist_stride = 0; /* absent: the architectural 128 KB frames */
+	} else if (ret || (gic->rdist_stride & 0xffff)) {
+		pr_err("GICv3: %s: redistributor-stride must be one or two cells, a multiple of 64 KB", node->path);
+		return -EINVAL;
+	}
 	return 0;
 }
 
