@@ -559,7 +559,7 @@ void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator&
     r->add_option("--junit", rc.junit_path, "write JUnit XML to this file");
     r->add_option("--timeout", rc.timeout_s, "per-case wall-clock limit in seconds (default 600)")
         ->check(CLI::Range(0.1, 1e6));
-    r->add_flag("!--no-rerun", rc.rerun, "do not rerun failing cases with a windowed trace");
+    r->add_flag_callback("--no-rerun", [&rc] { rc.rerun = false; }, "do not rerun failing cases with a windowed trace");
     r->add_option("--window-margin", rc.window_margin,
                   "cycles traced before the failing injection and after its last hop (default 2000)")
         ->check(digits);
