@@ -3,6 +3,45 @@
 
 namespace irqsim {
 
+// Opens the FST (and the bus-log file) at the window's first cycle and closes
+// them after its last, so a long run leaves a small trace of the part that matters.
+class Sim::TraceWindow final : public ClockAgent {
+public:
+	TraceWindow(SocModel &m, BusLog &log, const SimConfig &cfg) : m_(m), log_(log), cfg_(cfg)
+	{
+		m_.add_agent(this);
+	}
+	~TraceWindow() override { m_.remove_agent(this); }
+
+	void post_edge(uint64_t cycle) override
+	{
+		if (!open_ && !done_ && cycle >= cfg_.window_start && cycle < cfg_.window_end) {
+			open_ = true;
+			m_.open_trace(cfg_.trace_path, cfg_.trace_depth);
+			if (!cfg_.window_bus_log_path.empty())
+				log_.open_file(cfg_.window_bus_log_path);
+		} else if (open_ && cycle >= cfg_.window_end) {
+			close();
+		}
+	}
+	void close()
+	{
+		if (!open_)
+			return;
+		open_ = false;
+		done_ = true;
+		m_.close_trace();
+		if (!cfg_.window_bus_log_path.empty())
+			log_.open_file("");
+	}
+
+private:
+	SocModel &m_;
+	BusLog &log_;
+	const SimConfig &cfg_;
+	bool open_ = false, done_ = false;
+};
+
 Sim::Sim(const SimConfig &cfg) : cfg_(cfg)
 {
 	model_.reset(new SocModel(cfg_.cpus));
@@ -36,10 +75,14 @@ Sim::Sim(const SimConfig &cfg) : cfg_(cfg)
 	lines_->set_faults(faults_.get());
 	firmware_->set_faults(faults_.get());
 	dram_->set_faults(faults_.get());
+	if (cfg_.window_end > cfg_.window_start && !cfg_.trace_path.empty())
+		window_.reset(new TraceWindow(*model_, *bus_log_, cfg_));
 }
 
 Sim::~Sim()
 {
+	if (window_)
+		window_->close();  // a run that ended inside the window still gets a complete file
 	io_->uninstall();
 	firmware_->uninstall();
 	// members go in reverse order: platform, io, hops, ... model (closes the trace) last
@@ -47,7 +90,7 @@ Sim::~Sim()
 
 void Sim::boot()
 {
-	if (!cfg_.trace_path.empty() && !model_->tracing())
+	if (!cfg_.trace_path.empty() && !window_ && !model_->tracing())
 		model_->open_trace(cfg_.trace_path, cfg_.trace_depth);
 	platform_->boot(cfg_.reset_cycles);
 	io_->install();
@@ -59,6 +102,8 @@ std::string Sim::banner() const
 	std::string s = "irqsim: seed " + std::to_string(cfg_.seed) + ", " + std::to_string(cfg_.cpus) + " CPUs";
 	if (!cfg_.trace_path.empty())
 		s += ", trace " + cfg_.trace_path;
+	if (window_)
+		s += " (cycles " + std::to_string(cfg_.window_start) + "-" + std::to_string(cfg_.window_end) + ")";
 	return s;
 }
 

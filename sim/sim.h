@@ -36,6 +36,11 @@ struct SimConfig {
 	unsigned cpus = 4;              // 1, 4 or 16 (the verilated variants)
 	uint64_t seed = 1;              // for the caller's stimulus; printed by banner()
 	std::string trace_path;         // FST written from boot() on if not empty
+	// Trace window: with window_end > window_start, trace_path covers only the
+	// cycles [window_start, window_end) (opened and closed by a clock agent), and
+	// window_bus_log_path (if set) gets the bus accesses of that window.
+	uint64_t window_start = 0, window_end = 0;
+	std::string window_bus_log_path;
 	int trace_depth = 4;            // SocModel::open_trace depth (0 = everything)
 	bool bus_log = true;            // keep the ring of the last bus_log_capacity accesses
 	size_t bus_log_capacity = 4096;
@@ -102,6 +107,8 @@ private:
 	std::unique_ptr<HopMonitor> hops_;
 	std::unique_ptr<IoBackend> io_;
 	std::unique_ptr<Platform> platform_;
+	class TraceWindow;
+	std::unique_ptr<TraceWindow> window_;  // the trace window's clock agent, if any
 };
 
 } // namespace irqsim

@@ -1,9 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "e2e_support.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace irqsim::e2e {
 
@@ -163,26 +173,79 @@ namespace {
 
 // A failing test reruns itself once, alone, with IRQSIM_TEST_TRACE=1 (its seed is
 // its default or IRQSIM_SEED, so the rerun repeats it) and points at the FST.
+// The rerun is this test binary itself: its path is read from /proc/self/exe at
+// start-up and the child is started with posix_spawn and an argv vector (a shell
+// would make /proc/self/exe the shell and quote the filter).
 class RerunWithTrace : public ::testing::EmptyTestEventListener {
+public:
+    RerunWithTrace()
+    {
+        char buf[4096];
+        ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+        if (n > 0)
+            exe_.assign(buf, static_cast<size_t>(n));
+    }
+
+private:
+    // the child's exit status, -1 if it could not be started
+    int rerun(const std::string& filter, const std::string& log) const
+    {
+        std::vector<std::string> env_store = {"IRQSIM_RERUN=1", "IRQSIM_TEST_TRACE=1"};
+        for (char** e = environ; *e; e++)
+            if (std::strncmp(*e, "IRQSIM_RERUN=", 13) && std::strncmp(*e, "IRQSIM_TEST_TRACE=", 18))
+                env_store.push_back(*e);
+        std::vector<char*> envp;
+        for (auto& e : env_store)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
+        std::string exe = exe_, filter_arg = "--gtest_filter=" + filter;
+        // also_run_disabled: a DISABLED_ test run on purpose reruns as well
+        std::string disabled_arg = "--gtest_also_run_disabled_tests";
+        std::vector<char*> argv = {exe.data(), filter_arg.data(), disabled_arg.data(), nullptr};
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_adddup2(&fa, 1, 2);
+        pid_t pid;
+        int rc = posix_spawn(&pid, exe.c_str(), &fa, nullptr, argv.data(), envp.data());
+        posix_spawn_file_actions_destroy(&fa);
+        if (rc != 0)
+            return -1;
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0)
+            if (errno != EINTR)
+                return -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+
     void OnTestEnd(const ::testing::TestInfo& info) override
     {
         if (!info.result()->Failed() || std::getenv("IRQSIM_RERUN") || std::getenv("IRQSIM_TEST_TRACE"))
             return;
         std::string filter = std::string(info.test_suite_name()) + "." + info.name();
         std::string fst = trace_path_for(info);
-        std::string cmd = "IRQSIM_RERUN=1 IRQSIM_TEST_TRACE=1 /proc/self/exe --gtest_filter='" + filter +
-                          "' > '" + fst + ".log' 2>&1";
+        std::string log = fst + ".log";
+        if (exe_.empty()) {
+            std::printf("[ rerun    ] not possible: /proc/self/exe unreadable\n");
+            return;
+        }
         std::printf("[ rerun    ] %s with a trace...\n", filter.c_str());
         std::fflush(stdout);
-        int rc = std::system(cmd.c_str());
-        if (std::filesystem::exists(fst))
+        std::filesystem::remove(fst);  // an old trace must not pass for this rerun's
+        int rc = rerun(filter, log);
+        if (rc < 0)
+            std::printf("[ rerun    ] could not start %s (log: %s)\n", exe_.c_str(), log.c_str());
+        else if (std::filesystem::exists(fst))
             std::printf("[ rerun    ] %s (rerun %s)\n[ rerun    ] gtkwave %s waves/spi.gtkw\n"
-                        "[ rerun    ] log: %s.log\n",
+                        "[ rerun    ] log: %s\n",
                         fst.c_str(), rc == 0 ? "passed: the failure did not repeat" : "failed again",
-                        fst.c_str(), fst.c_str());
+                        fst.c_str(), log.c_str());
         else
-            std::printf("[ rerun    ] no trace written (log: %s.log)\n", fst.c_str());
+            std::printf("[ rerun    ] no trace written (log: %s)\n", log.c_str());
+        std::fflush(stdout);
     }
+
+    std::string exe_;
 };
 
 const bool registered = [] {

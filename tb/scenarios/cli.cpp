@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
+#include "soc_common.h"
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +42,28 @@ std::string one_line(std::string s)
     return s;
 }
 
+// --wave-window START:END (cycles, START < END; needs --wave)
+bool parse_wave_window(const std::string& text, RunConfig* cfg, std::string* err)
+{
+    size_t colon = text.find(':');
+    std::string a = colon == std::string::npos ? "" : text.substr(0, colon);
+    std::string b = colon == std::string::npos ? "" : text.substr(colon + 1);
+    auto digits = [](const std::string& s) {
+        return !s.empty() && s.size() <= 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(a) || !digits(b) || std::stoull(b) <= std::stoull(a)) {
+        *err = "irqsim: bad --wave-window '" + text + "' (want START:END in cycles, START < END)";
+        return false;
+    }
+    if (cfg->wave_path.empty()) {
+        *err = "irqsim: --wave-window needs --wave FILE";
+        return false;
+    }
+    cfg->wave_start = std::stoull(a);
+    cfg->wave_end = std::stoull(b);
+    return true;
+}
+
 }  // namespace
 
 CliResult parse_cli(const std::vector<std::string>& args)
@@ -72,6 +95,13 @@ CliResult parse_cli(const std::vector<std::string>& args)
         ->check(CLI::Range(0u, 100u));
     run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, dlpi, inta; default mbi)")
         ->check(CLI::IsMember({"mbi", "dlpi", "lpi", "inta"}));
+    std::string window;
+    run->add_option("--wave-window", window, "START:END: trace only cycles [START, END) (with --wave); "
+                                             "the window's bus accesses go to the trace's name .bus.log");
+    run->add_option("--drop-event", cfg.drop_event, "")->check(kDigits)->group("");  // test-only: a failing spi run
+
+    RegressConfig regress;
+    add_regress_command(app, regress, kDigits);
 
     RunConfig topo;
     auto* top = app.add_subcommand("topology", "boot the SoC and print the irq domain hierarchy the driver "
@@ -102,6 +132,19 @@ CliResult parse_cli(const std::vector<std::string>& args)
     } else if (run->parsed()) {
         res.command = CliResult::Command::Run;
         res.cfg = cfg;
+        if (!window.empty() && !parse_wave_window(window, &res.cfg, &res.output)) {
+            res.command = CliResult::Command::None;
+            res.exit_code = 2;
+        } else if (cfg.drop_event != ~0ull && cfg.scenario != "spi") {
+            res.command = CliResult::Command::None;
+            res.exit_code = 2;
+            res.output = "irqsim: --drop-event applies to the spi scenario only";
+        }
+    } else if (app.get_subcommand("regress")->parsed()) {
+        res.command = app.get_subcommand("regress")->get_subcommand("merge")->parsed()
+                          ? CliResult::Command::RegressMerge
+                          : CliResult::Command::Regress;
+        res.regress = regress;
     } else if (top->parsed()) {
         res.command = CliResult::Command::Topology;
         res.cfg = topo;
@@ -159,6 +202,8 @@ bool check_output_paths(const RunConfig& cfg, std::string* err)
     std::vector<std::pair<std::string, std::string>> outs;  // option, path
     if (!cfg.wave_path.empty())
         outs.emplace_back("--wave", cfg.wave_path);
+    if (!cfg.wave_path.empty() && cfg.wave_end > cfg.wave_start)
+        outs.emplace_back("--wave-window (bus log)", window_bus_log_path(cfg.wave_path));
     if (!cfg.report_path.empty()) {
         outs.emplace_back("--report", cfg.report_path);
         std::string base = cfg.report_path;

@@ -6,13 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "regress.h"
 #include "scenario.h"
 
 namespace irqsim {
 
 struct CliResult {
-    enum class Command { None, List, Run, Topology } command = Command::None;
+    enum class Command { None, List, Run, Topology, Regress, RegressMerge } command = Command::None;
     RunConfig cfg;
+    RegressConfig regress;  // Regress, RegressMerge
     // None: exit with exit_code after printing output (help text on stdout
     // when exit_code is 0, one error line on stderr otherwise)
     int exit_code = 0;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "regress.h"
 #include "report.h"
 #include "scenario.h"
 #include "soc_pins.h"
@@ -42,6 +43,7 @@ static int cmd_run(RunConfig& cfg)
                      cfg.cpus, built_variants().c_str());
         return 2;
     }
+    regress_test_fault(cfg.seed);  // test-only, see regress.h
     cfg.progress = isatty(STDERR_FILENO);
     std::printf("irqsim run %s  seed=%llu cpus=%u events=%llu\n", sc->name.c_str(),
                 static_cast<unsigned long long>(cfg.seed), cfg.cpus,
@@ -102,6 +104,8 @@ int main(int argc, char** argv)
         return cli.exit_code;
     case CliResult::Command::List:
         return cmd_list();
+    case CliResult::Command::Regress:
+    case CliResult::Command::RegressMerge:
     case CliResult::Command::Run:
     case CliResult::Command::Topology:
         break;
@@ -109,6 +113,10 @@ int main(int argc, char** argv)
     // The last line of defence: whatever escapes still gets one line and exit 2.
     try {
         std::string err;
+        if (cli.command == CliResult::Command::Regress)
+            return run_regress(cli.regress);
+        if (cli.command == CliResult::Command::RegressMerge)
+            return merge_regress(cli.regress);
         if (cli.command == CliResult::Command::Topology)
             return cmd_topology(cli.cfg);
         if (!check_output_paths(cli.cfg, &err)) {

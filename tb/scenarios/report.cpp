@@ -48,6 +48,17 @@ bool write_json_report(const std::string& path, const RunConfig& cfg, const RunR
     j["time"] = {{"simulated", r.cycles}, {"unit", r.time_unit}, {"wall_seconds", r.wall_seconds}};
     j["figures"] = r.figures;
     j["problems"] = r.problems;
+    if (r.first_failure.valid) {
+        const FirstFailure& f = r.first_failure;
+        nlohmann::json hops = nlohmann::json::array();
+        for (const auto& h : f.hops)
+            hops.push_back({{"hop", h.hop}, {"cycle", h.cycle}});
+        j["first_failure"] = {{"kind", f.kind}, {"source", f.source}, {"virq", f.virq},
+                              {"intid", f.intid}, {"cpu", f.cpu}, {"injected_cycle", f.injected_cycle},
+                              {"last_hop", f.last_hop}, {"last_hop_cycle", f.last_hop_cycle},
+                              {"missing_hop", f.missing_hop},
+                              {"hops", hops}, {"text", f.text}};
+    }
     j["notes"] = r.notes;
     j["interrupts"] = r.interrupts_table;
     j["domains"] = r.domains_tree;

@@ -22,6 +22,8 @@ struct RunConfig {
     uint64_t max_cycles = 0;  // 0 = scenario default
     std::string dts_path;     // empty = embedded default SoC
     std::string wave_path;    // empty = no trace
+    uint64_t wave_start = 0, wave_end = 0;  // end > start: trace only cycles [start, end)
+                                            // (and the window's bus log beside it)
     std::string report_path;  // empty = no JSON report
     bool progress = false;    // progress line (only on a terminal)
     std::string ims_parent;   // ims: MSI parent of the IMS device, "mbi" (default), "lpi"/"dlpi", "inta"
@@ -29,6 +31,30 @@ struct RunConfig {
     unsigned move_percent = 5; // spi: chance (%) per event of moving a random line's affinity first
     unsigned lpi_id_bits = 0; // dlpi: DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); 0 = tree's / default 16
     bool lpi_fill = false;    // dlpi: allocate every LPI so the traffic uses the top of the table
+    // test-only (spi): event number N is booked on the scoreboard but never driven
+    // into the hardware, and its line is not used again, so the run must fail
+    uint64_t drop_event = ~0ull;
+};
+
+// The first failing event of a run, for the report and for choosing a trace
+// window: where it was injected and the last hop of its delivery chain it reached.
+struct FailureHop {
+    std::string hop;  // hop_name(): line_in, spi_pending, irq_out, iar, handler, eoir
+    uint64_t cycle = 0;
+};
+struct FirstFailure {
+    bool valid = false;
+    std::string kind;         // "lost", "wrong_cpu"
+    std::string source;       // scoreboard source, e.g. "line5"
+    unsigned virq = 0;
+    unsigned intid = 0;       // 0 = not known (non-GIC-line source)
+    int cpu = -1;             // the CPU it was expected on (lost) or ran on (wrong_cpu)
+    uint64_t injected_cycle = 0;
+    std::string last_hop;     // the last hop reached ("injected" if none is known)
+    uint64_t last_hop_cycle = 0;
+    std::string missing_hop;  // the first hop not reached ("" = all reached)
+    std::vector<FailureHop> hops;  // the hops reached, in order
+    std::string text;         // the diagnosis line (also in problems)
 };
 
 struct RunResult {
@@ -44,6 +70,7 @@ struct RunResult {
     std::map<std::string, double> figures;  // extra per-scenario figures
     std::map<uint64_t, uint64_t> latency_histogram;  // injection -> handler entry: {cycles -> events}
     std::vector<uint64_t> cpu_handled;      // handler runs per CPU
+    FirstFailure first_failure;    // set when the verdict fails
     int error = 0;                 // non-zero: the scenario could not run
     std::string error_text;
     // PASS: it ran, the scoreboard's verdict passes, and it tested something

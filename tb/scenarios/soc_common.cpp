@@ -8,12 +8,89 @@ extern "C" {
 
 namespace irqsim {
 
+std::string window_bus_log_path(const std::string& wave_path)
+{
+    std::string base = wave_path;
+    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".fst") == 0)
+        base.resize(base.size() - 4);
+    return base + ".bus.log";
+}
+
+namespace {
+
+// The first lost (or wrong-CPU) event: for a device line, the hops of its chain
+// (line in, SPI pending, irq line, IAR, handler, EOIR) it reached, with cycles.
+FirstFailure first_failure(SocSession& s)
+{
+    FirstFailure f;
+    const std::vector<Injection> all = s.scoreboard().injections();
+    const Injection* bad = nullptr;
+    for (const auto& in : all) {
+        if (in.withdrawn)
+            continue;
+        if (!in.answered) {
+            f.kind = "lost";
+        } else if (!in.coalesced && !in.allowed.test(in.cpu)) {
+            f.kind = "wrong_cpu";
+        } else {
+            continue;
+        }
+        bad = &in;
+        break;
+    }
+    if (!bad)
+        return f;
+    f.valid = true;
+    f.source = bad->source;
+    f.virq = bad->virq;
+    f.injected_cycle = bad->cycle;
+    f.cpu = bad->answered ? static_cast<int>(bad->cpu) : static_cast<int>(bad->allowed._Find_first());
+    f.last_hop = "injected";
+    f.last_hop_cycle = bad->cycle;
+    const LineSource* line = nullptr;
+    for (unsigned n = 0; n < s.num_lines(); n++)
+        if (s.line(n).virq == bad->virq && s.line(n).requested)
+            line = &s.line(n);
+    if (line) {
+        f.intid = line->intid;
+        auto chain = s.line_hops(*line, static_cast<unsigned>(f.cpu));
+        chain.push_back({Hop::Eoir, line->intid, f.cpu});
+        uint64_t t = bad->cycle;
+        for (const auto& h : chain) {
+            auto ev = s.sim().hops().first(h.kind, h.id, h.pe, t);
+            if (!ev) {
+                f.missing_hop = hop_name(h.kind);
+                break;
+            }
+            f.hops.push_back({hop_name(h.kind), ev->cycle});
+            t = ev->cycle;
+        }
+        if (!f.hops.empty()) {
+            f.last_hop = f.hops.back().hop;
+            f.last_hop_cycle = f.hops.back().cycle;
+        }
+        f.text = bad->source + " injected at cycle " + std::to_string(bad->cycle) + ": " +
+                 s.diagnose(chain, bad->cycle);
+    } else {
+        f.text = bad->source + " (virq " + std::to_string(bad->virq) + ") injected at cycle " +
+                 std::to_string(bad->cycle) + (f.kind == "lost" ? ": never handled" : ": handled on a wrong CPU");
+    }
+    return f;
+}
+
+}  // namespace
+
 SessionConfig session_config(const RunConfig& cfg)
 {
     SessionConfig sc;
     sc.cpus = cfg.cpus;
     sc.seed = cfg.seed;
     sc.trace_path = cfg.wave_path;
+    if (cfg.wave_end > cfg.wave_start && !cfg.wave_path.empty()) {
+        sc.trace_window_start = cfg.wave_start;
+        sc.trace_window_end = cfg.wave_end;
+        sc.window_bus_log_path = window_bus_log_path(cfg.wave_path);
+    }
     sc.dts_path = cfg.dts_path;
     sc.lpi_id_bits = cfg.lpi_id_bits;
     sc.quiet = false;
@@ -43,6 +120,8 @@ void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_
         r.problems.push_back("lost: " + why);
     if (s.sim().failed())
         r.problems.push_back("RTL: " + s.sim().error());
+    if (!r.verdict.pass())
+        r.first_failure = first_failure(s);
     r.cycles = s.now();
     r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (r.wall_seconds > 0) {

@@ -29,13 +29,23 @@ RunResult run_spi(const RunConfig& cfg)
     }
     uint64_t budget = cfg.max_cycles ? cfg.max_cycles : ~0ull;
     uint64_t moved = 0;
+    int dropped_line = -1;
     for (uint64_t e = 0; e < cfg.events && s.now() < budget; e++) {
         unsigned line = rnd(s.num_lines());
+        if (static_cast<int>(line) == dropped_line)  // a later event would answer the dropped one
+            line = (line + 1) % s.num_lines();
         if (rnd(100) < cfg.move_percent) {
             s.set_line_affinity(line, rnd(s.cpus()));
             moved++;
         }
-        s.inject_line(line);
+        if (e == cfg.drop_event) {
+            // test-only: booked as if injected, never driven into the hardware
+            LineSource& l = s.line(line);
+            s.scoreboard().inject(l.name, l.virq, s.effective_cpus(l.virq), s.now(), true);
+            dropped_line = static_cast<int>(line);
+        } else {
+            s.inject_line(line);
+        }
         s.run(rnd(2 * uint64_t{cfg.mean_gap} + 1));
         if (cfg.progress && (e & 255) == 255)
             progress_line(cfg, e + 1, s.now(), t0);

@@ -31,6 +31,9 @@ SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
     sc.cpus = cfg.cpus;
     sc.seed = cfg.seed;
     sc.trace_path = cfg.trace_path;
+    sc.window_start = cfg.trace_window_start;
+    sc.window_end = cfg.trace_window_end;
+    sc.window_bus_log_path = cfg.window_bus_log_path;
     sc.hops = cfg.hops;
     sc.quiet_bus_errors = cfg.quiet;
     sim_ = std::make_unique<Sim>(sc);

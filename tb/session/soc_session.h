@@ -29,6 +29,8 @@ struct SessionConfig {
     unsigned cpus = 4;
     uint64_t seed = 1;
     std::string trace_path;   // FST, empty = none
+    uint64_t trace_window_start = 0, trace_window_end = 0;  // end > start: trace only these cycles
+    std::string window_bus_log_path;  // with a window: the bus accesses of the window
     std::string dts_path;     // empty = embedded default (adapted to `cpus`)
     bool split_eoi = false;   // GICv3 EOImode=1 (EOIR then DIR)
     std::string ims_parent;   // "" = as the tree says; "mbi", "lpi" or "inta": the IMS node's

@@ -4,8 +4,9 @@
 # Without $DISPLAY it reruns itself under xvfb-run (its own X server, -a picks a
 # free display number). Inside, it starts gtkwave with a Tcl probe that lists the
 # traces gtkwave actually loaded, checks that every trace line of the .gtkw was
-# loaded, waits for the window, takes `import -window root`, always kills gtkwave,
-# and checks the PNG is not blank.
+# loaded (and prints the visible time window and named marker A: "render-view:
+# WINDOW start end", "render-view: MARKER-A t"), waits for the window, takes
+# `import -window root`, always kills gtkwave, and checks the PNG is not blank.
 # Exit: 0 ok, 1 failure (reason on stderr), 77 gtkwave/xvfb-run/import missing.
 set -uo pipefail
 
@@ -47,6 +48,8 @@ cat >"$work/probe.tcl" <<'TCL'
 set n [gtkwave::getTotalNumTraces]
 for {set i 0} {$i < $n} {incr i} { puts "LOADED [gtkwave::getTraceNameFromIndex $i]" }
 puts "LOADED-COUNT $n"
+catch { puts "WINDOW [gtkwave::getWindowStartTime] [gtkwave::getWindowEndTime]" }
+catch { puts "MARKER-A [gtkwave::getNamedMarker A]" }
 flush stdout
 TCL
 
@@ -78,6 +81,8 @@ if grep -q '^LOADED-COUNT' "$work/log"; then
     die "gtkwave loaded $got of the $want traces in $(basename "$view")"
   fi
   echo "render-view: gtkwave loaded all $got traces of $(basename "$view")"
+  # where the view opened (time units of the trace), for callers that check it
+  grep -E '^(WINDOW|MARKER-A) ' "$work/log" | sed 's/^/render-view: /'
 fi
 
 mkdir -p "$(dirname "$png")"
