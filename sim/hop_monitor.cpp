@@ -54,8 +54,19 @@ void HopMonitor::record(Hop kind, uint32_t id, int pe, uint8_t level, uint64_t d
 {
 	if (!enabled_)
 		return;
-	ev_[static_cast<unsigned>(kind)].push_back(
-		HopEvent{m_.cycle(), data, id, static_cast<int16_t>(pe), kind, level});
+	auto &out = ev_[static_cast<unsigned>(kind)];
+	out.push_back(HopEvent{m_.cycle(), data, id, static_cast<int16_t>(pe), kind, level});
+	bound(out);
+}
+
+// Long runs keep memory flat: past 2 * kKeep events of one kind the oldest
+// kKeep go (amortised; queries then see only the recent history).
+void HopMonitor::bound(std::vector<HopEvent> &v)
+{
+	if (__builtin_expect(v.size() < 2 * kKeep, 1))
+		return;
+	v.erase(v.begin(), v.begin() + static_cast<long>(v.size() - kKeep));
+	dropped_ += v.size();
 }
 
 void HopMonitor::diff(Watch &w, uint64_t cycle)
@@ -88,6 +99,7 @@ void HopMonitor::diff(Watch &w, uint64_t cycle)
 		}
 		w.prev[i] = now[i];
 	}
+	bound(out);
 }
 
 void HopMonitor::post_edge(uint64_t cycle)

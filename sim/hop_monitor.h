@@ -21,7 +21,8 @@
 //
 // Queries: first(kind, id, pe, after) = the first hop of that kind and id (pe -1:
 // any PE) at a cycle >= after, with level 1 unless asked otherwise.
-// set_enabled(false) makes the per-cycle sample a single branch.
+// set_enabled(false) makes the per-cycle sample a single branch.  Memory is
+// bounded: each kind keeps its most recent kKeep..2*kKeep events.
 #pragma once
 
 #include "soc_model.h"
@@ -65,6 +66,10 @@ public:
 	size_t count(Hop kind, uint32_t id, int pe = -1, uint64_t after_cycle = 0, uint8_t level = 1) const;
 	const std::vector<HopEvent> &events(Hop kind) const { return ev_[static_cast<unsigned>(kind)]; }
 	size_t total() const;
+	// events of one kind kept at most (about twice this before trimming)
+	static constexpr size_t kKeep = size_t(1) << 17;
+	// events dropped from the oldest history so far
+	uint64_t dropped() const { return dropped_; }
 	void clear();
 	std::string dump(size_t max_lines = 200) const;
 
@@ -79,6 +84,8 @@ private:
 		unsigned per_pe;    // bits per PE (0: not per PE)
 	};
 	void resync();
+	void bound(std::vector<HopEvent> &v);
+	uint64_t dropped_ = 0;
 	void diff(Watch &w, uint64_t cycle);
 
 	SocModel &m_;

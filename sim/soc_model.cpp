@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "soc_model.h"
+#include "stop_signal.h"
 #include "vl_printf_hook.h"
 
 #include <verilated.h>
 #include <verilated_fst_c.h>
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 namespace irqsim {
@@ -70,6 +74,8 @@ void SocModel::high()
 		ctx_->time(cycle_ * 1000);
 	if (__builtin_expect(ctx_->gotError() || ctx_->gotFinish(), 0))
 		on_rtl_error();
+	if (__builtin_expect(stop_signal() != 0, 0))
+		on_stop_signal();
 	for (unsigned i = 0; i < nagents_; i++)
 		agents_[i]->post_edge(cycle_);
 }
@@ -88,6 +94,23 @@ void SocModel::on_rtl_error()
 	// keep simulating without re-reporting
 	ctx_->gotError(false);
 	ctx_->gotFinish(false);
+}
+
+// Called from the clock, not from the signal handler: closing the FST here is
+// safe, and the process ends with the signal's conventional status.
+void SocModel::on_stop_signal()
+{
+	int sig = stop_signal();
+	const char *name = sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "a signal";
+	std::fprintf(stderr, "\r\033[Kirqsim: interrupted by %s at cycle %llu", name,
+		     static_cast<unsigned long long>(cycle_));
+	if (tfp_) {
+		close_trace();
+		std::fprintf(stderr, "; trace closed: %s", trace_path_.c_str());
+	}
+	std::fprintf(stderr, "\n");
+	std::fflush(nullptr);
+	std::_Exit(128 + sig);
 }
 
 void SocModel::fail(const std::string &msg)

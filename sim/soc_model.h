@@ -95,6 +95,7 @@ public:
 private:
 	void dump(uint64_t t_ps);
 	void on_rtl_error();
+	void on_stop_signal();
 
 	std::unique_ptr<VerilatedContext> ctx_;
 	std::unique_ptr<SocPins> soc_;

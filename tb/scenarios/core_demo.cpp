@@ -330,7 +330,7 @@ RunResult run_core_demo(const RunConfig& cfg)
     res.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
     res.verdict = sb.verdict();
     res.latency = sb.latency();
-    res.latency_samples = sb.latency_samples();
+    res.latency_histogram = sb.latency_histogram();
     res.cpu_handled = sb.handled_per_cpu(ncpu);
     res.problems = sb.problems();
     for (const Injection* in : sb.outstanding())

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 // irqsim: run interrupt-delivery scenarios and show what the driver built.
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
 
+#include "cli.h"
 #include "report.h"
 #include "scenario.h"
+#include "soc_pins.h"
+#include "stop_signal.h"
 
 using namespace irqsim;
 
@@ -18,12 +19,27 @@ static int cmd_list()
     return 0;
 }
 
+// "1, 4, 16"
+static std::string built_variants()
+{
+    std::string out;
+    for (unsigned n = 1; n <= 128; n++)
+        if (soc_variant_available(n))
+            out += (out.empty() ? "" : ", ") + std::to_string(n);
+    return out;
+}
+
 static int cmd_run(RunConfig& cfg)
 {
     const Scenario* sc = find_scenario(cfg.scenario);
     if (!sc) {
         std::fprintf(stderr, "irqsim: unknown scenario '%s' (irqsim list shows them)\n",
                      cfg.scenario.c_str());
+        return 2;
+    }
+    if (sc->name != "core-demo" && !soc_variant_available(cfg.cpus)) {
+        std::fprintf(stderr, "irqsim: --cpus %u: no SoC model with %u CPUs in this build (built: %s)\n", cfg.cpus,
+                     cfg.cpus, built_variants().c_str());
         return 2;
     }
     cfg.progress = isatty(STDERR_FILENO);
@@ -55,11 +71,16 @@ static int cmd_run(RunConfig& cfg)
         std::fprintf(stderr, "irqsim: %s\n", r.error_text.c_str());
         return 2;
     }
-    return r.verdict.pass() ? 0 : 1;
+    return r.passed() ? 0 : 1;
 }
 
 static int cmd_topology(RunConfig& cfg)
 {
+    if (!soc_variant_available(cfg.cpus)) {
+        std::fprintf(stderr, "irqsim: --cpus %u: no SoC model with %u CPUs in this build (built: %s)\n", cfg.cpus,
+                     cfg.cpus, built_variants().c_str());
+        return 2;
+    }
     std::string err, tree;
     if (!show_topology(cfg, &tree, &err)) {
         std::fprintf(stderr, "irqsim: %s\n", err.c_str());
@@ -71,46 +92,33 @@ static int cmd_topology(RunConfig& cfg)
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"irqsim: interrupt-fabric co-simulation (RTL + the C driver stack)"};
-    app.require_subcommand(1);
-
-    app.add_subcommand("list", "list the scenarios, one line each");
-
-    RunConfig cfg;
-    cfg.scenario = "spi";
-    auto* run = app.add_subcommand("run", "run a scenario and print the interrupt table, "
-                                          "latency and the scoreboard verdict");
-    run->add_option("scenario", cfg.scenario, "scenario name (see irqsim list); default spi");
-    run->add_option("--seed", cfg.seed, "random seed (printed; reruns reproduce it)");
-    run->add_option("--cpus", cfg.cpus, "application CPUs (RTL scenarios: 1, 4 or 16)")->check(CLI::Range(1u, 64u));
-    run->add_option("--events", cfg.events, "events to inject")->check(CLI::Range(1ull, 100000000ull));
-    run->add_option("--cycles", cfg.max_cycles, "simulated-cycle budget (0 = scenario default)");
-    run->add_option("--dts", cfg.dts_path, "device tree source of the SoC (default: embedded)")
-        ->check(CLI::ExistingFile);
-    run->add_option("--wave", cfg.wave_path, "write an FST waveform to this file");
-    run->add_option("--report", cfg.report_path, "write a JSON report to this file");
-    run->add_option("--move-percent", cfg.move_percent,
-                    "spi: chance (%) per event of moving a random line's affinity first (default 5)")
-        ->check(CLI::Range(0u, 100u));
-    run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, dlpi, inta; default mbi)")
-        ->check(CLI::IsMember({"mbi", "dlpi", "lpi", "inta"}));
-
-    RunConfig topo;
-    auto* top = app.add_subcommand("topology", "boot the SoC and print the irq domain hierarchy the driver "
-                                               "built from the device tree (chips, hwirq ranges)");
-    top->add_option("--dts", topo.dts_path, "device tree source (default: embedded)")->check(CLI::ExistingFile);
-    top->add_option("--cpus", topo.cpus, "application CPUs (1, 4 or 16)")->check(CLI::IsMember({1u, 4u, 16u}));
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e);
-    }
-    if (app.got_subcommand("list"))
+    CliResult cli = parse_cli(std::vector<std::string>(argv + 1, argv + argc));
+    switch (cli.command) {
+    case CliResult::Command::None:
+        if (cli.exit_code == 0)
+            std::fputs(cli.output.c_str(), stdout);
+        else
+            std::fprintf(stderr, "%s\n", cli.output.c_str());
+        return cli.exit_code;
+    case CliResult::Command::List:
         return cmd_list();
-    if (app.got_subcommand("run"))
-        return cmd_run(cfg);
-    if (app.got_subcommand("topology"))
-        return cmd_topology(topo);
-    return 2;
+    case CliResult::Command::Run:
+    case CliResult::Command::Topology:
+        break;
+    }
+    // The last line of defence: whatever escapes still gets one line and exit 2.
+    try {
+        std::string err;
+        if (cli.command == CliResult::Command::Topology)
+            return cmd_topology(cli.cfg);
+        if (!check_output_paths(cli.cfg, &err)) {
+            std::fprintf(stderr, "irqsim: %s\n", err.c_str());
+            return 2;
+        }
+        install_stop_signals();
+        return cmd_run(cli.cfg);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "irqsim: internal error: %s\n", e.what());
+        return 2;
+    }
 }

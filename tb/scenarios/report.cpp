@@ -23,8 +23,10 @@ void print_result(FILE* out, const RunConfig& cfg, const RunResult& r)
         std::fprintf(out, "%s\n", n.c_str());
     for (const auto& p : r.problems)
         std::fprintf(out, "problem: %s\n", p.c_str());
+    if (!r.error && r.verdict.injected == 0)
+        std::fprintf(out, "problem: no event was injected, so the run proves nothing (--cycles or --events too small?)\n");
     std::fprintf(out, "%s %s: %s  (seed %llu, %llu %s, %.2f s)\n",
-                 r.verdict.pass() && !r.error ? "PASS" : "FAIL", cfg.scenario.c_str(),
+                 r.passed() ? "PASS" : "FAIL", cfg.scenario.c_str(),
                  r.verdict.summary().c_str(), (unsigned long long)cfg.seed,
                  (unsigned long long)r.cycles, r.time_unit.c_str(), r.wall_seconds);
 }
@@ -39,7 +41,7 @@ std::string json_report_text(const RunConfig& cfg, const RunResult& r)
     j["verdict"] = {{"injected", r.verdict.injected}, {"delivered", r.verdict.delivered},
                     {"coalesced", r.verdict.coalesced}, {"lost", r.verdict.lost},
                     {"spurious", r.verdict.spurious}, {"wrong_cpu", r.verdict.wrong_cpu},
-                    {"pass", r.verdict.pass() && !r.error}};
+                    {"pass", r.passed()}};
     j["latency"] = {{"unit", r.time_unit}, {"count", r.latency.count}, {"min", r.latency.min},
                     {"median", r.latency.median}, {"p99", r.latency.p99}, {"max", r.latency.max}};
     j["time"] = {{"simulated", r.cycles}, {"unit", r.time_unit}, {"wall_seconds", r.wall_seconds}};
@@ -204,14 +206,14 @@ std::string svg_latency_chart(const RunConfig& cfg, const RunResult& r)
     // Latency histogram: 20 equal bins up to p99, one bin for the tail above it.
     std::vector<std::string> labels;
     std::vector<uint64_t> counts;
-    if (!r.latency_samples.empty()) {
+    if (!r.latency_histogram.empty()) {
         uint64_t lo = r.latency.min, hi = std::max(r.latency.p99, lo + 1);
         const unsigned bins = 20;
         uint64_t width = std::max<uint64_t>(1, (hi - lo + bins - 1) / bins);
         counts.assign(bins + 1, 0);
-        for (uint64_t v : r.latency_samples) {
+        for (const auto& [v, n] : r.latency_histogram) {
             uint64_t b = v > hi ? bins : std::min<uint64_t>(bins - 1, (v - lo) / width);
-            counts[b]++;
+            counts[b] += n;
         }
         for (unsigned b = 0; b < bins; b++)
             labels.push_back(std::to_string(lo + b * width) + "-" + std::to_string(lo + (b + 1) * width - 1));

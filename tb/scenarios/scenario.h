@@ -42,10 +42,13 @@ struct RunResult {
     double wall_seconds = 0;
     std::string time_unit = "cycles";
     std::map<std::string, double> figures;  // extra per-scenario figures
-    std::vector<uint64_t> latency_samples;  // injection -> handler entry, per delivered event
+    std::map<uint64_t, uint64_t> latency_histogram;  // injection -> handler entry: {cycles -> events}
     std::vector<uint64_t> cpu_handled;      // handler runs per CPU
     int error = 0;                 // non-zero: the scenario could not run
     std::string error_text;
+    // PASS: it ran, the scoreboard's verdict passes, and it tested something
+    // (a run that injected nothing proves nothing)
+    bool passed() const { return !error && verdict.pass() && verdict.injected > 0; }
 };
 
 struct Scenario {

@@ -36,7 +36,7 @@ void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_
     r.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
     r.verdict = s.scoreboard().verdict();
     r.latency = s.scoreboard().latency();
-    r.latency_samples = s.scoreboard().latency_samples();
+    r.latency_histogram = s.scoreboard().latency_histogram();
     r.cpu_handled = s.scoreboard().handled_per_cpu(s.cpus());
     r.problems = s.scoreboard().problems();
     for (auto& why : s.explain_losses())

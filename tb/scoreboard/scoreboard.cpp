@@ -30,16 +30,47 @@ uint64_t Scoreboard::inject(const std::string& source, unsigned virq, const CpuS
                             uint64_t cycle, bool may_coalesce)
 {
     Injection in;
-    in.id = log_.size();
+    in.id = next_id_++;
     in.source = source;
     in.virq = virq;
     in.allowed = allowed;
     in.cycle = cycle;
     in.may_coalesce = may_coalesce;
-    log_.push_back(in);
+    injected_++;
     pending_[virq].push_back(in.id);
-    outstanding_total_++;
-    return in.id;
+    live_.emplace(in.id, std::move(in));
+    return next_id_ - 1;
+}
+
+static bool answered_by_own_run(const Injection& in)
+{
+    return in.answered && !in.coalesced && !in.withdrawn && in.handler_cycle >= in.cycle;
+}
+
+// Fold a settled event into the books; keep its record among the recent ones.
+void Scoreboard::settle(Injection&& in)
+{
+    if (in.withdrawn)
+        withdrawn_++;
+    else if (in.coalesced)
+        coalesced_++;
+    else
+        delivered_++;
+    if (answered_by_own_run(in)) {
+        latency_hist_[in.handler_cycle - in.cycle]++;
+        if (in.cpu >= per_cpu_.size())
+            per_cpu_.resize(in.cpu + 1, 0);
+        per_cpu_[in.cpu]++;
+    }
+    if (retain_ == 0) {
+        forgotten_++;
+        return;
+    }
+    if (recent_.size() >= retain_) {
+        recent_.pop_front();
+        forgotten_++;
+    }
+    recent_.push_back(std::move(in));
 }
 
 void Scoreboard::silence(unsigned virq)
@@ -50,12 +81,13 @@ void Scoreboard::silence(unsigned virq)
         return;
     // The driver masked/freed the source: what was in flight may or may not have
     // been delivered before; it is not counted either way.
-    for (size_t idx : it->second) {
-        log_[idx].answered = true;
-        log_[idx].withdrawn = true;
-        outstanding_total_--;
+    for (uint64_t id : it->second) {
+        auto node = live_.extract(id);
+        node.mapped().answered = true;
+        node.mapped().withdrawn = true;
+        settle(std::move(node.mapped()));
     }
-    it->second.clear();
+    pending_.erase(it);
 }
 
 void Scoreboard::unsilence(unsigned virq) { silenced_[virq] = false; }
@@ -65,8 +97,8 @@ void Scoreboard::allow(unsigned virq, const CpuSet& cpus)
     auto it = pending_.find(virq);
     if (it == pending_.end())
         return;
-    for (size_t idx : it->second)
-        log_[idx].allowed |= cpus;
+    for (uint64_t id : it->second)
+        live_.at(id).allowed |= cpus;
 }
 
 void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle)
@@ -87,11 +119,11 @@ void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle, size
         return;
     }
     auto it = pending_.find(virq);
-    std::vector<size_t>* q = it == pending_.end() ? nullptr : &it->second;
+    std::deque<uint64_t>* q = it == pending_.end() ? nullptr : &it->second;
     // Only injections made before this handler started can be answered by it.
     size_t n = 0;
     if (q)
-        while (n < q->size() && log_[(*q)[n]].cycle <= cycle)
+        while (n < q->size() && live_.at((*q)[n]).cycle <= cycle)
             n++;
     if (n == 0) {
         spurious_++;
@@ -101,70 +133,82 @@ void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle, size
     }
     // The oldest event this CPU may answer; if none may, the oldest (wrong CPU).
     size_t pick = 0;
-    while (pick < n && !log_[(*q)[pick]].allowed.test(cpu))
+    while (pick < n && !live_.at((*q)[pick]).allowed.test(cpu))
         pick++;
     if (pick == n) {
         pick = 0;
         wrong_cpu_++;
-        problem("virq " + std::to_string(virq) + " (" + log_[(*q)[0]].source + "): handler ran on cpu" +
+        problem("virq " + std::to_string(virq) + " (" + live_.at((*q)[0]).source + "): handler ran on cpu" +
                 std::to_string(cpu) + ", not an allowed CPU");
     }
-    Injection& first = log_[(*q)[pick]];
-    first.answered = true;
-    first.cpu = cpu;
-    first.handler_cycle = cycle;
     // Other events already made merge into this run only where the hardware
     // coalesces and only on the same CPU; the rest stay for a later run.
-    std::vector<size_t> keep;
+    std::vector<uint64_t> keep, done;
     size_t merged = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i == pick)
-            continue;
-        Injection& in = log_[(*q)[i]];
-        if (in.may_coalesce && in.allowed.test(cpu) && merged + 1 < max_answers) {
+        Injection& in = live_.at((*q)[i]);
+        if (i == pick) {
+            in.answered = true;
+        } else if (in.may_coalesce && in.allowed.test(cpu) && merged + 1 < max_answers) {
             merged++;
             in.answered = true;
             in.coalesced = true;
-            in.cpu = cpu;
-            in.handler_cycle = cycle;
         } else {
             keep.push_back((*q)[i]);
+            continue;
         }
+        in.cpu = cpu;
+        in.handler_cycle = cycle;
+        done.push_back((*q)[i]);
     }
-    size_t answered = n - keep.size();
     q->erase(q->begin(), q->begin() + static_cast<long>(n));
     q->insert(q->begin(), keep.begin(), keep.end());
-    outstanding_total_ -= answered;
+    for (uint64_t id : done) {
+        auto node = live_.extract(id);
+        settle(std::move(node.mapped()));
+    }
+    if (q->empty())
+        pending_.erase(it);
 }
 
 std::vector<const Injection*> Scoreboard::outstanding() const
 {
     std::vector<const Injection*> out;
-    for (const auto& [virq, q] : pending_)
-        for (size_t idx : q)
-            out.push_back(&log_[idx]);
+    out.reserve(live_.size());
+    for (const auto& [id, in] : live_)
+        out.push_back(&in);
     std::sort(out.begin(), out.end(),
               [](const Injection* a, const Injection* b) { return a->id < b->id; });
     return out;
 }
 
+std::vector<Injection> Scoreboard::injections() const
+{
+    std::vector<Injection> all(recent_.begin(), recent_.end());
+    for (const auto& [id, in] : live_)
+        all.push_back(in);
+    std::sort(all.begin(), all.end(), [](const Injection& a, const Injection& b) { return a.id < b.id; });
+    return all;
+}
+
 Verdict Scoreboard::verdict() const
 {
     Verdict v;
-    for (const auto& in : log_) {
-        if (in.withdrawn)
-            continue;
-        v.injected++;
-        if (!in.answered)
-            v.lost++;
-        else if (in.coalesced)
-            v.coalesced++;
-        else
-            v.delivered++;
-    }
+    v.injected = injected_ - withdrawn_;
+    v.delivered = delivered_;
+    v.coalesced = coalesced_;
+    v.lost = live_.size();
     v.spurious = spurious_;
     v.wrong_cpu = wrong_cpu_;
     return v;
+}
+
+static uint64_t rank_index(double p, uint64_t n)
+{
+    uint64_t k = static_cast<uint64_t>(p * static_cast<double>(n) + 0.999999);
+    if (k == 0)
+        k = 1;
+    return std::min(k, n) - 1;
 }
 
 LatencyStats compute_latency(std::vector<uint64_t> s)
@@ -173,46 +217,46 @@ LatencyStats compute_latency(std::vector<uint64_t> s)
     if (s.empty())
         return st;
     std::sort(s.begin(), s.end());
-    auto rank = [&](double p) {
-        size_t k = static_cast<size_t>(p * static_cast<double>(s.size()) + 0.999999);
-        if (k == 0)
-            k = 1;
-        return s[std::min(k, s.size()) - 1];
-    };
     st.count = s.size();
     st.min = s.front();
     st.max = s.back();
-    st.median = rank(0.5);
-    st.p99 = rank(0.99);
+    st.median = s[rank_index(0.5, s.size())];
+    st.p99 = s[rank_index(0.99, s.size())];
     return st;
 }
 
-static bool answered_by_own_run(const Injection& in)
+LatencyStats compute_latency(const std::map<uint64_t, uint64_t>& hist)
 {
-    return in.answered && !in.coalesced && !in.withdrawn && in.handler_cycle >= in.cycle;
+    LatencyStats st;
+    for (const auto& [v, n] : hist)
+        st.count += n;
+    if (st.count == 0)
+        return st;
+    st.min = hist.begin()->first;
+    st.max = hist.rbegin()->first;
+    // value at a 0-based rank: walk the cumulative counts
+    auto at = [&](uint64_t rank) {
+        uint64_t seen = 0;
+        for (const auto& [v, n] : hist) {
+            seen += n;
+            if (rank < seen)
+                return v;
+        }
+        return st.max;
+    };
+    st.median = at(rank_index(0.5, st.count));
+    st.p99 = at(rank_index(0.99, st.count));
+    return st;
 }
 
-std::vector<uint64_t> Scoreboard::latency_samples() const
-{
-    std::vector<uint64_t> samples;
-    for (const auto& in : log_)
-        if (answered_by_own_run(in))
-            samples.push_back(in.handler_cycle - in.cycle);
-    return samples;
-}
+LatencyStats Scoreboard::latency() const { return compute_latency(latency_hist_); }
 
 std::vector<uint64_t> Scoreboard::handled_per_cpu(unsigned ncpus) const
 {
-    std::vector<uint64_t> per_cpu(ncpus, 0);
-    for (const auto& in : log_)
-        if (answered_by_own_run(in) && in.cpu < ncpus)
-            per_cpu[in.cpu]++;
-    return per_cpu;
-}
-
-LatencyStats Scoreboard::latency() const
-{
-    return compute_latency(latency_samples());
+    std::vector<uint64_t> out(ncpus, 0);
+    for (unsigned c = 0; c < ncpus && c < per_cpu_.size(); c++)
+        out[c] = per_cpu_[c];
+    return out;
 }
 
 }  // namespace irqsim

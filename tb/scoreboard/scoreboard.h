@@ -11,8 +11,10 @@
 
 #include <bitset>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace irqsim {
@@ -50,8 +52,15 @@ struct Injection {
     uint64_t handler_cycle = 0;
 };
 
+// Memory stays bounded however long a run is: an event's full record lives
+// while it is outstanding; once settled it is folded into streaming counts
+// (verdict, latency histogram, per-CPU counts) and only the most recent
+// `retain` settled records are kept for per-hop reports and tests.
 class Scoreboard {
 public:
+    static constexpr size_t kDefaultRetain = 100000;
+    explicit Scoreboard(size_t retain = kDefaultRetain) : retain_(retain) {}
+
     // An event that must reach virq on one of `allowed`.  Returns its id.
     uint64_t inject(const std::string& source, unsigned virq, const CpuSet& allowed,
                     uint64_t cycle, bool may_coalesce);
@@ -76,36 +85,51 @@ public:
     // run is not an event).
     void handler_entry(unsigned virq, unsigned cpu, uint64_t cycle, size_t max_answers);
 
-    // Events not answered yet.
+    // Events not answered yet, oldest first.
     std::vector<const Injection*> outstanding() const;
-    size_t outstanding_count() const { return outstanding_total_; }
+    size_t outstanding_count() const { return live_.size(); }
 
     // Close the books: everything still outstanding is lost.
     Verdict verdict() const;
     LatencyStats latency() const;
-    // injection -> handler entry of every event answered by its own handler run
-    std::vector<uint64_t> latency_samples() const;
+    // injection -> handler entry of every event answered by its own handler run,
+    // as a histogram {cycles -> events}
+    const std::map<uint64_t, uint64_t>& latency_histogram() const { return latency_hist_; }
     // events answered by their own handler run, per CPU [0, ncpus)
     std::vector<uint64_t> handled_per_cpu(unsigned ncpus) const;
-    const std::vector<Injection>& injections() const { return log_; }
+    // The most recent `retain` settled events and every outstanding one, by id.
+    std::vector<Injection> injections() const;
+    // Settled events no longer kept as records (counted in the verdict all the same).
+    uint64_t forgotten() const { return forgotten_; }
     // Human-readable description of each problem (lost/spurious/wrong cpu), capped.
     const std::vector<std::string>& problems() const { return problems_; }
     // handler runs per (virq, cpu)
     const std::map<std::pair<unsigned, unsigned>, uint64_t>& runs() const { return runs_; }
 
 private:
-    std::vector<Injection> log_;
-    std::map<unsigned, std::vector<size_t>> pending_;  // virq -> indices into log_, oldest first
-    std::map<unsigned, bool> silenced_;
+    void settle(Injection&& in);
+    void problem(std::string text);
+
+    size_t retain_;
+    uint64_t next_id_ = 0;
+    std::unordered_map<uint64_t, Injection> live_;           // outstanding, by id
+    std::unordered_map<unsigned, std::deque<uint64_t>> pending_;  // virq -> live ids, oldest first
+    std::unordered_map<unsigned, bool> silenced_;
+    std::deque<Injection> recent_;                           // settled, newest last, <= retain_
+    uint64_t forgotten_ = 0;
     std::map<std::pair<unsigned, unsigned>, uint64_t> runs_;
     std::vector<std::string> problems_;
-    size_t outstanding_total_ = 0;
+    // streaming books
+    uint64_t injected_ = 0, withdrawn_ = 0, delivered_ = 0, coalesced_ = 0;
     uint64_t spurious_ = 0;
     uint64_t wrong_cpu_ = 0;
-    void problem(std::string text);
+    std::map<uint64_t, uint64_t> latency_hist_;
+    std::vector<uint64_t> per_cpu_;
 };
 
 // Percentiles by nearest rank over a copy of the samples.
 LatencyStats compute_latency(std::vector<uint64_t> samples);
+// The same over a histogram {latency -> count}.
+LatencyStats compute_latency(const std::map<uint64_t, uint64_t>& histogram);
 
 }  // namespace irqsim

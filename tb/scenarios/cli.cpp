@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace irqsim {
+
+namespace {
+
+// Unsigned numbers are digits only: CLI11 would wrap "-1" to 2^64-1.
+const CLI::Validator kDigits(
+    [](std::string& s) -> std::string {
+        if (s.empty() || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return "'" + s + "' is not a non-negative integer";
+        return {};
+    },
+    "UINT");
+
+const CLI::Validator kNotEmpty(
+    [](std::string& s) -> std::string { return s.empty() ? "an empty path" : std::string(); }, "PATH");
+
+// CLI11's messages can span lines; irqsim answers with one.
+std::string one_line(std::string s)
+{
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    while (!s.empty() && s.back() == ' ')
+        s.pop_back();
+    return s;
+}
+
+}  // namespace
+
+CliResult parse_cli(const std::vector<std::string>& args)
+{
+    CliResult res;
+    CLI::App app{"irqsim: interrupt-fabric co-simulation (RTL + the C driver stack)", "irqsim"};
+    app.require_subcommand(1);
+
+    auto* list = app.add_subcommand("list", "list the scenarios, one line each");
+
+    RunConfig cfg;
+    cfg.scenario = "spi";
+    auto* run = app.add_subcommand("run", "run a scenario and print the interrupt table, "
+                                          "latency and the scoreboard verdict");
+    run->add_option("scenario", cfg.scenario, "scenario name (see irqsim list); default spi");
+    run->add_option("--seed", cfg.seed, "random seed (printed; reruns reproduce it)")->check(kDigits);
+    run->add_option("--cpus", cfg.cpus, "application CPUs (RTL scenarios: a built SoC model: 1, 4 or 16)")
+        ->check(kDigits)
+        ->check(CLI::Range(1u, 64u));
+    run->add_option("--events", cfg.events, "events to inject")->check(kDigits)->check(CLI::Range(1ull, 100000000ull));
+    run->add_option("--cycles", cfg.max_cycles, "simulated-cycle budget (0 = scenario default)")->check(kDigits);
+    run->add_option("--dts", cfg.dts_path, "device tree source of the SoC (default: embedded)")
+        ->check(CLI::ExistingFile);
+    run->add_option("--wave", cfg.wave_path, "write an FST waveform to this file")->check(kNotEmpty);
+    run->add_option("--report", cfg.report_path, "write a JSON report to this file")->check(kNotEmpty);
+    run->add_option("--move-percent", cfg.move_percent,
+                    "spi: chance (%) per event of moving a random line's affinity first (default 5)")
+        ->check(kDigits)
+        ->check(CLI::Range(0u, 100u));
+    run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, dlpi, inta; default mbi)")
+        ->check(CLI::IsMember({"mbi", "dlpi", "lpi", "inta"}));
+
+    RunConfig topo;
+    auto* top = app.add_subcommand("topology", "boot the SoC and print the irq domain hierarchy the driver "
+                                               "built from the device tree (chips, hwirq ranges)");
+    top->add_option("--dts", topo.dts_path, "device tree source (default: embedded)")->check(CLI::ExistingFile);
+    top->add_option("--cpus", topo.cpus, "application CPUs (1, 4 or 16)")->check(CLI::IsMember({1u, 4u, 16u}));
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last-first
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        std::ostringstream out, err;
+        res.exit_code = app.exit(e, out, err);
+        if (res.exit_code == 0) {
+            res.output = out.str();  // --help
+        } else {
+            res.exit_code = 2;
+            res.output = "irqsim: " + one_line(e.what()) + " (irqsim --help)";
+        }
+        return res;
+    } catch (const std::exception& e) {
+        res.exit_code = 2;
+        res.output = "irqsim: bad command line: " + one_line(e.what());
+        return res;
+    }
+    if (list->parsed()) {
+        res.command = CliResult::Command::List;
+    } else if (run->parsed()) {
+        res.command = CliResult::Command::Run;
+        res.cfg = cfg;
+    } else if (top->parsed()) {
+        res.command = CliResult::Command::Topology;
+        res.cfg = topo;
+    } else {
+        res.exit_code = 2;
+        res.output = "irqsim: no command (irqsim --help)";
+    }
+    return res;
+}
+
+namespace {
+
+// One output file: an existing regular file we may write, or a new file we
+// can create (created and removed again to prove it; nothing is truncated).
+bool writable_file(const std::string& opt, const std::string& path, std::string* err)
+{
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0) {
+        if (!S_ISREG(st.st_mode)) {
+            *err = opt + " " + path + ": not a regular file";
+            return false;
+        }
+        int fd = open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            *err = opt + " " + path + ": cannot write (" + std::strerror(errno) + ")";
+            return false;
+        }
+        close(fd);
+        return true;
+    }
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NONBLOCK | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        *err = opt + " " + path + ": cannot create (" + std::strerror(errno) + ")";
+        return false;
+    }
+    close(fd);
+    unlink(path.c_str());
+    return true;
+}
+
+// Two names for one file (same path, or an existing file under another name).
+bool same_file(const std::string& a, const std::string& b)
+{
+    if (a == b)
+        return true;
+    struct stat sa, sb;
+    return stat(a.c_str(), &sa) == 0 && stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+}  // namespace
+
+bool check_output_paths(const RunConfig& cfg, std::string* err)
+{
+    std::vector<std::pair<std::string, std::string>> outs;  // option, path
+    if (!cfg.wave_path.empty())
+        outs.emplace_back("--wave", cfg.wave_path);
+    if (!cfg.report_path.empty()) {
+        outs.emplace_back("--report", cfg.report_path);
+        std::string base = cfg.report_path;
+        if (base.size() > 5 && base.compare(base.size() - 5, 5, ".json") == 0)
+            base.resize(base.size() - 5);
+        outs.emplace_back("--report (chart)", base + "-latency.svg");
+        outs.emplace_back("--report (chart)", base + "-cpu-load.svg");
+    }
+    for (size_t i = 0; i < outs.size(); i++)
+        for (size_t j = i + 1; j < outs.size(); j++)
+            if (same_file(outs[i].second, outs[j].second)) {
+                *err = outs[i].first + " and " + outs[j].first + " name the same file " + outs[i].second;
+                return false;
+            }
+    for (const auto& [opt, path] : outs)
+        if (!writable_file(opt, path, err))
+            return false;
+    return true;
+}
+
+}  // namespace irqsim
