@@ -3,7 +3,7 @@
 //
 // A RunConfig/RunResult is filled from the input (FuzzedDataProvider): the
 // scenario name and --dts path as the user typed them, problems and notes that
-// quote the device tree, figures, the text views, latency samples and per-CPU
+// quote the device tree, figures, the text views, a latency histogram and per-CPU
 // counts.  Checks: the JSON text parses back (nlohmann, strict UTF-8) with the
 // same schema keys, the dts path survives unchanged when it was valid UTF-8, and
 // both SVG charts are well-formed XML (expat).  Any exception escaping a writer
@@ -74,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r.figures[in.ConsumeRandomLengthString(24)] = in.ConsumeFloatingPoint<double>();
 	r.interrupts_table = in.ConsumeRandomLengthString(128);
 	for (unsigned n = in.ConsumeIntegralInRange<unsigned>(0, 40); n; n--)
-		r.latency_samples.push_back(in.ConsumeIntegral<uint64_t>());
+		r.latency_histogram[in.ConsumeIntegral<uint64_t>()] += in.ConsumeIntegral<uint64_t>();
 	for (unsigned n = in.ConsumeIntegralInRange<unsigned>(0, 20); n; n--)
 		r.cpu_handled.push_back(in.ConsumeIntegral<uint64_t>());
 	r.domains_tree = in.ConsumeRemainingBytesAsString();

@@ -68,7 +68,7 @@ endif()
 # regressions/fuzz_dt-known/ holds the driver/of tree-walker hangs of issue 15.
 foreach(dir fuzz_dt fuzz_dt-known fuzz_report fuzz_cli)
   file(GLOB _inputs CONFIGURE_DEPENDS "${CMAKE_CURRENT_LIST_DIR}/regressions/${dir}/*")
-  list(FILTER _inputs EXCLUDE REGEX "/README[^/]*$")
+  list(FILTER _inputs EXCLUDE REGEX "/README[^/]*$|\\.dts$")
   string(REGEX REPLACE "-.*" "" _target "${dir}")
   if(_inputs AND (NOT _target STREQUAL "fuzz_cli" OR "fuzz.cli" IN_LIST _fuzz_tests))
     string(REPLACE "fuzz_" "fuzz.regressions." _name "${dir}")

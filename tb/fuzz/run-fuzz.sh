@@ -45,9 +45,10 @@ if [ "$corpus_mode" = fresh ]; then rm -rf "$workdir/corpus"; fi
 mkdir -p "$workdir/corpus" "$workdir/artifacts"
 echo "run-fuzz: $name for ${seconds}s, IRQSIM_SEED=$seed, corpus $workdir/corpus, seeds: ${*:-none}"
 # The first directory receives new inputs; the seed directories are only read.
+# Further "-flag=value" arguments among them are libFuzzer flags (later ones win).
 # shellcheck disable=SC2086
 "$bin" $common $dict -seed="$seed" -max_total_time="$seconds" -max_len=16384 \
-  -print_final_stats=1 -artifact_prefix="$workdir/artifacts/" "$workdir/corpus" "$@"
+  -print_final_stats=1 -print_funcs=0 -artifact_prefix="$workdir/artifacts/" "$workdir/corpus" "$@"
 rc=$?
 if [ "$rc" -ne 0 ]; then
   echo "run-fuzz: $name FAILED (exit $rc); the input is in $workdir/artifacts/:" >&2
