@@ -269,6 +269,14 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 	gic->nr_regions = nr_regions;
 	if (of_property_read_u64(node, "redistributor-stride", &gic->rdist_stride))
 		gic->rdist_stride = 0;
+	/* 0: frames back to back; else whole 64 KB pages, at least one frame, and
+	 * small enough that the frame walks cannot wrap their offset */
+	if (gic->rdist_stride && (gic->rdist_stride % 0x10000 || gic->rdist_stride < GIC_V3_REDIST_SIZE ||
+				  gic->rdist_stride > 0x40000000)) {
+		pr_err("GICv3: %s: redistributor-stride 0x%llx is not a multiple of 64 KB in 0x%x..0x40000000",
+		       node->path, (unsigned long long)gic->rdist_stride, GIC_V3_REDIST_SIZE);
+		return -EINVAL;
+	}
 	return 0;
 }
 

@@ -31,9 +31,23 @@ if [ ! -x "$bin" ]; then
 fi
 
 if [ "$mode" = replay ]; then
-  echo "run-fuzz: replaying $# input(s) with $name"
-  # shellcheck disable=SC2086
-  exec "$bin" $common "$@"
+  # one process per input, so every failing reproducer is named, not just the first
+  failed=0
+  log=$(mktemp)
+  for input in "$@"; do
+    # shellcheck disable=SC2086
+    if "$bin" $common "$input" >"$log" 2>&1; then
+      echo "run-fuzz: ok    $input"
+    else
+      failed=$((failed + 1))
+      echo "run-fuzz: FAIL  $input"
+      grep -E "^SUMMARY|ERROR: libFuzzer|runtime error|^fuzz_" "$log" | head -3 | sed 's/^/    /'
+    fi
+  done
+  rm -f "$log"
+  echo "run-fuzz: $name: $# input(s) replayed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit $?
 fi
 
 seconds="$mode"
