@@ -270,8 +270,10 @@ size_t MutateProperty(uint8_t *buf, size_t cap, Rng &rng)
 extern "C" size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
 {
 	Rng rng(seed);
-	// only a blob that passes libfdt's full check: fdt_open_into trusts the header
-	if (rng(10) < 8 && size >= sizeof(fdt_header) && fdt_check_full(data, size) == 0) {
+	// only a blob that passes libfdt's full check: fdt_open_into trusts the header.
+	// fdt_check_full of libfdt 1.6.1 itself crashes on versions below 16.
+	if (rng(10) < 8 && size >= sizeof(fdt_header) && fdt_check_header(data) == 0 && fdt_version(data) >= 16 &&
+	    fdt_check_full(data, size) == 0) {
 		std::vector<uint8_t> buf(fdt_totalsize(data) + 4096);
 		if (fdt_open_into(data, buf.data(), (int)buf.size()) == 0) {
 			size_t n = MutateProperty(buf.data(), max_size, rng);

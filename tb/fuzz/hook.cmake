@@ -9,7 +9,8 @@ include(ExternalProject)
 
 find_program(IRQSIM_FUZZ_CC NAMES clang-14 clang)
 find_program(IRQSIM_FUZZ_CXX NAMES clang++-14 clang++)
-if(NOT DEFINED IRQSIM_FUZZ_WORKS)
+# probed again while it fails, so installing clang later needs no fresh build tree
+if(NOT IRQSIM_FUZZ_WORKS)
   set(_works OFF)
   if(IRQSIM_FUZZ_CC AND IRQSIM_FUZZ_CXX)
     # the runtime is a separate package: link a trivial target to know
