@@ -47,7 +47,7 @@ bool BusLog::open_file(const std::string &path)
 void BusLog::record(uint64_t cycle, const char *master, const char *kind, unsigned cpu, uint64_t addr,
 		    uint64_t data, uint8_t resp, const char *annotation)
 {
-	if (!enabled_ && !resp)
+	if (!enabled_ && !resp && !observer_)
 		return;
 	BusLogEntry e;
 	e.cycle = cycle;
@@ -62,10 +62,18 @@ void BusLog::record(uint64_t cycle, const char *master, const char *kind, unsign
 	std::strncpy(e.annotation, annotation ? annotation : "", sizeof e.annotation - 1);
 	e.annotation[sizeof e.annotation - 1] = 0;
 	if (resp) {
-		errors_.push_back(e);
-		if (!quiet_)
+		// A wrong address map can fail every access: keep and print the first
+		// few, count the rest, so that the cause is not buried under repeats.
+		if (errors_.size() < kMaxKeptErrors)
+			errors_.push_back(e);
+		if (!quiet_ && error_count_ < kMaxPrintedErrors)
 			std::fprintf(stderr, "irqsim: bus error: %s\n", e.str().c_str());
+		else if (!quiet_ && error_count_ == kMaxPrintedErrors)
+			std::fprintf(stderr, "irqsim: further bus errors are counted, not printed\n");
+		++error_count_;
 	}
+	if (observer_)
+		observer_(e);
 	if (!enabled_)
 		return;
 	++total_;
@@ -83,6 +91,7 @@ void BusLog::clear()
 {
 	head_ = count_ = 0;
 	errors_.clear();
+	error_count_ = 0;
 }
 
 std::string BusLog::tail(size_t n) const

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ public:
 	// also write every access to this file ("" closes it)
 	bool open_file(const std::string &path);
 	void set_quiet_errors(bool quiet) { quiet_ = quiet; }
+	// called with every access, logged or not (functional coverage watches
+	// register accesses through it); empty = none
+	void set_observer(std::function<void(const BusLogEntry &)> fn) { observer_ = std::move(fn); }
 
 	void record(uint64_t cycle, const char *master, const char *kind, unsigned cpu, uint64_t addr,
 		    uint64_t data, uint8_t resp, const char *annotation);
@@ -44,7 +48,11 @@ public:
 	size_t size() const { return count_; }
 	// i = 0 is the oldest kept entry
 	const BusLogEntry &at(size_t i) const { return ring_[(head_ + i) % ring_.size()]; }
+	// the first kMaxKeptErrors bus errors; error_count() counts them all
 	const std::vector<BusLogEntry> &errors() const { return errors_; }
+	uint64_t error_count() const { return error_count_; }
+	static constexpr size_t kMaxKeptErrors = 1000;
+	static constexpr uint64_t kMaxPrintedErrors = 3;
 	uint64_t total() const { return total_; }
 	void clear();
 	// the last n entries as text, one per line
@@ -56,6 +64,8 @@ private:
 	uint64_t total_ = 0;
 	bool enabled_ = true;
 	bool quiet_ = false;
+	std::function<void(const BusLogEntry &)> observer_;
+	uint64_t error_count_ = 0;
 	std::FILE *file_ = nullptr;
 	std::vector<BusLogEntry> errors_;
 };

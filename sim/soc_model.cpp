@@ -5,6 +5,10 @@
 
 #include <verilated.h>
 #include <verilated_fst_c.h>
+#if VM_COVERAGE
+#include <verilated_cov.h>
+#include <unistd.h>
+#endif
 
 #include <csignal>
 #include <cstdio>
@@ -35,6 +39,21 @@ SocModel::~SocModel()
 {
 	close_trace();
 	soc_->final();
+	write_coverage();
+}
+
+// Coverage builds (IRQSIM_COVERAGE): each model's line/toggle counts go to
+// $IRQSIM_COVERAGE_DIR/rtl-<pid>-<n>.dat, merged by verilator_coverage.
+void SocModel::write_coverage()
+{
+#if VM_COVERAGE
+	const char *dir = std::getenv("IRQSIM_COVERAGE_DIR");
+	if (!dir || !dir[0])
+		return;
+	static unsigned serial = 0;
+	std::string path = std::string(dir) + "/rtl-" + std::to_string(getpid()) + "-" + std::to_string(serial++) + ".dat";
+	ctx_->coveragep()->write(path.c_str());
+#endif
 }
 
 void SocModel::reset(unsigned cycles)

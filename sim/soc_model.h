@@ -96,6 +96,7 @@ private:
 	void dump(uint64_t t_ps);
 	void on_rtl_error();
 	void on_stop_signal();
+	void write_coverage();
 
 	std::unique_ptr<VerilatedContext> ctx_;
 	std::unique_ptr<SocPins> soc_;

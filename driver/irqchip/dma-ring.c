@@ -97,8 +97,16 @@ int dma_ring_probe(struct device_node *node, struct dma_ring_device **out)
 		pr_err("dma_ring: %s: ti,sci-dev-id missing or invalid", node->path);
 		return -EINVAL;
 	}
-	if (of_property_read_u32(node, "irqsim,num-rings", &nr) == 0 && (nr == 0 || nr > 0x10000)) {
+	switch (of_property_read_u32(node, "irqsim,num-rings", &nr)) {
+	case -EINVAL: /* absent: the hardware's count */
+		break;
+	case 0:
+		if (nr && nr <= 0x10000)
+			break;
 		pr_err("dma_ring: %s: irqsim,num-rings %u out of range 1..65536", node->path, nr);
+		return -EINVAL;
+	default:
+		pr_err("dma_ring: %s: irqsim,num-rings must be one u32 cell", node->path);
 		return -EINVAL;
 	}
 	if (of_reg_read(node, 0, &addr, &size))

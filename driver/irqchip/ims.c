@@ -224,6 +224,7 @@ int ims_probe_parent(struct device_node *node, struct irq_domain *parent, struct
 	struct ims_device *ims;
 	u32 id, hw_slots, nr, sci_id;
 	u64 addr, size;
+	int ret;
 
 	if (!node || !out)
 		return -EINVAL;
@@ -257,9 +258,13 @@ int ims_probe_parent(struct device_node *node, struct irq_domain *parent, struct
 		return -ENODEV;
 	}
 	nr = hw_slots;
-	if (of_property_read_u32(node, "irqsim,num-slots", &nr) == 0 && (nr == 0 || nr > hw_slots)) {
-		pr_err("ims: %s: irqsim,num-slots %u out of range 1..%u (the device has %u)", node->path, nr,
-		       hw_slots, hw_slots);
+	ret = of_property_read_u32(node, "irqsim,num-slots", &nr);
+	if ((ret && ret != -EINVAL) || nr == 0 || nr > hw_slots) {
+		if (ret && ret != -EINVAL)
+			pr_err("ims: %s: irqsim,num-slots must be one u32 cell", node->path);
+		else
+			pr_err("ims: %s: irqsim,num-slots %u out of range 1..%u (the device has %u)", node->path, nr,
+			       hw_slots, hw_slots);
 		iounmap(ims->base);
 		free(ims);
 		return -EINVAL;

@@ -144,11 +144,19 @@ static int gic_lpi_choose_id_bits(const struct gic_chip_data *gic, unsigned int 
 	unsigned int hw = GICD_TYPER_ID_BITS(gic->typer);
 	unsigned int bits = GIC_LPI_DEFAULT_ID_BITS;
 	u32 dt;
+	int ret;
 
 	if (gic_v3_lpi_id_bits) {
 		bits = gic_v3_lpi_id_bits;
-	} else if (of_property_read_u32(gic->node, "irqsim,lpi-id-bits", &dt) == 0) {
-		bits = dt;
+	} else {
+		ret = of_property_read_u32(gic->node, "irqsim,lpi-id-bits", &dt);
+		if (ret == 0) {
+			bits = dt;
+		} else if (ret != -EINVAL) {
+			/* present but not one cell (a string, a list): not a default */
+			pr_err("GICv3: %s: irqsim,lpi-id-bits must be one u32 cell", gic->node->path);
+			return -EINVAL;
+		}
 	}
 	if (bits < GIC_LPI_MIN_ID_BITS || bits > GIC_LPI_MAX_ID_BITS) {
 		pr_err("GICv3: %s: irqsim,lpi-id-bits %u out of range %u..%u", gic->node->path, bits,

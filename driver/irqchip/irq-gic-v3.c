@@ -245,14 +245,15 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 {
 	u32 nr_regions = 1;
 	u64 addr, size;
+	int ret;
 
 	if (of_reg_read(node, 0, &addr, &size))
 		return -EINVAL;
 	gic->dist_base = ioremap(addr, size);
 	if (!gic->dist_base)
 		return -EINVAL;
-	if (of_property_read_u32(node, "#redistributor-regions", &nr_regions) == -EOVERFLOW ||
-	    nr_regions == 0 || nr_regions > GIC_MAX_RDIST_REGIONS) {
+	ret = of_property_read_u32(node, "#redistributor-regions", &nr_regions);
+	if ((ret && ret != -EINVAL) || nr_regions == 0 || nr_regions > GIC_MAX_RDIST_REGIONS) {
 		pr_err("GICv3: %s: #redistributor-regions %u out of range 1..%d", node->path, nr_regions,
 		       GIC_MAX_RDIST_REGIONS);
 		return -EINVAL;
@@ -267,14 +268,15 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 			return -EINVAL;
 	}
 	gic->nr_regions = nr_regions;
-	if (of_property_read_u64(node, "redistributor-stride", &gic->rdist_stride))
-		gic->rdist_stride = 0;
-	/* 0: frames back to back; else whole 64 KB pages, at least one frame, and
-	 * small enough that the frame walks cannot wrap their offset */
-	if (gic->rdist_stride && (gic->rdist_stride % 0x10000 || gic->rdist_stride < GIC_V3_REDIST_SIZE ||
-				  gic->rdist_stride > 0x40000000)) {
-		pr_err("GICv3: %s: redistributor-stride 0x%llx is not a multiple of 64 KB in 0x%x..0x40000000",
-		       node->path, (unsigned long long)gic->rdist_stride, GIC_V3_REDIST_SIZE);
+	ret = of_property_read_u64(node, "redistributor-stride", &gic->rdist_stride);
+	if (ret == -EINVAL) {
+		gic->rdist_stride = 0; /* absent: the architectural 128 KB frames */
+	} else if (ret || (gic->rdist_stride & 0xffff) ||
+		   (gic->rdist_stride && (gic->rdist_stride < GIC_V3_REDIST_SIZE || gic->rdist_stride > 0x40000000))) {
+		/* whole 64 KB pages, at least one frame, and small enough that the
+		 * frame walks cannot wrap their offset (fuzz_dt found ~0 doing that) */
+		pr_err("GICv3: %s: redistributor-stride must be one or two cells, a multiple of 64 KB in 0x%x..0x40000000",
+		       node->path, GIC_V3_REDIST_SIZE);
 		return -EINVAL;
 	}
 	return 0;

@@ -309,6 +309,21 @@ int of_property_read_u32_index(const struct device_node *np, const char *name, u
 	return 0;
 }
 
+int of_property_read_u32(const struct device_node *np, const char *name, u32 *out)
+{
+	int len;
+	const fdt32_t *v = of_get_property(np, name, &len);
+
+	if (!v)
+		return -EINVAL;
+	if (len == 0)
+		return -ENODATA;
+	if (len != 4)
+		return -EOVERFLOW;
+	*out = fdt32_to_cpu(v[0]);
+	return 0;
+}
+
 int of_property_read_u32_array(const struct device_node *np, const char *name, u32 *out, size_t n)
 {
 	int len;
@@ -373,9 +388,14 @@ static int of_read_cells_of_parent(const struct device_node *np, const char *pro
 {
 	u32 v;
 
-	for (const struct device_node *p = np ? np->parent : NULL; p; p = p->parent)
-		if (!of_property_read_u32(p, prop, &v))
-			return (int)v;
+	for (const struct device_node *p = np ? np->parent : NULL; p; p = p->parent) {
+		int ret = of_property_read_u32(p, prop, &v);
+
+		if (!ret)
+			return v > 4 ? -1 : (int)v;
+		if (ret != -EINVAL)
+			return -1; /* present but not one cell: of_reg_read refuses it */
+	}
 	return def;
 }
 

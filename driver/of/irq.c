@@ -19,15 +19,27 @@ static bool of_has_irq_cells(const struct device_node *np)
 int of_irq_find_parent_checked(struct device_node *child, struct device_node **parent)
 {
 	struct device_node *p = child;
+	int steps = 0, ret;
 	u32 ph;
 
 	*parent = NULL;
 	if (!child)
 		return -EINVAL;
-	/* as the kernel does: step via interrupt-parent if present, else to the
-	 * tree parent, until a node with #interrupt-cells is reached */
+	/*
+	 * As the kernel does: step via interrupt-parent if present, else to the
+	 * tree parent, until a node with #interrupt-cells is reached.  A chain
+	 * that is not a loop visits each node at most once, so more steps than
+	 * the tree has nodes means it loops: the node reached then lies on the
+	 * loop and is the one to name.
+	 */
 	do {
-		if (!of_property_read_u32(p, "interrupt-parent", &ph)) {
+		if (++steps > p->tree->nr_nodes) {
+			pr_err("OF: %s: interrupt-parent chain loops through %s (no node with #interrupt-cells on it)",
+			       child->path, p->path);
+			return -ELOOP;
+		}
+		ret = of_property_read_u32(p, "interrupt-parent", &ph);
+		if (!ret) {
 			struct device_node *next = of_tree_find_phandle(p->tree, ph);
 
 			if (!next) {
@@ -39,6 +51,9 @@ int of_irq_find_parent_checked(struct device_node *child, struct device_node **p
 				return -EINVAL;
 			}
 			p = next;
+		} else if (ret != -EINVAL) {
+			pr_err("OF: %s: interrupt-parent is not one phandle cell", p->path);
+			return -EINVAL;
 		} else {
 			p = p->parent;
 		}
@@ -57,8 +72,11 @@ struct device_node *of_irq_find_parent(struct device_node *child)
 
 static int of_irq_cells(const struct device_node *node, const struct device_node *ctl, u32 *cells)
 {
-	if (of_property_read_u32(ctl, "#interrupt-cells", cells)) {
-		pr_err("OF: %s: interrupt parent %s has no #interrupt-cells", node->path, ctl->path);
+	int ret = of_property_read_u32(ctl, "#interrupt-cells", cells);
+
+	if (ret) {
+		pr_err("OF: %s: interrupt parent %s: #interrupt-cells %s", node->path, ctl->path,
+		       ret == -EINVAL ? "missing" : "is not one cell");
 		return -EINVAL;
 	}
 	if (*cells < 1 || *cells > OF_MAX_PHANDLE_ARGS) {
@@ -162,7 +180,8 @@ int of_irq_count(struct device_node *node)
 		/* count without logging: stop quietly at the first bad entry */
 		while (pos < len / 4) {
 			ctl = of_tree_find_phandle(node->tree, fdt32_to_cpu(v[pos]));
-			if (!ctl || of_property_read_u32(ctl, "#interrupt-cells", &cells))
+			if (!ctl || of_property_read_u32(ctl, "#interrupt-cells", &cells) || cells < 1 ||
+			    cells > OF_MAX_PHANDLE_ARGS)
 				break;
 			pos += 1 + (int)cells;
 			if (pos > len / 4)
@@ -172,7 +191,7 @@ int of_irq_count(struct device_node *node)
 		return n;
 	}
 	if (!of_get_property(node, "interrupts", &len) || of_irq_find_parent_checked(node, &ctl) || !ctl ||
-	    of_property_read_u32(ctl, "#interrupt-cells", &cells) || !cells)
+	    of_irq_cells(node, ctl, &cells))
 		return 0;
 	return len / (int)(cells * 4);
 }

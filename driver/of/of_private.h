@@ -23,9 +23,9 @@ struct device_node *of_tree_find_phandle(const struct of_tree *t, u32 phandle);
 
 /*
  * of_irq_find_parent() with the failure kept apart from "no parent":
- * returns 0 with *parent set (NULL for a root controller), or -EINVAL after
- * logging a dangling interrupt-parent phandle or a referenced controller
- * without #interrupt-cells.
+ * returns 0 with *parent set (NULL for a root controller), -EINVAL after
+ * logging a dangling or malformed interrupt-parent or a referenced controller
+ * without #interrupt-cells, or -ELOOP after logging a chain that loops.
  */
 int of_irq_find_parent_checked(struct device_node *child, struct device_node **parent);
 

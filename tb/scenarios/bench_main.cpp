@@ -13,7 +13,13 @@
 #include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <cerrno>
+#include <climits>
+#include <fcntl.h>
+#include <fstream>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "scenario.h"
@@ -60,7 +66,7 @@ static RunResult run_checked(RunResult (*run)(const RunConfig&), RunConfig cfg, 
     double c0 = cpu_seconds();
     RunResult r = run(cfg);
     *cpu_used = cpu_seconds() - c0;
-    if (r.error || !r.verdict.pass()) {
+    if (!r.passed()) {
         std::fprintf(stderr, "irqsim-bench: %s run failed: %s %s\n", cfg.scenario.c_str(), r.error_text.c_str(),
                      r.verdict.summary().c_str());
         std::exit(2);
@@ -126,6 +132,124 @@ static DlpiFigures dlpi_traffic(unsigned cpus, unsigned id_bits, uint64_t events
             r.figures["LPIs configured"], r.figures["highest INTID in traffic"]};
 }
 
+// ---- soak: every path for many events, in bounded memory ----------------------
+
+extern char** environ;
+
+struct SoakRun {
+    bool ok = false;
+    std::string why;
+    uint64_t injected = 0, lost = 0, spurious = 0, wrong_cpu = 0;
+    double wall = 0, rss_mb = 0;
+};
+
+// `irqsim run` beside this binary, as a child: its report gives the verdict and
+// wait4() its own peak RSS (a figure per run, not the bench process's maximum)
+static SoakRun soak_one(const std::vector<std::string>& run_args, uint64_t events)
+{
+    SoakRun out;
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        out.why = "cannot find this executable";
+        return out;
+    }
+    self[n] = 0;
+    std::string exe(self);
+    exe = exe.substr(0, exe.rfind('/') + 1) + "irqsim";
+    std::string report = "/tmp/irqsim-soak-" + std::to_string(getpid()) + ".json";
+    std::vector<std::string> args{exe, "run"};
+    args.insert(args.end(), run_args.begin(), run_args.end());
+    for (const char* a : {"--seed", "1", "--events"})
+        args.emplace_back(a);
+    args.push_back(std::to_string(events));
+    args.emplace_back("--report");
+    args.push_back(report);
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    auto t0 = Clock::now();
+    int rc = posix_spawn(&pid, exe.c_str(), &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        out.why = "cannot start " + exe;
+        return out;
+    }
+    int status = 0;
+    struct rusage ru {};
+    while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {
+    }
+    out.wall = std::chrono::duration<double>(Clock::now() - t0).count();
+    out.rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    std::ifstream f(report);
+    nlohmann::json j = nlohmann::json::parse(f, nullptr, false);
+    std::remove(report.c_str());
+    std::remove((report.substr(0, report.size() - 5) + "-latency.svg").c_str());
+    std::remove((report.substr(0, report.size() - 5) + "-cpu-load.svg").c_str());
+    if (j.is_discarded() || !j.contains("verdict")) {
+        out.why = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) : "no report";
+        return out;
+    }
+    const auto& v = j["verdict"];
+    out.injected = v.value("injected", 0ull);
+    out.lost = v.value("lost", 0ull);
+    out.spurious = v.value("spurious", 0ull);
+    out.wrong_cpu = v.value("wrong_cpu", 0ull);
+    out.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && v.value("pass", false);
+    if (!out.ok)
+        out.why = "exit " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    return out;
+}
+
+// Every path at `small` and `large` events: lost (must be 0), peak RSS at
+// both sizes (must be flat), events/s.  Exit 1 if a run fails or RSS grows.
+static int soak(uint64_t small, uint64_t large, const std::string& json_path)
+{
+    const std::vector<std::vector<std::string>> paths = {
+        {"spi", "--move-percent", "0"}, {"ipi"}, {"dma-rings"}, {"dlpi"}, {"mbi"},
+        {"ims", "--parent", "mbi"},      {"ims", "--parent", "dlpi"}, {"ims", "--parent", "inta"}};
+    std::printf("soak: every path at %llu and %llu events (seed 1, 4 CPUs), each run a child process\n",
+                static_cast<unsigned long long>(small), static_cast<unsigned long long>(large));
+    std::printf("%-16s %12s %8s %10s %12s %12s %10s\n", "path", "injected", "lost", "events/s", "RSS small",
+                "RSS large", "growth");
+    nlohmann::json out = nlohmann::json::array();
+    int rc = 0;
+    for (const auto& p : paths) {
+        std::string name = p[0] + (p.size() > 2 && p[1] == "--parent" ? "/" + p[2] : "");
+        SoakRun a = soak_one(p, small), b = soak_one(p, large);
+        double growth = a.rss_mb > 0 ? b.rss_mb / a.rss_mb : 0;
+        std::printf("%-16s %12llu %8llu %10.0f %9.1f MB %9.1f MB %9.2fx%s\n", name.c_str(),
+                    static_cast<unsigned long long>(b.injected), static_cast<unsigned long long>(b.lost),
+                    b.wall > 0 ? static_cast<double>(b.injected) / b.wall : 0, a.rss_mb, b.rss_mb, growth,
+                    a.ok && b.ok ? "" : ("  FAILED: " + a.why + " " + b.why).c_str());
+        // flat: the large run may not need more than 25% (and 16 MB) above the small one
+        bool flat = b.rss_mb <= a.rss_mb * 1.25 || b.rss_mb - a.rss_mb <= 16;
+        if (!a.ok || !b.ok || b.lost || !flat)
+            rc = 1;
+        out.push_back({{"path", name},
+                       {"events", large},
+                       {"injected", b.injected},
+                       {"lost", b.lost},
+                       {"spurious", b.spurious},
+                       {"wrong_cpu", b.wrong_cpu},
+                       {"events_per_s", b.wall > 0 ? static_cast<double>(b.injected) / b.wall : 0},
+                       {"rss_mb_small", a.rss_mb},
+                       {"rss_mb_large", b.rss_mb},
+                       {"pass", a.ok && b.ok && flat}});
+    }
+    std::printf("%s\n", rc ? "soak: FAILED (a run failed, lost events, or memory grew)" : "soak: PASS");
+    if (!json_path.empty()) {
+        std::ofstream f(json_path);
+        f << out.dump(2) << "\n";
+    }
+    return rc;
+}
+
 int main(int argc, char** argv)
 {
     CLI::App app{"irqsim-bench: simulation speed of the RTL-backed scenarios"};
@@ -138,6 +262,8 @@ int main(int argc, char** argv)
     std::string json_path;
     bool dlpi_only = false;
     uint64_t dlpi_events = 4000;
+    bool soak_mode = false;
+    uint64_t soak_small = 100000, soak_large = 10000000;
     app.add_option("--cpus", cpu_counts, "CPU counts to measure (1, 4, 16)")->expected(1, 3);
     app.add_option("--repeat", repeat, "runs per figure (median)")->check(CLI::Range(1u, 21u));
     app.add_option("--idle-cycles", idle_cycles, "cycles per idle run");
@@ -149,7 +275,14 @@ int main(int argc, char** argv)
     app.add_option("--json", json_path, "also write the figures as JSON");
     app.add_flag("--dlpi-only", dlpi_only, "only the DirectLPI rows (8k vs 64k LPI tables)");
     app.add_option("--dlpi-events", dlpi_events, "dlpi events per run");
+    app.add_flag("--soak", soak_mode, "soak: every path for --soak-events events, lost and peak RSS vs a short run");
+    app.add_option("--soak-events", soak_large, "soak: events per path in the long run (default 10^7)")
+        ->check(CLI::Range(1000ull, 100000000ull));
+    app.add_option("--soak-small", soak_small, "soak: events per path in the short run (default 10^5)")
+        ->check(CLI::Range(100ull, 100000000ull));
     CLI11_PARSE(app, argc, argv);
+    if (soak_mode)
+        return soak(soak_small, soak_large, json_path);
 
     nlohmann::json out = nlohmann::json::array();
     std::printf("medians of %u runs; (cpu) = per second of process CPU time, the rest per wall-clock second\n",

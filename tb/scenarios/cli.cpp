@@ -15,11 +15,16 @@ namespace irqsim {
 
 namespace {
 
-// Unsigned numbers are digits only: CLI11 would wrap "-1" to 2^64-1.
+// Unsigned numbers are digits only and fit 64 bits: CLI11 would wrap "-1" to
+// 2^64-1 and saturate what overflows.
 const CLI::Validator kDigits(
     [](std::string& s) -> std::string {
         if (s.empty() || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return "'" + s + "' is not a non-negative integer";
+        std::string digits = s.substr(std::min(s.find_first_not_of('0'), s.size()));
+        const std::string max = "18446744073709551615";
+        if (digits.size() > max.size() || (digits.size() == max.size() && digits > max))
+            return "'" + s + "' is larger than 2^64-1";
         return {};
     },
     "UINT");

@@ -132,3 +132,50 @@ TEST(Scoreboard, AllowWidensOutstandingEvents)
     sb.handler_entry(80, 3, 20);
     EXPECT_TRUE(sb.verdict().pass());
 }
+
+// Long runs: settled events leave the books but stay counted; memory is the
+// outstanding events plus at most `retain` recent records.
+TEST(Scoreboard, SettledEventsAreFoldedAndForgotten)
+{
+    Scoreboard sb(/*retain=*/100);
+    const uint64_t n = 200000;
+    for (uint64_t i = 0; i < n; i++) {
+        if (i % 1000 == 999) {  // never answered: lost
+            sb.inject("dead line", 99, cpus({1}), 10 * i, false);
+            continue;
+        }
+        sb.inject("line" + std::to_string(i % 7), 40 + i % 7, cpus({1}), 10 * i, false);
+        sb.handler_entry(40 + i % 7, 1, 10 * i + 5 + i % 3);
+    }
+    auto v = sb.verdict();
+    EXPECT_EQ(v.injected, n);
+    EXPECT_EQ(v.delivered, n - n / 1000);
+    EXPECT_EQ(v.lost, n / 1000);
+    EXPECT_EQ(sb.outstanding_count(), v.lost);
+    EXPECT_LE(sb.injections().size(), 100u + sb.outstanding_count());
+    EXPECT_EQ(sb.forgotten() + 100u + sb.outstanding_count(), n);
+    auto lat = sb.latency();
+    EXPECT_EQ(lat.count, v.delivered);
+    EXPECT_GE(lat.min, 5u);
+    EXPECT_EQ(lat.max, 7u);
+    EXPECT_EQ(sb.handled_per_cpu(2)[1], v.delivered);
+}
+
+TEST(Scoreboard, HistogramPercentilesMatchSamples)
+{
+    std::vector<uint64_t> samples;
+    std::map<uint64_t, uint64_t> hist;
+    uint64_t x = 12345;
+    for (int i = 0; i < 5001; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        uint64_t v = (x >> 33) % 300;
+        samples.push_back(v);
+        hist[v]++;
+    }
+    auto a = irqsim::compute_latency(samples), b = irqsim::compute_latency(hist);
+    EXPECT_EQ(a.count, b.count);
+    EXPECT_EQ(a.min, b.min);
+    EXPECT_EQ(a.median, b.median);
+    EXPECT_EQ(a.p99, b.p99);
+    EXPECT_EQ(a.max, b.max);
+}

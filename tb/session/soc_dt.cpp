@@ -5,10 +5,15 @@
 
 #include <libfdt.h>
 
-#include <array>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <memory>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern const unsigned char irqsim_default_dtb[];
@@ -21,41 +26,150 @@ std::vector<uint8_t> default_dtb()
     return std::vector<uint8_t>(irqsim_default_dtb, irqsim_default_dtb + irqsim_default_dtb_size);
 }
 
-bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string* err)
+namespace {
+
+// What a child process wrote and how it ended.
+struct ChildResult {
+    std::vector<uint8_t> out;
+    std::string errtext;
+    int status = 0;
+};
+
+// Run argv (searched in PATH) without a shell: stdin from /dev/null, stdout and
+// stderr read through pipes until both close.  No temporary files, so nothing
+// is left behind if irqsim is killed meanwhile.  false + *err when it cannot start.
+bool run_child(const std::vector<std::string>& args, ChildResult* r, std::string* err)
 {
-    char tmpl[] = "/tmp/irqsim-dtb-XXXXXX";
-    int fd = mkstemp(tmpl);
-    if (fd < 0) {
-        *err = "cannot create a temporary file for dtc";
+    int out_pipe[2], err_pipe[2];
+    if (pipe2(out_pipe, O_CLOEXEC) != 0) {
+        *err = std::string("cannot create a pipe: ") + std::strerror(errno);
         return false;
     }
-    close(fd);
-    std::string errfile = std::string(tmpl) + ".err";
-    std::string cmd = "dtc -q -I dts -O dtb -o '" + std::string(tmpl) + "' '" + path + "' 2>'" + errfile + "'";
-    int rc = std::system(cmd.c_str());
-    bool ok = rc == 0;
-    if (!ok) {
-        std::string first;
-        if (FILE* f = std::fopen(errfile.c_str(), "r")) {
-            char line[512];
-            if (std::fgets(line, sizeof line, f))
-                first = line;
-            std::fclose(f);
-        }
-        while (!first.empty() && (first.back() == '\n' || first.back() == '\r'))
-            first.pop_back();
-        *err = "device tree " + path + " does not compile: " + (first.empty() ? "dtc failed" : first);
-    } else if (FILE* f = std::fopen(tmpl, "rb")) {
-        std::array<uint8_t, 4096> buf;
-        size_t n;
-        dtb->clear();
-        while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0)
-            dtb->insert(dtb->end(), buf.begin(), buf.begin() + static_cast<long>(n));
-        std::fclose(f);
+    if (pipe2(err_pipe, O_CLOEXEC) != 0) {
+        *err = std::string("cannot create a pipe: ") + std::strerror(errno);
+        close(out_pipe[0]);
+        close(out_pipe[1]);
+        return false;
     }
-    std::remove(tmpl);
-    std::remove(errfile.c_str());
-    return ok;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
+    std::vector<char*> argv;
+    for (const auto& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    if (rc != 0) {
+        close(out_pipe[0]);
+        close(err_pipe[0]);
+        *err = std::string("cannot run ") + args[0] + ": " + std::strerror(rc);
+        return false;
+    }
+    // both pipes at once: a child blocked on a full stderr pipe would never finish stdout
+    struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    int open_fds = 2;
+    char buf[4096];
+    while (open_fds > 0) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (auto& f : fds) {
+            if (f.fd < 0 || !(f.revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            ssize_t n = read(f.fd, buf, sizeof buf);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                close(f.fd);
+                f.fd = -1;
+                open_fds--;
+            } else if (&f == &fds[0]) {
+                r->out.insert(r->out.end(), buf, buf + n);
+            } else if (r->errtext.size() < 65536) {
+                r->errtext.append(buf, static_cast<size_t>(n));
+            }
+        }
+    }
+    for (auto& f : fds)
+        if (f.fd >= 0)
+            close(f.fd);
+    while (waitpid(pid, &r->status, 0) < 0) {
+        if (errno != EINTR) {
+            *err = std::string("cannot wait for ") + args[0] + ": " + std::strerror(errno);
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<std::string> split_lines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+        while (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (!line.empty())
+            lines.push_back(line);
+        pos = nl == std::string::npos ? text.size() : nl + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string* err,
+                 std::vector<std::string>* warnings)
+{
+    // dtc would block forever on a FIFO and read a directory as an error
+    // half-way; refuse anything but a regular file before starting it.
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) {
+        *err = "device tree " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *err = "device tree " + path + ": not a regular file";
+        return false;
+    }
+    // "--" so that a path starting with '-' is not taken for an option
+    ChildResult r;
+    std::string spawn_err;
+    if (!run_child({"dtc", "-I", "dts", "-O", "dtb", "-o", "-", "--", path}, &r, &spawn_err)) {
+        *err = "device tree " + path + ": " + spawn_err;
+        return false;
+    }
+    std::string first_error;
+    for (const auto& line : split_lines(r.errtext)) {
+        if (line.find("Warning") != std::string::npos) {
+            if (warnings)
+                warnings->push_back(line);
+        } else if (first_error.empty()) {
+            first_error = line;
+        }
+    }
+    if (WIFSIGNALED(r.status)) {
+        int sig = WTERMSIG(r.status);
+        *err = "device tree " + path + ": dtc crashed (signal " + std::to_string(sig) + ", " +
+               strsignal(sig) + ")" + (first_error.empty() ? "" : ": " + first_error);
+        return false;
+    }
+    if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0 || r.out.empty()) {
+        *err = "device tree " + path + " does not compile: " + (first_error.empty() ? "dtc failed" : first_error);
+        return false;
+    }
+    *dtb = std::move(r.out);
+    return true;
 }
 
 static bool set_u32(void* fdt, int node, const char* prop, uint32_t v, std::string* err)

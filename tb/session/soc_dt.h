@@ -15,9 +15,13 @@ struct FirmwareConfig;
 // The default SoC's blob (rtl/soc/irqsim_soc.dts, compiled at build time).
 std::vector<uint8_t> default_dtb();
 
-// Compile a .dts with dtc.  On failure returns false and puts dtc's first error
-// line (which names the file and line) in *err.
-bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string* err);
+// Compile a .dts with dtc (no shell; the blob comes back through a pipe).  A
+// path that is not a regular file is refused before dtc starts.  On failure
+// returns false and puts one line in *err: dtc's first error line (which names
+// the file and line), or that dtc crashed and of which signal.  dtc's warning
+// lines go to *warnings when given.
+bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string* err,
+                 std::vector<std::string>* warnings = nullptr);
 
 // The same SoC with `cpus` application CPUs: rewrites /cpus, the GIC
 // redistributor region size and /soc/irqsim,params.  Fails (with *err) when the

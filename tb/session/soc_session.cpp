@@ -18,6 +18,7 @@ extern "C" {
 }
 
 #include "soc_dt.h"
+#include "tree_check.h"
 #include "ims_port.h"
 
 namespace irqsim {
@@ -75,8 +76,11 @@ bool SocSession::boot(std::string* err)
     // The device tree: the user's, or the embedded default adapted to --cpus.
     std::vector<uint8_t> dtb;
     if (!cfg_.dts_path.empty()) {
-        if (!compile_dts(cfg_.dts_path, &dtb, err))
+        std::vector<std::string> warnings;
+        if (!compile_dts(cfg_.dts_path, &dtb, err, &warnings))
             return false;
+        for (const auto& w : warnings)
+            std::fprintf(stderr, "dtc: warning: %s\n", w.c_str());
     } else {
         std::vector<uint8_t> base = default_dtb();
         DtParams bp;
@@ -108,6 +112,21 @@ bool SocSession::boot(std::string* err)
             return false;
         }
     }
+
+    // Every cross-node constraint and the RTL's sizes, before anything runs:
+    // one line naming node and property instead of a failure at run time.
+    TreeLimits lim;
+    lim.cpus = rp.num_cpus;
+    lim.coproc = rp.has_coproc;
+    lim.spis = rp.num_spis;
+    lim.lines = rp.num_lines;
+    lim.intr_lines = rp.num_intr_lines;
+    lim.vints = rp.num_vints;
+    lim.intr_out = rp.num_intr_out;
+    lim.events = rp.num_events;
+    lim.rings = rp.num_rings;
+    if (!check_tree(dtb, lim, err))
+        return false;
 
     // The firmware model knows the TI-SCI ids and the host's resource ranges
     // from the tree (as TI's system firmware does from its board config);

@@ -8,12 +8,17 @@
 // relative to this header.
 #pragma once
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <iterator>
+#include <spawn.h>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -25,26 +30,58 @@ inline std::vector<uint8_t> ReadFile(const std::string &path)
 	return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// dtc on a .dts file; empty vector on failure (dtc's messages go to *err)
+// dtc on a .dts file, run without a shell (the path is one argument, whatever
+// it holds); the blob comes back on dtc's stdout.  Empty vector on failure
+// (dtc's messages go to *err).
 inline std::vector<uint8_t> CompileDtsFile(const std::string &dts_path, std::string *err = nullptr)
 {
-	char tmpl[] = "/tmp/irqsim_dtbXXXXXX";
-	int fd = mkstemp(tmpl);
-	if (fd < 0)
-		return {};
-	close(fd);
-	std::string out = tmpl, errf = out + ".err";
-	std::string cmd = "dtc -q -I dts -O dtb -o '" + out + "' '" + dts_path + "' 2>'" + errf + "'";
-	int rc = std::system(cmd.c_str());
+	char errf[] = "/tmp/irqsim_dtcerrXXXXXX";
+	int err_fd = mkstemp(errf);
+	int out[2];
 	std::vector<uint8_t> blob;
-	if (rc == 0)
-		blob = ReadFile(out);
+
+	if (err_fd < 0)
+		return blob;
+	if (pipe2(out, O_CLOEXEC) != 0) {
+		close(err_fd);
+		std::remove(errf);
+		return blob;
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
+	const char *argv[] = {"dtc", "-q", "-I", "dts", "-O", "dtb", "-o", "-", "--", dts_path.c_str(), nullptr};
+	pid_t pid;
+	int rc = posix_spawnp(&pid, "dtc", &fa, nullptr, const_cast<char *const *>(argv), environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(out[1]);
+	close(err_fd);
+	int status = -1;
+	if (rc == 0) {
+		char buf[4096];
+		ssize_t n;
+		while ((n = read(out[0], buf, sizeof buf)) != 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				break;
+			blob.insert(blob.end(), buf, buf + n);
+		}
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+		}
+	}
+	close(out[0]);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		blob.clear();
 	if (err) {
 		auto e = ReadFile(errf);
 		err->assign(e.begin(), e.end());
+		if (rc != 0)
+			*err += std::string("cannot run dtc: ") + std::strerror(rc);
 	}
-	std::remove(out.c_str());
-	std::remove(errf.c_str());
+	std::remove(errf);
 	return blob;
 }
 

@@ -653,7 +653,7 @@ TEST_F(GicV3Test, SreThatDoesNotStickFailsCpuInit)
 // are refused too, in one line naming the property.
 TEST_F(GicV3Test, BadRedistributorStrideIsRefused)
 {
-	for (uint64_t stride : { ~0ull, 0x10000ull, 0x28000ull, 0x80000000ull }) {
+	for (uint64_t stride : { ~0ull, 0xffffffffffff0000ull, 0x10000ull, 0x28000ull, 0x80000000ull }) {
 		std::vector<uint8_t> blob(dtb.size() + 64);
 		ASSERT_EQ(fdt_open_into(dtb.data(), blob.data(), (int)blob.size()), 0);
 		int gic = fdt_node_offset_by_compatible(blob.data(), -1, "arm,gic-v3");

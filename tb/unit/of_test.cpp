@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <libfdt.h>
+
 #include <linux/irqchip.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqdesc.h>
@@ -303,6 +305,162 @@ TEST_F(OfTest, MalformedBlobsGiveOneClearError)
 	}
 	EXPECT_EQ(of_root, nullptr);
 	EXPECT_EQ(irq_get_nr_allocated(), allocated);
+}
+
+// interrupt-parent chains that never reach #interrupt-cells: each once looped
+// forever in of_irq_find_parent_checked (ctest gives OfWalkTotal.* a TIMEOUT)
+using OfWalkTotal = OfTest;
+
+TEST_F(OfWalkTotal, InterruptParentLoopsEndWithOneLine)
+{
+	device_node *root = LoadDts(R"(
+/dts-v1/;
+/ {
+	self: self {
+		interrupt-parent = <&self>;
+		interrupts = <1>;
+	};
+	a: a {
+		interrupt-parent = <&b>;
+	};
+	b: b {
+		interrupt-parent = <&a>;
+	};
+	lines {
+		interrupt-parent = <&a>;
+		interrupts = <1>;
+	};
+	huge: huge {
+		interrupt-controller;
+		#interrupt-cells = <0xffffffff>;
+	};
+	hugeuser {
+		interrupt-parent = <&huge>;
+		interrupts = <1 2 3 4>;
+	};
+};
+)");
+	ASSERT_NE(root, nullptr);
+	struct {
+		const char *path;
+		const char *log;
+	} cases[] = {
+		{ "/self", "/self: interrupt-parent chain loops through /self" },
+		{ "/lines", "/lines: interrupt-parent chain loops through /" },
+	};
+	of_phandle_args a{};
+	for (auto &c : cases) {
+		device_node *np = of_find_node_by_path(c.path);
+
+		ASSERT_NE(np, nullptr) << c.path;
+		ClearLogs();
+		EXPECT_EQ(of_irq_parse_one(np, 0, &a), -EINVAL) << c.path;
+		EXPECT_EQ(logs.size(), 1u) << AllLogs();
+		EXPECT_NE(AllLogs().find(c.log), std::string::npos) << AllLogs();
+		EXPECT_EQ(of_irq_count(np), 0) << c.path;
+		EXPECT_EQ(of_irq_find_parent(np), nullptr) << c.path;
+	}
+	/* #interrupt-cells = <0xffffffff>: no interrupts, not "-96 interrupts" */
+	device_node *hu = of_find_node_by_path("/hugeuser");
+	ASSERT_NE(hu, nullptr);
+	EXPECT_EQ(of_irq_count(hu), 0);
+	EXPECT_EQ(of_irq_parse_one(hu, 0, &a), -EINVAL);
+}
+
+TEST_F(OfTest, MalformedInterruptParentIsNamed)
+{
+	/* dtc itself aborts on a two-cell interrupt-parent: edit the blob */
+	std::string err;
+	auto blob = irqsim_test::CompileDts("/dts-v1/;\n/ { intc: intc { interrupt-controller; #interrupt-cells = <1>; };"
+					    " dev { interrupt-parent = <&intc>; interrupts = <1>; }; };\n", &err);
+	ASSERT_FALSE(blob.empty()) << err;
+	blob.resize(blob.size() + 64);
+	ASSERT_EQ(fdt_open_into(blob.data(), blob.data(), (int)blob.size()), 0);
+	fdt32_t two[2] = { cpu_to_fdt32(1), cpu_to_fdt32(2) };
+	int off = fdt_path_offset(blob.data(), "/dev");
+	ASSERT_GE(off, 0);
+	ASSERT_EQ(fdt_setprop(blob.data(), off, "interrupt-parent", two, sizeof(two)), 0);
+	ASSERT_NE(Load(blob), nullptr);
+	device_node *np = of_find_node_by_path("/dev");
+	of_phandle_args a{};
+	ASSERT_NE(np, nullptr);
+	ClearLogs();
+	EXPECT_EQ(of_irq_parse_one(np, 0, &a), -EINVAL);
+	EXPECT_EQ(logs.size(), 1u) << AllLogs();
+	EXPECT_NE(AllLogs().find("/dev: interrupt-parent is not one phandle cell"), std::string::npos) << AllLogs();
+	EXPECT_EQ(of_irq_count(np), 0);
+}
+
+TEST_F(OfWalkTotal, RootParentWithoutCellsOrControllerEnds)
+{
+	/* root interrupt-parent = <&gic>, the GIC neither a controller nor celled */
+	device_node *root = LoadDts(R"(
+/dts-v1/;
+/ {
+	interrupt-parent = <&gic>;
+	gic: gic@0 {
+		compatible = "test,intc";
+	};
+	soc {
+		dev {
+			interrupts = <0 1 4>;
+		};
+	};
+};
+)");
+	ASSERT_NE(root, nullptr);
+	device_node *np = of_find_node_by_path("/soc/dev");
+	of_phandle_args a{};
+	ASSERT_NE(np, nullptr);
+	ClearLogs();
+	EXPECT_EQ(of_irq_parse_one(np, 0, &a), -EINVAL);
+	EXPECT_EQ(logs.size(), 1u) << AllLogs();
+	EXPECT_NE(AllLogs().find("/soc/dev: interrupt-parent chain loops"), std::string::npos) << AllLogs();
+	EXPECT_EQ(of_irq_count(np), 0);
+	EXPECT_EQ(irq_of_parse_and_map(np, 0), 0u);
+}
+
+TEST_F(OfTest, SingleCellPropertiesAreTypeChecked)
+{
+	device_node *root = LoadDts(R"(
+/dts-v1/;
+/ {
+	n {
+		one = <7>;
+		two = <7 8>;
+		str = "16";
+		word = "abcdefg";
+		empty;
+	};
+	bus {
+		#address-cells = <1 1>;
+		#size-cells = <1>;
+		dev {
+			reg = <0x1000 0x100>;
+		};
+	};
+};
+)");
+	ASSERT_NE(root, nullptr);
+	device_node *n = of_find_node_by_path("/n");
+	u32 v = 0;
+	ASSERT_NE(n, nullptr);
+	EXPECT_EQ(of_property_read_u32(n, "one", &v), 0);
+	EXPECT_EQ(v, 7u);
+	EXPECT_EQ(of_property_read_u32(n, "two", &v), -EOVERFLOW);
+	EXPECT_EQ(of_property_read_u32(n, "str", &v), -EOVERFLOW);
+	EXPECT_EQ(of_property_read_u32(n, "word", &v), -EOVERFLOW);
+	EXPECT_EQ(of_property_read_u32(n, "empty", &v), -ENODATA);
+	EXPECT_EQ(of_property_read_u32(n, "absent", &v), -EINVAL);
+	EXPECT_EQ(v, 7u);
+
+	/* a two-cell #address-cells is not taken for a number, nor skipped */
+	device_node *dev = of_find_node_by_path("/bus/dev");
+	u64 addr = 0, size = 0;
+	ASSERT_NE(dev, nullptr);
+	ClearLogs();
+	EXPECT_EQ(of_reg_read(dev, 0, &addr, &size), -EINVAL);
+	EXPECT_NE(AllLogs().find("/bus/dev: unsupported #address-cells"), std::string::npos) << AllLogs();
 }
 
 TEST_F(OfTest, DanglingInterruptParentAndMissingCellsNameTheNode)

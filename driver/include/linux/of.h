@@ -91,10 +91,13 @@ int of_device_is_compatible(const struct device_node *np, const char *compat);
 bool of_device_is_available(const struct device_node *np);
 /* 0, -EINVAL (absent), -ENODATA (no value), -EOVERFLOW (too short) */
 int of_property_read_u32_index(const struct device_node *np, const char *name, u32 index, u32 *out);
-static inline int of_property_read_u32(const struct device_node *np, const char *name, u32 *out)
-{
-	return of_property_read_u32_index(np, name, 0, out);
-}
+/*
+ * A single-cell property: 0, -EINVAL (absent), -ENODATA (no value) or
+ * -EOVERFLOW (not exactly one cell).  Stricter than the kernel, which reads
+ * the first cell of anything longer: a string or a list where one number
+ * belongs is a mistake in the tree, not a number.
+ */
+int of_property_read_u32(const struct device_node *np, const char *name, u32 *out);
 int of_property_read_u32_array(const struct device_node *np, const char *name, u32 *out, size_t n);
 /* a 64-bit value (two cells), or a single cell */
 int of_property_read_u64(const struct device_node *np, const char *name, u64 *out);
