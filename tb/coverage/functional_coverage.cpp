@@ -33,13 +33,14 @@ FunctionalCoverage::FunctionalCoverage()
 {
     const char* dir = std::getenv("IRQSIM_FCOV_DIR");
     enabled_ = dir && dir[0];
-    if (enabled_)
-        std::atexit(write_at_exit);
 }
 
 FunctionalCoverage& FunctionalCoverage::instance()
 {
     static FunctionalCoverage fc;
+    // registered once fc is complete, so that it runs before fc's destructor
+    static const bool registered = fc.enabled_ && std::atexit(write_at_exit) == 0;
+    (void)registered;
     return fc;
 }
 
@@ -86,7 +87,7 @@ void fabric_coverage_model(FunctionalCoverage& fc, unsigned cpus)
         {"spi", {"level", "edge"}},   // device lines 0-15 level, 16-31 edge
         {"ppi", {"level"}},           // per-CPU timers
         {"sgi", {"edge"}},            // IPIs
-        {"ti-ring", {"level"}},       // DMA ring -> INTA VINT -> INTR -> GIC
+        {"ti-ring", {"edge"}},        // DMA ring -> INTA VINT -> INTR -> GIC (MSI-INTA: edge)
         {"ti-intr-line", {"level"}},  // device lines on the INTR
         {"lpi", {"edge"}},            // DirectLPI
         {"mbi", {"edge"}},            // GICD_SETSPI_NSR

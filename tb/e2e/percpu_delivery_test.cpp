@@ -32,7 +32,7 @@ irqreturn_t timer_handler(int irq, void* dev_id)
 {
     auto* d = static_cast<TimerDev*>(dev_id);
     unsigned cpu = smp_processor_id();
-    d->s->sim().hops().record(Hop::Handler, static_cast<uint32_t>(irq), static_cast<int>(cpu));
+    d->s->cover_handler(static_cast<unsigned>(irq));
     char __iomem* ctl = static_cast<char __iomem*>(d->regs) + kTimerCtl;
     u32 v = readl(ctl);
     if (d->cpu != cpu || !(v & kTimerStatus)) {

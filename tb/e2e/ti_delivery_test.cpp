@@ -125,8 +125,7 @@ irqreturn_t db_handler(int irq, void* ctx)
     if (!fresh)
         v->empty_runs++;
     s.scoreboard().handler_entry(static_cast<unsigned>(irq), cpu, entry, fresh);
-    if (s.config().hops)
-        s.sim().hops().record(Hop::Handler, static_cast<unsigned>(irq), static_cast<int>(cpu));
+    s.cover_handler(static_cast<unsigned>(irq));
     return IRQ_HANDLED;
 }
 

@@ -160,6 +160,7 @@ int ImsPort::request(int cpu)
     raw->name = "ims slot " + std::to_string(slot);
     slots_.at(static_cast<size_t>(slot)) = std::move(sl);
     s_.scoreboard().unsilence(raw->virq);
+    s_.cover_msi_change(true);
     if (cpu >= 0)
         set_affinity(raw->slot, static_cast<unsigned>(cpu));  // a parent that can't move it keeps its CPU
     return slot;
@@ -173,6 +174,7 @@ int ImsPort::release(unsigned s)
     s_.scoreboard().silence(sl.virq);
     int ret = s_.sim().platform().as_cpu(0, [&] { return ims_release_slot(ims_, sl.virq); });
     sl.requested = false;
+    s_.cover_msi_change(false);
     return ret;
 }
 

@@ -17,6 +17,8 @@ extern "C" {
 #include <linux/of_irq.h>
 }
 
+#include "fabric_coverage.h"
+#include "functional_coverage.h"
 #include "soc_dt.h"
 #include "tree_check.h"
 #include "ims_port.h"
@@ -32,10 +34,18 @@ SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
     sc.hops = cfg.hops;
     sc.quiet_bus_errors = cfg.quiet;
     sim_ = std::make_unique<Sim>(sc);
+    if (FunctionalCoverage::instance().enabled() && cfg.hops) {
+        fcov_ = std::make_unique<FabricCoverageProbe>(sim_->hops(), cfg.cpus, cfg.split_eoi, kGicrBase, kGicrStride);
+        sim_->bus_log().set_observer([p = fcov_.get()](const BusLogEntry& e) { p->on_access(e); });
+    }
 }
 
 SocSession::~SocSession()
 {
+    if (fcov_) {
+        fcov_->finish();
+        sim_->bus_log().set_observer(nullptr);
+    }
     for (auto& l : lines_)
         if (l->requested)
             free_irq(l->virq, l.get());
@@ -50,6 +60,12 @@ void SocSession::log_hook(int level, const char* msg, void* ctx)
     auto* self = static_cast<SocSession*>(ctx);
     if (self->log_.size() < 10000)
         self->log_.emplace_back(msg);
+    if (self->booting_) {
+        // held until boot() knows whether it succeeded (see boot())
+        if (level <= LOGLEVEL_WARNING && self->boot_log_.size() < 1000)
+            self->boot_log_.emplace_back(level, msg);
+        return;
+    }
     if (!self->cfg_.quiet && level <= LOGLEVEL_WARNING)
         std::fprintf(stderr, "%s\n", msg);
 }
@@ -65,7 +81,39 @@ static irqreturn_t line_handler(int irq, void* dev_id)
     return IRQ_HANDLED;
 }
 
+// The driver's warnings during boot are held: a boot that fails answers with
+// one line that names the first error the driver logged (the cause, not the
+// last complaint of the unwind); a boot that succeeds prints them.
 bool SocSession::boot(std::string* err)
+{
+    booting_ = true;
+    boot_log_.clear();
+    sim_->bus_log().set_quiet_errors(true);
+    uint64_t bus_errors_before = sim_->bus_log().error_count();
+    bool ok = boot_steps(err);
+    sim_->bus_log().set_quiet_errors(cfg_.quiet);
+    booting_ = false;
+    uint64_t bus_errors = sim_->bus_log().error_count() - bus_errors_before;
+    if (!ok && bus_errors && !sim_->bus_log().errors().empty())
+        *err += " (" + std::to_string(bus_errors) + " bus errors, the first: " +
+                sim_->bus_log().errors()[std::min<size_t>(bus_errors_before, sim_->bus_log().errors().size() - 1)].str() + ")";
+    if (ok && !cfg_.quiet)
+        for (const auto& [level, msg] : boot_log_)
+            std::fprintf(stderr, "%s\n", msg.c_str());
+    boot_log_.clear();
+    return ok;
+}
+
+// ": <the first error logged during boot>", else the last warning, else ""
+std::string SocSession::boot_cause() const
+{
+    for (const auto& [level, msg] : boot_log_)
+        if (level <= LOGLEVEL_ERR)
+            return ": " + msg;
+    return boot_log_.empty() ? std::string() : ": " + boot_log_.back().second;
+}
+
+bool SocSession::boot_steps(std::string* err)
 {
     if (irqsim_core_reset() != 0) {
         *err = "driver core busy: another session still holds interrupts";
@@ -152,13 +200,13 @@ bool SocSession::boot(std::string* err)
 
     int ret = sim_->platform().as_cpu(0, [&] { return irqchip_init_from_fdt(dtb.data(), dtb.size()); });
     if (ret) {
-        *err = "irqchip probe failed (" + std::to_string(ret) + ")" + (log_.empty() ? "" : ": " + log_.back());
+        *err = "irqchip probe failed (" + std::to_string(ret) + ")" + boot_cause();
         return false;
     }
     for (unsigned c = 1; c < cfg_.cpus; c++) {
         ret = sim_->platform().start_cpu(c);
         if (ret) {
-            *err = "cpu " + std::to_string(c) + " start-up failed (" + std::to_string(ret) + ")";
+            *err = "cpu " + std::to_string(c) + " start-up failed (" + std::to_string(ret) + ")" + boot_cause();
             return false;
         }
     }
@@ -169,8 +217,7 @@ bool SocSession::boot(std::string* err)
     if (struct device_node* dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings")) {
         ret = sim_->platform().as_cpu(0, [&] { return dma_ring_probe(dn, &dma_); });
         if (ret) {
-            *err = std::string("dma-rings probe failed (") + std::to_string(ret) + ")" +
-                   (log_.empty() ? "" : ": " + log_.back());
+            *err = std::string("dma-rings probe failed (") + std::to_string(ret) + ")" + boot_cause();
             return false;
         }
         rings_.clear();
@@ -341,8 +388,22 @@ void SocSession::handler_entry(unsigned virq)
 {
     unsigned cpu = smp_processor_id();
     sb_.handler_entry(virq, cpu, now());
+    cover_handler(virq);
+}
+
+void SocSession::cover_msi_change(bool alloc)
+{
+    if (fcov_)
+        fcov_->on_msi_change(alloc, sb_.outstanding_count());
+}
+
+void SocSession::cover_handler(unsigned virq)
+{
+    unsigned cpu = smp_processor_id();
     if (cfg_.hops)
         sim_->hops().record(Hop::Handler, virq, static_cast<int>(cpu));
+    if (fcov_)
+        fcov_->on_handler(virq, cpu);
 }
 
 bool SocSession::drain(uint64_t max_cycles)
@@ -446,8 +507,7 @@ int ring_handler_entry(RingChannel* rc, int irq)
     SocSession* s = rc->session;
     unsigned cpu = smp_processor_id();
     uint64_t entry = s->now();
-    if (s->cfg_.hops)
-        s->sim_->hops().record(Hop::Handler, static_cast<unsigned>(irq), static_cast<int>(cpu));
+    s->cover_handler(static_cast<unsigned>(irq));
     rc->handled++;
     // the device side of the handler: how far the ring got
     uint32_t done = dma_ring_completed(s->dma_, rc->ring);
@@ -483,6 +543,7 @@ int SocSession::request_ring(unsigned r)
         return ret;
     rc.virq = static_cast<unsigned>(ret);
     rc.active = true;
+    cover_msi_change(true);
     for (const auto& [gevt, m] : sim_->firmware().event_maps())
         if (m.src_id == sim_->firmware().config().dma_id && m.src_index == r)
             rc.vint = m.vint;
@@ -501,6 +562,7 @@ int SocSession::release_ring(unsigned r)
     int ret = sim_->platform().as_cpu(0, [&] { return dma_ring_release_channel(dma_, r); });
     rc.active = false;
     rc.virq = 0;
+    cover_msi_change(false);
     return ret;
 }
 

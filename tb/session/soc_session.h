@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scoreboard.h"
@@ -113,8 +114,17 @@ public:
     void enable_line(unsigned n);
 
     // ---- the handler side ----
-    // book a handler entry for virq on the current CPU (scoreboard + hop monitor)
+    // book a handler entry for virq on the current CPU (scoreboard + hop monitor
+    // + functional coverage)
     void handler_entry(unsigned virq);
+    // the same without the scoreboard: for handlers that book their events
+    // themselves (hop monitor + functional coverage)
+    void cover_handler(unsigned virq);
+    // an MSI vector was allocated / freed: functional coverage counts it when
+    // other events are in flight
+    void cover_msi_change(bool alloc);
+    // functional coverage of this session (nullptr unless IRQSIM_FCOV_DIR is set)
+    class FabricCoverageProbe* coverage() { return fcov_.get(); }
 
     // ---- diagnosis ----
     std::vector<HopStep> line_hops(const LineSource& l, unsigned cpu) const;
@@ -175,6 +185,10 @@ public:
 private:
     void book_kept(LineSource& l);
     static void log_hook(int level, const char* msg, void* ctx);
+    bool boot_steps(std::string* err);
+    std::string boot_cause() const;
+    bool booting_ = false;
+    std::vector<std::pair<int, std::string>> boot_log_;  // warnings/errors held during boot
 
     SessionConfig cfg_;
     std::unique_ptr<Sim> sim_;
@@ -186,6 +200,7 @@ private:
     friend int ring_handler_entry(RingChannel* rc, int irq);
     std::vector<std::string> log_;
     bool booted_ = false;
+    std::unique_ptr<class FabricCoverageProbe> fcov_;
 };
 
 }  // namespace irqsim
