@@ -279,8 +279,12 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 	ret = of_property_read_u64(node, "redistributor-stride", &gic->rdist_stride);
 	if (ret == -EINVAL) {
 		gic->rdist_stride = 0; /* absent: the architectural 128 KB frames */
-	} else if (ret || (gic->rdist_stride & 0xffff)) {
-		pr_err("GICv3: %s: redistributor-stride must be one or two cells, a multiple of 64 KB", node->path);
+	} else if (ret || (gic->rdist_stride & 0xffff) ||
+		   (gic->rdist_stride && (gic->rdist_stride < GIC_V3_REDIST_SIZE || gic->rdist_stride > 0x40000000))) {
+		/* whole 64 KB pages, at least one frame, and small enough that the
+		 * frame walks cannot wrap their offset (fuzz_dt found ~0 doing that) */
+		pr_err("GICv3: %s: redistributor-stride must be one or two cells, a multiple of 64 KB in 0x%x..0x40000000",
+		       node->path, GIC_V3_REDIST_SIZE);
 		return -EINVAL;
 	}
 	return 0;

@@ -18,4 +18,10 @@ bool write_json_report(const std::string& path, const RunConfig& cfg, const RunR
 // <base>-latency.svg (histogram) and <base>-cpu-load.svg (handler runs per CPU).
 bool write_svg_charts(const std::string& base, const RunConfig& cfg, const RunResult& r, std::string* err);
 
+// The texts the writers above put in their files (any user text in cfg/r is
+// made valid: invalid UTF-8 -> U+FFFD, SVG text XML-escaped).
+std::string json_report_text(const RunConfig& cfg, const RunResult& r);
+std::string svg_latency_chart(const RunConfig& cfg, const RunResult& r);
+std::string svg_cpu_load_chart(const RunConfig& cfg, const RunResult& r);
+
 }  // namespace irqsim

@@ -11,6 +11,8 @@
 #include <linux/irqdomain.h>
 #include <linux/irqsim_arch.h>
 
+#include <libfdt.h>
+
 #include "dtb_util.h"
 #include "fake_gic.h"
 #include "fake_ti.h"
@@ -644,6 +646,33 @@ TEST_F(GicV3Test, SreThatDoesNotStickFailsCpuInit)
 	fake.sre_stuck = true;
 	EXPECT_EQ(Probe(), -EIO);
 	EXPECT_EQ(CountLogs("unable to set ICC_SRE_EL1.SRE"), 1u) << AllLogs();
+}
+
+// fuzz_dt found it: a stride of ~0 wrapped the redistributor walk's offset
+// (pointer overflow); strides that are not whole 64 KB pages or overlap frames
+// are refused too, in one line naming the property.
+TEST_F(GicV3Test, BadRedistributorStrideIsRefused)
+{
+	for (uint64_t stride : { ~0ull, 0xffffffffffff0000ull, 0x10000ull, 0x28000ull, 0x80000000ull }) {
+		std::vector<uint8_t> blob(dtb.size() + 64);
+		ASSERT_EQ(fdt_open_into(dtb.data(), blob.data(), (int)blob.size()), 0);
+		int gic = fdt_node_offset_by_compatible(blob.data(), -1, "arm,gic-v3");
+		ASSERT_GE(gic, 0);
+		ASSERT_EQ(fdt_setprop_u64(blob.data(), gic, "redistributor-stride", stride), 0);
+		ClearLogs();
+		fake.Install();
+		TiOnFakeIo(fake.io, ti_regs);
+		ti_fw.regs = &ti_regs;
+		ti_fw.Install();
+		EXPECT_NE(irqchip_init_from_fdt(blob.data(), blob.size()), 0) << std::hex << stride;
+		EXPECT_EQ(CountLogs({ "/interrupt-controller@8000000", "redistributor-stride" }), 1u) << AllLogs();
+		EXPECT_EQ(gic_v3_domain(), nullptr);
+		irqsim_io_install(nullptr, nullptr);
+		ASSERT_EQ(irqsim_core_reset(), 0);
+		irqsim_set_nr_cpus(kCpus);
+		for (unsigned c = 0; c < kCpus; c++)
+			set_cpu_online(c, true);
+	}
 }
 
 TEST_F(GicV3Test, SecondProbeWithoutResetIsRefused)
