@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "handler_loop.h"
 #include "scenario.h"
 #include "soc_session.h"
 
@@ -250,6 +251,28 @@ static int soak(uint64_t small, uint64_t large, const std::string& json_path)
     return rc;
 }
 
+// the comparison stimulus on irqsim's harness; one line, like irq_stim_tb.sv's
+static int handler_loop(unsigned cpus, uint64_t events, const std::string& json_path)
+{
+    HandlerLoopResult r = run_handler_loop(cpus, events);
+    if (!r.error.empty()) {
+        std::fprintf(stderr, "irqsim-bench: handler loop: %s\n", r.error.c_str());
+        return 1;
+    }
+    std::printf("irq_stim: delivered %llu spurious %llu cycles %llu init_cycles %llu errors 0 cpu_s %.4f wall_s %.4f\n",
+                static_cast<unsigned long long>(r.delivered), static_cast<unsigned long long>(r.spurious),
+                static_cast<unsigned long long>(r.cycles), static_cast<unsigned long long>(r.init_cycles), r.cpu_s,
+                r.wall_s);
+    if (!json_path.empty()) {
+        std::ofstream f(json_path);
+        f << nlohmann::json{{"cpus", cpus},          {"delivered", r.delivered}, {"spurious", r.spurious},
+                            {"cycles", r.cycles},     {"cpu_s", r.cpu_s},         {"wall_s", r.wall_s}}
+                 .dump(2)
+          << "\n";
+    }
+    return 0;
+}
+
 // spi untraced and with the view-scoped FST trace: ratio of process CPU time
 static double traced_over_plain(unsigned cpus, uint64_t events, unsigned gap)
 {
@@ -294,6 +317,7 @@ int main(int argc, char** argv)
     uint64_t dlpi_events = 4000;
     bool soak_mode = false;
     bool trace_only = false;
+    uint64_t loop_events = 0;
     uint64_t soak_small = 100000, soak_large = 10000000;
     app.add_option("--cpus", cpu_counts, "CPU counts to measure (1, 4, 16)")->expected(1, 3);
     app.add_option("--repeat", repeat, "runs per figure (median)")->check(CLI::Range(1u, 21u));
@@ -312,7 +336,13 @@ int main(int argc, char** argv)
     app.add_option("--soak-small", soak_small, "soak: events per path in the short run (default 10^5)")
         ->check(CLI::Range(100ull, 100000000ull));
     app.add_flag("--trace-only", trace_only, "only the trace cost: spi untraced and traced per CPU count");
+    app.add_option("--handler-loop", loop_events,
+                   "only the comparison stimulus (tb/compare/README.md): this many events on the first --cpus "
+                   "model, register-level init and minimal IAR/EOI handler, no driver")
+        ->check(CLI::Range(1ull, 100000000ull));
     CLI11_PARSE(app, argc, argv);
+    if (loop_events)
+        return handler_loop(cpu_counts.front(), loop_events, json_path);
     if (soak_mode)
         return soak(soak_small, soak_large, json_path);
     if (trace_only)
