@@ -34,7 +34,7 @@ def main():
     dl = [r for r in rows if r.get("scenario") == "dlpi" and "lpi_id_bits" in r]
     cost = next((r["per_cycle_cost_ratio_64k_8k"] for r in rows if "per_cycle_cost_ratio_64k_8k" in r), None)
     if dl:
-        print("\n" + "; ".join(f"dlpi {1 << r['lpi_id_bits'] >> 10}k LPI table: {si(r['traffic_cycles_per_cpu_s'])} "
+        print("\n" + "; ".join(f"dlpi {si(r['lpis'])} LPIs: {si(r['traffic_cycles_per_cpu_s'])} "
                                f"cycles/s (CPU)" for r in dl) + (f"; 64k/8k per-cycle cost {cost:.2f}x" if cost else ""))
 
 
