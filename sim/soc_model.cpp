@@ -76,8 +76,6 @@ void SocModel::low()
 {
 	*clk_ = 0;
 	soc_->eval();
-	if (tfp_)
-		dump(cycle_ * 1000 + 500);
 	for (unsigned i = 0; i < nagents_; i++)
 		agents_[i]->pre_edge();
 }

@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "handler_loop.h"
 #include "scenario.h"
 #include "soc_session.h"
 
@@ -250,6 +251,58 @@ static int soak(uint64_t small, uint64_t large, const std::string& json_path)
     return rc;
 }
 
+// the comparison stimulus on irqsim's harness; one line, like irq_stim_tb.sv's
+static int handler_loop(unsigned cpus, uint64_t events, const std::string& json_path)
+{
+    HandlerLoopResult r = run_handler_loop(cpus, events);
+    if (!r.error.empty()) {
+        std::fprintf(stderr, "irqsim-bench: handler loop: %s\n", r.error.c_str());
+        return 1;
+    }
+    std::printf("irq_stim: delivered %llu spurious %llu cycles %llu init_cycles %llu errors 0 cpu_s %.4f wall_s %.4f\n",
+                static_cast<unsigned long long>(r.delivered), static_cast<unsigned long long>(r.spurious),
+                static_cast<unsigned long long>(r.cycles), static_cast<unsigned long long>(r.init_cycles), r.cpu_s,
+                r.wall_s);
+    if (!json_path.empty()) {
+        std::ofstream f(json_path);
+        f << nlohmann::json{{"cpus", cpus},          {"delivered", r.delivered}, {"spurious", r.spurious},
+                            {"cycles", r.cycles},     {"cpu_s", r.cpu_s},         {"wall_s", r.wall_s}}
+                 .dump(2)
+          << "\n";
+    }
+    return 0;
+}
+
+// spi untraced and with the view-scoped FST trace: ratio of process CPU time
+static double traced_over_plain(unsigned cpus, uint64_t events, unsigned gap)
+{
+    TrafficFigures plain = spi_traffic(cpus, events, gap, "");
+    std::string wave = "/tmp/irqsim-bench-" + std::to_string(getpid()) + ".fst";
+    TrafficFigures traced = spi_traffic(cpus, events, gap, wave);
+    std::remove(wave.c_str());
+    return traced.cpu / plain.cpu;
+}
+
+static int trace_cost(const std::vector<unsigned>& cpu_counts, unsigned repeat, uint64_t events, unsigned gap,
+                      const std::string& json_path)
+{
+    nlohmann::json out = nlohmann::json::array();
+    std::printf("trace cost: spi, %llu events, traced/untraced process CPU time, median of %u (budget 3x)\n",
+                static_cast<unsigned long long>(events), repeat);
+    for (unsigned cpus : cpu_counts) {
+        std::vector<double> ratio;
+        for (unsigned i = 0; i < repeat; i++)
+            ratio.push_back(traced_over_plain(cpus, events, gap));
+        std::printf("%-5u %8.2fx\n", cpus, median(ratio));
+        out.push_back({{"cpus", cpus}, {"trace_cost_ratio", median(ratio)}, {"repeat", repeat}});
+    }
+    if (!json_path.empty()) {
+        std::ofstream f(json_path);
+        f << out.dump(2) << "\n";
+    }
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     CLI::App app{"irqsim-bench: simulation speed of the RTL-backed scenarios"};
@@ -263,6 +316,8 @@ int main(int argc, char** argv)
     bool dlpi_only = false;
     uint64_t dlpi_events = 4000;
     bool soak_mode = false;
+    bool trace_only = false;
+    uint64_t loop_events = 0;
     uint64_t soak_small = 100000, soak_large = 10000000;
     app.add_option("--cpus", cpu_counts, "CPU counts to measure (1, 4, 16)")->expected(1, 3);
     app.add_option("--repeat", repeat, "runs per figure (median)")->check(CLI::Range(1u, 21u));
@@ -280,9 +335,18 @@ int main(int argc, char** argv)
         ->check(CLI::Range(1000ull, 100000000ull));
     app.add_option("--soak-small", soak_small, "soak: events per path in the short run (default 10^5)")
         ->check(CLI::Range(100ull, 100000000ull));
+    app.add_flag("--trace-only", trace_only, "only the trace cost: spi untraced and traced per CPU count");
+    app.add_option("--handler-loop", loop_events,
+                   "only the comparison stimulus (tb/compare/README.md): this many events on the first --cpus "
+                   "model, register-level init and minimal IAR/EOI handler, no driver")
+        ->check(CLI::Range(1ull, 100000000ull));
     CLI11_PARSE(app, argc, argv);
+    if (loop_events)
+        return handler_loop(cpu_counts.front(), loop_events, json_path);
     if (soak_mode)
         return soak(soak_small, soak_large, json_path);
+    if (trace_only)
+        return trace_cost(cpu_counts, repeat, events, gap, json_path);
 
     nlohmann::json out = nlohmann::json::array();
     std::printf("medians of %u runs; (cpu) = per second of process CPU time, the rest per wall-clock second\n",
