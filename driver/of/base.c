@@ -61,6 +61,11 @@ static int of_fdt_validate(const void *blob, size_t size)
 		pr_err("OF: truncated FDT: header says %u bytes, only %zu given", fdt_totalsize(blob), size);
 		return -EINVAL;
 	}
+	/* libfdt 1.6.1's full check itself dereferences NULL below version 16 */
+	if (fdt_version(blob) < 16) {
+		pr_err("OF: FDT version %u is not supported (16 or later)", fdt_version(blob));
+		return -EINVAL;
+	}
 	err = fdt_check_full(blob, fdt_totalsize(blob));
 	if (err) {
 		pr_err("OF: malformed FDT structure: %s", fdt_strerror(err));
@@ -87,6 +92,10 @@ static int of_build_nodes(struct of_tree *t)
 		const char *full = fdt_get_name(t->blob, off, &len);
 		const char *at;
 
+		if (!full) {
+			pr_err("OF: FDT structure has a node without a name");
+			return -EINVAL;
+		}
 		if (depth >= (int)ARRAY_SIZE(stack)) {
 			pr_err("OF: node %s nested deeper than %zu levels", full ? full : "?", ARRAY_SIZE(stack));
 			return -EINVAL;
