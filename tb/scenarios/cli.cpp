@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
-#include "soc_common.h"
 
 #include <CLI/CLI.hpp>
 
@@ -65,6 +64,14 @@ bool parse_wave_window(const std::string& text, RunConfig* cfg, std::string* err
 }
 
 }  // namespace
+
+std::string window_bus_log_path(const std::string& wave_path)
+{
+    std::string base = wave_path;
+    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".fst") == 0)
+        base.resize(base.size() - 4);
+    return base + ".bus.log";
+}
 
 CliResult parse_cli(const std::vector<std::string>& args)
 {

@@ -21,6 +21,9 @@ struct CliResult {
     std::string output;
 };
 
+// the bus log written beside a windowed trace: t.fst -> t.bus.log
+std::string window_bus_log_path(const std::string& wave_path);
+
 // args: the words after the program name
 CliResult parse_cli(const std::vector<std::string>& args);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "soc_common.h"
+#include "cli.h"
 
 extern "C" {
 #include <linux/irqdesc.h>
@@ -8,13 +9,6 @@ extern "C" {
 
 namespace irqsim {
 
-std::string window_bus_log_path(const std::string& wave_path)
-{
-    std::string base = wave_path;
-    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".fst") == 0)
-        base.resize(base.size() - 4);
-    return base + ".bus.log";
-}
 
 namespace {
 

@@ -11,8 +11,7 @@
 namespace irqsim {
 
 SessionConfig session_config(const RunConfig& cfg);
-// the bus log written beside a windowed trace: t.fst -> t.bus.log
-std::string window_bus_log_path(const std::string& wave_path);
+
 // boot the session; on failure fill r (error 2 + the reason) and return false
 bool boot_or_fail(SocSession& s, RunResult& r);
 // views, verdict, latency, figures and loss diagnosis
