@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Shared helpers of the TI INTA / INTR / DMA-ring RTL tests (ti_*_test.cpp):
-// the address map of /tmp/ti_spec.md (rtl/ti/README.md) and a fixture with
+// the address map of rtl/ti/README.md and a fixture with
 // secure/non-secure accessors and GIC setup for one SPI.
 #pragma once
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The end-to-end scoreboard (DESIGN.md §6).
+// The end-to-end scoreboard (the rule: docs/design.md).
 //
 // Every injected event must be followed by at least one handler run, on an
 // allowed CPU, for the virq the driver allocated for it, starting after the
