@@ -4,8 +4,8 @@
 // The input is an argument vector, words separated by NUL bytes (argv without
 // the program name).  parse_cli() must never throw (an escaping exception
 // aborts: a finding), and its answer must be one of:
-//   - a command (list / run / topology) with exit_code 0 and every value in its
-//     documented range (README "The irqsim command");
+//   - a command (list / run / topology / regress / regress merge) with exit_code
+//     0 and every value in its documented range (README "The irqsim command");
 //   - no command, exit 0 and the help text;
 //   - no command, exit 2 and exactly one line of error text.
 #include <cstdint>
@@ -101,6 +101,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			Fail("topology --cpus outside 1|4|16 accepted", args, r);
 		if (!c.dts_path.empty() && !IsRegularFile(c.dts_path))
 			Fail("topology --dts that is not an existing file accepted", args, r);
+		break;
+	case C::Regress: {
+		const irqsim::RegressConfig &g = r.regress;
+		if (r.exit_code != 0)
+			Fail("accepted command with a non-zero exit code", args, r);
+		if (g.jobs > 4096 || g.events > 100000000ull || g.move_percent > 100)
+			Fail("regress --jobs/--events/--move-percent out of range accepted", args, r);
+		if (g.cpus != 0 && g.cpus != 1 && g.cpus != 4 && g.cpus != 16)
+			Fail("regress --cpus outside 1|4|16 accepted", args, r);
+		if (!(g.timeout_s >= 0.1 && g.timeout_s <= 1e6))
+			Fail("regress --timeout outside 0.1..10^6 accepted", args, r);
+		break;
+	}
+	case C::RegressMerge:
+		if (r.exit_code != 0)
+			Fail("accepted command with a non-zero exit code", args, r);
+		if (r.regress.merge_out.empty() || r.regress.merge_inputs.empty())
+			Fail("regress merge without -o or inputs accepted", args, r);
+		for (auto &in : r.regress.merge_inputs)
+			if (!IsRegularFile(in))
+				Fail("regress merge input that is not an existing file accepted", args, r);
 		break;
 	default:
 		Fail("unknown command value", args, r);
