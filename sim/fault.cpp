@@ -27,14 +27,15 @@ Faults::~Faults()
 		m_.remove_agent(this);
 }
 
-bool Faults::is_setlpir(uint32_t addr, unsigned *pe)
+bool Faults::is_setlpir(uint32_t addr, unsigned *pe) const
 {
-	// rtl/soc: GICR frames from 0x080A_0000, 128 KB per PE, SETLPIR at RD_base + 0x40
-	constexpr uint32_t kGicr = 0x080A0000, kStride = 0x20000, kSetlpir = 0x40;
-	if (addr < kGicr || (addr - kGicr) % kStride != kSetlpir)
+	// GICR frames of 128 KB per PE, SETLPIR at RD_base + 0x40
+	constexpr uint32_t kSetlpir = 0x40;
+	const SocParams &sp = m_.params();
+	if (addr < sp.gicr_base || (addr - sp.gicr_base) % SocParams::kGicrStride != kSetlpir)
 		return false;
-	unsigned p = (addr - kGicr) / kStride;
-	if (p >= 32) // no SoC variant has more PEs
+	unsigned p = (addr - sp.gicr_base) / SocParams::kGicrStride;
+	if (p >= sp.num_pes())
 		return false;
 	if (pe)
 		*pe = p;

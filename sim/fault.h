@@ -109,8 +109,8 @@ public:
 	uint8_t dram_check(uint64_t addr);
 	bool dram_armed() const { return dram_armed_; }
 
-	// the default SoC's GICR_SETLPIR of PE pe (harness-side SETLPIR detection)
-	static bool is_setlpir(uint32_t addr, unsigned *pe);
+	// addr is GICR_SETLPIR of a PE of the model (harness-side SETLPIR detection)
+	bool is_setlpir(uint32_t addr, unsigned *pe) const;
 
 	// a clock agent only once an INTR-output glitch was armed (watches the output)
 	void post_edge(uint64_t cycle) override;

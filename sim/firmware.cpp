@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "firmware.h"
 
+#include "soc_pins.h"
+
 #include <cerrno>
 #include <cstdio>
 
@@ -53,6 +55,20 @@ constexpr uint32_t kImapValid = 1u << 31;
 constexpr uint32_t kRingEventEnable = 1u << 31;
 
 } // namespace
+
+FirmwareConfig firmware_config_of(const SocParams &sp)
+{
+	FirmwareConfig fc;
+	fc.num_intr_inputs = sp.num_intr_lines + sp.num_vints;
+	fc.num_rings = sp.num_rings;
+	fc.intr_out = FirmwareRange{0, static_cast<uint16_t>(sp.num_intr_out)};
+	fc.vint = FirmwareRange{0, static_cast<uint16_t>(sp.num_vints)};
+	fc.global_event = FirmwareRange{0, static_cast<uint16_t>(sp.num_events)};
+	fc.intr_base = sp.intr_base;
+	fc.inta_imap_base = sp.inta_imap_base();
+	fc.dma_cfg_base = sp.dma_cfg_base();
+	return fc;
+}
 
 Firmware::Firmware(AxiLiteMaster &fw_bus, const FirmwareConfig &cfg) : bus_(fw_bus), cfg_(cfg)
 {

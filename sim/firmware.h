@@ -47,11 +47,16 @@ struct FirmwareConfig {
 	// hardware sizes (the RTL parameters)
 	unsigned num_intr_inputs = 32; // NUM_INTR_LINES + NUM_VINTS
 	unsigned num_rings = 32;
-	// register addresses
-	uint32_t intr_base = 0x0A000000;     // MUXCNTL[n] at +4 + 4n
-	uint32_t inta_imap_base = 0x0A200000; // IMAP[e] at +8e
-	uint32_t dma_cfg_base = 0x0A500000;  // RING_EVENT[r] at +4r
+	// register addresses (the model's SocParams)
+	uint32_t intr_base = 0;      // MUXCNTL[n] at +4 + 4n
+	uint32_t inta_imap_base = 0; // IMAP[e] at +8e
+	uint32_t dma_cfg_base = 0;   // RING_EVENT[r] at +4r
 };
+
+struct SocParams;
+// The firmware's view of a model: host ranges = the whole hardware (until
+// configure() narrows them to the tree's), sizes and register addresses.
+FirmwareConfig firmware_config_of(const SocParams &sp);
 
 struct FirmwareStats {
 	uint64_t get_range = 0, set_irq = 0, free_irq = 0, set_event_map = 0, free_event_map = 0;

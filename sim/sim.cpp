@@ -48,13 +48,7 @@ Sim::Sim(const SimConfig &cfg) : cfg_(cfg)
 	cpu_bus_.reset(new AxiLiteMaster(*model_, model_->pins().cpu, "cpu", cfg_.bus_timeout));
 	fw_bus_.reset(new AxiLiteMaster(*model_, model_->pins().fw, "fw", cfg_.bus_timeout));
 	{
-		const SocParams &sp = model_->params();
-		FirmwareConfig fc; // host ranges = the whole hardware until configure() narrows them
-		fc.num_intr_inputs = sp.num_intr_lines + sp.num_vints;
-		fc.num_rings = sp.num_rings;
-		fc.intr_out = FirmwareRange{0, static_cast<uint16_t>(sp.num_intr_out)};
-		fc.vint = FirmwareRange{0, static_cast<uint16_t>(sp.num_vints)};
-		fc.global_event = FirmwareRange{0, static_cast<uint16_t>(sp.num_events)};
+		FirmwareConfig fc = firmware_config_of(model_->params());
 		firmware_.reset(new Firmware(*fw_bus_, fc));
 	}
 	sysregs_.reset(new SysregPort(*model_, cfg_.bus_timeout));

@@ -97,10 +97,26 @@ struct SocParams {
 	bool has_coproc = true;
 	unsigned num_intr_lines = 16; // INTR inputs 0..num_intr_lines-1 = intr_line_in
 	unsigned num_vints = 16;      // INTA VINT v = INTR input num_intr_lines + v
-	unsigned num_intr_out = 32;   // INTR output n = SPI INTID 64 + n
+	unsigned num_intr_out = 32;   // INTR output n = SPI index intr_out_spi + n
+	unsigned intr_out_spi = 32;   // (INTID 32 + intr_out_spi + n)
 	unsigned num_events = 256;
 	unsigned num_rings = 32;
+	// block bases the model decodes (irqsim_soc's *_BASE parameters)
+	uint32_t gicd_base = 0x08000000;
+	uint32_t gicr_base = 0x080A0000; // one 128 KB frame per PE
+	uint32_t timer_base = 0x09000000;
+	uint32_t intr_base = 0x0A000000;
+	uint32_t inta_base = 0x0A100000; // VINT registers; IMAP at +1 MB, CFG at +2 MB
+	uint32_t dma_base = 0x0A400000;  // rings; secure RING_EVENT config at +1 MB
+	uint32_t ims_base = 0x0A600000;
+	static constexpr uint32_t kGicrStride = 0x20000;
+	static constexpr uint32_t kSgiBaseOffset = 0x10000;
+	static constexpr uint32_t kTimerStride = 0x100;
 	unsigned num_pes() const { return num_cpus + (has_coproc ? 1 : 0); }
+	uint32_t gicr_frame(unsigned pe) const { return gicr_base + kGicrStride * pe; }
+	uint32_t inta_imap_base() const { return inta_base + 0x100000; }
+	uint32_t inta_cfg_base() const { return inta_base + 0x200000; }
+	uint32_t dma_cfg_base() const { return dma_base + 0x100000; }
 };
 
 // One verilated variant behind a common interface.

@@ -20,6 +20,15 @@ module irqsim_tb_top #(
   parameter int NUM_INTR_OUT   = 32,
   parameter int NUM_EVENTS     = 256,
   parameter int NUM_RINGS      = 32,
+  parameter int NUM_IMS_SLOTS  = 32,
+  parameter int INTR_OUT_SPI   = 32,
+  parameter logic [31:0] GICD_BASE  = 32'h0800_0000,
+  parameter logic [31:0] GICR_BASE  = 32'h080A_0000,
+  parameter logic [31:0] TIMER_BASE = 32'h0900_0000,
+  parameter logic [31:0] INTR_BASE  = 32'h0A00_0000,
+  parameter logic [31:0] INTA_BASE  = 32'h0A10_0000,
+  parameter logic [31:0] DMA_BASE   = 32'h0A40_0000,
+  parameter logic [31:0] IMS_BASE   = 32'h0A60_0000,
   localparam int NUM_PES   = NUM_CPUS + HAS_COPROC
 ) (
   input  logic                   clk,
@@ -109,7 +118,16 @@ module irqsim_tb_top #(
     .NUM_VINTS     (NUM_VINTS),
     .NUM_INTR_OUT  (NUM_INTR_OUT),
     .NUM_EVENTS    (NUM_EVENTS),
-    .NUM_RINGS     (NUM_RINGS)
+    .NUM_RINGS     (NUM_RINGS),
+    .NUM_IMS_SLOTS (NUM_IMS_SLOTS),
+    .INTR_OUT_SPI  (INTR_OUT_SPI),
+    .GICD_BASE     (GICD_BASE),
+    .GICR_BASE     (GICR_BASE),
+    .TIMER_BASE    (TIMER_BASE),
+    .INTR_BASE     (INTR_BASE),
+    .INTA_BASE     (INTA_BASE),
+    .DMA_BASE      (DMA_BASE),
+    .IMS_BASE      (IMS_BASE)
   ) u_soc (
     .clk, .rst_n,
     .cpu_awvalid, .cpu_awready, .cpu_awaddr, .cpu_awprot,

@@ -3,7 +3,8 @@
 // NUM_PES = NUM_CPUS + HAS_COPROC; the coprocessor (when present) is PE
 // NUM_CPUS: it has a redistributor and CPU interface but no timer.
 //
-// Address map (decoded by axil_fabric; anything else answers DECERR):
+// Address map (decoded by axil_fabric; anything else answers DECERR). The bases
+// are parameters (set from the device tree's reg properties); the defaults:
 //   0x0800_0000 - 0x0800_FFFF  GICD (64 KB)
 //   0x080A_0000 - +NUM_PES*128K GICR (RD_base + SGI_base per PE)
 //   0x0900_0000 - 0x0900_0FFF  per-CPU timers (0x100 per CPU)
@@ -17,7 +18,7 @@
 //
 // TI interrupt path: dev_dma_ring --event port--> ti_inta --VINT v--> ti_intr input
 // NUM_INTR_LINES + v; intr_line_in[k] --> ti_intr input k; ti_intr output n --> SPI
-// INTID 64 + n (ORed with line_in where they overlap).
+// INTID 32 + INTR_OUT_SPI + n (default 64 + n; ORed with line_in where they overlap).
 //
 // Fabric masters: 0 = CPU MMIO (cpu_*), 1 = secure firmware (fw_*),
 // 2 = device MSI master (dev_ims: message writes, non-secure, no reads).
@@ -28,11 +29,20 @@ module irqsim_soc #(
   parameter int HAS_COPROC    = 1,
   parameter int NUM_INTR_LINES = 16,   // plain device lines into the INTR
   parameter int NUM_VINTS      = 16,   // INTA virtual interrupts
-  parameter int NUM_INTR_OUT   = 32,   // INTR outputs, output n -> SPI INTID 64 + n
+  parameter int NUM_INTR_OUT   = 32,   // INTR outputs, output n -> SPI index INTR_OUT_SPI + n
   parameter int NUM_EVENTS     = 256,  // INTA global events
   parameter int NUM_RINGS      = 32,   // DMA-ring device rings
   parameter int DMA_LATENCY    = 40,   // cycles per DMA descriptor completion
   parameter int NUM_IMS_SLOTS  = 32,   // IMS device message slots (1..240)
+  parameter int INTR_OUT_SPI   = 32,   // SPI index (INTID - 32) that INTR output 0 drives
+  // Block base addresses (the tree's reg properties; 64 KB aligned, no overlap)
+  parameter logic [31:0] GICD_BASE  = 32'h0800_0000,
+  parameter logic [31:0] GICR_BASE  = 32'h080A_0000,   // NUM_PES frames of 128 KB
+  parameter logic [31:0] TIMER_BASE = 32'h0900_0000,
+  parameter logic [31:0] INTR_BASE  = 32'h0A00_0000,
+  parameter logic [31:0] INTA_BASE  = 32'h0A10_0000,   // VINT, +1M IMAP, +2M CFG
+  parameter logic [31:0] DMA_BASE   = 32'h0A40_0000,   // rings, +1M secure config
+  parameter logic [31:0] IMS_BASE   = 32'h0A60_0000,
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic        clk,
@@ -119,20 +129,12 @@ module irqsim_soc #(
   localparam int NUM_MASTERS = 3;
   localparam int NUM_SLAVES  = 7;
 
-  localparam logic [31:0] GICD_BASE  = 32'h0800_0000;
   localparam logic [31:0] GICD_SIZE  = 32'h0001_0000;
-  localparam logic [31:0] GICR_BASE  = 32'h080A_0000;
   localparam logic [31:0] GICR_SIZE  = 32'(NUM_PES) * 32'h0002_0000;
-  localparam logic [31:0] TIMER_BASE = 32'h0900_0000;
   localparam logic [31:0] TIMER_SIZE = (NUM_CPUS * 256 > 4096) ? 32'(NUM_CPUS * 256) : 32'h0000_1000;
-
-  localparam logic [31:0] INTR_BASE  = 32'h0A00_0000;
   localparam logic [31:0] INTR_SIZE  = 32'h0000_1000;
-  localparam logic [31:0] INTA_BASE  = 32'h0A10_0000;   // VINT, +1M IMAP, +2M CFG
   localparam logic [31:0] INTA_SIZE  = 32'h0030_0000;
-  localparam logic [31:0] DMA_BASE   = 32'h0A40_0000;   // rings, +1M secure config
   localparam logic [31:0] DMA_SIZE   = 32'h0020_0000;
-  localparam logic [31:0] IMS_BASE   = 32'h0A60_0000;
   localparam logic [31:0] IMS_SIZE   = 32'h0000_1000;
 
   // slave 0 = GICD, 1 = GICR, 2 = timer, 3 = INTR, 4 = INTA, 5 = DMA-ring device, 6 = IMS
@@ -330,11 +332,12 @@ module irqsim_soc #(
   assign mon_vint_out = vint_out;
   assign mon_intr_out = intr_out;
 
-  // INTR output n -> SPI index 32 + n (INTID 64 + n) where that SPI exists
+  // INTR output n -> SPI index INTR_OUT_SPI + n (INTID 32 + INTR_OUT_SPI + n) where
+  // that SPI exists
   logic [NUM_SPIS-1:0] intr_spi;
   for (genvar i = 0; i < NUM_SPIS; i++) begin : g_intr_spi
-    if (i >= 32 && i - 32 < NUM_INTR_OUT) begin : g_on
-      assign intr_spi[i] = intr_out[i - 32] & ~f_intr_drop_q[i - 32];
+    if (i >= INTR_OUT_SPI && i - INTR_OUT_SPI < NUM_INTR_OUT) begin : g_on
+      assign intr_spi[i] = intr_out[i - INTR_OUT_SPI] & ~f_intr_drop_q[i - INTR_OUT_SPI];
     end else begin : g_off
       assign intr_spi[i] = 1'b0;
     end

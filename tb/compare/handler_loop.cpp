@@ -10,7 +10,6 @@ namespace irqsim {
 
 namespace {
 
-constexpr uint32_t kGicd = 0x08000000, kGicr = 0x080A0000, kGicrStride = 0x20000;
 constexpr uint16_t kPmr = SysregPort::key(0, 4, 6, 0), kIar1 = SysregPort::key(0, 12, 12, 0),
                    kEoir1 = SysregPort::key(0, 12, 12, 1), kCtlr = SysregPort::key(0, 12, 12, 4),
                    kSre = SysregPort::key(0, 12, 12, 5), kIgrpen1 = SysregPort::key(0, 12, 12, 7);
@@ -20,24 +19,25 @@ bool init(Sim &s, unsigned cpus, std::string *err)
 {
     auto &bus = s.cpu_bus();
     auto &sr = s.sysregs();
-    bool ok = bus.write32(kGicd, 2).ok();  // GICD_CTLR.EnableGrp1
-    for (AxiResult r = bus.read32(kGicd); ok && (r.data >> 31); r = bus.read32(kGicd))
+    const uint32_t gicd = s.model().params().gicd_base;
+    bool ok = bus.write32(gicd, 2).ok();  // GICD_CTLR.EnableGrp1
+    for (AxiResult r = bus.read32(gicd); ok && (r.data >> 31); r = bus.read32(gicd))
         ok = r.ok();  // RWP
     for (unsigned pe = 0; ok && pe < cpus; pe++) {
-        uint32_t waker = kGicr + pe * kGicrStride + 0x14;
+        uint32_t waker = s.model().params().gicr_frame(pe) + 0x14;  // GICR_WAKER
         ok = bus.write32(waker, 0).ok();
         for (AxiResult r = bus.read32(waker); ok && (r.data & 4); r = bus.read32(waker))
             ok = r.ok();
         ok = ok && sr.write(pe, kSre, 7).ok() && sr.write(pe, kPmr, 0xF0).ok() && sr.write(pe, kCtlr, 0).ok() &&
              sr.write(pe, kIgrpen1, 1).ok();
     }
-    ok = ok && bus.write32(kGicd + 0x0084, 0xFFFFFFFF).ok();  // IGROUPR1: Group 1
+    ok = ok && bus.write32(gicd + 0x0084, 0xFFFFFFFF).ok();  // IGROUPR1: Group 1
     for (unsigned w = 0; ok && w < 8; w++)
-        ok = bus.write32(kGicd + 0x0420 + 4 * w, 0xA0A0A0A0).ok();  // IPRIORITYR
-    ok = ok && bus.write32(kGicd + 0x0C08, 0xAAAAAAAA).ok() && bus.write32(kGicd + 0x0C0C, 0xAAAAAAAA).ok();  // edge
+        ok = bus.write32(gicd + 0x0420 + 4 * w, 0xA0A0A0A0).ok();  // IPRIORITYR
+    ok = ok && bus.write32(gicd + 0x0C08, 0xAAAAAAAA).ok() && bus.write32(gicd + 0x0C0C, 0xAAAAAAAA).ok();  // edge
     for (unsigned l = 0; ok && l < kLines; l++)
-        ok = bus.write32(kGicd + 0x6000 + 8 * (kFirstSpi + l), l % cpus).ok();  // IROUTER
-    ok = ok && bus.write32(kGicd + 0x0104, 0xFFFFFFFF).ok();  // ISENABLER1
+        ok = bus.write32(gicd + 0x6000 + 8 * (kFirstSpi + l), l % cpus).ok();  // IROUTER
+    ok = ok && bus.write32(gicd + 0x0104, 0xFFFFFFFF).ok();  // ISENABLER1
     if (!ok)
         *err = "init: a GIC register access failed" + (s.failed() ? ": " + s.error() : std::string());
     return ok;

@@ -11,7 +11,6 @@
 namespace irqsim::e2e {
 namespace {
 
-constexpr uint32_t kGicd = SocSession::kGicdBase;
 
 class ContractNegative : public SessionTest {};
 
@@ -26,7 +25,7 @@ TEST_F(ContractNegative, RedistributorAsleepLosesDeliveryAtIrqOut)
     s().inject_line(line);
     ASSERT_TRUE(s().drain(20000)) << "baseline delivery failed";
 
-    const uint32_t waker = SocSession::gicr_base(cpu) + GICR_WAKER;
+    const uint32_t waker = s().gicr_base(cpu) + GICR_WAKER;
     wr32(waker, rd32(waker) | GICR_WAKER_ProcessorSleep);
     ASSERT_TRUE(sim().run_until([&] { return (rd32(waker) & GICR_WAKER_ChildrenAsleep) != 0; }, 1000));
     s().inject_line(line);
@@ -48,7 +47,7 @@ TEST_F(ContractNegative, RedistributorAsleepLosesDeliveryAtIrqOut)
 // A bus-protocol check of the RWP contract: after a write to GICD_ICENABLER the
 // driver must poll GICD_CTLR until RWP reads 0 before its next distributor write
 // or before returning.  Returns the violations among the log entries from `from`.
-std::vector<std::string> rwp_violations(const BusLog& log, uint64_t from_total)
+std::vector<std::string> rwp_violations(const BusLog& log, uint64_t from_total, uint32_t gicd)
 {
     std::vector<std::string> out;
     size_t first = log.size() - std::min<uint64_t>(log.size(), log.total() - from_total);
@@ -58,10 +57,10 @@ std::vector<std::string> rwp_violations(const BusLog& log, uint64_t from_total)
         const BusLogEntry& e = log.at(i);
         if (std::string(e.master) != "cpu")
             continue;
-        bool gicd = e.addr >= kGicd && e.addr < kGicd + GIC_V3_DIST_SIZE;
-        if (!gicd)
+        bool in_gicd = e.addr >= gicd && e.addr < gicd + GIC_V3_DIST_SIZE;
+        if (!in_gicd)
             continue;
-        uint64_t off = e.addr - kGicd;
+        uint64_t off = e.addr - gicd;
         if (std::string(e.kind) == "R" && off == GICD_CTLR && !(e.data & GICD_CTLR_RWP)) {
             owed = false;
         } else if (std::string(e.kind) == "W") {
@@ -88,19 +87,19 @@ TEST_F(ContractNegative, MaskWithoutRwpWaitIsDetected)
     // the real driver: disable_irq masks and waits for RWP — no violation
     uint64_t mark = sim().bus_log().total();
     s().disable_line(line);
-    auto good = rwp_violations(sim().bus_log(), mark);
+    auto good = rwp_violations(sim().bus_log(), mark, gicd());
     EXPECT_TRUE(good.empty()) << "the real driver's mask: " << (good.empty() ? "" : good[0]);
     s().enable_line(line);
 
     // a broken mask: ICENABLER through the io seam, no RWP wait
     mark = sim().bus_log().total();
     plat().as_cpu(0, [&] {
-        void __iomem* dist = ioremap(kGicd, GIC_V3_DIST_SIZE);
+        void __iomem* dist = ioremap(gicd(), GIC_V3_DIST_SIZE);
         writel(1u << (L.intid % 32), static_cast<char __iomem*>(dist) + GICD_ICENABLER + 4 * (L.intid / 32));
         iounmap(dist);
         return 0;
     });
-    auto bad = rwp_violations(sim().bus_log(), mark);
+    auto bad = rwp_violations(sim().bus_log(), mark, gicd());
     ASSERT_FALSE(bad.empty()) << "the check missed a mask without RWP wait";
     std::printf("[ detected ] %s\n", bad[0].c_str());
     EXPECT_NE(bad[0].find("without waiting for RWP"), std::string::npos);
@@ -116,7 +115,7 @@ TEST_F(ContractNegative, WrongIrouterAffinityLosesEvent)
     s().inject_line(line);
     ASSERT_TRUE(s().drain(20000));
     // a broken set_affinity: Aff0 = 0x20 (MPIDR of no PE)
-    wr32(kGicd + GICD_IROUTER + 8 * L.intid, 0x20);
+    wr32(gicd() + GICD_IROUTER + 8 * L.intid, 0x20);
     s().inject_line(line);
     s().run(5000);
     Verdict v = s().scoreboard().verdict();
@@ -136,7 +135,7 @@ TEST_F(ContractNegative, WrongIrouterOffsetGivesWrongCpu)
     const unsigned line = 21;  // edge
     ASSERT_EQ(s().request_line(line, 1), 0);
     LineSource& L = s().line(line);
-    wr32(kGicd + GICD_IROUTER + 4 * L.intid, 2);  // meant: IROUTER[intid] = CPU 2
+    wr32(gicd() + GICD_IROUTER + 4 * L.intid, 2);  // meant: IROUTER[intid] = CPU 2
     CpuSet believed;
     believed.set(2);
     s().scoreboard().inject(L.name, L.virq, believed, s().now(), true);
@@ -211,17 +210,17 @@ INSTANTIATE_TEST_SUITE_P(
     Contract, ContractRtlChecks,
     ::testing::Values(
         RtlCheckCase{"IgrpmodrWrite", "GICD_IGRPMODR", "Secure-only",
-                     [](Sim& s) { s.cpu_bus().write32(kGicd + GICD_IGRPMODR + 4, ~0u); }},
+                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_IGRPMODR + 4, ~0u); }},
         RtlCheckCase{"IrouterIrm", "GICD_IROUTER", "IRM=1",
-                     [](Sim& s) { s.cpu_bus().write32(kGicd + GICD_IROUTER + 8 * 40, 1u << 31); }},
+                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_IROUTER + 8 * 40, 1u << 31); }},
         RtlCheckCase{"HalfwordCtlrWrite", "GICD", "byte/halfword",
-                     [](Sim& s) { s.cpu_bus().write32(kGicd + GICD_CTLR, 0x2, kProtNonSecure, 0x3); }},
+                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_CTLR, 0x2, kProtNonSecure, 0x3); }},
         RtlCheckCase{"EoiWithNothingActive", "ICC_EOIR1_EL1", "no active priority",
                      [](Sim& s) { s.sysregs().write(0, kIccEoir1, 40); }},
         RtlCheckCase{"DirWithEoiMode0", "ICC_DIR_EL1", "EOImode=0",
                      [](Sim& s) { s.sysregs().write(1, kIccDir, 40); }},
         RtlCheckCase{"SetspiNonSpi", "GICD_SETSPI_NSR", "not an implemented SPI",
-                     [](Sim& s) { s.cpu_bus().write32(kGicd + GICD_SETSPI_NSR, 5); }}),
+                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_SETSPI_NSR, 5); }}),
     [](const ::testing::TestParamInfo<RtlCheckCase>& i) { return std::string(i.param.name); });
 
 }  // namespace

@@ -17,7 +17,6 @@
 namespace irqsim::e2e {
 namespace {
 
-constexpr uint32_t kGicd = SocSession::kGicdBase;
 
 // A bare SoC after reset: no driver has touched it.
 class ContractHw : public ::testing::TestWithParam<unsigned> {
@@ -68,18 +67,21 @@ protected:
         EXPECT_TRUE(r.ok()) << "sysreg write pe " << pe << " key 0x" << std::hex << key;
     }
     const SocParams& params() { return sim_->model().params(); }
+    uint32_t gicd() { return params().gicd_base; }
+    uint32_t gicr_base(unsigned pe) { return params().gicr_frame(pe); }
+    uint32_t gicr_sgi_base(unsigned pe) { return gicr_base(pe) + SocParams::kSgiBaseOffset; }
     std::unique_ptr<Sim> sim_;
 };
 
 TEST_P(ContractHw, DistributorResetValuesAndMasks)
 {
     const SocParams& p = params();
-    uint32_t ctlr = rd(kGicd + GICD_CTLR);
+    uint32_t ctlr = rd(gicd() + GICD_CTLR);
     EXPECT_EQ(ctlr, 0x50u) << "GICD_CTLR: DS and ARE RAO, groups off, RWP 0";
     EXPECT_TRUE(ctlr & GICD_CTLR_DS);
     EXPECT_TRUE(ctlr & GICD_CTLR_ARE_NS);
 
-    uint32_t typer = rd(kGicd + GICD_TYPER);
+    uint32_t typer = rd(gicd() + GICD_TYPER);
     EXPECT_EQ(GICD_TYPER_ITLINES(typer), p.num_spis / 32) << "ITLinesNumber vs RTL NUM_SPIS";
     EXPECT_EQ(GICD_TYPER_SPIS(typer), p.num_spis + 32u);
     EXPECT_TRUE(typer & GICD_TYPER_MBIS);
@@ -95,37 +97,37 @@ TEST_P(ContractHw, DistributorResetValuesAndMasks)
     EXPECT_EQ(GICD_TYPER_SPIS(typer) - 32, dp.spis) << "/soc/irqsim,params irqsim,spis vs GICD_TYPER";
     EXPECT_EQ(dp.cpus, p.num_cpus);
 
-    EXPECT_EQ(rd(kGicd + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK, static_cast<uint32_t>(GIC_PIDR2_ARCH_GICv3));
+    EXPECT_EQ(rd(gicd() + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK, static_cast<uint32_t>(GIC_PIDR2_ARCH_GICv3));
     for (unsigned n = 0; n <= p.num_spis / 32; n++) {
-        EXPECT_EQ(rd(kGicd + GICD_IGROUPR + 4 * n), 0u) << "IGROUPR" << n;
-        EXPECT_EQ(rd(kGicd + GICD_ISENABLER + 4 * n), 0u) << "ISENABLER" << n;
-        EXPECT_EQ(rd(kGicd + GICD_ISPENDR + 4 * n), 0u) << "ISPENDR" << n;
-        EXPECT_EQ(rd(kGicd + GICD_ISACTIVER + 4 * n), 0u) << "ISACTIVER" << n;
+        EXPECT_EQ(rd(gicd() + GICD_IGROUPR + 4 * n), 0u) << "IGROUPR" << n;
+        EXPECT_EQ(rd(gicd() + GICD_ISENABLER + 4 * n), 0u) << "ISENABLER" << n;
+        EXPECT_EQ(rd(gicd() + GICD_ISPENDR + 4 * n), 0u) << "ISPENDR" << n;
+        EXPECT_EQ(rd(gicd() + GICD_ISACTIVER + 4 * n), 0u) << "ISACTIVER" << n;
     }
     // IGROUPR0 (SGIs/PPIs) is RAZ/WI in the distributor with ARE
-    wr(kGicd + GICD_IGROUPR, ~0u);
-    EXPECT_EQ(rd(kGicd + GICD_IGROUPR), 0u);
-    wr(kGicd + GICD_IGROUPR + 4, ~0u);
-    EXPECT_EQ(rd(kGicd + GICD_IGROUPR + 4), ~0u);
+    wr(gicd() + GICD_IGROUPR, ~0u);
+    EXPECT_EQ(rd(gicd() + GICD_IGROUPR), 0u);
+    wr(gicd() + GICD_IGROUPR + 4, ~0u);
+    EXPECT_EQ(rd(gicd() + GICD_IGROUPR + 4), ~0u);
 
     // priority: 5 implemented bits (0xF8), byte-accessible; SGI/PPI bytes RAZ/WI
-    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + 32), 0u);
-    wr(kGicd + GICD_IPRIORITYR + 32, 0xffffffffu);
-    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + 32), 0xf8f8f8f8u);
-    wr(kGicd + GICD_IPRIORITYR + 36, 0x000000a7u << 16, 0x4);  // byte 2 of the word: INTID 38
-    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + 36), 0x00a00000u);
-    wr(kGicd + GICD_IPRIORITYR, 0xffffffffu);
-    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR), 0u) << "INTIDs < 32 are not in the distributor";
+    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + 32), 0u);
+    wr(gicd() + GICD_IPRIORITYR + 32, 0xffffffffu);
+    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + 32), 0xf8f8f8f8u);
+    wr(gicd() + GICD_IPRIORITYR + 36, 0x000000a7u << 16, 0x4);  // byte 2 of the word: INTID 38
+    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + 36), 0x00a00000u);
+    wr(gicd() + GICD_IPRIORITYR, 0xffffffffu);
+    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR), 0u) << "INTIDs < 32 are not in the distributor";
 
     // ICFGR: SGI/PPI words RAZ/WI; SPI bit 2k+1 sticks, bit 2k RES0
-    wr(kGicd + GICD_ICFGR, ~0u);
-    EXPECT_EQ(rd(kGicd + GICD_ICFGR), 0u);
-    wr(kGicd + GICD_ICFGR + 8, ~0u);
-    EXPECT_EQ(rd(kGicd + GICD_ICFGR + 8), 0xaaaaaaaau);
+    wr(gicd() + GICD_ICFGR, ~0u);
+    EXPECT_EQ(rd(gicd() + GICD_ICFGR), 0u);
+    wr(gicd() + GICD_ICFGR + 8, ~0u);
+    EXPECT_EQ(rd(gicd() + GICD_ICFGR + 8), 0xaaaaaaaau);
     // IROUTER resets to 0 (PE 0) and holds Aff0/Aff1
-    EXPECT_EQ(rd(kGicd + GICD_IROUTER + 8 * 40), 0u);
-    wr(kGicd + GICD_IROUTER + 8 * 40, 0x0103u);
-    EXPECT_EQ(rd(kGicd + GICD_IROUTER + 8 * 40), 0x0103u);
+    EXPECT_EQ(rd(gicd() + GICD_IROUTER + 8 * 40), 0u);
+    wr(gicd() + GICD_IROUTER + 8 * 40, 0x0103u);
+    EXPECT_EQ(rd(gicd() + GICD_IROUTER + 8 * 40), 0x0103u);
     EXPECT_FALSE(sim_->failed()) << sim_->error();
 }
 
@@ -134,7 +136,7 @@ TEST_P(ContractHw, RedistributorResetValues)
     const SocParams& p = params();
     const unsigned pes = p.num_pes();
     for (unsigned pe = 0; pe < pes; pe++) {
-        const uint32_t rdb = SocSession::gicr_base(pe), sgi = SocSession::gicr_sgi_base(pe);
+        const uint32_t rdb = gicr_base(pe), sgi = gicr_sgi_base(pe);
         SCOPED_TRACE("PE " + std::to_string(pe));
         EXPECT_EQ(rd(rdb + GICR_PIDR2) & GIC_PIDR2_ARCH_MASK, static_cast<uint32_t>(GIC_PIDR2_ARCH_GICv3));
         uint64_t typer = static_cast<uint64_t>(rd(rdb + GICR_TYPER)) | static_cast<uint64_t>(rd(rdb + GICR_TYPER + 4)) << 32;
@@ -187,31 +189,31 @@ TEST_P(ContractHw, RwpAfterIcenablerDropsAndIsIdleZero)
 {
     const SocParams& p = params();
     for (int i = 0; i < 5; i++)
-        EXPECT_EQ(rd(kGicd + GICD_CTLR) & GICD_CTLR_RWP, 0u) << "RWP must read 0 when idle";
+        EXPECT_EQ(rd(gicd() + GICD_CTLR) & GICD_CTLR_RWP, 0u) << "RWP must read 0 when idle";
     // make the distributor's sweep long: every SPI pending, enabled, Group 1
-    wr(kGicd + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
-    ASSERT_TRUE(sim_->run_until([&] { return !(rd(kGicd + GICD_CTLR) & GICD_CTLR_RWP); }, 5000));
+    wr(gicd() + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
+    ASSERT_TRUE(sim_->run_until([&] { return !(rd(gicd() + GICD_CTLR) & GICD_CTLR_RWP); }, 5000));
     for (unsigned n = 1; n <= p.num_spis / 32; n++) {
-        wr(kGicd + GICD_IGROUPR + 4 * n, ~0u);
-        wr(kGicd + GICD_ISENABLER + 4 * n, ~0u);
-        wr(kGicd + GICD_ISPENDR + 4 * n, ~0u);
+        wr(gicd() + GICD_IGROUPR + 4 * n, ~0u);
+        wr(gicd() + GICD_ISENABLER + 4 * n, ~0u);
+        wr(gicd() + GICD_ISPENDR + 4 * n, ~0u);
     }
     sim_->run(2 * p.num_spis + 50);
     uint64_t t0 = sim_->cycle();
-    wr(kGicd + GICD_ICENABLER + 4, 1u << 3);  // INTID 35
-    uint32_t first = rd(kGicd + GICD_CTLR);
+    wr(gicd() + GICD_ICENABLER + 4, 1u << 3);  // INTID 35
+    uint32_t first = rd(gicd() + GICD_CTLR);
     EXPECT_TRUE(first & GICD_CTLR_RWP) << "RWP must be set right after an ICENABLER write";
-    bool dropped = sim_->run_until([&] { return !(rd(kGicd + GICD_CTLR) & GICD_CTLR_RWP); }, 10000);
+    bool dropped = sim_->run_until([&] { return !(rd(gicd() + GICD_CTLR) & GICD_CTLR_RWP); }, 10000);
     uint64_t took = sim_->cycle() - t0;
     EXPECT_TRUE(dropped) << "RWP stuck";
     // bound: two full sweeps (one cycle per word + one per eligible SPI) plus bus time
     EXPECT_LT(took, 2u * (p.num_spis + p.num_spis / 32 + 4) + 100) << "RWP took " << took << " cycles";
     std::printf("[ result   ] GICD RWP cleared %llu cycles after the ICENABLER write\n",
                 static_cast<unsigned long long>(took));
-    EXPECT_EQ(rd(kGicd + GICD_ISENABLER + 4) & (1u << 3), 0u);
+    EXPECT_EQ(rd(gicd() + GICD_ISENABLER + 4) & (1u << 3), 0u);
 
     // redistributor: ICENABLER0 sets GICR_CTLR.RWP (bit 3) which drops again; UWP stays 0
-    const uint32_t rd0 = SocSession::gicr_base(0), sgi0 = SocSession::gicr_sgi_base(0);
+    const uint32_t rd0 = gicr_base(0), sgi0 = gicr_sgi_base(0);
     wr(sgi0 + GICR_ICENABLER0, 0xffff0000u);
     bool rdrop = sim_->run_until([&] { return !(rd(rd0 + GICR_CTLR) & GICR_CTLR_RWP); }, 5000);
     EXPECT_TRUE(rdrop) << "GICR RWP stuck";
@@ -224,9 +226,9 @@ TEST_P(ContractHw, RwpAfterIcenablerDropsAndIsIdleZero)
 TEST_P(ContractHw, WakerHandshakeGatesDelivery)
 {
     const unsigned pe = params().num_cpus - 1;
-    const uint32_t rdb = SocSession::gicr_base(pe), sgib = SocSession::gicr_sgi_base(pe);
+    const uint32_t rdb = gicr_base(pe), sgib = gicr_sgi_base(pe);
     // everything a driver would set up, except the wake-up
-    wr(kGicd + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
+    wr(gicd() + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
     wr(sgib + GICR_IGROUPR0, ~0u);
     wr(sgib + GICR_ISENABLER0, 0x0000ffffu);
     sw(pe, kIccPmr, DEFAULT_PMR_VALUE);

@@ -123,21 +123,21 @@ uint64_t SessionTest::rd64(uint32_t addr)
     return static_cast<uint64_t>(rd32(addr)) | static_cast<uint64_t>(rd32(addr + 4)) << 32;
 }
 
-static uint32_t prio_addr(unsigned intid, unsigned pe)
+static uint32_t prio_addr(const SocSession& s, unsigned intid, unsigned pe)
 {
-    uint32_t base = intid < 32 ? SocSession::gicr_sgi_base(pe) : SocSession::kGicdBase;
+    uint32_t base = intid < 32 ? s.gicr_sgi_base(pe) : s.gicd_base();
     return base + GICD_IPRIORITYR + (intid & ~3u);
 }
 
 void SessionTest::set_priority(unsigned intid, uint8_t prio, unsigned pe)
 {
     unsigned sh = 8 * (intid & 3);
-    wr32(prio_addr(intid, pe), static_cast<uint32_t>(prio) << sh, static_cast<uint8_t>(1u << (intid & 3)));
+    wr32(prio_addr(s(), intid, pe), static_cast<uint32_t>(prio) << sh, static_cast<uint8_t>(1u << (intid & 3)));
 }
 
 uint8_t SessionTest::get_priority(unsigned intid, unsigned pe)
 {
-    return static_cast<uint8_t>(rd32(prio_addr(intid, pe)) >> (8 * (intid & 3)));
+    return static_cast<uint8_t>(rd32(prio_addr(s(), intid, pe)) >> (8 * (intid & 3)));
 }
 
 uint64_t SessionTest::sr_read(unsigned pe, uint16_t key)

@@ -20,10 +20,7 @@ extern "C" {
 namespace irqsim::e2e {
 namespace {
 
-constexpr uint32_t kGicd = SocSession::kGicdBase;
-constexpr uint32_t kIntaVint = 0x0A100000;     // VINT v frame at + 0x1000 v
 constexpr uint32_t kVintStatusMasked = 0x20;  // low word of VINT_STATUS_MASKED
-constexpr uint32_t kDmaCfgBase = 0x0A500000;  // RING_EVENT[r] at + 4r (secure)
 // the driver's poll limit (GIC_POLL_LIMIT) x its udelay(1) of 1,000 cycles, with room for the reads
 constexpr uint64_t kPollBudget = 1000 * (1000 + 100);
 
@@ -284,7 +281,7 @@ TEST_F(ContractFault, StuckVintStatusBitIsCountedSpuriousAndLogged)
     };
     unsigned before = spurious();
     const unsigned bit = 40; // the ring's event took bit 0; high word of the 64-bit status
-    int f = faults().stick_bits(kIntaVint + 0x1000 * vint + kVintStatusMasked + 4, 1u << (bit - 32), ~0u);
+    int f = faults().stick_bits(s().soc().inta_base + 0x1000 * vint /* VINT frame */ + kVintStatusMasked + 4, 1u << (bit - 32), ~0u);
     ASSERT_EQ(s().post_ring(0, 2), 0);
     ASSERT_TRUE(s().drain(50000));
     s().run(2000);
@@ -305,7 +302,7 @@ TEST_F(ContractFault, SlverrOnIcfgrFailsSetTypeNamingTheRegister)
     const unsigned line = 5;
     LineSource& l = s().line(line);
     ASSERT_TRUE(l.level);
-    const uint32_t icfgr = kGicd + GICD_ICFGR + (l.intid / 16) * 4;
+    const uint32_t icfgr = gicd() + GICD_ICFGR + (l.intid / 16) * 4;
     uint32_t cfg_before = rd32(icfgr);
     uint64_t errors = sim().io().bus_errors();
     int f = faults().bus_error(icfgr, AXI_SLVERR, BusDir::Write);
@@ -332,7 +329,7 @@ TEST_F(ContractFault, SlverrOnIsenablerIsLoggedAndTheLossNamedAtIrqOut)
     boot(4, 78);
     const unsigned line = 8, cpu = 1;
     LineSource& l = s().line(line);
-    const uint32_t isenabler = kGicd + GICD_ISENABLER + (l.intid / 32) * 4;
+    const uint32_t isenabler = gicd() + GICD_ISENABLER + (l.intid / 32) * 4;
     int f = faults().bus_error(isenabler, AXI_SLVERR, BusDir::Write);
     ASSERT_EQ(s().request_line(line, cpu), 0);
     EXPECT_GE(faults().fired(f), 1u);
@@ -365,7 +362,7 @@ TEST_F(ContractFault, BusErrorOnSyncrPollIsAnErrorNamingTheRegister)
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(1), 0);
     ASSERT_EQ(dev.request(0, 1), 0);
-    const uint32_t syncr = SocSession::gicr_base(1) + GICR_SYNCR;
+    const uint32_t syncr = s().gicr_base(1) + GICR_SYNCR;
     faults().bus_error(syncr, AXI_DECERR, BusDir::Read, 1);
     int ret = plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x40); });
     EXPECT_EQ(ret, -EIO);
@@ -383,7 +380,7 @@ TEST_F(ContractFault, SyncrStuckBusyTimesOutNamingTheRegister)
     ASSERT_EQ(dev.alloc(1), 0);
     ASSERT_EQ(dev.request(0, 2), 0);
     size_t dram = sim().dram().allocated_bytes();
-    const uint32_t syncr = SocSession::gicr_base(2) + GICR_SYNCR;
+    const uint32_t syncr = s().gicr_base(2) + GICR_SYNCR;
     faults().stick_bits(syncr, GICR_SYNCR_BUSY, GICR_SYNCR_BUSY);
     uint64_t t0 = s().now();
     int ret = plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x50); });
@@ -431,7 +428,7 @@ protected:
 
 TEST_F(ContractFaultBoot, GicdRwpStuckBusyFailsTheProbeNamingGicdCtlr)
 {
-    session_->sim().faults().stick_bits(kGicd + GICD_CTLR, GICD_CTLR_RWP, GICD_CTLR_RWP);
+    session_->sim().faults().stick_bits(session_->gicd_base() + GICD_CTLR, GICD_CTLR_RWP, GICD_CTLR_RWP);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("irqchip probe failed (-110)"), std::string::npos) << err;
@@ -443,7 +440,7 @@ TEST_F(ContractFaultBoot, GicdRwpStuckBusyFailsTheProbeNamingGicdCtlr)
 
 TEST_F(ContractFaultBoot, GicrRwpStuckBusyFailsThatCpuNamingGicrCtlr)
 {
-    session_->sim().faults().stick_bits(SocSession::gicr_base(2) + GICR_CTLR, GICR_CTLR_RWP, GICR_CTLR_RWP);
+    session_->sim().faults().stick_bits(session_->gicr_base(2) + GICR_CTLR, GICR_CTLR_RWP, GICR_CTLR_RWP);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("cpu 2 start-up failed (-110)"), std::string::npos) << err;
@@ -454,7 +451,7 @@ TEST_F(ContractFaultBoot, GicrRwpStuckBusyFailsThatCpuNamingGicrCtlr)
 
 TEST_F(ContractFaultBoot, WakerChildrenAsleepNeverClearingFailsThatCpuNamingGicrWaker)
 {
-    session_->sim().faults().stick_bits(SocSession::gicr_base(3) + GICR_WAKER, GICR_WAKER_ChildrenAsleep,
+    session_->sim().faults().stick_bits(session_->gicr_base(3) + GICR_WAKER, GICR_WAKER_ChildrenAsleep,
                                          GICR_WAKER_ChildrenAsleep);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
@@ -480,7 +477,7 @@ TEST_F(ContractFault, FirmwareRefusalLeavesNothingProgrammed)
         EXPECT_NE(fw.last_error().find(std::string(fw_op_name(op)) + "("), std::string::npos) << fw.last_error();
         EXPECT_TRUE(fw.routes().empty()) << "an INTR route outlived the refused request";
         EXPECT_TRUE(fw.event_maps().empty());
-        EXPECT_EQ(fw_rd(kDmaCfgBase + 4 * 4), 0u) << "RING_EVENT[4]";
+        EXPECT_EQ(fw_rd(s().soc().dma_cfg_base() + 4 * 4 /* RING_EVENT[4] */), 0u) << "RING_EVENT[4]";
         EXPECT_EQ(dma_ring_virq(s().dma(), 4), 0u);
     }
     ASSERT_EQ(s().request_ring(4), 0) << "the refusals left the ring unusable";
@@ -503,7 +500,7 @@ TEST_F(ContractFault, DramReadErrorOnLpiConfigTableKeepsTheLpiPending)
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(1), 0);
     ASSERT_EQ(dev.request(0, 1), 0);
-    uint64_t prop = rd64(SocSession::gicr_base(1) + GICR_PROPBASER) & 0x000ffffffffff000ull;
+    uint64_t prop = rd64(s().gicr_base(1) + GICR_PROPBASER) & 0x000ffffffffff000ull;
     uint64_t dram_errors = sim().dram().bus_errors();
     int f = sim().faults().dram_read_error(prop, 1u << 16);
     EXPECT_EQ(plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x60); }), 0)

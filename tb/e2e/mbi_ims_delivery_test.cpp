@@ -24,10 +24,9 @@ extern "C" {
 namespace irqsim::e2e {
 namespace {
 
-constexpr uint32_t kSetSpi = 0x08000040;
-
 class ImsSession : public SessionTest {
 protected:
+    uint32_t set_spi() const { return gicd() + GICD_SETSPI_NSR; }
     void TearDown() override
     {
         if (ims_ && HasFailure())
@@ -71,14 +70,14 @@ TEST_F(MbiDelivery, ComposedMessageWrittenByTheCpuBusMaster)
     unsigned virq = ims().slot(slot).virq;
     struct msi_desc* desc = irq_get_msi_desc(virq);
     ASSERT_NE(desc, nullptr);
-    EXPECT_EQ(desc->msg.address_lo, kSetSpi);
+    EXPECT_EQ(desc->msg.address_lo, set_spi());
     EXPECT_EQ(desc->msg.address_hi, 0u);
     unsigned intid = desc->msg.data;
     EXPECT_GE(intid, 96u);
     EXPECT_LT(intid, 128u);
     // the device holds the same message
-    EXPECT_EQ(rd32(ImsPort::kBase + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_ADDR_LO), kSetSpi);
-    EXPECT_EQ(rd32(ImsPort::kBase + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_DATA), intid);
+    EXPECT_EQ(rd32(s().soc().ims_base + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_ADDR_LO), set_spi());
+    EXPECT_EQ(rd32(s().soc().ims_base + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_DATA), intid);
     for (int k = 0; k < 5; k++) {
         ASSERT_EQ(ims().write_message(slot), 0);
         EXPECT_TRUE(s().drain(20000));
@@ -294,7 +293,7 @@ TEST_F(ContractIms, MessageToUnmappedAddressIsDecerrCountedNoHang)
     ASSERT_GE(good, 0);
     const unsigned rogue = ims().num_slots() - 1;      // not requested: masked, driver-free
     auto reg = [&](unsigned off) { return IMS_SLOT_BASE + IMS_SLOT_STRIDE * rogue + off; };
-    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), 0x0A700000), 0u);  // reserved: no slave
+    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), s().soc().ims_base + 0x100000), 0u);  // reserved: no slave
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_DATA), 1), 0u);
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), 0), 0u);              // unmask
     ASSERT_EQ(ims().write_reg(IMS_TRIGGER, rogue), 0u);
@@ -304,13 +303,13 @@ TEST_F(ContractIms, MessageToUnmappedAddressIsDecerrCountedNoHang)
     EXPECT_EQ(ims().status(), 0u) << "the device is idle again";
     // secure-only register (INTR MUXCNTL 0): SLVERR
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), IMS_CTRL_MASK), 0u);
-    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), 0x0A000004), 0u);
+    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), s().soc().intr_base + 4), 0u);
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), 0), 0u);
     ASSERT_EQ(ims().write_reg(IMS_TRIGGER, rogue), 0u);
     s().run(200);
     EXPECT_EQ(ims().errors(), 2u);
     EXPECT_EQ(ims().last_error() & 3u, 2u) << "SLVERR";
-    EXPECT_EQ(rd32(0x0A000004), 0u) << "the secure register did not change";
+    EXPECT_EQ(rd32(s().soc().intr_base + 4), 0u) << "the secure register did not change";
     // above 4 GB: not sent at all
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), IMS_CTRL_MASK), 0u);
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_HI), 1), 0u);

@@ -28,12 +28,14 @@ extern "C" {
 namespace irqsim::e2e {
 namespace {
 
-constexpr uint32_t kIntrBase = 0x0A000000;      // MUXCNTL[n] at +4 + 4n
-constexpr uint32_t kImapBase = 0x0A200000;      // IMAP[e] at +8e
-constexpr uint32_t kDmaCfgBase = 0x0A500000;    // RING_EVENT[r] at +4r
-constexpr uint32_t kVintBase = 0x0A100000;      // VINT v frame at +0x1000 v
-constexpr uint32_t kIntaDoorbell = 0x0A300010;  // CFG + 0x10: unmapped-event doorbell (MSI target)
-constexpr uint32_t kIntaErrCount = 0x0A300018;  // CFG + 0x18: events with no valid IMAP entry
+// the model's TI blocks (SocParams; boot() checked the tree's reg properties against them)
+uint32_t intr_base(Sim& sim) { return sim.model().params().intr_base; }          // MUXCNTL[n] at +4 + 4n
+uint32_t imap_base(Sim& sim) { return sim.model().params().inta_imap_base(); }   // IMAP[e] at +8e
+uint32_t dma_cfg_base(Sim& sim) { return sim.model().params().dma_cfg_base(); }  // RING_EVENT[r] at +4r
+uint32_t vint_base(Sim& sim) { return sim.model().params().inta_base; }          // VINT v frame at +0x1000 v
+// CFG + 0x10: unmapped-event doorbell (MSI target); CFG + 0x18: events with no valid IMAP entry
+uint32_t inta_doorbell(Sim& sim) { return sim.model().params().inta_cfg_base() + 0x10; }
+uint32_t inta_err_count(Sim& sim) { return sim.model().params().inta_cfg_base() + 0x18; }
 constexpr unsigned kNumVints = 16;
 constexpr unsigned kSlverr = 2;
 
@@ -51,11 +53,11 @@ void expect_nothing_programmed(Sim& sim, const char* when)
     EXPECT_TRUE(fw.event_maps().empty()) << when << ": " << fw.event_maps().size() << " event maps left";
     EXPECT_TRUE(fw.routes().empty()) << when << ": " << fw.routes().size() << " INTR routes left";
     for (unsigned n = 0; n < 32; n++)
-        EXPECT_EQ(fw_rd(sim, kIntrBase + 4 + 4 * n), 0u) << when << ": MUXCNTL[" << n << "]";
+        EXPECT_EQ(fw_rd(sim, intr_base(sim) + 4 + 4 * n), 0u) << when << ": MUXCNTL[" << n << "]";
     for (unsigned e = 0; e < 256; e += 1)
-        EXPECT_EQ(fw_rd(sim, kImapBase + 8 * e), 0u) << when << ": IMAP[" << e << "]";
+        EXPECT_EQ(fw_rd(sim, imap_base(sim) + 8 * e), 0u) << when << ": IMAP[" << e << "]";
     for (unsigned r = 0; r < 32; r++)
-        EXPECT_EQ(fw_rd(sim, kDmaCfgBase + 4 * r), 0u) << when << ": RING_EVENT[" << r << "]";
+        EXPECT_EQ(fw_rd(sim, dma_cfg_base(sim) + 4 * r), 0u) << when << ": RING_EVENT[" << r << "]";
 }
 
 // the default tree with some properties replaced, written next to the test
@@ -457,7 +459,7 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
     }
     for (unsigned i = 0; i < db.size(); i++) {
         DbVector& v = db.vec(i);
-        EXPECT_EQ(v.msg.address_lo, kIntaDoorbell) << v.name;
+        EXPECT_EQ(v.msg.address_lo, inta_doorbell(sim())) << v.name;
         EXPECT_EQ(v.msg.address_hi, 0u) << v.name;
         EXPECT_TRUE(gevts.insert(v.gevt).second) << v.name << ": global event " << v.gevt << " twice";
         EXPECT_TRUE(virqs.insert(v.virq).second) << v.name << ": virq " << v.virq << " twice";
@@ -526,7 +528,7 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
         db.fire(i);
     EXPECT_TRUE(s().drain(600000));
     expect_rings_consistent();
-    EXPECT_EQ(rd32(kIntaErrCount), 0u) << "events reached the INTA with no valid event map";
+    EXPECT_EQ(rd32(inta_err_count(sim())), 0u) << "events reached the INTA with no valid event map";
     Verdict v = s().scoreboard().verdict();
     EXPECT_EQ(v.lost, 0u);
     EXPECT_EQ(v.delivered + v.coalesced, v.injected);
@@ -578,7 +580,7 @@ TEST_F(ContractTi, GlobalEventExhaustionIsENOSPCWithoutPartialState)
     for (unsigned r = 4; r < 8; r++) {
         EXPECT_EQ(s().request_ring(r), -ENOSPC) << "ring " << r;
         EXPECT_EQ(dma_ring_virq(s().dma(), r), 0u);
-        EXPECT_EQ(fw_rd(sim(), kDmaCfgBase + 4 * r), 0u) << "RING_EVENT[" << r << "]";
+        EXPECT_EQ(fw_rd(sim(), dma_cfg_base(sim()) + 4 * r), 0u) << "RING_EVENT[" << r << "]";
     }
     EXPECT_EQ(sim().firmware().event_maps().size(), maps);
     EXPECT_EQ(sim().firmware().routes().size(), routes);
@@ -663,12 +665,12 @@ TEST_F(ContractTi, NonSecureWritesToSecureRegistersAreRefused)
     struct Reg {
         const char* name;
         uint32_t addr;
-    } regs[] = {{"INTR MUXCNTL (live)", kIntrBase + 4 + 4 * out},
-                {"INTR MUXCNTL (free)", kIntrBase + 4 + 4 * ((out + 1) % 32)},
-                {"INTA IMAP (live)", kImapBase + 8 * gevt},
-                {"INTA IMAP (free)", kImapBase + 8 * ((gevt + 1) % 256)},
-                {"DMA RING_EVENT (live)", kDmaCfgBase + 4 * 3},
-                {"DMA RING_EVENT (free)", kDmaCfgBase + 4 * 4}};
+    } regs[] = {{"INTR MUXCNTL (live)", intr_base(sim()) + 4 + 4 * out},
+                {"INTR MUXCNTL (free)", intr_base(sim()) + 4 + 4 * ((out + 1) % 32)},
+                {"INTA IMAP (live)", imap_base(sim()) + 8 * gevt},
+                {"INTA IMAP (free)", imap_base(sim()) + 8 * ((gevt + 1) % 256)},
+                {"DMA RING_EVENT (live)", dma_cfg_base(sim()) + 4 * 3},
+                {"DMA RING_EVENT (free)", dma_cfg_base(sim()) + 4 * 4}};
     for (const auto& reg : regs) {
         uint32_t before = fw_rd(sim(), reg.addr);
         AxiResult rd = sim().cpu_bus().read32(reg.addr, kProtNonSecure);
@@ -724,14 +726,14 @@ protected:
     {
         TiState st;
         for (unsigned n = 0; n < 32; n++)
-            st.muxcntl.push_back(fw_rd(sim(), kIntrBase + 4 + 4 * n));
+            st.muxcntl.push_back(fw_rd(sim(), intr_base(sim()) + 4 + 4 * n));
         for (unsigned e = 0; e < 256; e++)
-            st.imap.push_back(fw_rd(sim(), kImapBase + 8 * e));
+            st.imap.push_back(fw_rd(sim(), imap_base(sim()) + 8 * e));
         for (unsigned r = 0; r < 32; r++)
-            st.ring_event.push_back(fw_rd(sim(), kDmaCfgBase + 4 * r));
+            st.ring_event.push_back(fw_rd(sim(), dma_cfg_base(sim()) + 4 * r));
         for (unsigned v = 0; v < kNumVints; v++) {
-            st.vint_enable.push_back(rd64(kVintBase + 0x1000 * v + 0x00));
-            st.vint_status.push_back(rd64(kVintBase + 0x1000 * v + 0x10));
+            st.vint_enable.push_back(rd64(vint_base(sim()) + 0x1000 * v + 0x00));
+            st.vint_status.push_back(rd64(vint_base(sim()) + 0x1000 * v + 0x10));
         }
         st.fw_maps = sim().firmware().event_maps().size();
         st.fw_routes = sim().firmware().routes().size();
@@ -820,7 +822,7 @@ protected:
             }
         expect_nothing_programmed(sim(), "after freeing every vector");
         for (unsigned v = 0; v < kNumVints; v++)
-            EXPECT_EQ(rd64(kVintBase + 0x1000 * v + 0x00), 0u) << "VINT " << v << " ENABLE";
+            EXPECT_EQ(rd64(vint_base(sim()) + 0x1000 * v + 0x00), 0u) << "VINT " << v << " ENABLE";
         // and everything can be taken again
         ASSERT_EQ(s().request_ring(0), 0);
         ASSERT_EQ(db.request(0), 0);
@@ -874,16 +876,16 @@ TEST_F(ContractTiExhaustion, DoorbellWritesOfUnmappedEventsAreCountedNotDelivere
     db.fire(1, 3);
     EXPECT_TRUE(s().drain(100000));
     EXPECT_TRUE(verdict_passes());
-    EXPECT_EQ(rd32(kIntaErrCount), 0u);
+    EXPECT_EQ(rd32(inta_err_count(sim())), 0u);
     struct msi_msg old = db.vec(2).msg;
     ASSERT_EQ(db.release(2), 0);
     EXPECT_EQ(irq_get_msi_desc(msi_get_virq(db.dev(), 1))->msg.data, db.vec(1).gevt);
     AxiResult w = sim().cpu_bus().write32(old.address_lo, old.data, kProtNonSecure);
     EXPECT_EQ(w.resp, 0u);
-    w = sim().cpu_bus().write32(kIntaDoorbell, 255, kProtNonSecure);
+    w = sim().cpu_bus().write32(inta_doorbell(sim()), 255, kProtNonSecure);
     EXPECT_EQ(w.resp, 0u);
     s().run(3000);
-    EXPECT_EQ(rd32(kIntaErrCount), 2u) << "unmapped events must be counted";
+    EXPECT_EQ(rd32(inta_err_count(sim())), 2u) << "unmapped events must be counted";
     EXPECT_TRUE(verdict_passes()) << "an unmapped event reached a handler";
 }
 

@@ -91,6 +91,9 @@ static irqreturn_t ims_port_handler(int irq, void* ctx)
 
 ImsPort::ImsPort(SocSession& s) : s_(s) {}
 
+uint32_t ImsPort::base() const { return s_.soc().ims_base; }
+uint32_t ImsPort::inta_doorbell() const { return s_.soc().inta_cfg_base() + 0x10; }
+
 ImsPort::~ImsPort()
 {
     if (!ims_)
@@ -246,7 +249,7 @@ int ImsPort::fire(unsigned s)
     }
     else if (live)
         slot(s).held = true;
-    AxiResult r = s_.sim().cpu_bus().write32(kBase + IMS_TRIGGER, s, kProtNonSecure);
+    AxiResult r = s_.sim().cpu_bus().write32(base() + IMS_TRIGGER, s, kProtNonSecure);
     return r.ok() ? 0 : -EIO;
 }
 
@@ -267,39 +270,39 @@ int ImsPort::write_message(unsigned s)
 uint32_t ImsPort::ctrl(unsigned s)
 {
     return static_cast<uint32_t>(
-        s_.sim().cpu_bus().read32(kBase + IMS_SLOT_BASE + IMS_SLOT_STRIDE * s + IMS_SLOT_CTRL).data);
+        s_.sim().cpu_bus().read32(base() + IMS_SLOT_BASE + IMS_SLOT_STRIDE * s + IMS_SLOT_CTRL).data);
 }
 
 uint32_t ImsPort::sent()
 {
-    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(kBase + IMS_SENT).data);
+    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(base() + IMS_SENT).data);
 }
 
 uint32_t ImsPort::errors()
 {
-    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(kBase + IMS_ERRORS).data);
+    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(base() + IMS_ERRORS).data);
 }
 
 uint32_t ImsPort::last_error()
 {
-    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(kBase + IMS_LAST_ERROR).data);
+    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(base() + IMS_LAST_ERROR).data);
 }
 
 uint32_t ImsPort::status()
 {
-    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(kBase + IMS_STATUS).data);
+    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(base() + IMS_STATUS).data);
 }
 
 unsigned ImsPort::write_reg(uint32_t off, uint32_t val)
 {
-    return s_.sim().cpu_bus().write32(kBase + off, val, kProtNonSecure).resp;
+    return s_.sim().cpu_bus().write32(base() + off, val, kProtNonSecure).resp;
 }
 
 CpuSet ImsPort::cpus_of(unsigned s) const
 {
     unsigned virq = slots_.at(s)->virq;
     struct msi_desc* desc = irq_get_msi_desc(virq);
-    if (desc && desc->msg.address_lo == kIntaDoorbell) {
+    if (desc && desc->msg.address_lo == inta_doorbell()) {
         // INTA parent: the event's VINT decides (its SPI's affinity)
         const auto& maps = s_.sim().firmware().event_maps();
         auto it = maps.find(static_cast<uint16_t>(desc->msg.data));

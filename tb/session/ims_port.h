@@ -37,8 +37,9 @@ bool dtb_with_ims_parent(const std::vector<uint8_t>& in, const std::string& kind
 
 class ImsPort {
 public:
-    static constexpr uint32_t kBase = 0x0A600000;
-    static constexpr uint32_t kIntaDoorbell = 0x0A300010;  // INTA CFG UNMAPPED_EVENT_DOORBELL
+    // the IMS device's registers; the INTA's CFG UNMAPPED_EVENT_DOORBELL (the model's addresses)
+    uint32_t base() const;
+    uint32_t inta_doorbell() const;
     static constexpr uint32_t kImsSciDevId = 105;          // given to the IMS node for the INTA parent
 
     struct Slot {

@@ -38,10 +38,17 @@ SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
     sc.quiet_bus_errors = cfg.quiet;
     sim_ = std::make_unique<Sim>(sc);
     if (FunctionalCoverage::instance().enabled() && cfg.hops) {
-        fcov_ = std::make_unique<FabricCoverageProbe>(sim_->hops(), cfg.cpus, cfg.split_eoi, kGicrBase, kGicrStride);
+        fcov_ = std::make_unique<FabricCoverageProbe>(sim_->hops(), cfg.cpus, cfg.split_eoi, soc().gicr_base,
+                                                      SocParams::kGicrStride);
         sim_->bus_log().set_observer([p = fcov_.get()](const BusLogEntry& e) { p->on_access(e); });
     }
 }
+
+const SocParams& SocSession::soc() const { return sim_->model().params(); }
+uint32_t SocSession::gicd_base() const { return soc().gicd_base; }
+uint32_t SocSession::gicr_base(unsigned pe) const { return soc().gicr_frame(pe); }
+uint32_t SocSession::gicr_sgi_base(unsigned pe) const { return gicr_base(pe) + SocParams::kSgiBaseOffset; }
+uint32_t SocSession::timer_base(unsigned cpu) const { return soc().timer_base + SocParams::kTimerStride * cpu; }
 
 SocSession::~SocSession()
 {
@@ -174,8 +181,16 @@ bool SocSession::boot_steps(std::string* err)
     lim.intr_lines = rp.num_intr_lines;
     lim.vints = rp.num_vints;
     lim.intr_out = rp.num_intr_out;
+    lim.intr_out_spi = rp.intr_out_spi;
     lim.events = rp.num_events;
     lim.rings = rp.num_rings;
+    lim.gicd = rp.gicd_base;
+    lim.gicr = rp.gicr_base;
+    lim.timer = rp.timer_base;
+    lim.intr = rp.intr_base;
+    lim.inta = rp.inta_base;
+    lim.dma = rp.dma_base;
+    lim.ims = rp.ims_base;
     if (!check_tree(dtb, lim, err))
         return false;
 
@@ -193,7 +208,7 @@ bool SocSession::boot_steps(std::string* err)
     gic_v3_lpi_id_bits = cfg_.lpi_id_bits;
     sim_->boot();
     // The hardware must agree too: GICD_TYPER.ITLinesNumber gives the SPI count.
-    AxiResult typer = sim_->cpu_bus().read32(0x08000004, kProtNonSecure);
+    AxiResult typer = sim_->cpu_bus().read32(gicd_base() + GICD_TYPER, kProtNonSecure);
     unsigned hw_spis = 32 * ((typer.data & 0x1f) + 1) - 32;
     if (typer.resp != 0 || hw_spis < dp.spis) {
         *err = "device tree /soc/irqsim,params: irqsim,spis = " + std::to_string(dp.spis) +

@@ -143,15 +143,12 @@ public:
     // a description of every lost event (first missing hop), capped
     std::vector<std::string> explain_losses(size_t max = 10) const;
 
-    // ---- addresses of the default SoC (rtl/soc) ----
-    static constexpr uint32_t kGicdBase = 0x08000000;
-    static constexpr uint32_t kGicrBase = 0x080A0000;
-    static constexpr uint32_t kGicrStride = 0x20000;
-    static constexpr uint32_t kSgiBaseOffset = 0x10000;
-    static constexpr uint32_t kTimerBase = 0x09000000;
-    static uint32_t gicr_base(unsigned pe) { return kGicrBase + kGicrStride * pe; }
-    static uint32_t gicr_sgi_base(unsigned pe) { return gicr_base(pe) + kSgiBaseOffset; }
-    static uint32_t timer_base(unsigned pe) { return kTimerBase + 0x100 * pe; }
+    // ---- addresses: the model's, which boot() checked the tree's reg properties against ----
+    const SocParams& soc() const;
+    uint32_t gicd_base() const;
+    uint32_t gicr_base(unsigned pe) const;
+    uint32_t gicr_sgi_base(unsigned pe) const;
+    uint32_t timer_base(unsigned cpu) const;
 
     // ---- TI path (INTA/INTR) ----
     // the probed "irqsim,dma-rings" device, nullptr if the tree has none

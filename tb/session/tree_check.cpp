@@ -114,6 +114,7 @@ private:
     bool check_inta(int intr, int inta);
     bool check_msi_clients(int gic, int inta);
     bool check_regs();
+    bool check_bases();
     bool check_ids();
 };
 
@@ -538,7 +539,7 @@ bool Checker::check_intr(int gic, int intr)
     std::vector<std::array<uint32_t, 3>> out;
     if (!ranges3(intr, "ti,interrupt-ranges", &out))
         return false;
-    uint32_t out_base = 32 + lim_.lines;  // output n drives INTID out_base + n
+    uint32_t out_base = 32 + lim_.intr_out_spi;  // output n drives INTID out_base + n
     std::vector<bool> used(lim_.intr_out, false);
     for (const auto& t : out) {
         std::string tri = "<" + std::to_string(t[0]) + " " + std::to_string(t[1]) + " " + std::to_string(t[2]) + ">";
@@ -730,7 +731,39 @@ bool Checker::run()
         return false;
     if (inta >= 0 && !check_inta(intr, inta))
         return false;
-    return check_interrupts(gic, intr) && check_msi_clients(gic, inta) && check_regs() && check_ids();
+    return check_interrupts(gic, intr) && check_msi_clients(gic, inta) && check_regs() && check_bases() &&
+           check_ids();
+}
+
+// Each block's reg where the RTL decodes it: a tree may move a block only
+// together with the model built for it.
+bool Checker::check_bases()
+{
+    struct Base {
+        const char* compatible;
+        size_t index;
+        uint64_t rtl;
+        const char* what;
+    } bases[] = {{"arm,gic-v3", 0, lim_.gicd, "GICD"},
+                 {"arm,gic-v3", 1, lim_.gicr, "the first redistributor frame"},
+                 {"irqsim,timer", 0, lim_.timer, "the timers"},
+                 {"ti,sci-intr", 0, lim_.intr, "the INTR"},
+                 {"ti,sci-inta", 0, lim_.inta, "the INTA's VINT registers"},
+                 {"ti,sci-inta", 1, lim_.inta ? lim_.inta + 0x200000 : 0, "the INTA's CFG region"},
+                 {"irqsim,dma-rings", 0, lim_.dma, "the DMA-ring device"},
+                 {"irqsim,ims", 0, lim_.ims, "the IMS device"}};
+    for (const auto& b : bases) {
+        int n = find_compatible(b.compatible);
+        if (n < 0 || b.rtl == 0)
+            continue;
+        std::vector<Region> r;
+        if (!reg(n, &r))
+            return false;
+        if (r.size() > b.index && r[b.index].start != b.rtl)
+            return fail(n, "reg", std::string(b.what) + " at " + hex(r[b.index].start) + " but the RTL decodes it at " +
+                                      hex(b.rtl));
+    }
+    return true;
 }
 
 }  // namespace

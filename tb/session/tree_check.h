@@ -22,9 +22,14 @@ struct TreeLimits {
     unsigned lines = 32;        // plain lines: line n drives SPI n
     unsigned intr_lines = 16;   // INTR inputs 0..intr_lines-1 are device lines
     unsigned vints = 16;        // INTA VINT v is INTR input intr_lines + v
-    unsigned intr_out = 32;     // INTR output n drives INTID 32 + lines + n
+    unsigned intr_out = 32;     // INTR outputs
+    unsigned intr_out_spi = 32; // INTR output n drives INTID 32 + intr_out_spi + n
     unsigned events = 256;      // INTA global events
     unsigned rings = 32;        // DMA rings
+    // The block bases the RTL decodes (0 = not checked): the first reg entry of the
+    // GIC (GICD), its second (the first redistributor frame), the timer, INTR,
+    // INTA (VINT registers; its CFG region, reg[1], at inta + 2 MB), DMA rings, IMS.
+    uint64_t gicd = 0, gicr = 0, timer = 0, intr = 0, inta = 0, dma = 0, ims = 0;
 };
 
 // false + *err (one line: "device tree <node>: <property>: <what is wrong>") at

@@ -208,6 +208,47 @@ TEST_P(TreeMutant, GivesOneLineNamingNodeAndProperty)
 INSTANTIATE_TEST_SUITE_P(Mutants, TreeMutant, ::testing::ValuesIn(mutants()),
                          [](const ::testing::TestParamInfo<Mutant>& i) { return std::string(i.param.name); });
 
+// A block the tree moves away from where the model decodes it: refused naming
+// the node, its reg and both addresses (the RTL's bases are SocParams).
+TEST_F(TreeCheck, BlockBaseMustMatchTheModel)
+{
+    std::vector<uint8_t> dtb;
+    ASSERT_TRUE(compile(base_, &dtb));
+    TreeLimits lim = lim_;
+    lim.gicd = 0x08000000;
+    lim.gicr = 0x080A0000;
+    lim.timer = 0x09000000;
+    lim.intr = 0x0A000000;
+    lim.inta = 0x0A100000;
+    lim.dma = 0x0A400000;
+    lim.ims = 0x0A600000;
+    std::string err;
+    EXPECT_TRUE(check_tree(dtb, lim, &err)) << err;
+    struct {
+        uint64_t TreeLimits::*field;
+        const char* expect;
+    } moved[] = {{&TreeLimits::gicd, "interrupt-controller@8000000: reg: GICD at 0x8000000 but the RTL decodes it at 0x1000000"},
+                 {&TreeLimits::gicr, "the first redistributor frame at 0x80a0000"},
+                 {&TreeLimits::timer, "the timers at 0x9000000"},
+                 {&TreeLimits::intr, "the INTR at 0xa000000"},
+                 {&TreeLimits::inta, "the INTA's VINT registers at 0xa100000"},
+                 {&TreeLimits::dma, "the DMA-ring device at 0xa400000"},
+                 {&TreeLimits::ims, "the IMS device at 0xa600000"}};
+    for (const auto& m : moved) {
+        TreeLimits l = lim;
+        l.*m.field = 0x01000000;
+        EXPECT_FALSE(check_tree(dtb, l, &err)) << m.expect;
+        EXPECT_NE(err.find(m.expect), std::string::npos) << "got: " << err;
+        EXPECT_EQ(err.find('\n'), std::string::npos) << err;
+    }
+    // the INTR's outputs wired to another SPI than the tree's ti,interrupt-ranges says
+    TreeLimits l = lim;
+    l.intr_out_spi = 64;
+    EXPECT_FALSE(check_tree(dtb, l, &err));
+    EXPECT_NE(err.find("ti,interrupt-ranges"), std::string::npos) << err;
+    EXPECT_NE(err.find("GIC INTID 96 + n"), std::string::npos) << err;
+}
+
 TEST_F(TreeCheck, MalformedBlobIsRefused)
 {
     std::vector<uint8_t> dtb = default_dtb();

@@ -296,15 +296,7 @@ private:
 		// configured from the tree.  It drives the model directly (TI-SCI is a
 		// message to the system firmware, not a CPU bus access): under dma-rings
 		// it programs the INTA/INTR routes of each channel requested.
-		irqsim::FirmwareConfig fwc; // host ranges = the whole hardware (as tb/session)
-		{
-			const irqsim::SocParams &sp = fabric_.model().params();
-			fwc.num_intr_inputs = sp.num_intr_lines + sp.num_vints;
-			fwc.num_rings = sp.num_rings;
-			fwc.intr_out = irqsim::FirmwareRange{0, static_cast<uint16_t>(sp.num_intr_out)};
-			fwc.vint = irqsim::FirmwareRange{0, static_cast<uint16_t>(sp.num_vints)};
-			fwc.global_event = irqsim::FirmwareRange{0, static_cast<uint16_t>(sp.num_events)};
-		}
+		irqsim::FirmwareConfig fwc = irqsim::firmware_config_of(fabric_.model().params());
 		if (!irqsim::dtb_firmware_config(dtb_, &fwc, &err)) {
 			fail(err);
 			return false;
