@@ -3,6 +3,16 @@
 
 namespace irqsim {
 
+bool SocParams::operator==(const SocParams &o) const
+{
+	return num_cpus == o.num_cpus && num_spis == o.num_spis && num_lines == o.num_lines &&
+	       has_coproc == o.has_coproc && num_intr_lines == o.num_intr_lines && num_vints == o.num_vints &&
+	       num_intr_out == o.num_intr_out && intr_out_spi == o.intr_out_spi && num_events == o.num_events &&
+	       num_rings == o.num_rings && num_ims_slots == o.num_ims_slots && gicd_base == o.gicd_base &&
+	       gicr_base == o.gicr_base && timer_base == o.timer_base && intr_base == o.intr_base &&
+	       inta_base == o.inta_base && dma_base == o.dma_base && ims_base == o.ims_base;
+}
+
 // The variants this build has: IRQSIM_MODEL_C<n> is defined for each model linked
 // (sim/CMakeLists.txt; the coverage build has only the 4-CPU one).
 bool soc_variant_available(unsigned num_cpus)

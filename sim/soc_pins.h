@@ -101,6 +101,7 @@ struct SocParams {
 	unsigned intr_out_spi = 32;   // (INTID 32 + intr_out_spi + n)
 	unsigned num_events = 256;
 	unsigned num_rings = 32;
+	unsigned num_ims_slots = 32;
 	// block bases the model decodes (irqsim_soc's *_BASE parameters)
 	uint32_t gicd_base = 0x08000000;
 	uint32_t gicr_base = 0x080A0000; // one 128 KB frame per PE
@@ -113,6 +114,8 @@ struct SocParams {
 	static constexpr uint32_t kSgiBaseOffset = 0x10000;
 	static constexpr uint32_t kTimerStride = 0x100;
 	unsigned num_pes() const { return num_cpus + (has_coproc ? 1 : 0); }
+	bool operator==(const SocParams &o) const;
+	bool operator!=(const SocParams &o) const { return !(*this == o); }
 	uint32_t gicr_frame(unsigned pe) const { return gicr_base + kGicrStride * pe; }
 	uint32_t inta_imap_base() const { return inta_base + 0x100000; }
 	uint32_t inta_cfg_base() const { return inta_base + 0x200000; }

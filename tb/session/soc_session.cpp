@@ -21,14 +21,21 @@ extern "C" {
 #include "functional_coverage.h"
 #include "soc_dt.h"
 #include "tree_check.h"
+#include "tree_model.h"
 #include "ims_port.h"
 
 namespace irqsim {
 
 SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
 {
+    // The tree first: it says which model to run (a failure is boot()'s answer).
     SimConfig sc;
     sc.cpus = cfg.cpus;
+    if (load_tree(&tree_err_) && tree_soc_params(dtb_, &tree_params_, &tree_err_)) {
+        if (soc_variant_available(tree_params_.num_cpus))
+            sc.cpus = tree_params_.num_cpus;
+        cfg_.cpus = sc.cpus;
+    }
     sc.seed = cfg.seed;
     sc.trace_path = cfg.trace_path;
     sc.window_start = cfg.trace_window_start;
@@ -38,7 +45,7 @@ SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
     sc.quiet_bus_errors = cfg.quiet;
     sim_ = std::make_unique<Sim>(sc);
     if (FunctionalCoverage::instance().enabled() && cfg.hops) {
-        fcov_ = std::make_unique<FabricCoverageProbe>(sim_->hops(), cfg.cpus, cfg.split_eoi, soc().gicr_base,
+        fcov_ = std::make_unique<FabricCoverageProbe>(sim_->hops(), cfg_.cpus, cfg.split_eoi, soc().gicr_base,
                                                       SocParams::kGicrStride);
         sim_->bus_log().set_observer([p = fcov_.get()](const BusLogEntry& e) { p->on_access(e); });
     }
@@ -123,19 +130,14 @@ std::string SocSession::boot_cause() const
     return boot_log_.empty() ? std::string() : ": " + boot_log_.back().second;
 }
 
-bool SocSession::boot_steps(std::string* err)
+// The device tree: the user's, or the embedded default adapted to --cpus; the
+// IMS device's MSI parent swapped when asked (the same driver over MBI,
+// DirectLPI or the INTA).
+bool SocSession::load_tree(std::string* err)
 {
-    if (irqsim_core_reset() != 0) {
-        *err = "driver core busy: another session still holds interrupts";
-        return false;
-    }
-    irqsim_log_set_hook(&SocSession::log_hook, this);
-
-    // The device tree: the user's, or the embedded default adapted to --cpus.
-    std::vector<uint8_t> dtb;
     if (!cfg_.dts_path.empty()) {
         std::vector<std::string> warnings;
-        if (!compile_dts(cfg_.dts_path, &dtb, err, &warnings))
+        if (!compile_dts(cfg_.dts_path, &dtb_, err, &warnings))
             return false;
         for (const auto& w : warnings)
             std::fprintf(stderr, "dtc: warning: %s\n", w.c_str());
@@ -145,13 +147,26 @@ bool SocSession::boot_steps(std::string* err)
         if (!dtb_params(base, &bp, err))
             return false;
         if (bp.cpus == cfg_.cpus)
-            dtb = base;
-        else if (!dtb_with_cpus(base, cfg_.cpus, &dtb, err))
+            dtb_ = base;
+        else if (!dtb_with_cpus(base, cfg_.cpus, &dtb_, err))
             return false;
     }
-    // the IMS device's MSI parent swapped (the same driver over MBI, DirectLPI or the INTA)
-    if (!cfg_.ims_parent.empty() && !dtb_with_ims_parent(std::vector<uint8_t>(dtb), cfg_.ims_parent, &dtb, err))
+    return cfg_.ims_parent.empty() || dtb_with_ims_parent(std::vector<uint8_t>(dtb_), cfg_.ims_parent, &dtb_, err);
+}
+
+bool SocSession::boot_steps(std::string* err)
+{
+    if (irqsim_core_reset() != 0) {
+        *err = "driver core busy: another session still holds interrupts";
         return false;
+    }
+    irqsim_log_set_hook(&SocSession::log_hook, this);
+
+    if (!tree_err_.empty()) {
+        *err = tree_err_;
+        return false;
+    }
+    const std::vector<uint8_t>& dtb = dtb_;
     DtParams dp;
     if (!dtb_params(dtb, &dp, err))
         return false;

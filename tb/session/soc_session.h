@@ -187,12 +187,16 @@ public:
 private:
     void book_kept(LineSource& l);
     static void log_hook(int level, const char* msg, void* ctx);
+    bool load_tree(std::string* err);
     bool boot_steps(std::string* err);
     std::string boot_cause() const;
     bool booting_ = false;
     std::vector<std::pair<int, std::string>> boot_log_;  // warnings/errors held during boot
 
     SessionConfig cfg_;
+    std::vector<uint8_t> dtb_;  // the tree booted (load_tree)
+    SocParams tree_params_;     // the model it asks for (tree_soc_params)
+    std::string tree_err_;      // why the tree could not be loaded: boot()'s answer
     std::unique_ptr<Sim> sim_;
     Scoreboard sb_;
     std::vector<std::unique_ptr<LineSource>> lines_;
