@@ -24,10 +24,10 @@ SocModel::SocModel(unsigned num_cpus) : ctx_(new VerilatedContext)
 	ctx_->debug(0);
 	// Tracing is compiled in; enabling the ability costs nothing until a file is open.
 	ctx_->traceEverOn(true);
-	soc_ = make_soc_pins(num_cpus, ctx_.get());
+	std::string err;
+	soc_ = make_soc_pins(num_cpus, ctx_.get(), &err);
 	if (!soc_)
-		throw std::invalid_argument("irqsim: no SoC model for " + std::to_string(num_cpus) +
-					    " CPUs (built: 1, 4, 16)");
+		throw std::invalid_argument("irqsim: no SoC model for " + std::to_string(num_cpus) + " CPUs: " + err);
 	pins_ = &soc_->pins();
 	clk_ = pins_->clk;
 	*pins_->rst_n = 0;

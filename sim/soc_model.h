@@ -43,7 +43,8 @@ public:
 	static constexpr unsigned kMaxAgents = 8;
 	static constexpr unsigned kAnnotationBytes = 64;
 
-	// throws std::invalid_argument if no model was built for num_cpus (1/4/16)
+	// a linked-in model, else the model cache's (built first if need be);
+	// throws std::invalid_argument if there is none and it cannot be built
 	explicit SocModel(unsigned num_cpus);
 	~SocModel();
 	SocModel(const SocModel &) = delete;
