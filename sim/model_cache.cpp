@@ -51,6 +51,11 @@ ModelCacheConfig model_cache_config()
 	ModelCacheConfig c;
 	const char *env = std::getenv("IRQSIM_MODEL_CACHE");
 	c.cache_dir = env && env[0] ? env : IRQSIM_MODEL_CACHE_DIR;
+	std::error_code ec;
+	if (!c.cache_dir.empty()) // the cmake child and dlopen() need no cwd then
+		c.cache_dir = fs::absolute(c.cache_dir, ec).lexically_normal().string();
+	while (c.cache_dir.size() > 1 && c.cache_dir.back() == '/')
+		c.cache_dir.pop_back();
 	c.recipe_dir = IRQSIM_MODEL_RECIPE_DIR;
 	c.cmake = IRQSIM_CMAKE_COMMAND;
 	c.generator = IRQSIM_CMAKE_GENERATOR;
@@ -171,11 +176,12 @@ std::string first_error(const std::string &log)
 	return "";
 }
 
-// Rough, for the progress line: the 2-core dev box's build times (README).
+// Rough, for the progress line: on the 2-core dev box a model took ~30 s with
+// 3 PEs and ~110 CPU-s of compilation with 17 (README): ~20 s + 5 s per PE.
 unsigned estimate_minutes(const ModelParams &p)
 {
-	double pes = soc_params_of(p).num_pes();
-	return static_cast<unsigned>(std::ceil(2.0 + 0.25 * pes));
+	double s = 20.0 + 5.0 * soc_params_of(p).num_pes();
+	return std::max(1u, static_cast<unsigned>(std::lround(s / 60.0)));
 }
 
 std::string cache_dir_of(const ModelCacheConfig &cfg, const std::string &key)
