@@ -44,7 +44,9 @@ private:
 
 Sim::Sim(const SimConfig &cfg) : cfg_(cfg)
 {
-	model_.reset(new SocModel(cfg_.cpus));
+	ModelParams p = cfg_.model_params;
+	p["NUM_CPUS"] = cfg_.cpus;
+	model_.reset(new SocModel(p));
 	cpu_bus_.reset(new AxiLiteMaster(*model_, model_->pins().cpu, "cpu", cfg_.bus_timeout));
 	fw_bus_.reset(new AxiLiteMaster(*model_, model_->pins().fw, "fw", cfg_.bus_timeout));
 	{

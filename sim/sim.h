@@ -33,7 +33,8 @@
 namespace irqsim {
 
 struct SimConfig {
-	unsigned cpus = 4;              // 1, 4 or 16 (the verilated variants)
+	unsigned cpus = 4;              // NUM_CPUS (1, 4, 16 linked in; others from the model cache)
+	ModelParams model_params;       // the model's other -G parameters (NUM_CPUS here is ignored)
 	uint64_t seed = 1;              // for the caller's stimulus; printed by banner()
 	std::string trace_path;         // FST written from boot() on if not empty
 	// Trace window: with window_end > window_start, trace_path covers only the

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "soc_model.h"
+#include "model_cache.h"
 #include "stop_signal.h"
 #include "vl_printf_hook.h"
 
@@ -18,16 +19,16 @@
 
 namespace irqsim {
 
-SocModel::SocModel(unsigned num_cpus) : ctx_(new VerilatedContext)
+SocModel::SocModel(const ModelParams &params) : ctx_(new VerilatedContext)
 {
 	ctx_->fatalOnError(false);
 	ctx_->debug(0);
 	// Tracing is compiled in; enabling the ability costs nothing until a file is open.
 	ctx_->traceEverOn(true);
-	soc_ = make_soc_pins(num_cpus, ctx_.get());
+	std::string err;
+	soc_ = make_soc_pins(params, ctx_.get(), &err);
 	if (!soc_)
-		throw std::invalid_argument("irqsim: no SoC model for " + std::to_string(num_cpus) +
-					    " CPUs (built: 1, 4, 16)");
+		throw std::invalid_argument("irqsim: no SoC model " + model_readable_name(params) + ": " + err);
 	pins_ = &soc_->pins();
 	clk_ = pins_->clk;
 	*pins_->rst_n = 0;

@@ -17,6 +17,7 @@
 // the cycle, and the trace is flushed so the waveform ends at the failure.
 #pragma once
 
+#include "model_params.h"
 #include "soc_pins.h"
 
 #include <cstdint>
@@ -43,8 +44,11 @@ public:
 	static constexpr unsigned kMaxAgents = 8;
 	static constexpr unsigned kAnnotationBytes = 64;
 
-	// throws std::invalid_argument if no model was built for num_cpus (1/4/16)
-	explicit SocModel(unsigned num_cpus);
+	// a linked-in model, else the model cache's (built first if need be);
+	// throws std::invalid_argument if there is none and it cannot be built
+	explicit SocModel(unsigned num_cpus) : SocModel(ModelParams{{"NUM_CPUS", num_cpus}}) {}
+	// the model of these -G parameters (sim/model_cache.h), the same way
+	explicit SocModel(const ModelParams &params);
 	~SocModel();
 	SocModel(const SocModel &) = delete;
 	SocModel &operator=(const SocModel &) = delete;

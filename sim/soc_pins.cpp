@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "soc_pins.h"
 
+#include "model_cache.h"
+
 namespace irqsim {
 
 bool SocParams::operator==(const SocParams &o) const
@@ -15,7 +17,7 @@ bool SocParams::operator==(const SocParams &o) const
 
 // The variants this build has: IRQSIM_MODEL_C<n> is defined for each model linked
 // (sim/CMakeLists.txt; the coverage build has only the 4-CPU one).
-bool soc_variant_available(unsigned num_cpus)
+bool soc_builtin_variant(unsigned num_cpus)
 {
 	switch (num_cpus) {
 #ifdef IRQSIM_MODEL_C1
@@ -33,7 +35,7 @@ bool soc_variant_available(unsigned num_cpus)
 	}
 }
 
-std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx)
+std::unique_ptr<SocPins> make_builtin_soc_pins(unsigned num_cpus, VerilatedContext *ctx)
 {
 	switch (num_cpus) {
 #ifdef IRQSIM_MODEL_C1
@@ -47,6 +49,16 @@ std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx)
 #endif
 	default: return nullptr;
 	}
+}
+
+bool soc_variant_available(unsigned num_cpus)
+{
+	return soc_model_available({{"NUM_CPUS", num_cpus}});
+}
+
+std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx, std::string *err)
+{
+	return make_soc_pins(ModelParams{{"NUM_CPUS", num_cpus}}, ctx, err);
 }
 
 } // namespace irqsim

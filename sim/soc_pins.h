@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SocPins: the ports of irqsim_tb_top, independent of which verilated variant
-// (NUM_CPUS = 1/4/16) sits behind them.
+// sits behind them: one linked into the build (NUM_CPUS = 1/4/16, default
+// parameters) or one the model cache built and loaded (sim/model_cache.h).
 //
 // Verilator gives every port a C type chosen by its width alone (<=8 bits CData,
 // <=16 SData, <=32 IData, <=64 QData, wider: VlWide<words> of 32-bit words, least
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string>
 
 class VerilatedContext;
 class VerilatedFstC;
@@ -139,11 +141,18 @@ protected:
 	SocParams params_;
 };
 
-// The CPU counts a model was built for (1, 4, 16).
+// A model linked into this build (1, 4, 16 CPUs; default parameters otherwise).
+bool soc_builtin_variant(unsigned num_cpus);
+// A model of num_cpus CPUs (default parameters otherwise) can be had without
+// building: linked in, or already in the model cache.
 bool soc_variant_available(unsigned num_cpus);
-// A fresh model of the variant with num_cpus CPUs in ctx; nullptr if none was built.
-std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx);
+// A fresh model of the default SoC with num_cpus CPUs in ctx: the linked-in
+// variant, else the model cache's (built first if need be, with a progress line
+// on stderr); nullptr and *err (one line) if there is none and it cannot be built.
+std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx, std::string *err);
 
+// the linked-in variant with num_cpus CPUs; nullptr if there is none
+std::unique_ptr<SocPins> make_builtin_soc_pins(unsigned num_cpus, VerilatedContext *ctx);
 // one factory per verilated variant (soc_pins_c<n>.cpp)
 std::unique_ptr<SocPins> make_soc_pins_c1(VerilatedContext *ctx);
 std::unique_ptr<SocPins> make_soc_pins_c4(VerilatedContext *ctx);

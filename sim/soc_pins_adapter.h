@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// VerilatedSoc<M>: the SocPins adapter for one verilated class M.  Included only
-// by soc_pins_c<n>.cpp, each of which sees exactly one model's headers.
+// VerilatedSoc<M>: the SocPins adapter for one verilated class M built with the
+// parameters `params`.  Included only by soc_pins_c<n>.cpp and the run-time model
+// plugin (soc_pins_plugin.cpp), each of which sees exactly one model's headers.
 #pragma once
 
 #include "soc_pins.h"
@@ -8,15 +9,17 @@
 #include <verilated.h>
 #include <verilated_fst_c.h>
 
+#include <stdexcept>
+#include <string>
+
 namespace irqsim {
 
 template <class M>
 class VerilatedSoc final : public SocPins {
 public:
-	VerilatedSoc(VerilatedContext *ctx, unsigned num_cpus) : m_(new M{ctx, "TOP"})
+	VerilatedSoc(VerilatedContext *ctx, const SocParams &params) : m_(new M{ctx, "TOP"})
 	{
-		params_.num_cpus = num_cpus;
-		params_.num_lines = sizeof(m_->line_in) * 8 >= 32 ? 32 : sizeof(m_->line_in) * 8;
+		params_ = params;
 		M &m = *m_;
 		Pins &p = pins_;
 		p.clk = &m.clk;
@@ -42,7 +45,6 @@ public:
 		p.sysreg_write = &m.sysreg_write; p.sysreg_key = &m.sysreg_key;
 		p.sysreg_wdata = &m.sysreg_wdata; p.sysreg_ready = &m.sysreg_ready;
 		p.sysreg_rdata = &m.sysreg_rdata; p.sysreg_error = &m.sysreg_error;
-		params_.has_coproc = true;
 		unsigned pes = params_.num_pes();
 		p.irq_out = ref(m.irq_out, pes);
 		p.fiq_out = ref(m.fiq_out, pes);
@@ -66,9 +68,14 @@ public:
 	void trace(VerilatedFstC *tfp) override { m_->trace(tfp, 99); }
 
 private:
+	// A port narrower than the parameters say is a model built with other
+	// parameters than it claims: refuse it rather than read past the port.
 	template <class T>
 	static PortRef ref(T &port, unsigned bits)
 	{
+		if (bits > sizeof(T) * 8)
+			throw std::logic_error("irqsim: SoC model port of " + std::to_string(sizeof(T) * 8) +
+					       " bits, but its parameters need " + std::to_string(bits));
 		PortRef r;
 		r.p = static_cast<void *>(&port);
 		r.bits = bits;

@@ -87,7 +87,8 @@ CliResult parse_cli(const std::vector<std::string>& args)
                                           "latency and the scoreboard verdict");
     run->add_option("scenario", cfg.scenario, "scenario name (see irqsim list); default spi");
     run->add_option("--seed", cfg.seed, "random seed (printed; reruns reproduce it)")->check(kDigits);
-    run->add_option("--cpus", cfg.cpus, "application CPUs (RTL scenarios: a built SoC model: 1, 4 or 16)")
+    run->add_option("--cpus", cfg.cpus, "application CPUs: the default tree with N CPUs (a model other than "
+                                        "1, 4 or 16 is built the first time, then cached)")
         ->check(kDigits)
         ->check(CLI::Range(1u, 64u));
     run->add_option("--events", cfg.events, "events to inject")->check(kDigits)->check(CLI::Range(1ull, 100000000ull));
@@ -114,7 +115,14 @@ CliResult parse_cli(const std::vector<std::string>& args)
     auto* top = app.add_subcommand("topology", "boot the SoC and print the irq domain hierarchy the driver "
                                                "built from the device tree (chips, hwirq ranges)");
     top->add_option("--dts", topo.dts_path, "device tree source (default: embedded)")->check(CLI::ExistingFile);
-    top->add_option("--cpus", topo.cpus, "application CPUs (1, 4 or 16)")->check(CLI::IsMember({1u, 4u, 16u}));
+    top->add_option("--cpus", topo.cpus, "application CPUs (1-64; as for run)")
+        ->check(kDigits)
+        ->check(CLI::Range(1u, 64u));
+
+    std::vector<std::string> model_params;
+    auto* model = app.add_subcommand("model", "build (or find) the SoC model with these top-level parameters "
+                                              "in the model cache and print its path");
+    model->add_option("params", model_params, "NAME=VALUE of irqsim_tb_top (e.g. NUM_CPUS=8)");
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last-first
     try {
@@ -152,6 +160,9 @@ CliResult parse_cli(const std::vector<std::string>& args)
                           ? CliResult::Command::RegressMerge
                           : CliResult::Command::Regress;
         res.regress = regress;
+    } else if (model->parsed()) {
+        res.command = CliResult::Command::Model;
+        res.model_params = model_params;
     } else if (top->parsed()) {
         res.command = CliResult::Command::Topology;
         res.cfg = topo;

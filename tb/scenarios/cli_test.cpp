@@ -57,6 +57,37 @@ TEST(ParseCli, NegativeAndOverflowingNumbersAreRefused)
     }
 }
 
+// --cpus N is the default tree with N CPUs: any N the RTL takes (a model not
+// linked in is built by the model cache), for run, topology and regress alike.
+TEST(ParseCli, AnyCpuCountFrom1To64)
+{
+    for (const char* n : {"1", "2", "8", "64"}) {
+        CliResult r = parse_cli({"run", "--cpus", n});
+        ASSERT_EQ(r.command, Cmd::Run) << n << ": " << r.output;
+        EXPECT_EQ(r.cfg.cpus, std::stoul(n));
+        r = parse_cli({"topology", "--cpus", n});
+        ASSERT_EQ(r.command, Cmd::Topology) << n << ": " << r.output;
+        EXPECT_EQ(r.cfg.cpus, std::stoul(n));
+        r = parse_cli({"regress", "--cpus", n});
+        ASSERT_EQ(r.command, Cmd::Regress) << n << ": " << r.output;
+        EXPECT_EQ(r.regress.cpus, std::stoul(n));
+    }
+    for (const char* cmd : {"run", "topology", "regress"})
+        for (const char* n : {"0", "65", "-1", "x"}) {
+            CliResult r = parse_cli({cmd, "--cpus", n});
+            EXPECT_EQ(r.command, Cmd::None) << cmd << " --cpus " << n;
+            EXPECT_EQ(r.exit_code, 2);
+            EXPECT_EQ(r.output.find('\n'), std::string::npos) << r.output;
+        }
+}
+
+TEST(ParseCli, ModelTakesParameterWords)
+{
+    CliResult r = parse_cli({"model", "NUM_CPUS=8", "NUM_SPIS=128"});
+    ASSERT_EQ(r.command, Cmd::Model) << r.output;
+    EXPECT_EQ(r.model_params, (std::vector<std::string>{"NUM_CPUS=8", "NUM_SPIS=128"}));
+}
+
 TEST(ParseCli, EmptyPathsAreRefused)
 {
     for (const char* opt : {"--wave", "--report"}) {

@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "model_cache.h"
 #include "regress.h"
 #include "report.h"
 #include "scenario.h"
-#include "soc_pins.h"
 #include "stop_signal.h"
 
 using namespace irqsim;
@@ -20,14 +20,38 @@ static int cmd_list()
     return 0;
 }
 
-// "1, 4, 16"
-static std::string built_variants()
+// The SoC model of --cpus N (the default tree with N CPUs): linked in, cached,
+// or built now with a progress line.  False after one line on stderr.
+static bool prepare_cpus_model(unsigned cpus)
 {
-    std::string out;
-    for (unsigned n = 1; n <= 128; n++)
-        if (soc_variant_available(n))
-            out += (out.empty() ? "" : ", ") + std::to_string(n);
-    return out;
+    std::string err;
+    if (prepare_soc_model({{"NUM_CPUS", cpus}}, &err))
+        return true;
+    std::fprintf(stderr, "irqsim: --cpus %u: %s\n", cpus, err.c_str());
+    return false;
+}
+
+// irqsim model NAME=VALUE...: the model's path (built first if need be)
+static int cmd_model(const std::vector<std::string>& items)
+{
+    ModelParams p;
+    std::string err;
+    for (const auto& it : items)
+        if (!parse_model_param(it, &p, &err)) {
+            std::fprintf(stderr, "irqsim: %s\n", err.c_str());
+            return 2;
+        }
+    if (soc_builtin_model(p)) {
+        std::printf("%s: linked into irqsim\n", model_readable_name(p).c_str());
+        return 0;
+    }
+    std::string so;
+    if (!ensure_model(model_cache_config(), p, &so, &err)) {
+        std::fprintf(stderr, "irqsim: %s\n", err.c_str());
+        return 2;
+    }
+    std::printf("%s: %s\n", model_readable_name(p).c_str(), so.c_str());
+    return 0;
 }
 
 static int cmd_run(RunConfig& cfg)
@@ -38,11 +62,8 @@ static int cmd_run(RunConfig& cfg)
                      cfg.scenario.c_str());
         return 2;
     }
-    if (sc->name != "core-demo" && !soc_variant_available(cfg.cpus)) {
-        std::fprintf(stderr, "irqsim: --cpus %u: no SoC model with %u CPUs in this build (built: %s)\n", cfg.cpus,
-                     cfg.cpus, built_variants().c_str());
+    if (sc->name != "core-demo" && !prepare_cpus_model(cfg.cpus))
         return 2;
-    }
     regress_test_fault(cfg.seed);  // test-only, see regress.h
     cfg.progress = isatty(STDERR_FILENO);
     std::printf("irqsim run %s  seed=%llu cpus=%u events=%llu\n", sc->name.c_str(),
@@ -78,11 +99,8 @@ static int cmd_run(RunConfig& cfg)
 
 static int cmd_topology(RunConfig& cfg)
 {
-    if (!soc_variant_available(cfg.cpus)) {
-        std::fprintf(stderr, "irqsim: --cpus %u: no SoC model with %u CPUs in this build (built: %s)\n", cfg.cpus,
-                     cfg.cpus, built_variants().c_str());
+    if (!prepare_cpus_model(cfg.cpus))
         return 2;
-    }
     std::string err, tree;
     if (!show_topology(cfg, &tree, &err)) {
         std::fprintf(stderr, "irqsim: %s\n", err.c_str());
@@ -104,6 +122,7 @@ int main(int argc, char** argv)
         return cli.exit_code;
     case CliResult::Command::List:
         return cmd_list();
+    case CliResult::Command::Model:
     case CliResult::Command::Regress:
     case CliResult::Command::RegressMerge:
     case CliResult::Command::Run:
@@ -117,6 +136,8 @@ int main(int argc, char** argv)
             return run_regress(cli.regress);
         if (cli.command == CliResult::Command::RegressMerge)
             return merge_regress(cli.regress);
+        if (cli.command == CliResult::Command::Model)
+            return cmd_model(cli.model_params);
         if (cli.command == CliResult::Command::Topology)
             return cmd_topology(cli.cfg);
         if (!check_output_paths(cli.cfg, &err)) {

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "child_pool.h"
 #include "gtkw_window.h"
 #include "junit.h"
+#include "model_cache.h"
 #include "scenario.h"
 
 namespace irqsim {
@@ -327,6 +329,13 @@ int run_regress(const RegressConfig& rc_in)
             std::fprintf(stderr, "irqsim: --drop-event applies to spi cases only\n");
             return 2;
         }
+    }
+    // --cpus N's model before the children start: built once here (one progress
+    // line), not raced for by every child (they would wait on its lock).
+    if (rc.cpus && std::any_of(kinds.begin(), kinds.end(), [](const Case& k) { return k.scenario != "core-demo"; }) &&
+        !prepare_soc_model({{"NUM_CPUS", rc.cpus}}, &err)) {
+        std::fprintf(stderr, "irqsim: --cpus %u: %s\n", rc.cpus, err.c_str());
+        return 2;
     }
     // The driver core is a process-wide singleton: every case is a fresh process
     // of this very executable (the path read now, before anything could replace it).
