@@ -66,22 +66,32 @@ function(irqsim_write_soc_model_recipe dir)
   file(CONFIGURE OUTPUT "${dir}/inputs.txt" CONTENT "${_in}\n" @ONLY)
 endfunction()
 
-# irqsim_add_soc(NAME <name> PARAMS NAME=VALUE...)
-# A model of irqsim_tb_top with these -G parameters, built at build time (target
+# irqsim_add_soc(NAME <name> PARAMS NAME=VALUE... | DTS <file>)
+# A model of irqsim_tb_top with these -G parameters (or those a device tree asks
+# for: `irqsim model --dts`), built at build time (target
 # irqsim_soc_<name>, part of ALL) into the model cache where `irqsim run` finds it,
 # by the same code as a run-time build (`irqsim model`), so the key is the same.
 # Up to date when nothing changed: the target then takes the time of a hash of
 # the RTL.  Call it after tb/ is added (it runs the irqsim executable). E.g.
 #   irqsim_add_soc(NAME c8 PARAMS NUM_CPUS=8)
-# (A DTS <file> argument, the parameters taken from a device tree, is to come:
-# it will turn the tree into PARAMS and proceed as here.)
+#   irqsim_add_soc(NAME moved8 DTS topologies/moved-8cpu.dts)
 function(irqsim_add_soc)
   cmake_parse_arguments(A "" "NAME;DTS" "PARAMS" ${ARGN})
   if(NOT A_NAME)
     message(FATAL_ERROR "irqsim_add_soc: NAME <name> is required")
   endif()
+  if(A_DTS AND A_PARAMS)
+    message(FATAL_ERROR "irqsim_add_soc(${A_NAME}): give PARAMS or DTS, not both")
+  endif()
+  set(_args ${A_PARAMS})
+  set(_deps)
   if(A_DTS)
-    message(FATAL_ERROR "irqsim_add_soc(${A_NAME}): DTS is not supported yet; give PARAMS NAME=VALUE...")
+    get_filename_component(_dts "${A_DTS}" ABSOLUTE)
+    if(NOT EXISTS "${_dts}")
+      message(FATAL_ERROR "irqsim_add_soc(${A_NAME}): DTS ${A_DTS} does not exist")
+    endif()
+    set(_args --dts "${_dts}")
+    set(_deps "${_dts}")
   endif()
   foreach(p ${A_PARAMS})
     if(NOT p MATCHES "^[A-Za-z_][A-Za-z0-9_]*=-?[0-9]+$")
@@ -93,7 +103,8 @@ function(irqsim_add_soc)
     return()
   endif()
   add_custom_target(irqsim_soc_${A_NAME} ALL
-                    COMMAND $<TARGET_FILE:irqsim> model ${A_PARAMS}
-                    COMMENT "irqsim: SoC model ${A_NAME} (${A_PARAMS})"
+                    COMMAND $<TARGET_FILE:irqsim> model ${_args}
+                    COMMENT "irqsim: SoC model ${A_NAME} (${_args})"
+                    SOURCES ${_deps}
                     USES_TERMINAL VERBATIM)
 endfunction()

@@ -244,6 +244,10 @@ std::string model_readable_name(const ModelParams &p)
 			c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 		s += "-" + name + (kv.second < 0 ? "n" + std::to_string(-kv.second) : std::to_string(kv.second));
 	}
+	// a whole topology (a tree moves every block) would make a name longer than a
+	// file name may be: then the CPU count and how many parameters differ
+	if (s.size() > 48)
+		s = "c" + std::to_string(soc_params_of(n).num_cpus) + "-custom" + std::to_string(n.size() - n.count("NUM_CPUS"));
 	return s;
 }
 

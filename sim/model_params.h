@@ -90,6 +90,11 @@ inline const Known *known(size_t *n)
 		{"NUM_LINES", &SocParams::num_lines},       {"NUM_INTR_LINES", &SocParams::num_intr_lines},
 		{"NUM_VINTS", &SocParams::num_vints},       {"NUM_INTR_OUT", &SocParams::num_intr_out},
 		{"NUM_EVENTS", &SocParams::num_events},     {"NUM_RINGS", &SocParams::num_rings},
+		{"INTR_OUT_SPI", &SocParams::intr_out_spi}, {"NUM_IMS_SLOTS", &SocParams::num_ims_slots},
+		{"GICD_BASE", &SocParams::gicd_base},       {"GICR_BASE", &SocParams::gicr_base},
+		{"TIMER_BASE", &SocParams::timer_base},     {"INTR_BASE", &SocParams::intr_base},
+		{"INTA_BASE", &SocParams::inta_base},       {"DMA_BASE", &SocParams::dma_base},
+		{"IMS_BASE", &SocParams::ims_base},
 	};
 	*n = sizeof k / sizeof k[0];
 	return k;

@@ -98,7 +98,7 @@ module gic_dist #(
   function automatic logic [8:0] route_decode(input logic [24:0] lo, input logic [7:0] hi);
     logic [8:0] r;
     logic [11:0] pe;
-    pe = {lo[11:8], 8'h0} + {4'h0, lo[7:0]};   // Aff1 * 16 + Aff0 (valid when Aff1 < 16)
+    pe = {4'h0, lo[11:8], 4'h0} + {4'h0, lo[7:0]};   // Aff1 * 16 + Aff0 (valid when Aff1 < 16)
     r  = 9'h0;
     if (!lo[24] && hi == 8'h0 && lo[23:16] == 8'h0 && lo[15:12] == 4'h0 && lo[7:4] == 4'h0 &&
         32'(pe) < NUM_PES)

@@ -258,6 +258,38 @@ TEST_P(ContractHw, WakerHandshakeGatesDelivery)
     EXPECT_FALSE(sim_->failed()) << sim_->error();
 }
 
+// GICD_IROUTER's affinity names every PE, the coprocessor too: PE p is Aff1 =
+// p / 16, Aff0 = p % 16 (at 16 CPUs the coprocessor is PE 16 = Aff1 1).
+TEST_P(ContractHw, IrouterAffinityReachesEveryPe)
+{
+    const unsigned pes = params().num_pes(), intid = 40;
+    wr(gicd() + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
+    wr(gicd() + GICD_IGROUPR + 4 * (intid / 32), ~0u);
+    wr(gicd() + GICD_ISENABLER + 4 * (intid / 32), 1u << (intid % 32));
+    for (unsigned pe = 0; pe < pes; pe++) {
+        const uint32_t rdb = gicr_base(pe);
+        wr(rdb + GICR_WAKER, rd(rdb + GICR_WAKER) & ~GICR_WAKER_ProcessorSleep);
+        ASSERT_TRUE(sim_->run_until([&] { return !(rd(rdb + GICR_WAKER) & GICR_WAKER_ChildrenAsleep); }, 1000));
+        sw(pe, kIccPmr, DEFAULT_PMR_VALUE);
+        sw(pe, kIccIgrpen1, 1);
+    }
+    for (unsigned pe = 0; pe < pes; pe++) {
+        const uint64_t aff = (pe / 16) << 8 | (pe % 16);
+        wr(gicd() + GICD_IROUTER + 8 * intid, static_cast<uint32_t>(aff));
+        wr(gicd() + GICD_ISPENDR + 4 * (intid / 32), 1u << (intid % 32));
+        ASSERT_TRUE(sim_->run_until([&] { return sim_->platform().irq_line(pe); }, 2000)) << "PE " << pe;
+        for (unsigned other = 0; other < pes; other++) {
+            if (other != pe) {
+                EXPECT_FALSE(sim_->platform().irq_line(other)) << "PE " << other << " for PE " << pe;
+            }
+        }
+        EXPECT_EQ(sr(pe, kIccIar1) & ICC_IAR1_EL1_INTID_MASK, intid) << "PE " << pe;
+        sw(pe, kIccEoir1, intid);
+        sim_->run(50);
+    }
+    EXPECT_FALSE(sim_->failed()) << sim_->error();
+}
+
 INSTANTIATE_TEST_SUITE_P(ContractCpus, ContractHw, ::testing::Values(1u, 4u, 16u), cpus_name);
 
 // ---- the device tree against the RTL -------------------------------------------------

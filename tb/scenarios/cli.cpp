@@ -123,6 +123,9 @@ CliResult parse_cli(const std::vector<std::string>& args)
     auto* model = app.add_subcommand("model", "build (or find) the SoC model with these top-level parameters "
                                               "in the model cache and print its path");
     model->add_option("params", model_params, "NAME=VALUE of irqsim_tb_top (e.g. NUM_CPUS=8)");
+    std::string model_dts;
+    model->add_option("--dts", model_dts, "the model this device tree asks for (instead of NAME=VALUE)")
+        ->check(CLI::ExistingFile);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last-first
     try {
@@ -163,6 +166,12 @@ CliResult parse_cli(const std::vector<std::string>& args)
     } else if (model->parsed()) {
         res.command = CliResult::Command::Model;
         res.model_params = model_params;
+        res.cfg.dts_path = model_dts;
+        if (!model_dts.empty() && !model_params.empty()) {
+            res.command = CliResult::Command::None;
+            res.exit_code = 2;
+            res.output = "irqsim: model: give NAME=VALUE parameters or --dts, not both";
+        }
     } else if (top->parsed()) {
         res.command = CliResult::Command::Topology;
         res.cfg = topo;

@@ -9,7 +9,9 @@
 #include "regress.h"
 #include "report.h"
 #include "scenario.h"
+#include "soc_dt.h"
 #include "stop_signal.h"
+#include "tree_model.h"
 
 using namespace irqsim;
 
@@ -31,8 +33,8 @@ static bool prepare_cpus_model(unsigned cpus)
     return false;
 }
 
-// irqsim model NAME=VALUE...: the model's path (built first if need be)
-static int cmd_model(const std::vector<std::string>& items)
+// irqsim model NAME=VALUE... | --dts FILE: the model's path (built first if need be)
+static int cmd_model(const std::vector<std::string>& items, const std::string& dts)
 {
     ModelParams p;
     std::string err;
@@ -41,6 +43,15 @@ static int cmd_model(const std::vector<std::string>& items)
             std::fprintf(stderr, "irqsim: %s\n", err.c_str());
             return 2;
         }
+    if (!dts.empty()) {
+        std::vector<uint8_t> dtb;
+        SocParams sp;
+        if (!compile_dts(dts, &dtb, &err) || !tree_soc_params(dtb, &sp, &err)) {
+            std::fprintf(stderr, "irqsim: %s\n", err.c_str());
+            return 2;
+        }
+        p = model_parameters(sp);
+    }
     if (soc_builtin_model(p)) {
         std::printf("%s: linked into irqsim\n", model_readable_name(p).c_str());
         return 0;
@@ -62,13 +73,14 @@ static int cmd_run(RunConfig& cfg)
                      cfg.scenario.c_str());
         return 2;
     }
-    if (sc->name != "core-demo" && !prepare_cpus_model(cfg.cpus))
+    // --dts: the tree chooses the model (the session builds it if need be)
+    if (sc->name != "core-demo" && cfg.dts_path.empty() && !prepare_cpus_model(cfg.cpus))
         return 2;
     regress_test_fault(cfg.seed);  // test-only, see regress.h
     cfg.progress = isatty(STDERR_FILENO);
-    std::printf("irqsim run %s  seed=%llu cpus=%u events=%llu\n", sc->name.c_str(),
-                static_cast<unsigned long long>(cfg.seed), cfg.cpus,
-                static_cast<unsigned long long>(cfg.events));
+    std::string soc = cfg.dts_path.empty() ? "cpus=" + std::to_string(cfg.cpus) : "dts=" + cfg.dts_path;
+    std::printf("irqsim run %s  seed=%llu %s events=%llu\n", sc->name.c_str(),
+                static_cast<unsigned long long>(cfg.seed), soc.c_str(), static_cast<unsigned long long>(cfg.events));
     RunResult r = sc->run(cfg);
     if (r.error && r.cycles == 0) {  // could not even start: one clear line
         std::fprintf(stderr, "irqsim: %s\n", r.error_text.c_str());
@@ -99,7 +111,7 @@ static int cmd_run(RunConfig& cfg)
 
 static int cmd_topology(RunConfig& cfg)
 {
-    if (!prepare_cpus_model(cfg.cpus))
+    if (cfg.dts_path.empty() && !prepare_cpus_model(cfg.cpus))
         return 2;
     std::string err, tree;
     if (!show_topology(cfg, &tree, &err)) {
@@ -137,7 +149,7 @@ int main(int argc, char** argv)
         if (cli.command == CliResult::Command::RegressMerge)
             return merge_regress(cli.regress);
         if (cli.command == CliResult::Command::Model)
-            return cmd_model(cli.model_params);
+            return cmd_model(cli.model_params, cli.cfg.dts_path);
         if (cli.command == CliResult::Command::Topology)
             return cmd_topology(cli.cfg);
         if (!check_output_paths(cli.cfg, &err)) {

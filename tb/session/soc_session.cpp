@@ -21,6 +21,7 @@ extern "C" {
 #include "functional_coverage.h"
 #include "soc_dt.h"
 #include "tree_check.h"
+#include "model_cache.h"
 #include "tree_model.h"
 #include "ims_port.h"
 
@@ -29,13 +30,22 @@ namespace irqsim {
 SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
 {
     // The tree first: it says which model to run (a failure is boot()'s answer).
+    // The model is built first if the cache has none (one progress line); a
+    // session whose tree or model failed runs a linked-in model until boot().
     SimConfig sc;
     sc.cpus = cfg.cpus;
     if (load_tree(&tree_err_) && tree_soc_params(dtb_, &tree_params_, &tree_err_)) {
-        if (soc_variant_available(tree_params_.num_cpus))
+        ModelParams p = model_parameters(tree_params_);
+        if (prepare_soc_model(p, &tree_err_)) {
+            sc.model_params = p;
             sc.cpus = tree_params_.num_cpus;
-        cfg_.cpus = sc.cpus;
+        } else {
+            tree_err_ = "the model of this tree (" + model_readable_name(p) + "): " + tree_err_;
+        }
     }
+    if (!tree_err_.empty() && !soc_builtin_model({{"NUM_CPUS", sc.cpus}}))
+        sc.cpus = SocParams().num_cpus;
+    cfg_.cpus = sc.cpus;
     sc.seed = cfg.seed;
     sc.trace_path = cfg.trace_path;
     sc.window_start = cfg.trace_window_start;

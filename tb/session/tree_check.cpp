@@ -636,6 +636,19 @@ bool Checker::check_msi_clients(int gic, int inta)
                                                              (target == gic ? " (mbi or lpi)" : target == inta ? " (inta)" : ""));
         }
         uint32_t v;
+        if (compatible(n, "irqsim,ims") && target == gic && (!present || kind == "mbi")) {
+            // every slot may hold a vector at once (the mbi scenario requests them all)
+            uint32_t slots = 0, mbis = 0;
+            int len;
+            if (!u32(n, "irqsim,num-slots", &slots, &present))
+                return false;
+            const fdt32_t* r = prop(gic, "mbi-ranges", &len);
+            for (int k = 1; r && 4 * k < len; k += 2)
+                mbis += fdt32_to_cpu(r[k]);
+            if (present && slots > mbis)
+                return fail(n, "irqsim,num-slots", std::to_string(slots) + " slots but the GIC's mbi-ranges hold " +
+                                                       std::to_string(mbis) + " SPIs");
+        }
         if (compatible(n, "irqsim,dma-rings")) {
             if (!u32(n, "irqsim,num-rings", &v, &present))
                 return false;

@@ -113,6 +113,8 @@ std::vector<Mutant> mutants()
         {"spi_out_of_range", {{"<0 31 1>", "<0 99 1>"}}, "interrupts[31]: SPI 99 out of range 0..95"},
         {"intr_cells_2", {{"#interrupt-cells = <1>;", "#interrupt-cells = <2>;"}},
          "#interrupt-cells: the INTR binding needs 1"},
+        {"ims_slots_beyond_mbi", {{"irqsim,num-slots = <32>;", "irqsim,num-slots = <33>;"}},
+         "irqsim,num-slots: 33 slots but the GIC's mbi-ranges hold 32 SPIs"},
         {"intr_inta_same_reg", {{"reg = <0x0 0x0a100000 0x0 0x10000>,", "reg = <0x0 0x0a000000 0x0 0x1000>,"}},
          "reg: region at 0xa000000 overlaps /soc/interrupt-controller@a000000"},
         {"inta_ranges_beyond", {{"ti,interrupt-ranges = <0 16 16>;", "ti,interrupt-ranges = <0 24 16>;"}},

@@ -162,7 +162,7 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
     return true;
 }
 
-std::map<std::string, uint64_t> model_parameters(const SocParams& sp)
+ModelParams model_parameters(const SocParams& sp)
 {
     return {{"NUM_CPUS", sp.num_cpus},
             {"NUM_SPIS", sp.num_spis},

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "model_params.h"
 #include "soc_pins.h"
 
 namespace irqsim {
@@ -32,7 +33,8 @@ namespace irqsim {
 // derivation reads is missing or malformed
 bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::string* err);
 
-// irqsim_soc's parameters (name -> value, as -G arguments) of a SocParams
-std::map<std::string, uint64_t> model_parameters(const SocParams& sp);
+// irqsim_soc's parameters (name -> value, as -G arguments) of a SocParams: every
+// one, defaults included (the model cache drops those)
+ModelParams model_parameters(const SocParams& sp);
 
 }  // namespace irqsim

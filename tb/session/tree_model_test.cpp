@@ -95,10 +95,12 @@ TEST(TreeModel, EveryParameterComesFromTheTree)
 
     auto g = model_parameters(sp);
     EXPECT_EQ(g.size(), 18u);
-    EXPECT_EQ(g.at("GICD_BASE"), 0x01000000u);
-    EXPECT_EQ(g.at("INTR_OUT_SPI"), 96u);
-    EXPECT_EQ(g.at("NUM_IMS_SLOTS"), 64u);
-    EXPECT_EQ(g.at("HAS_COPROC"), 1u);
+    EXPECT_EQ(g.at("GICD_BASE"), 0x01000000);
+    EXPECT_TRUE(soc_params_of(g) == sp) << "the model's SocParams are the tree's";
+    EXPECT_TRUE(normalize_model_params(model_parameters(SocParams())).empty());
+    EXPECT_EQ(g.at("INTR_OUT_SPI"), 96);
+    EXPECT_EQ(g.at("NUM_IMS_SLOTS"), 64);
+    EXPECT_EQ(g.at("HAS_COPROC"), 1);
 }
 
 TEST(TreeModel, MalformedPropertiesGiveOneLineNamingNodeAndProperty)
