@@ -81,10 +81,9 @@ static inline bool test_bit(unsigned long nr, const volatile unsigned long *addr
 	return (addr[BIT_WORD(nr)] >> (nr % BITS_PER_LONG)) & 1;
 }
 
-/* bit scans: __ffs/__fls are 0-based and undefined for 0; ffs/fls are 1-based, 0 for 0 */
+/* bit scans: __ffs/__fls are 0-based and undefined for 0; fls is 1-based, 0 for 0 (ffs is libc's) */
 static inline unsigned long __ffs(unsigned long w) { return (unsigned long)__builtin_ctzl(w); }
 static inline unsigned long __fls(unsigned long w) { return BITS_PER_LONG - 1 - (unsigned long)__builtin_clzl(w); }
-static inline int ffs(int x) { return __builtin_ffs(x); }
 static inline int fls(unsigned int x) { return x ? 32 - __builtin_clz(x) : 0; }
 static inline int fls64(u64 x) { return x ? 64 - __builtin_clzll(x) : 0; }
 static inline unsigned long ffz(unsigned long w) { return __ffs(~w); }

@@ -14,6 +14,12 @@
 #define typeof __typeof__
 #endif
 
+/*
+ * Attribute shorthands, for C only: C++ code (the tests) includes these
+ * headers next to libc/libstdc++ ones that use some of the names (spawn.h has
+ * a field called __used; libstdc++ spells [[fallthrough]]).
+ */
+#ifndef __cplusplus
 #ifndef __always_inline
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
@@ -53,6 +59,8 @@
 #ifndef __section
 #define __section(s) __attribute__((__section__(s)))
 #endif
+#endif /* !__cplusplus */
+
 #ifndef __force
 #define __force
 #endif

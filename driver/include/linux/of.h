@@ -64,6 +64,15 @@ static inline struct device_node *to_of_node(const struct fwnode_handle *fwnode)
 {
 	return fwnode ? fwnode->of_node : NULL;
 }
+/* the kernel's of_fwnode_handle(): NULL-safe, and usable on a const node */
+static inline struct fwnode_handle *of_fwnode_handle(const struct device_node *np)
+{
+	return np ? (struct fwnode_handle *)&np->fwnode : NULL;
+}
+static inline const char *of_node_full_name(const struct device_node *np)
+{
+	return np ? np->full_name : "<no-node>";
+}
 static inline bool is_of_node(const struct fwnode_handle *fwnode) { return fwnode && fwnode->of_node; }
 
 /* ---- lookup ------------------------------------------------------------------ */
