@@ -30,7 +30,8 @@ static unsigned int core_depth;
 
 static LIST_HEAD(core_devices);
 static LIST_HEAD(core_drivers);
-static unsigned long bind_seq;
+static unsigned long bind_seq;   /* successful bindings so far */
+static bool force_deferred;      /* retry deferred devices even if nothing bound since */
 static unsigned long pass_seq;
 static unsigned int batch_depth;
 
@@ -104,6 +105,7 @@ static int really_probe(struct device *dev, struct device_driver *drv)
 		dev_set_drvdata(dev, NULL);
 		if (ret == -EPROBE_DEFER) {
 			dev->irqsim_deferred = true;
+			dev->irqsim_defer_seq = bind_seq;
 			dev_dbg(dev, "Driver %s requests probe deferral", drv_name(drv));
 		}
 		return ret;
@@ -171,6 +173,9 @@ again:
 			if (dev->driver || dev->irqsim_failed || dev->irqsim_probe_depth != depth ||
 			    dev->irqsim_pass == pass_seq)
 				continue;
+			/* a deferred device waits for some other binding, as in the kernel */
+			if (dev->irqsim_deferred && dev->irqsim_defer_seq == bind_seq && !force_deferred)
+				continue;
 			dev->irqsim_pass = pass_seq;
 			if (attach_locked(dev) > 0)
 				progress = true;
@@ -182,15 +187,23 @@ again:
 
 static void probe_all_locked(void)
 {
-	while (probe_pass())
-		;
+	do {
+		bool progress = probe_pass();
+
+		force_deferred = false;
+		if (!progress)
+			break;
+	} while (1);
 }
 
 void driver_deferred_probe_trigger(void)
 {
 	core_lock();
-	if (!batch_depth)
+	if (!batch_depth) {
+		/* the first pass retries every deferred device; later ones need progress */
+		force_deferred = true;
 		probe_all_locked();
+	}
 	core_unlock();
 }
 

@@ -76,6 +76,7 @@ struct device {
 	unsigned int irqsim_probe_depth; /* interrupt-parent depth: probe order */
 	unsigned long irqsim_bind_seq;   /* order of binding: unbind goes backwards */
 	unsigned long irqsim_pass;       /* last probe pass that tried this device */
+	unsigned long irqsim_defer_seq;  /* bindings so far when it last deferred */
 	bool irqsim_populated;           /* created by of_platform_populate() */
 	bool irqsim_deferred;            /* last probe returned -EPROBE_DEFER */
 	bool irqsim_failed;              /* last probe failed otherwise: not retried */
