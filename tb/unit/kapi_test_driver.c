@@ -20,6 +20,7 @@
 #include <linux/irq.h>
 #include <linux/irqchip.h>
 #include <linux/irqdomain.h>
+#include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
@@ -68,7 +69,9 @@ static int kapi_root_alloc(struct irq_domain *d, unsigned int virq, unsigned int
 
 	if (ret)
 		return ret;
-	for (unsigned int i = 0; i < nr_irqs; i++) {
+	if (hwirq >= KAPI_NR_IRQS || nr_irqs > KAPI_NR_IRQS - hwirq)
+		return -EINVAL;
+	for (unsigned int i = 0; i < min(nr_irqs, (unsigned int)KAPI_NR_IRQS); i++) {
 		set_bit(hwirq + i, intc->used);
 		irq_domain_set_info(d, virq + i, hwirq + i, &kapi_root_chip, intc, handle_level_irq, NULL, NULL);
 	}

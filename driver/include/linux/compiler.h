@@ -15,9 +15,9 @@
 #endif
 
 /*
- * Attribute shorthands, for C only: C++ code (the tests) includes these
- * headers next to libc/libstdc++ ones that use some of the names (spawn.h has
- * a field called __used; libstdc++ spells [[fallthrough]]).
+ * Everything below is for C only: C++ code (the tests) includes these headers
+ * next to libc/libstdc++ ones that use some of the names as identifiers
+ * (spawn.h has a field __used, libstdc++ parameters __init, __force, __ref).
  */
 #ifndef __cplusplus
 #ifndef __always_inline
@@ -59,8 +59,6 @@
 #ifndef __section
 #define __section(s) __attribute__((__section__(s)))
 #endif
-#endif /* !__cplusplus */
-
 #ifndef __force
 #define __force
 #endif
@@ -96,5 +94,12 @@
 /* single, untorn accesses the compiler may not merge or elide */
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val) do { *(volatile __typeof__(x) *)&(x) = (val); } while (0)
+
+#endif /* !__cplusplus */
+
+/* needed by C++ callers of the io seam as well */
+#ifndef __iomem
+#define __iomem
+#endif
 
 #endif

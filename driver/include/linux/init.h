@@ -17,6 +17,8 @@
 
 #include <linux/compiler.h>
 
+/* C only: libstdc++ uses __init and __ref as identifiers */
+#ifndef __cplusplus
 #define __init
 #define __exit
 #define __initdata
@@ -26,6 +28,7 @@
 #define __refdata
 #define __init_or_module
 #define __meminit
+#endif
 
 /* level 0..7 -> constructor priority 200..270 (0..100 belong to the toolchain) */
 #define __irqsim_initcall(fn, level)                                                          \

@@ -9,6 +9,8 @@
 
 #include_next <linux/kernel.h>
 
+/* C only: C++ code reaches this file through libc and must keep std::min/max */
+#ifndef __cplusplus
 #include <limits.h>
 
 #include <linux/irqsim_base.h>
@@ -32,4 +34,5 @@
 #define lower_32_bits(n) ((u32)((n) & 0xffffffff))
 #define swap(a, b) do { __typeof__(a) __t = (a); (a) = (b); (b) = __t; } while (0)
 
+#endif /* !__cplusplus */
 #endif
