@@ -22,7 +22,9 @@ extern int kapi_test_root_removes;
 extern int kapi_test_domains_live;
 extern int kapi_test_child_inits;
 extern int kapi_test_privs_live;
+extern int kapi_test_declared_inits;
 }
+#include <linux/irqchip.h>
 
 namespace {
 
@@ -173,6 +175,51 @@ TEST_F(KapiDriverTest, CoreResetUnbindsAndKeepsBuiltinDrivers)
 	ASSERT_EQ(of_platform_default_populate(root, nullptr, nullptr), 0);
 	EXPECT_EQ(kapi_test_root_probes, 2);
 	EXPECT_EQ(kapi_test_child_inits, 2);
+}
+
+class KapiDeclareTest : public CoreTest {};
+
+TEST_F(KapiDeclareTest, IrqchipDeclareRowsJoinTheInitTableParentsFirst)
+{
+	// the declared row comes before the built-in table's rows
+	of_irqchip_match *table = irqchip_match_table_build();
+	ASSERT_NE(table, nullptr);
+	bool declared = false, gic = false;
+	for (of_irqchip_match *m = table; m->compatible; m++) {
+		declared |= std::string(m->compatible) == "irqsim,kapi-declared";
+		gic |= std::string(m->compatible) == "arm,gic-v3";
+	}
+	free(table);
+	EXPECT_TRUE(declared);
+	EXPECT_TRUE(gic) << "irqchip_of_match_table still applies";
+
+	kapi_test_declared_inits = 0;
+	std::string err;
+	auto blob = irqsim_test::CompileDts(R"(/dts-v1/;
+/ {
+	#address-cells = <1>;
+	#size-cells = <1>;
+	b: interrupt-controller@200 {
+		compatible = "irqsim,kapi-declared";
+		interrupt-controller;
+		#interrupt-cells = <1>;
+		interrupt-parent = <&a>;
+	};
+	a: interrupt-controller@100 {
+		compatible = "irqsim,kapi-declared";
+		interrupt-controller;
+		#interrupt-cells = <1>;
+	};
+};
+)", &err);
+	ASSERT_FALSE(blob.empty()) << err;
+	ASSERT_EQ(irqchip_init_from_fdt(blob.data(), blob.size()), 0) << AllLogs();
+	EXPECT_EQ(kapi_test_declared_inits, 2);
+	ASSERT_EQ(CountLogs("kapi-intc: declared"), 2u) << AllLogs();
+	EXPECT_NE(AllLogs().find("declared /interrupt-controller@100, parent (null)\n"
+				 "kapi-intc: declared /interrupt-controller@200, parent /interrupt-controller@100"),
+		  std::string::npos)
+		<< AllLogs();
 }
 
 } // namespace

@@ -9,6 +9,8 @@
  * stacked on it through IRQCHIP_PLATFORM_DRIVER_BEGIN/MATCH/END, so its init
  * runs only once the parent's domain exists.
  *
+ * "irqsim,kapi-declared" is an IRQCHIP_DECLARE row for irqchip_init_from_fdt().
+ *
  * Used by kapi_driver_test.cpp through the kapi_test_* counters below.
  */
 #define pr_fmt(fmt) "kapi-intc: " fmt
@@ -34,6 +36,7 @@ int kapi_test_root_removes;   /* root remove() calls */
 int kapi_test_domains_live;   /* domains created and not yet removed */
 int kapi_test_child_inits;    /* successful child inits */
 int kapi_test_privs_live;     /* driver-private structures alive (freed by devres) */
+int kapi_test_declared_inits; /* IRQCHIP_DECLARE init calls */
 
 #define KAPI_NR_IRQS 32
 
@@ -238,3 +241,13 @@ IRQCHIP_MATCH("irqsim,kapi-intc-child", kapi_child_init)
 IRQCHIP_PLATFORM_DRIVER_END(kapi_child)
 MODULE_DESCRIPTION("irqsim kernel-API test irqchip");
 MODULE_LICENSE("GPL");
+
+/* ---- an IRQCHIP_DECLARE row, used by irqchip_init_from_fdt() --------------------------- */
+
+static int __init kapi_declared_init(struct device_node *node, struct device_node *parent)
+{
+	pr_info("declared %pOF, parent %pOF", node, parent);
+	kapi_test_declared_inits++;
+	return 0;
+}
+IRQCHIP_DECLARE(kapi_declared, "irqsim,kapi-declared", kapi_declared_init);
