@@ -107,6 +107,8 @@ static int really_probe(struct device *dev, struct device_driver *drv)
 			dev->irqsim_deferred = true;
 			dev->irqsim_defer_seq = bind_seq;
 			dev_dbg(dev, "Driver %s requests probe deferral", drv_name(drv));
+		} else {
+			clear_defer(dev); /* a real failure replaces an earlier deferral */
 		}
 		return ret;
 	}

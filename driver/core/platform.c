@@ -184,6 +184,9 @@ static void platform_device_release(struct device *dev)
 {
 	struct platform_object *pa = container_of(to_platform_device(dev), struct platform_object, pdev);
 
+	/* a populated node may get a device again */
+	if (dev->irqsim_populated && dev->of_node)
+		of_node_clear_flag(dev->of_node, OF_POPULATED);
 	kfree(pa->pdev.resource);
 	kfree(pa->pdev.dev.name);
 	kfree(pa);

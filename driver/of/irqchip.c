@@ -117,6 +117,8 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
 					err = ret;
 				continue;
 			}
+			/* initialised here: of_platform_populate() makes no device for it */
+			of_node_set_flag(d->dev, OF_POPULATED);
 			ready[nready++] = d->dev;
 		}
 	}

@@ -96,7 +96,7 @@ struct platform_device *of_platform_device_create(struct device_node *np, const 
 	struct platform_device *pdev;
 	int ret;
 
-	if (!of_device_is_available(np) || of_find_device_by_node(np))
+	if (!of_device_is_available(np) || of_node_check_flag(np, OF_POPULATED))
 		return NULL;
 	pdev = platform_device_alloc(np->name, PLATFORM_DEVID_NONE);
 	if (!pdev)
@@ -113,6 +113,7 @@ struct platform_device *of_platform_device_create(struct device_node *np, const 
 	pdev->dev.parent = parent;
 	pdev->dev.irqsim_populated = true;
 	pdev->dev.irqsim_probe_depth = irq_depth(np);
+	of_node_set_flag(np, OF_POPULATED);
 	if (platform_device_add(pdev)) {
 		platform_device_put(pdev);
 		return NULL;
@@ -129,7 +130,7 @@ static int create_bus(struct device_node *bus, const struct of_device_id *matche
 	/* only nodes that say what they are become devices */
 	if (!of_get_property(bus, "compatible", NULL))
 		return 0;
-	if (!of_device_is_available(bus) || of_find_device_by_node(bus))
+	if (!of_device_is_available(bus) || of_node_check_flag(bus, OF_POPULATED))
 		return 0;
 	pdev = of_platform_device_create(bus, NULL, parent);
 	if (!pdev)

@@ -33,7 +33,18 @@ struct device_node {
 	struct fwnode_handle fwnode; /* fwnode.of_node points back here */
 	struct of_tree *tree;
 	void *data;                  /* free for the driver that owns the node */
+	unsigned long _flags;        /* OF_POPULATED... (of_node_*_flag) */
 };
+
+/* node flags: OF_POPULATED = a device or an of_irq_init() controller owns the node */
+#define OF_POPULATED 3
+#define OF_POPULATED_BUS 4
+static inline int of_node_check_flag(const struct device_node *n, unsigned long flag)
+{
+	return (n->_flags >> flag) & 1;
+}
+static inline void of_node_set_flag(struct device_node *n, unsigned long flag) { n->_flags |= 1UL << flag; }
+static inline void of_node_clear_flag(struct device_node *n, unsigned long flag) { n->_flags &= ~(1UL << flag); }
 
 #define OF_MAX_PHANDLE_ARGS 16
 struct of_phandle_args {
