@@ -53,17 +53,16 @@ void _dev_printk(int level, const struct device *dev, const char *fmt, ...)
 
 /*
  * -EPROBE_DEFER is normal during boot: only a debug line, and the message is
- * kept as the deferral reason.  -ENOMEM is also only a debug line, as in
- * recent kernels (the allocator has already complained).
+ * kept as the deferral reason.  -ENOMEM prints nothing, as in the kernel (the
+ * allocator has already complained).  Other errors: ERR (@fatal) or WARNING.
  */
-int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
+static int probe_failed(const struct device *dev, int err, bool fatal, const char *fmt, va_list ap)
 {
 	char msg[384];
-	va_list ap;
 
-	va_start(ap, fmt);
 	irqsim_vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
+	if (err == -ENOMEM)
+		return err;
 	if (err == -EPROBE_DEFER && dev) {
 		struct device *d = (struct device *)dev;
 		char *reason = malloc(strlen(msg) + 1);
@@ -78,7 +77,27 @@ int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
 		free(d->irqsim_defer_reason);
 		d->irqsim_defer_reason = reason;
 	}
-	_dev_printk(err == -EPROBE_DEFER || err == -ENOMEM ? LOGLEVEL_DEBUG : LOGLEVEL_ERR, dev, "error %pe: %s",
-		    ERR_PTR(err), msg);
+	_dev_printk(err == -EPROBE_DEFER ? LOGLEVEL_DEBUG : fatal ? LOGLEVEL_ERR : LOGLEVEL_WARNING, dev,
+		    "error %pe: %s", ERR_PTR(err), msg);
+	return err;
+}
+
+int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err = probe_failed(dev, err, true, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+int dev_warn_probe(const struct device *dev, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err = probe_failed(dev, err, false, fmt, ap);
+	va_end(ap);
 	return err;
 }

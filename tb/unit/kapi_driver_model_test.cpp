@@ -358,6 +358,12 @@ TEST_F(DriverModelTest, DevErrProbeReturnsTheErrorAndLogsOnlyRealFailures)
 	free(dev.irqsim_defer_reason);
 	EXPECT_EQ(dev_err_probe(&dev, -1234, "odd"), -1234);
 	EXPECT_EQ(logs.back().text, "widget: error -1234: odd");
+	size_t n = logs.size();
+	EXPECT_EQ(dev_err_probe(&dev, -ENOMEM, "no memory"), -ENOMEM);
+	EXPECT_EQ(logs.size(), n) << "-ENOMEM prints nothing (the allocator already did)";
+	EXPECT_EQ(dev_warn_probe(&dev, -ETIMEDOUT, "slow"), -ETIMEDOUT);
+	EXPECT_EQ(logs.back().text, "widget: error -ETIMEDOUT: slow");
+	EXPECT_EQ(logs.back().level, LOGLEVEL_WARNING);
 
 	dev_warn(&dev, "w %s", "x");
 	EXPECT_EQ(logs.back().text, "widget: w x");

@@ -155,10 +155,12 @@ void _dev_printk(int level, const struct device *dev, const char *fmt, ...) __at
  *
  * "error -ENAME: <message>" at ERR level, except for -EPROBE_DEFER, which is
  * only a DEBUG line and becomes the deferral reason that
- * irqsim_deferred_probe_report() shows.
+ * irqsim_deferred_probe_report() shows, and -ENOMEM, which prints nothing.
  * Return: @err, so `return dev_err_probe(dev, ret, "...");` works.
  */
 int dev_err_probe(const struct device *dev, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* dev_err_probe() at WARNING level, for failures that are not final */
+int dev_warn_probe(const struct device *dev, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 #define dev_err_ptr_probe(dev, err, fmt, ...) ERR_PTR(dev_err_probe(dev, err, fmt, ##__VA_ARGS__))
 
 #ifdef __cplusplus
