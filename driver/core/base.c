@@ -27,19 +27,18 @@ void irqsim_log_set_hook(irqsim_log_hook_t hook, void *ctx)
 }
 
 /**
- * irqsim_log() - format one message and hand it to the hook or stderr
+ * irqsim_vlog() - format one message and hand it to the hook or stderr
  * @level: LOGLEVEL_*
- * @fmt: printf format; a trailing newline is stripped so each call is one line
+ * @fmt: printf format with the kernel's %p extensions; a trailing newline is
+ *       stripped so each call is one line
+ * @ap: arguments
  */
-void irqsim_log(int level, const char *fmt, ...)
+void irqsim_vlog(int level, const char *fmt, va_list ap)
 {
 	char buf[512];
-	va_list ap;
 	size_t len;
 
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
+	irqsim_vsnprintf(buf, sizeof(buf), fmt, ap);
 	len = strlen(buf);
 	while (len && buf[len - 1] == '\n')
 		buf[--len] = '\0';
@@ -50,6 +49,36 @@ void irqsim_log(int level, const char *fmt, ...)
 	}
 	if (level <= LOGLEVEL_WARNING)
 		fprintf(stderr, "%s\n", buf);
+}
+
+void irqsim_log(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	irqsim_vlog(level, fmt, ap);
+	va_end(ap);
+}
+
+/**
+ * _printk() - printk(): the level comes from a KERN_<LEVEL> prefix of @fmt
+ * (KERN_DEFAULT and KERN_CONT: INFO)
+ * Return: 0 (the kernel returns the length; no caller here uses it)
+ */
+int _printk(const char *fmt, ...)
+{
+	int level = LOGLEVEL_INFO;
+	va_list ap;
+
+	if (fmt[0] == KERN_SOH[0] && fmt[1]) {
+		if (fmt[1] >= '0' && fmt[1] <= '7')
+			level = fmt[1] - '0';
+		fmt += 2;
+	}
+	va_start(ap, fmt);
+	irqsim_vlog(level, fmt, ap);
+	va_end(ap);
+	return 0;
 }
 
 /* ---- current CPU ------------------------------------------------------------ */

@@ -18,6 +18,7 @@
 #include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
 
+#include "dd_internal.h"
 #include "internals.h"
 
 #define VIRQ_CHUNK_SHIFT 10
@@ -561,9 +562,10 @@ void irqsim_register_reset_hook(void (*fn)(void))
  * irqsim_core_reset() - return the core to power-on state
  *
  * Refuses while any virq still has an action (a test forgot free_irq), so a
- * reset never pulls memory from under a handler.  Otherwise runs the reset
- * hooks of the other core files, then drops every desc, domain, fwnode and
- * counter.
+ * reset never pulls memory from under a handler.  Otherwise unbinds and
+ * removes every device of the driver core (drivers registered at run time are
+ * unregistered), runs the reset hooks of the other core files, then drops
+ * every desc, domain, fwnode and counter.
  * Return: 0, or -EBUSY (logged, nothing changed).
  */
 int irqsim_core_reset(void)
@@ -586,6 +588,11 @@ int irqsim_core_reset(void)
 		return -EBUSY;
 	}
 
+	/*
+	 * Drivers unbind first (their remove and devres may still use domains and
+	 * device-tree nodes that the hooks free); built-in drivers stay registered.
+	 */
+	irqsim_driver_core_reset();
 	/* hooks may still look at descs/domains, so they run first */
 	for (unsigned int i = 0; i < nhooks; i++)
 		hooks[i]();

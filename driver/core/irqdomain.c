@@ -488,6 +488,17 @@ struct irq_domain *irq_find_host(struct device_node *node)
 }
 
 /**
+ * irq_find_matching_host() - the domain of a device-tree node for one bus token
+ * @node: device-tree node
+ * @bus_token: DOMAIN_BUS_ANY for any domain of the node
+ * Return: the domain or NULL.
+ */
+struct irq_domain *irq_find_matching_host(struct device_node *node, enum irq_domain_bus_token bus_token)
+{
+	return node ? find_host_token(node, bus_token) : NULL;
+}
+
+/**
  * irq_domain_next() - iterate all domains in creation order
  * @prev: previous domain, NULL for the first
  * Return: the next domain, NULL at the end.

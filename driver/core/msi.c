@@ -35,8 +35,6 @@
 #include "internals.h"
 #include "internals_msi.h"
 
-static bool is_power_of_2(unsigned int n) { return n && !(n & (n - 1)); }
-
 static const char *dname(const struct device *dev) { return dev && dev->name ? dev->name : "?"; }
 
 /* the device's MSI domain for @domid, or NULL with *err set and one line logged */

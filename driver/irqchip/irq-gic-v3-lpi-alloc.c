@@ -16,7 +16,7 @@ static bool lpi_pow2(unsigned int n) { return n && !(n & (n - 1)); }
 
 int gic_lpi_bitmap_init(struct gic_lpi_bitmap *b, unsigned int nr)
 {
-	b->words = bitmap_zalloc(nr);
+	b->words = bitmap_zalloc(nr, GFP_KERNEL);
 	if (!b->words)
 		return -ENOMEM;
 	b->nr = nr;

@@ -20,7 +20,7 @@
 
 /* ---- INTID allocator (irq-gic-v3-lpi-alloc.c) ----------------------------------- */
 struct gic_lpi_bitmap {
-	u64 *words;              /* bit i = LPI 8192 + i in use */
+	unsigned long *words;             /* bit i = LPI 8192 + i in use */
 	unsigned int nr;         /* LPIs managed */
 	unsigned int used;
 	unsigned int lowest_free; /* every LPI below is in use */

@@ -24,7 +24,7 @@ struct mbi_range {
 	u32 spi_start;   /* first INTID */
 	u32 nr_spis;
 	u32 used;
-	u64 *busy;       /* bit i: INTID spi_start + i allocated */
+	unsigned long *busy;      /* bit i: INTID spi_start + i allocated */
 };
 
 struct mbi_data {
@@ -227,7 +227,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 				return -EINVAL;
 			}
 		}
-		r->busy = bitmap_zalloc(count);
+		r->busy = bitmap_zalloc(count, GFP_KERNEL);
 		if (!r->busy)
 			return -ENOMEM;
 		r->spi_start = first;

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+
 #include <linux/irqchip.h>
+#include <linux/of_device.h>
 #include <linux/of_irq.h>
 
 #include "of_private.h"
@@ -114,6 +117,8 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
 					err = ret;
 				continue;
 			}
+			/* initialised here: of_platform_populate() makes no device for it */
+			of_node_set_flag(d->dev, OF_POPULATED);
 			ready[nready++] = d->dev;
 		}
 	}
@@ -153,5 +158,79 @@ int irqchip_init_from_fdt(const void *blob, size_t size)
 	irqsim_register_reset_hook(irqchip_of_reset);
 	irqchip_tree = root;
 	/* the tree stays even on failure: controllers probed so far reference it */
-	return of_irq_init(root, irqchip_of_match_table);
+	{
+		struct of_irqchip_match *table = irqchip_match_table_build();
+		int ret;
+
+		if (!table)
+			return -ENOMEM;
+		ret = of_irq_init(root, table);
+		free(table);
+		return ret;
+	}
+}
+
+/* ---- IRQCHIP_DECLARE ------------------------------------------------------------------ */
+
+static struct irqchip_declaration *declared;
+static pthread_mutex_t declared_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void irqchip_declare(struct irqchip_declaration *decl)
+{
+	pthread_mutex_lock(&declared_lock);
+	/* appended, so rows keep their declaration order */
+	struct irqchip_declaration **tail = &declared;
+
+	while (*tail && *tail != decl)
+		tail = &(*tail)->next;
+	if (!*tail) {
+		decl->next = NULL;
+		*tail = decl;
+	}
+	pthread_mutex_unlock(&declared_lock);
+}
+
+struct of_irqchip_match *irqchip_match_table_build(void)
+{
+	size_t n = 0, i = 0;
+	struct of_irqchip_match *table;
+
+	pthread_mutex_lock(&declared_lock);
+	for (struct irqchip_declaration *d = declared; d; d = d->next)
+		n++;
+	for (const struct of_irqchip_match *m = irqchip_of_match_table; m->compatible; m++)
+		n++;
+	table = calloc(n + 1, sizeof(*table));
+	if (table) {
+		for (struct irqchip_declaration *d = declared; d; d = d->next)
+			table[i++] = (struct of_irqchip_match){ d->compatible, d->init };
+		for (const struct of_irqchip_match *m = irqchip_of_match_table; m->compatible; m++)
+			table[i++] = *m;
+	}
+	pthread_mutex_unlock(&declared_lock);
+	return table;
+}
+
+/* ---- IRQCHIP_PLATFORM_DRIVER -------------------------------------------------------- */
+
+int platform_irqchip_probe(struct platform_device *pdev)
+{
+	struct device_node *np = pdev->dev.of_node;
+	struct device_node *parent = NULL;
+	of_irq_init_cb_t init = (of_irq_init_cb_t)of_device_get_match_data(&pdev->dev);
+
+	if (!init || !np)
+		return -EINVAL;
+	if (of_irq_find_parent_checked(np, &parent))
+		return -EINVAL;
+	if (parent == np)
+		parent = NULL;
+	/*
+	 * Until the parent controller has a domain it has not been initialised;
+	 * the init callback can look for the specific domains it needs.
+	 */
+	if (parent && !irq_find_matching_host(parent, DOMAIN_BUS_ANY))
+		return dev_err_probe(&pdev->dev, -EPROBE_DEFER, "interrupt parent %pOF has no irq domain yet",
+				     parent);
+	return init(np, parent);
 }

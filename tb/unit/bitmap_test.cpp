@@ -8,7 +8,7 @@ extern "C" {
 
 TEST(BitmapTest, RangesAcrossWordsSetClearAndTest)
 {
-    u64 *map = bitmap_zalloc(200);
+    unsigned long *map = bitmap_zalloc(200, GFP_KERNEL);
     ASSERT_NE(map, nullptr);
     bitmap_set(map, 60, 10);
     for (unsigned int i = 0; i < 200; i++)
@@ -27,7 +27,7 @@ TEST(BitmapTest, RangesAcrossWordsSetClearAndTest)
 
 TEST(BitmapTest, FindFreeAlignedSkipsBusyAndRespectsAlignment)
 {
-    u64 *map = bitmap_zalloc(256);
+    unsigned long *map = bitmap_zalloc(256, GFP_KERNEL);
     ASSERT_NE(map, nullptr);
     bitmap_set(map, 0, 64);   // a full word
     bitmap_set(map, 65, 1);   // breaks [64, 72)

@@ -148,6 +148,8 @@ void irq_domain_update_bus_token(struct irq_domain *d, enum irq_domain_bus_token
 struct irq_domain *irq_find_matching_fwnode(struct fwnode_handle *fwnode, enum irq_domain_bus_token bus_token);
 struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec, enum irq_domain_bus_token bus_token);
 struct irq_domain *irq_find_host(struct device_node *node);
+/* the domain of controller @node for @bus_token (DOMAIN_BUS_ANY: any), NULL if none yet */
+struct irq_domain *irq_find_matching_host(struct device_node *node, enum irq_domain_bus_token bus_token);
 /* iterate all domains (views): first with NULL */
 struct irq_domain *irq_domain_next(struct irq_domain *prev);
 void irq_set_default_host(struct irq_domain *d);

@@ -33,7 +33,18 @@ struct device_node {
 	struct fwnode_handle fwnode; /* fwnode.of_node points back here */
 	struct of_tree *tree;
 	void *data;                  /* free for the driver that owns the node */
+	unsigned long _flags;        /* OF_POPULATED... (of_node_*_flag) */
 };
+
+/* node flags: OF_POPULATED = a device or an of_irq_init() controller owns the node */
+#define OF_POPULATED 3
+#define OF_POPULATED_BUS 4
+static inline int of_node_check_flag(const struct device_node *n, unsigned long flag)
+{
+	return (n->_flags >> flag) & 1;
+}
+static inline void of_node_set_flag(struct device_node *n, unsigned long flag) { n->_flags |= 1UL << flag; }
+static inline void of_node_clear_flag(struct device_node *n, unsigned long flag) { n->_flags &= ~(1UL << flag); }
 
 #define OF_MAX_PHANDLE_ARGS 16
 struct of_phandle_args {
@@ -63,6 +74,15 @@ static inline struct fwnode_handle *of_node_to_fwnode(struct device_node *np)
 static inline struct device_node *to_of_node(const struct fwnode_handle *fwnode)
 {
 	return fwnode ? fwnode->of_node : NULL;
+}
+/* the kernel's of_fwnode_handle(): NULL-safe, and usable on a const node */
+static inline struct fwnode_handle *of_fwnode_handle(const struct device_node *np)
+{
+	return np ? (struct fwnode_handle *)&np->fwnode : NULL;
+}
+static inline const char *of_node_full_name(const struct device_node *np)
+{
+	return np ? np->full_name : "<no-node>";
 }
 static inline bool is_of_node(const struct fwnode_handle *fwnode) { return fwnode && fwnode->of_node; }
 

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Platform devices from the device tree (<linux/of_platform.h>); which nodes
+ * become devices and in which order they probe is described there.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <linux/of_device.h>
+#include <linux/of_irq.h>
+#include <linux/of_platform.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+
+#include "../core/dd_internal.h"
+#include "of_private.h"
+
+const struct of_device_id of_default_bus_match_table[] = {
+	{ .compatible = "simple-bus" },
+	{ .compatible = "simple-mfd" },
+	{ .compatible = "isa" },
+	{ .compatible = "arm,amba-bus" },
+	{ /* end */ },
+};
+
+static bool is_node_device(struct device *dev, void *np)
+{
+	return dev->bus == &platform_bus_type && dev->of_node == np;
+}
+
+struct platform_device *of_find_device_by_node(struct device_node *np)
+{
+	struct device *dev = np ? irqsim_driver_core_find(is_node_device, np) : NULL;
+
+	return dev ? to_platform_device(dev) : NULL;
+}
+
+/* hops from @np up its interrupt-parent chain to a root controller (bounded against loops) */
+static unsigned int irq_depth(struct device_node *np)
+{
+	unsigned int depth = 0;
+
+	if (!of_get_property(np, "interrupts", NULL) && !of_get_property(np, "interrupts-extended", NULL) &&
+	    !of_property_read_bool(np, "interrupt-controller"))
+		return 0;
+	for (struct device_node *p = np; depth < 32;) {
+		struct device_node *parent;
+
+		if (of_irq_find_parent_checked(p, &parent) || !parent || parent == p)
+			break;
+		depth++;
+		p = parent;
+	}
+	return depth;
+}
+
+/* "<reg address>.<node name>", or the node name when it has no reg */
+static char *make_bus_id(struct device_node *np)
+{
+	u64 addr;
+
+	if (of_get_property(np, "reg", NULL) && of_reg_read(np, 0, &addr, NULL) == 0)
+		return kasprintf(GFP_KERNEL, "%llx.%s", (unsigned long long)addr, np->name);
+	return kstrdup(np->name, GFP_KERNEL);
+}
+
+static int add_mem_resources(struct platform_device *pdev, struct device_node *np)
+{
+	int cells = of_n_addr_cells(np) + of_n_size_cells(np);
+	int n = of_get_property(np, "reg", NULL) ? of_property_count_u32_elems(np, "reg") : 0;
+	struct resource *res;
+
+	if (n <= 0 || cells <= 0)
+		return 0;
+	n /= cells;
+	res = kcalloc((size_t)n, sizeof(*res), GFP_KERNEL);
+	if (!res)
+		return -ENOMEM;
+	for (int i = 0; i < n; i++) {
+		u64 addr, size;
+
+		if (of_reg_read(np, i, &addr, &size)) {
+			kfree(res);
+			return -EINVAL;
+		}
+		res[i] = DEFINE_RES_MEM_NAMED(addr, size, np->full_name);
+	}
+	pdev->resource = res;
+	pdev->num_resources = (u32)n;
+	return 0;
+}
+
+struct platform_device *of_platform_device_create(struct device_node *np, const char *bus_id,
+						  struct device *parent)
+{
+	struct platform_device *pdev;
+	int ret;
+
+	if (!of_device_is_available(np) || of_node_check_flag(np, OF_POPULATED))
+		return NULL;
+	pdev = platform_device_alloc(np->name, PLATFORM_DEVID_NONE);
+	if (!pdev)
+		return NULL;
+	pdev->dev.name = bus_id ? kstrdup(bus_id, GFP_KERNEL) : make_bus_id(np);
+	ret = pdev->dev.name ? add_mem_resources(pdev, np) : -ENOMEM;
+	if (ret) {
+		pr_err("OF: %s: cannot create its platform device (%d)", np->path, ret);
+		platform_device_put(pdev);
+		return NULL;
+	}
+	pdev->dev.of_node = np;
+	pdev->dev.fwnode = of_fwnode_handle(np);
+	pdev->dev.parent = parent;
+	pdev->dev.irqsim_populated = true;
+	pdev->dev.irqsim_probe_depth = irq_depth(np);
+	of_node_set_flag(np, OF_POPULATED);
+	if (platform_device_add(pdev)) {
+		platform_device_put(pdev);
+		return NULL;
+	}
+	return pdev;
+}
+
+static int create_bus(struct device_node *bus, const struct of_device_id *matches, struct device *parent)
+{
+	struct platform_device *pdev;
+	struct device_node *child;
+	int ret = 0;
+
+	/* only nodes that say what they are become devices */
+	if (!of_get_property(bus, "compatible", NULL))
+		return 0;
+	if (!of_device_is_available(bus) || of_node_check_flag(bus, OF_POPULATED))
+		return 0;
+	pdev = of_platform_device_create(bus, NULL, parent);
+	if (!pdev)
+		return -ENOMEM;
+	if (!matches || !of_match_node(matches, bus))
+		return 0;
+	for_each_child_of_node(bus, child) {
+		ret = create_bus(child, matches, &pdev->dev);
+		if (ret)
+			break;
+	}
+	return ret;
+}
+
+int of_platform_populate(struct device_node *root, const struct of_device_id *matches,
+			 const struct of_dev_auxdata *lookup, struct device *parent)
+{
+	struct device_node *child;
+	int ret = 0;
+
+	if (lookup)
+		pr_warn("OF: of_platform_populate: auxdata lookup tables are not supported, ignored");
+	if (!root)
+		root = of_root;
+	if (!root)
+		return -EINVAL;
+	irqsim_driver_core_batch_begin();
+	for_each_child_of_node(root, child) {
+		ret = create_bus(child, matches, parent);
+		if (ret)
+			break;
+	}
+	irqsim_driver_core_batch_end(true);
+	return ret;
+}
+
+int of_platform_default_populate(struct device_node *root, const struct of_dev_auxdata *lookup,
+				 struct device *parent)
+{
+	return of_platform_populate(root, of_default_bus_match_table, lookup, parent);
+}
+
+static bool populated_below(struct device *dev, void *parent)
+{
+	for (struct device *d = dev; d && d->irqsim_populated; d = d->parent)
+		if (d->parent == parent)
+			return true;
+	return false;
+}
+
+void of_platform_depopulate(struct device *parent)
+{
+	irqsim_driver_core_remove_devices(populated_below, parent);
+}
