@@ -13,6 +13,7 @@
 
 #include "e2e_support.h"
 #include "soc_dt.h"
+#include "tree_model.h"
 
 namespace irqsim::e2e {
 namespace {
@@ -310,60 +311,68 @@ std::string write_temp_dts(const std::string& text, const std::string& tag)
     return path.string();
 }
 
-struct DtCase {
-    const char* prop;
-    const char* from;
-    const char* to;
-};
-
-void PrintTo(const DtCase& c, std::ostream* os) { *os << c.prop; }
-
-class ContractDeviceTree : public ::testing::TestWithParam<DtCase> {};
-
-TEST_P(ContractDeviceTree, MismatchRefusedNamingNodeAndProperty)
+// The tree chooses the model: every parameter the session's model was built with
+// is the one the tree asks for, and the hardware agrees (GICD_TYPER).
+TEST(ContractDeviceTree, TheTreeChoosesTheModel)
 {
-    const DtCase& c = GetParam();
-    print_banner(test_seed(1), 4, "");
-    std::string text = default_dts_text();
-    ASSERT_FALSE(text.empty()) << "cannot read " << IRQSIM_DEFAULT_DTS;
-    size_t at = text.find(c.from);
-    ASSERT_NE(at, std::string::npos) << c.from;
-    text.replace(at, std::strlen(c.from), c.to);
-    std::string path = write_temp_dts(text, c.prop + 7);
-
+    print_banner(test_seed(1), 1, "");
+    std::string path = std::string(IRQSIM_SOURCE_DIR) + "/topologies/minimal-1cpu.dts";
+    std::vector<uint8_t> dtb;
+    std::string err;
+    ASSERT_TRUE(compile_dts(path, &dtb, &err)) << err;
+    SocParams want;
+    ASSERT_TRUE(tree_soc_params(dtb, &want, &err)) << err;
+    ASSERT_EQ(want.num_cpus, 1u);
     SessionConfig cfg;
-    cfg.cpus = 4;
+    cfg.cpus = 4;  // the tree, not --cpus, decides
     cfg.dts_path = path;
     cfg.quiet = true;
-    std::string err;
-    {
-        SocSession s(cfg);
-        EXPECT_FALSE(s.boot(&err)) << "a tree that disagrees with the RTL was accepted";
-    }
-    std::filesystem::remove(path);
-    std::printf("[ result   ] refused: %s\n", err.c_str());
-    EXPECT_NE(err.find("/soc/irqsim,params"), std::string::npos) << err;
-    EXPECT_NE(err.find(c.prop), std::string::npos) << err;
-
-    // the unchanged tree, given the same way, boots
-    std::string ok_path = write_temp_dts(default_dts_text(), "ok");
-    cfg.dts_path = ok_path;
-    {
-        SocSession s(cfg);
-        std::string e2;
-        EXPECT_TRUE(s.boot(&e2)) << e2;
-    }
-    std::filesystem::remove(ok_path);
+    SocSession s(cfg);
+    ASSERT_TRUE(s.boot(&err)) << err;
+    EXPECT_TRUE(s.soc() == want) << "the model is not the tree's";
+    EXPECT_EQ(s.cpus(), 1u);
+    AxiResult typer = s.sim().cpu_bus().read32(s.gicd_base() + GICD_TYPER, kProtNonSecure);
+    EXPECT_EQ(32 * ((typer.data & 0x1f) + 1) - 32, want.num_spis);
 }
 
-INSTANTIATE_TEST_SUITE_P(Contract, ContractDeviceTree,
-                         ::testing::Values(DtCase{"irqsim,spis", "irqsim,spis = <96>", "irqsim,spis = <128>"},
-                                           DtCase{"irqsim,cpus", "irqsim,cpus = <4>", "irqsim,cpus = <2>"},
-                                           DtCase{"irqsim,lines", "irqsim,lines = <32>", "irqsim,lines = <16>"}),
-                         [](const ::testing::TestParamInfo<DtCase>& i) {
-                             std::string n = i.param.prop + 7;  // after "irqsim,"
-                             return n;
-                         });
+// A tree that contradicts itself is refused with one line naming node and
+// property, before any model is built for it.
+TEST(ContractDeviceTree, ContradictionRefusedBeforeAnyModelIsBuilt)
+{
+    struct {
+        const char* from;
+        const char* to;
+        const char* expect;
+    } cases[] = {{"irqsim,cpus = <4>", "irqsim,cpus = <2>", "/cpus: cpu nodes: 4 application cpu nodes but irqsim,cpus is 2"},
+                 {"irqsim,lines = <32>", "irqsim,lines = <16>", "/soc/irqsim,lines: interrupts: lists 32 lines but irqsim,lines is 16"},
+                 {"irqsim,spis = <96>", "irqsim,spis = <64>", "mbi-ranges: <96 32> is not within the SPIs 32..95"}};
+    for (const auto& c : cases) {
+        std::string text = default_dts_text();
+        size_t at = text.find(c.from);
+        ASSERT_NE(at, std::string::npos) << c.from;
+        text.replace(at, std::strlen(c.from), c.to);
+        std::string path = write_temp_dts(text, "contradiction");
+        char cache[] = "/tmp/irqsim-no-model-XXXXXX";
+        ASSERT_NE(mkdtemp(cache), nullptr);
+        setenv("IRQSIM_MODEL_CACHE", cache, 1);
+        SessionConfig cfg;
+        cfg.dts_path = path;
+        cfg.quiet = true;
+        std::string err;
+        {
+            SocSession s(cfg);
+            EXPECT_FALSE(s.boot(&err)) << c.to << ": accepted";
+        }
+        unsetenv("IRQSIM_MODEL_CACHE");
+        std::filesystem::remove(path);
+        std::printf("[ result   ] %s: %s\n", c.to, err.c_str());
+        EXPECT_EQ(err.rfind("device tree ", 0), 0u) << err;
+        EXPECT_NE(err.find(c.expect), std::string::npos) << err;
+        EXPECT_EQ(err.find('\n'), std::string::npos) << err;
+        EXPECT_TRUE(std::filesystem::is_empty(cache)) << c.to << ": a model was built for it";
+        std::filesystem::remove_all(cache);
+    }
+}
 
 }  // namespace
 }  // namespace irqsim::e2e

@@ -27,6 +27,30 @@ extern "C" {
 
 namespace irqsim {
 
+// What a tree must fit to run on a model with these parameters.
+static TreeLimits tree_limits_of(const SocParams& rp)
+{
+    TreeLimits lim;
+    lim.cpus = rp.num_cpus;
+    lim.coproc = rp.has_coproc;
+    lim.spis = rp.num_spis;
+    lim.lines = rp.num_lines;
+    lim.intr_lines = rp.num_intr_lines;
+    lim.vints = rp.num_vints;
+    lim.intr_out = rp.num_intr_out;
+    lim.intr_out_spi = rp.intr_out_spi;
+    lim.events = rp.num_events;
+    lim.rings = rp.num_rings;
+    lim.gicd = rp.gicd_base;
+    lim.gicr = rp.gicr_base;
+    lim.timer = rp.timer_base;
+    lim.intr = rp.intr_base;
+    lim.inta = rp.inta_base;
+    lim.dma = rp.dma_base;
+    lim.ims = rp.ims_base;
+    return lim;
+}
+
 SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
 {
     // The tree first: it says which model to run (a failure is boot()'s answer).
@@ -34,7 +58,9 @@ SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
     // session whose tree or model failed runs a linked-in model until boot().
     SimConfig sc;
     sc.cpus = cfg.cpus;
-    if (load_tree(&tree_err_) && tree_soc_params(dtb_, &tree_params_, &tree_err_)) {
+    // A tree that contradicts itself is refused before any model is built for it.
+    if (load_tree(&tree_err_) && tree_soc_params(dtb_, &tree_params_, &tree_err_) &&
+        check_tree(dtb_, tree_limits_of(tree_params_), &tree_err_)) {
         ModelParams p = model_parameters(tree_params_);
         if (prepare_soc_model(p, &tree_err_)) {
             sc.model_params = p;
@@ -198,25 +224,7 @@ bool SocSession::boot_steps(std::string* err)
 
     // Every cross-node constraint and the RTL's sizes, before anything runs:
     // one line naming node and property instead of a failure at run time.
-    TreeLimits lim;
-    lim.cpus = rp.num_cpus;
-    lim.coproc = rp.has_coproc;
-    lim.spis = rp.num_spis;
-    lim.lines = rp.num_lines;
-    lim.intr_lines = rp.num_intr_lines;
-    lim.vints = rp.num_vints;
-    lim.intr_out = rp.num_intr_out;
-    lim.intr_out_spi = rp.intr_out_spi;
-    lim.events = rp.num_events;
-    lim.rings = rp.num_rings;
-    lim.gicd = rp.gicd_base;
-    lim.gicr = rp.gicr_base;
-    lim.timer = rp.timer_base;
-    lim.intr = rp.intr_base;
-    lim.inta = rp.inta_base;
-    lim.dma = rp.dma_base;
-    lim.ims = rp.ims_base;
-    if (!check_tree(dtb, lim, err))
+    if (!check_tree(dtb, tree_limits_of(rp), err))
         return false;
 
     // The firmware model knows the TI-SCI ids and the host's resource ranges

@@ -346,6 +346,8 @@ bool Checker::check_cpus()
         return fail(-1, "cpus", "node /cpus missing");
     unsigned app = 0, coproc = 0;
     std::map<uint32_t, int> mpidr;
+    int beyond = -1;  // the first cpu node whose MPIDR is no PE (said after the counts)
+    uint64_t beyond_aff = 0;
     for (size_t i = 0; i < nodes_.size(); i++) {
         if (nodes_[i].parent != cpus)
             continue;
@@ -362,16 +364,18 @@ bool Checker::check_cpus()
         mpidr[static_cast<uint32_t>(aff)] = n;
         // the RTL numbers its PEs Aff0 = pe % 16, Aff1 = pe / 16
         uint64_t pe = (aff >> 8) * 16 + (aff & 0xff);
-        if ((aff & 0xff) >= 16 || aff > 0xffff || pe >= lim_.cpus + (lim_.coproc ? 1 : 0))
-            return fail(n, "reg", "MPIDR " + hex(aff) + " is no PE of the RTL (" +
-                                      std::to_string(lim_.cpus + (lim_.coproc ? 1 : 0)) + " PEs)");
-        if (has(n, "irqsim,coprocessor")) {
-            coproc++;
-            if (pe != lim_.cpus)
-                return fail(n, "reg", "the coprocessor is PE " + std::to_string(lim_.cpus) + ", not " + std::to_string(pe));
-        } else {
-            app++;
+        if ((aff & 0xff) >= 16 || aff > 0xffff || pe >= lim_.cpus + (lim_.coproc ? 1 : 0)) {
+            if (beyond < 0) {
+                beyond = n;
+                beyond_aff = aff;
+            }
+        } else if (has(n, "irqsim,coprocessor") && pe != lim_.cpus) {
+            return fail(n, "reg", "the coprocessor is PE " + std::to_string(lim_.cpus) + ", not " + std::to_string(pe));
         }
+        if (has(n, "irqsim,coprocessor"))
+            coproc++;
+        else
+            app++;
     }
     if (app != lim_.cpus)
         return fail(cpus, "cpu nodes", std::to_string(app) + " application cpu nodes but irqsim,cpus is " +
@@ -379,6 +383,9 @@ bool Checker::check_cpus()
     if (coproc != (lim_.coproc ? 1u : 0u))
         return fail(cpus, "irqsim,coprocessor", std::to_string(coproc) + " coprocessor cpu nodes but the RTL has " +
                                                     std::to_string(lim_.coproc ? 1 : 0));
+    if (beyond >= 0)
+        return fail(beyond, "reg", "MPIDR " + hex(beyond_aff) + " is no PE of the RTL (" +
+                                       std::to_string(lim_.cpus + (lim_.coproc ? 1 : 0)) + " PEs: Aff1 = PE / 16, Aff0 = PE % 16)");
     return true;
 }
 
@@ -461,6 +468,9 @@ bool Checker::check_interrupts(int gic, int intr)
         if (!interrupts(n, &specs))
             return false;
         const char* prop_name = has(n, "interrupts-extended") ? "interrupts-extended" : "interrupts";
+        if (compatible(n, "irqsim,lines") && specs.size() > lim_.lines)
+            return fail(n, prop_name, "lists " + std::to_string(specs.size()) + " lines but irqsim,lines is " +
+                                          std::to_string(lim_.lines));
         for (size_t k = 0; k < specs.size(); k++) {
             const Spec& s = specs[k];
             std::string where = std::string(prop_name) + "[" + std::to_string(k) + "]";

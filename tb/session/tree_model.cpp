@@ -146,11 +146,10 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
                 vints = std::max<uint64_t>(vints, static_cast<uint64_t>(r[0]) + r[2]);
             sp.num_vints = static_cast<unsigned>(std::min<uint64_t>(vints, 1u << 16));
         }
-        int len = 0;
-        const fdt32_t* ev = static_cast<const fdt32_t*>(fdt_getprop(fdt, inta, "ti,sci-rm-range-global-event", &len));
-        if (ev && len == 8)
-            sp.num_events = static_cast<unsigned>(
-                std::min<uint64_t>(static_cast<uint64_t>(fdt32_to_cpu(ev[0])) + fdt32_to_cpu(ev[1]), 1u << 16));
+        // the hardware's event count: the binding's ti,sci-rm-range-global-event is
+        // only the host's share (what the firmware grants), not the INTA's size
+        if (!t.u32(inta, "irqsim,num-events", &sp.num_events))
+            return false;
     }
     int dma = t.find("irqsim,dma-rings");
     if (dma >= 0 && (!t.reg_start(dma, 0, &sp.dma_base) || !t.u32(dma, "irqsim,num-rings", &sp.num_rings)))

@@ -10,7 +10,7 @@
 //                                               (outputs used; parent INTID - 32 - output)
 //   INTA_BASE, NUM_VINTS, NUM_INTR_LINES        ti,sci-inta reg[0]; ti,interrupt-ranges
 //                                               (VINTs used; INTR input of VINT 0)
-//   NUM_EVENTS                                  ti,sci-inta ti,sci-rm-range-global-event
+//   NUM_EVENTS                                  ti,sci-inta irqsim,num-events
 //   DMA_BASE, NUM_RINGS                         irqsim,dma-rings reg; irqsim,num-rings
 //   IMS_BASE, NUM_IMS_SLOTS                     irqsim,ims reg; irqsim,num-slots
 //

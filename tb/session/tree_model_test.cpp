@@ -67,7 +67,7 @@ TEST(TreeModel, EveryParameterComesFromTheTree)
                                             {"0x0 0x0a100000 0x0 0x10000", "0x0 0x05000000 0x0 0x10000"},
                                             {"ti,interrupt-ranges = <0 16 16>;", "ti,interrupt-ranges = <0 24 20>;"},
                                             {"ti,sci-rm-range-global-event = <0 256>;",
-                                             "ti,sci-rm-range-global-event = <0 128>;"},
+                                             "ti,sci-rm-range-global-event = <0 100>; irqsim,num-events = <128>;"},
                                             {"0x0 0x0a400000 0x0 0x2000", "0x0 0x06000000 0x0 0x2000"},
                                             {"irqsim,num-rings = <32>;", "irqsim,num-rings = <8>;"},
                                             {"0x0 0x0a600000 0x0 0x1000", "0x0 0x07000000 0x0 0x1000"},
