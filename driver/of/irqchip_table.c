@@ -6,11 +6,8 @@
  */
 #include <linux/irqchip.h>
 #include <linux/irqchip/arm-gic-v3.h>
-#include <linux/soc/ti/ti_sci_protocol.h>
 
 const struct of_irqchip_match irqchip_of_match_table[] = {
 	{ "arm,gic-v3", gic_v3_of_init },
-	{ "ti,sci-intr", ti_sci_intr_of_init },
-	{ "ti,sci-inta", ti_sci_inta_of_init },
 	{ NULL, NULL },
 };

@@ -101,11 +101,17 @@ int platform_irqchip_probe(struct platform_device *pdev);
 
 /**
  * irqchip_init_from_fdt() - unflatten @blob (it becomes of_root and lives until
- * irqsim_core_reset()) and probe its interrupt controllers from the built-in table
+ * irqsim_core_reset()), probe its early interrupt controllers (IRQCHIP_DECLARE
+ * rows, then the built-in table) with of_irq_init(), then populate the platform
+ * bus (of_platform_default_populate; a root child without compatible but with
+ * ranges, like the project's /soc, counts as a simple-bus), which probes the
+ * platform drivers, the platform irqchips among them
  * @blob: dtb
  * @size: bytes
- * Return: 0 or -errno (-EINVAL bad blob, -EBUSY a tree is already installed,
- * or the of_irq_init() error).
+ * Return: 0 or -errno: -EINVAL bad blob, -EBUSY a tree is already installed,
+ * the of_irq_init() error, or the probe error of the first interrupt / MSI
+ * controller node whose platform device did not bind (-EPROBE_DEFER if it is
+ * still waiting; the deferral reason is logged).
  */
 int irqchip_init_from_fdt(const void *blob, size_t size);
 
