@@ -250,15 +250,10 @@ struct of_irqchip_match *irqchip_match_table_build(void)
 	pthread_mutex_lock(&declared_lock);
 	for (struct irqchip_declaration *d = declared; d; d = d->next)
 		n++;
-	for (const struct of_irqchip_match *m = irqchip_of_match_table; m->compatible; m++)
-		n++;
 	table = calloc(n + 1, sizeof(*table));
-	if (table) {
+	if (table)
 		for (struct irqchip_declaration *d = declared; d; d = d->next)
 			table[i++] = (struct of_irqchip_match){ d->compatible, d->init };
-		for (const struct of_irqchip_match *m = irqchip_of_match_table; m->compatible; m++)
-			table[i++] = *m;
-	}
 	pthread_mutex_unlock(&declared_lock);
 	return table;
 }
