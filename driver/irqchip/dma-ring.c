@@ -26,8 +26,6 @@
 #include <linux/soc/ti/ti_sci_inta_msi.h>
 #include <linux/soc/ti/ti_sci_protocol.h>
 
-#include "ti-sci-internal.h"
-
 enum dma_ring_state { RING_FREE, RING_BUSY, RING_ACTIVE };
 
 struct dma_ring_chan {
