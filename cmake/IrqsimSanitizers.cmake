@@ -64,6 +64,12 @@ function(irqsim_sanitize_target target flavour)
   endif()
 endfunction()
 
+# irqsim_add_driver_lib(<name> [SANITIZE asan|tsan] SOURCES <c files...>)
+#   <name>_archive: the driver sources as a static library (C11, -Wall -Wextra
+#   -Werror, driver/include); <name>: what consumers link, the archive whole
+#   (--whole-archive).  Drivers register themselves from constructors
+#   (module_platform_driver, IRQCHIP_DECLARE) and nothing else references
+#   them, so a plain static link would drop exactly those objects.
 function(irqsim_add_driver_lib name)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "" "SANITIZE" "SOURCES")
   if(NOT ARG_SANITIZE)
@@ -72,20 +78,24 @@ function(irqsim_add_driver_lib name)
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "irqsim_add_driver_lib(${name}): no SOURCES")
   endif()
-  add_library(${name} STATIC ${ARG_SOURCES})
-  target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}/driver/include")
-  target_include_directories(${name} SYSTEM PUBLIC "${LIBFDT_INCLUDE_DIR}")
-  set_target_properties(${name} PROPERTIES
+  set(lib ${name}_archive)
+  add_library(${lib} STATIC ${ARG_SOURCES})
+  target_include_directories(${lib} PUBLIC "${PROJECT_SOURCE_DIR}/driver/include")
+  target_include_directories(${lib} SYSTEM PUBLIC "${LIBFDT_INCLUDE_DIR}")
+  set_target_properties(${lib} PROPERTIES
                         C_STANDARD 11 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF
                         POSITION_INDEPENDENT_CODE ON)
-  target_compile_options(${name} PRIVATE -Wall -Wextra -Werror)
-  target_link_libraries(${name} PUBLIC Threads::Threads "${LIBFDT_LIBRARY}")
+  target_compile_options(${lib} PRIVATE -Wall -Wextra -Werror)
+  target_link_libraries(${lib} PUBLIC Threads::Threads "${LIBFDT_LIBRARY}")
   irqsim_sanitizer_flags(flags "${ARG_SANITIZE}")
   if(flags)
-    target_compile_options(${name} PRIVATE ${flags} ${IRQSIM_SANITIZER_EXTRA_COMPILE_FLAGS})
+    target_compile_options(${lib} PRIVATE ${flags} ${IRQSIM_SANITIZER_EXTRA_COMPILE_FLAGS})
     # Whoever links the instrumented library needs the sanitizer runtime.
-    target_link_options(${name} INTERFACE ${flags})
+    target_link_options(${lib} INTERFACE ${flags})
   endif()
+  add_library(${name} INTERFACE)
+  target_link_libraries(${name} INTERFACE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${lib}>")
+  set_property(GLOBAL APPEND PROPERTY IRQSIM_DRIVER_ARCHIVES ${lib})
 endfunction()
 
 # irqsim_add_asan_twin(<target> LINK <libs...>)

@@ -64,6 +64,7 @@ void device_initialize(struct device *dev)
 	dev->driver = NULL;
 	dev->irqsim_deferred = false;
 	dev->irqsim_failed = false;
+	dev->irqsim_probe_ret = 0;
 	dev->irqsim_bind_seq = 0;
 	dev->irqsim_pass = 0;
 }
@@ -98,6 +99,7 @@ static int really_probe(struct device *dev, struct device_driver *drv)
 		ret = dev->bus->probe(dev);
 	else
 		ret = drv->probe ? drv->probe(dev) : 0;
+	dev->irqsim_probe_ret = ret;
 	if (ret) {
 		/* devres of the failed attempt first, newest first, then the binding */
 		devres_release_all(dev);

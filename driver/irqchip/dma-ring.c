@@ -9,17 +9,22 @@
  * freed when it is released.  Requesting the irq is what makes the INTA take a
  * VINT bit and a global event and the firmware program the ring's event.
  */
+#define pr_fmt(fmt) "dma_ring: " fmt
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <linux/dma/irqsim-dma-ring.h>
+#include <linux/err.h>
 #include <linux/io.h>
 #include <linux/irqdesc.h>
+#include <linux/module.h>
 #include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 #include <linux/soc/ti/ti_sci_inta_msi.h>
-
-#include "ti-sci-internal.h"
+#include <linux/soc/ti/ti_sci_protocol.h>
 
 enum dma_ring_state { RING_FREE, RING_BUSY, RING_ACTIVE };
 
@@ -30,48 +35,19 @@ struct dma_ring_chan {
 	char name[24];
 };
 
+/* devm-allocated: lives as long as the binding */
 struct dma_ring_device {
-	struct device dev;
+	struct device *dev; /* the platform device: the MSI vectors belong to it */
 	struct device_node *node;
 	void __iomem *base;
 	unsigned int nr_rings;
 	struct mutex lock; /* ring states; never held across request_irq/MSI calls */
 	struct dma_ring_chan *rings;
-	struct dma_ring_device *next;
 };
-
-/* probed devices, so a core reset can free what a test did not remove */
-static struct dma_ring_device *dma_ring_list;
-static struct mutex dma_ring_list_lock = { PTHREAD_MUTEX_INITIALIZER };
-
-static void dma_ring_destroy(struct dma_ring_device *dd)
-{
-	iounmap(dd->base);
-	mutex_destroy(&dd->lock);
-	free(dd->rings);
-	free(dd);
-}
-
-/* core reset: vectors are already given back by the MSI layer's own reset */
-static void dma_ring_reset(void)
-{
-	struct dma_ring_device *list;
-
-	mutex_lock(&dma_ring_list_lock);
-	list = dma_ring_list;
-	dma_ring_list = NULL;
-	mutex_unlock(&dma_ring_list_lock);
-	while (list) {
-		struct dma_ring_device *dd = list;
-
-		list = dd->next;
-		dma_ring_destroy(dd);
-	}
-}
 
 struct device *dma_ring_to_dev(struct dma_ring_device *dd)
 {
-	return &dd->dev;
+	return dd->dev;
 }
 
 unsigned int dma_ring_count(const struct dma_ring_device *dd)
@@ -79,100 +55,129 @@ unsigned int dma_ring_count(const struct dma_ring_device *dd)
 	return dd->nr_rings;
 }
 
-int dma_ring_probe(struct device_node *node, struct dma_ring_device **out)
+static void dma_ring_mutex_destroy(void *data)
 {
+	mutex_destroy(data);
+}
+
+static int dma_ring_of_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct device_node *node = dev_of_node(dev);
+	const struct ti_sci_handle *sci;
 	struct dma_ring_device *dd;
 	struct device_node *inta;
 	struct irq_domain *msi;
+	struct resource *res;
+	void __iomem *base;
 	u32 id, nr = DMA_RING_DEFAULT_NR;
-	u64 addr, size;
+	int ret;
 
-	if (!node || !out)
-		return -EINVAL;
-	*out = NULL;
-	irqsim_register_reset_hook(dma_ring_reset);
-	if (!ti_sci_probe_handle(node))
-		return -ENODEV;
-	if (of_property_read_u32(node, "ti,sci-dev-id", &id) || id > 0xffff) {
-		pr_err("dma_ring: %s: ti,sci-dev-id missing or invalid", node->path);
-		return -EINVAL;
-	}
+	sci = devm_ti_sci_get_handle(dev);
+	if (IS_ERR(sci))
+		return dev_err_probe(dev, (int)PTR_ERR(sci),
+				     "no TI-SCI firmware (install one with ti_sci_install_handle)");
+	if (of_property_read_u32(node, "ti,sci-dev-id", &id) || id > 0xffff)
+		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	switch (of_property_read_u32(node, "irqsim,num-rings", &nr)) {
 	case -EINVAL: /* absent: the hardware's count */
 		break;
 	case 0:
 		if (nr && nr <= 0x10000)
 			break;
-		pr_err("dma_ring: %s: irqsim,num-rings %u out of range 1..65536", node->path, nr);
-		return -EINVAL;
+		return dev_err_probe(dev, -EINVAL, "irqsim,num-rings %u out of range 1..65536", nr);
 	default:
-		pr_err("dma_ring: %s: irqsim,num-rings must be one u32 cell", node->path);
-		return -EINVAL;
+		return dev_err_probe(dev, -EINVAL, "irqsim,num-rings must be one u32 cell");
 	}
-	if (of_reg_read(node, 0, &addr, &size))
-		return -EINVAL;
-	if ((u64)nr * DMA_RING_STRIDE > size) {
-		pr_err("dma_ring: %s: %u rings do not fit the %llu-byte register region", node->path, nr,
-		       (unsigned long long)size);
-		return -EINVAL;
-	}
+	base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
+	if (IS_ERR(base))
+		return (int)PTR_ERR(base);
+	if ((u64)nr * DMA_RING_STRIDE > resource_size(res))
+		return dev_err_probe(dev, -EINVAL, "%u rings do not fit the %llu-byte register region", nr,
+				     (unsigned long long)resource_size(res));
 	inta = of_parse_phandle(node, "msi-parent", 0);
-	msi = inta ? ti_sci_inta_msi_get_domain(inta) : NULL;
-	if (!msi) {
-		pr_err("dma_ring: %s: MSI parent %s is not a probed INTA", node->path, inta ? inta->path : "(none)");
-		return -ENODEV;
-	}
-	dd = calloc(1, sizeof(*dd));
+	if (!inta)
+		return dev_err_probe(dev, -EINVAL, "no msi-parent");
+	msi = ti_sci_inta_msi_get_domain(inta);
+	if (!msi)
+		return dev_err_probe(dev, -EPROBE_DEFER, "MSI parent %pOF is not a probed INTA", inta);
+	dd = devm_kzalloc(dev, sizeof(*dd), GFP_KERNEL);
 	if (!dd)
 		return -ENOMEM;
-	dd->rings = calloc(nr, sizeof(*dd->rings));
-	dd->base = ioremap(addr, size);
-	if (!dd->rings || !dd->base) {
-		free(dd->rings);
-		free(dd);
+	dd->rings = devm_kcalloc(dev, nr, sizeof(*dd->rings), GFP_KERNEL);
+	if (!dd->rings)
 		return -ENOMEM;
-	}
-	dd->node = node;
-	dd->nr_rings = nr;
-	dd->dev.name = node->full_name;
-	dd->dev.id = (int)id;
-	dd->dev.fwnode = of_node_to_fwnode(node);
-	dev_set_msi_domain(&dd->dev, msi);
 	mutex_init(&dd->lock);
+	ret = devm_add_action_or_reset(dev, dma_ring_mutex_destroy, &dd->lock);
+	if (ret)
+		return ret;
+	dd->dev = dev;
+	dd->node = node;
+	dd->base = base;
+	dd->nr_rings = nr;
+	/* the INTA-MSI domain takes the TI-SCI source id from dev->id */
+	dev->id = (int)id;
+	dev_set_msi_domain(dev, msi);
 	for (unsigned int r = 0; r < nr; r++)
 		snprintf(dd->rings[r].name, sizeof(dd->rings[r].name), "dma-ring%u", r);
-	mutex_lock(&dma_ring_list_lock);
-	dd->next = dma_ring_list;
-	dma_ring_list = dd;
-	mutex_unlock(&dma_ring_list_lock);
-	*out = dd;
-	pr_info("dma_ring: %s: %u rings, TI-SCI id %u, MSI domain %s", node->path, nr, id, msi->name);
+	platform_set_drvdata(pdev, dd);
+	dev_info(dev, "%u rings, TI-SCI id %u, MSI domain %s", nr, id, msi->name);
+	return 0;
+}
+
+/* channels still open are closed; their vectors go back before the device does */
+static void dma_ring_of_remove(struct platform_device *pdev)
+{
+	struct dma_ring_device *dd = platform_get_drvdata(pdev);
+
+	for (unsigned int r = 0; r < dd->nr_rings; r++)
+		if (dd->rings[r].state == RING_ACTIVE)
+			dma_ring_release_channel(dd, r);
+	msi_device_data_release(dd->dev);
+	dev_set_msi_domain(dd->dev, NULL);
+}
+
+static const struct of_device_id dma_ring_of_match[] = {
+	{ .compatible = "irqsim,dma-rings" },
+	{ /* sentinel */ },
+};
+MODULE_DEVICE_TABLE(of, dma_ring_of_match);
+
+static struct platform_driver dma_ring_driver = {
+	.probe = dma_ring_of_probe,
+	.remove = dma_ring_of_remove,
+	.driver = {
+		.name = "irqsim-dma-rings",
+		.of_match_table = dma_ring_of_match,
+	},
+};
+module_platform_driver(dma_ring_driver);
+
+int dma_ring_get(struct device_node *node, struct dma_ring_device **out)
+{
+	struct platform_device *pdev = node ? of_find_device_by_node(node) : NULL;
+
+	if (!out)
+		return -EINVAL;
+	*out = NULL;
+	if (!pdev)
+		return -ENODEV;
+	if (pdev->dev.driver != &dma_ring_driver.driver)
+		return pdev->dev.irqsim_probe_ret ? pdev->dev.irqsim_probe_ret : -ENODEV;
+	*out = platform_get_drvdata(pdev);
 	return 0;
 }
 
 void dma_ring_remove(struct dma_ring_device *dd)
 {
-	struct dma_ring_device **pp;
-
-	if (!dd)
-		return;
-	for (unsigned int r = 0; r < dd->nr_rings; r++)
-		if (dd->rings[r].state == RING_ACTIVE)
-			dma_ring_release_channel(dd, r);
-	msi_device_data_release(&dd->dev);
-	mutex_lock(&dma_ring_list_lock);
-	for (pp = &dma_ring_list; *pp && *pp != dd; pp = &(*pp)->next)
-		;
-	if (*pp)
-		*pp = dd->next;
-	mutex_unlock(&dma_ring_list_lock);
-	dma_ring_destroy(dd);
+	if (dd)
+		device_release_driver(dd->dev);
 }
 
 static bool dma_ring_check(struct dma_ring_device *dd, unsigned int ring, const char *what)
 {
 	if (!dd || ring >= dd->nr_rings) {
-		pr_err("dma_ring: %s: %s of ring %u out of range (%u rings)", dd ? dd->node->path : "?", what, ring,
+		pr_err("%pOF: %s of ring %u out of range (%u rings)", dd ? dd->node : NULL, what, ring,
 		       dd ? dd->nr_rings : 0);
 		return false;
 	}
@@ -188,29 +193,29 @@ int dma_ring_request_channel(struct dma_ring_device *dd, unsigned int ring, irq_
 	if (!dma_ring_check(dd, ring, "request_channel"))
 		return -EINVAL;
 	if (!handler) {
-		pr_err("dma_ring: %s: ring %u: request_channel without a handler", dd->node->path, ring);
+		pr_err("%pOF: ring %u: request_channel without a handler", dd->node, ring);
 		return -EINVAL;
 	}
 	ch = &dd->rings[ring];
 	mutex_lock(&dd->lock);
 	if (ch->state != RING_FREE) {
 		mutex_unlock(&dd->lock);
-		pr_err("dma_ring: %s: ring %u already has a channel", dd->node->path, ring);
+		pr_err("%pOF: ring %u already has a channel", dd->node, ring);
 		return -EBUSY;
 	}
 	ch->state = RING_BUSY;
 	mutex_unlock(&dd->lock);
 
 	irqsim_annotate("dma_ring:request_channel ring=%u", ring);
-	map = msi_domain_alloc_irq_at(&dd->dev, MSI_DEFAULT_DOMAIN, ring, NULL, NULL);
+	map = msi_domain_alloc_irq_at(dd->dev, MSI_DEFAULT_DOMAIN, ring, NULL, NULL);
 	if (map.index < 0) {
 		ret = map.index;
-		pr_err("dma_ring: %s: ring %u: no MSI vector (%d)", dd->node->path, ring, ret);
+		pr_err("%pOF: ring %u: no MSI vector (%d)", dd->node, ring, ret);
 		goto err;
 	}
 	ret = request_irq((unsigned int)map.virq, handler, 0, ch->name, ctx);
 	if (ret) {
-		msi_domain_free_irqs_range(&dd->dev, MSI_DEFAULT_DOMAIN, ring, ring);
+		msi_domain_free_irqs_range(dd->dev, MSI_DEFAULT_DOMAIN, ring, ring);
 		goto err;
 	}
 	mutex_lock(&dd->lock);
@@ -239,7 +244,7 @@ int dma_ring_release_channel(struct dma_ring_device *dd, unsigned int ring)
 	mutex_lock(&dd->lock);
 	if (ch->state != RING_ACTIVE) {
 		mutex_unlock(&dd->lock);
-		pr_err("dma_ring: %s: release of ring %u which has no channel", dd->node->path, ring);
+		pr_err("%pOF: release of ring %u which has no channel", dd->node, ring);
 		return -EINVAL;
 	}
 	ch->state = RING_BUSY;
@@ -249,7 +254,7 @@ int dma_ring_release_channel(struct dma_ring_device *dd, unsigned int ring)
 
 	irqsim_annotate("dma_ring:release_channel ring=%u virq=%u", ring, virq);
 	free_irq(virq, ctx);
-	msi_domain_free_irqs_range(&dd->dev, MSI_DEFAULT_DOMAIN, ring, ring);
+	msi_domain_free_irqs_range(dd->dev, MSI_DEFAULT_DOMAIN, ring, ring);
 
 	mutex_lock(&dd->lock);
 	ch->virq = 0;

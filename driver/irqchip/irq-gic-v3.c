@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/irqchip.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqdesc.h>
 #include <linux/of.h>
@@ -394,3 +395,4 @@ fail:
 	memset(gic, 0, sizeof(*gic));
 	return ret;
 }
+IRQCHIP_DECLARE(gic_v3, "arm,gic-v3", gic_v3_of_init);

@@ -37,18 +37,29 @@
  * Per-device MSI domains (IMS) may use the INTA domain as their MSI parent
  * (ti_sci_inta_get_msi_parent, ti_sci_inta_msi_parent_ops).
  */
+#define pr_fmt(fmt) "ti_sci_inta: " fmt
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/err.h>
 #include <linux/irqchip/chained_irq.h>
 #include <linux/irqdesc.h>
+#include <linux/module.h>
 #include <linux/of.h>
+#include <linux/of_irq.h>
+#include <linux/platform_device.h>
 #include <linux/soc/ti/ti_sci_inta_msi.h>
 
 #include "irq-ti-sci-inta-internal.h"
 
-/* static storage: the MSI layer's reset may still use msi_info after ours */
+/*
+ * Static storage, not devm: the domains outlive the binding until the end of
+ * irqsim_core_reset(), and the MSI layer's reset (after the drivers unbind)
+ * still frees vectors through msi_info and the domain ops.  The binding owns
+ * the slot's contents (released by a devm action).
+ */
 static struct ti_sci_inta_irq_domain inta_instances[TI_SCI_INTA_MAX];
 
 static void __iomem *vint_reg(struct ti_sci_inta_irq_domain *inta, u16 vint_id, unsigned int off)
@@ -101,7 +112,7 @@ static int ti_sci_inta_set_type(struct irq_data *data, unsigned int type)
 			desc->handle_irq = handle_level_irq;
 		return 0;
 	default:
-		pr_err("irq: domain %s: virq %u: trigger type 0x%x not supported (edge rising or level high)",
+		pr_err("domain %s: virq %u: trigger type 0x%x not supported (edge rising or level high)",
 		       data->domain->name, data->irq, type);
 		return -EINVAL;
 	}
@@ -111,7 +122,7 @@ static int ti_sci_inta_set_affinity(struct irq_data *data, const struct cpumask 
 {
 	(void)dest;
 	(void)force;
-	pr_err("irq: domain %s: virq %u: affinity cannot be set, its VINT is shared by up to %d events (move the VINT's parent irq instead)",
+	pr_err("domain %s: virq %u: affinity cannot be set, its VINT is shared by up to %d events (move the VINT's parent irq instead)",
 	       data->domain->name, data->irq, MAX_EVENTS_PER_VINT);
 	return -EINVAL;
 }
@@ -149,7 +160,7 @@ static void ti_sci_inta_irq_handler(struct irq_desc *desc)
 
 		status &= status - 1;
 		if (!(__atomic_load_n(&vd->event_map, __ATOMIC_ACQUIRE) & BIT_ULL(bit))) {
-			pr_warn("irq: domain %s: VINT %u bit %u set with no event mapped", inta->domain->name,
+			pr_warn("domain %s: VINT %u bit %u set with no event mapped", inta->domain->name,
 				vd->vint_id, bit);
 			irqsim_count_spurious(smp_processor_id());
 			continue;
@@ -170,7 +181,7 @@ static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_i
 
 	vint_id = ti_sci_get_free_resource(&inta->vint);
 	if (vint_id == TI_SCI_RESOURCE_NULL) {
-		pr_err("irq: domain %s: no free VINT (all %u of %u..%u in use, 64 events each)", d->name,
+		pr_err("domain %s: no free VINT (all %u of %u..%u in use, 64 events each)", d->name,
 		       inta->vint.num, inta->vint.start, inta->vint.start + inta->vint.num - 1);
 		*err = -ENOSPC;
 		return NULL;
@@ -196,7 +207,7 @@ static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_i
 	}
 	vd->parent_virq = irq_create_fwspec_mapping(&fwspec);
 	if (!vd->parent_virq) {
-		pr_err("irq: domain %s: VINT %u: parent interrupt %u of %s could not be mapped", d->name,
+		pr_err("domain %s: VINT %u: parent interrupt %u of %s could not be mapped", d->name,
 		       vint_id, p_hwirq, inta->parent_node->path);
 		*err = -ENOSPC;
 		free(vd);
@@ -260,7 +271,7 @@ static int ti_sci_inta_request_resources(struct irq_data *data)
 	int ret = 0;
 
 	if (data->chip_data) {
-		pr_err("irq: domain %s: virq %u already has its event", data->domain->name, data->irq);
+		pr_err("domain %s: virq %u already has its event", data->domain->name, data->irq);
 		return -EBUSY;
 	}
 	mutex_lock(&inta->vint_mutex);
@@ -275,7 +286,7 @@ static int ti_sci_inta_request_resources(struct irq_data *data)
 	bit = (unsigned int)__builtin_ctzll(~vd->event_map);
 	gevt = ti_sci_get_free_resource(&inta->global_event);
 	if (gevt == TI_SCI_RESOURCE_NULL) {
-		pr_err("irq: domain %s: virq %u: no free global event (all %u of %u..%u in use)",
+		pr_err("domain %s: virq %u: no free global event (all %u of %u..%u in use)",
 		       data->domain->name, data->irq, inta->global_event.num, inta->global_event.start,
 		       inta->global_event.start + inta->global_event.num - 1);
 		ret = -ENOSPC;
@@ -287,7 +298,7 @@ static int ti_sci_inta_request_resources(struct irq_data *data)
 				TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), (u16)inta->ti_sci_id, vd->vint_id, gevt,
 				(u8)bit);
 	if (ret) {
-		pr_err("irq: domain %s: virq %u: firmware refused event map (src %lu/%u -> VINT %u bit %u, global event %u): %d",
+		pr_err("domain %s: virq %u: firmware refused event map (src %lu/%u -> VINT %u bit %u, global event %u): %d",
 		       data->domain->name, data->irq, data->hwirq >> 16, TI_SCI_INTA_HWIRQ_INDEX(data->hwirq),
 		       vd->vint_id, bit, gevt, ret);
 		ti_sci_release_resource(&inta->global_event, gevt);
@@ -327,7 +338,7 @@ static void ti_sci_inta_release_resources(struct irq_data *data)
 							  (u16)inta->ti_sci_id, vd->vint_id, ev->global_event,
 							  ev->vint_bit);
 	if (ret)
-		pr_err("irq: domain %s: virq %u: firmware could not free the event map of global event %u (%d)",
+		pr_err("domain %s: virq %u: firmware could not free the event map of global event %u (%d)",
 		       data->domain->name, data->irq, ev->global_event, ret);
 	/* no stale enable/status for the bit's next owner (no new event can arrive now) */
 	writeq(BIT_ULL(ev->vint_bit), vint_reg(inta, vd->vint_id, VINT_ENABLE_CLR_OFFSET));
@@ -363,7 +374,7 @@ static int ti_sci_inta_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 	msi_alloc_info_t *info = arg;
 
 	if (!info) {
-		pr_err("irq: domain %s: allocation without MSI alloc info", d->name);
+		pr_err("domain %s: allocation without MSI alloc info", d->name);
 		return -EINVAL;
 	}
 	for (unsigned int i = 0; i < nr_irqs; i++)
@@ -389,28 +400,25 @@ static const struct irq_domain_ops ti_sci_inta_irq_domain_ops = {
 
 /* ---- probe ------------------------------------------------------------------------ */
 
-static void ti_sci_inta_reset(void)
+/* devm action: the slot's VINTs, ranges and lock go back when the binding ends */
+static void ti_sci_inta_release(void *data)
 {
-	for (unsigned int i = 0; i < TI_SCI_INTA_MAX; i++) {
-		struct ti_sci_inta_irq_domain *inta = &inta_instances[i];
+	struct ti_sci_inta_irq_domain *inta = data;
 
-		if (!inta->used)
-			continue;
-		while (inta->vint_list) {
-			struct ti_sci_inta_vint_desc *vd = inta->vint_list;
+	while (inta->vint_list) {
+		struct ti_sci_inta_vint_desc *vd = inta->vint_list;
 
-			inta->vint_list = vd->next;
-			free(vd);
-		}
-		ti_sci_resource_destroy(&inta->vint);
-		ti_sci_resource_destroy(&inta->global_event);
-		mutex_destroy(&inta->vint_mutex);
-		inta->used = false;
-		/*
-		 * msi_info/msi_ops/msi_chip stay as they are: the MSI layer's reset
-		 * hook may run after this one and free vectors through them.
-		 */
+		inta->vint_list = vd->next;
+		free(vd);
 	}
+	ti_sci_resource_destroy(&inta->vint);
+	ti_sci_resource_destroy(&inta->global_event);
+	mutex_destroy(&inta->vint_mutex);
+	inta->used = false;
+	/*
+	 * msi_info/msi_ops/msi_chip stay as they are: the MSI layer's reset
+	 * runs after the unbind and frees vectors through them.
+	 */
 }
 
 /* reg[1], when present, is the CFG region holding the doorbell */
@@ -422,14 +430,14 @@ static int ti_sci_inta_read_doorbell(struct ti_sci_inta_irq_domain *inta, struct
 
 	inta->doorbell = 0;
 	if (cells <= 0 || n < 2 * cells) {
-		pr_info("ti_sci_inta: %s: no CFG region (reg[1]): no MSI doorbell, messages stay zero", node->path);
+		pr_info("%pOF: no CFG region (reg[1]): no MSI doorbell, messages stay zero", node);
 		return 0;
 	}
 	if (of_reg_read(node, 1, &addr, &size))
 		return -EINVAL;
 	if (size < INTA_CFG_DOORBELL_OFFSET + 4 || !addr) {
-		pr_err("ti_sci_inta: %s: CFG region (reg[1]) of %llu bytes at 0x%llx has no doorbell at +0x%x",
-		       node->path, (unsigned long long)size, (unsigned long long)addr, INTA_CFG_DOORBELL_OFFSET);
+		pr_err("%pOF: CFG region (reg[1]) of %llu bytes at 0x%llx has no doorbell at +0x%x",
+		       node, (unsigned long long)size, (unsigned long long)addr, INTA_CFG_DOORBELL_OFFSET);
 		return -EINVAL;
 	}
 	inta->doorbell = addr + INTA_CFG_DOORBELL_OFFSET;
@@ -446,55 +454,69 @@ static int ti_sci_inta_read_unmapped(struct ti_sci_inta_irq_domain *inta, struct
 			return 0;
 		if (inta->nr_unmapped == TI_SCI_INTA_MAX_UNMAPPED_SOURCES ||
 		    of_property_read_u32(src, "ti,sci-dev-id", &id) || id > 0xffff) {
-			pr_err("ti_sci_inta: %s: ti,unmapped-event-sources entry %s unusable", node->path, src->path);
+			pr_err("%pOF: ti,unmapped-event-sources entry %pOF unusable", node, src);
 			return -EINVAL;
 		}
 		inta->unmapped_dev_ids[inta->nr_unmapped++] = id;
 	}
 }
 
-/**
- * ti_sci_inta_of_init() - probe a "ti,sci-inta" interrupt aggregator
- * @node: its device-tree node
- * @parent: its interrupt parent (the INTR, or the GIC)
- *
- * Creates the INTA domain and the INTA-MSI domain above it.  No VINT is
- * taken until an event interrupt is requested.
- * Return: 0, -ENODEV (no parent domain / no TI-SCI firmware), -EINVAL (bad
- * properties), -ENOSPC (too many aggregators), or the firmware's range error.
- */
-int ti_sci_inta_of_init(struct device_node *node, struct device_node *parent)
+static struct ti_sci_inta_irq_domain *ti_sci_inta_take_slot(struct device *dev)
 {
-	struct ti_sci_inta_irq_domain *inta = NULL;
-	u64 addr, size;
+	for (unsigned int i = 0; i < TI_SCI_INTA_MAX; i++) {
+		struct ti_sci_inta_irq_domain *inta = &inta_instances[i];
+
+		if (inta->used)
+			continue;
+		/* msi_* may still be in use by an MSI domain of an earlier binding until the reset */
+		inta->sci = NULL;
+		inta->vint_list = NULL;
+		inta->base = NULL;
+		inta->doorbell = 0;
+		inta->nr_unmapped = 0;
+		memset(&inta->vint, 0, sizeof(inta->vint));
+		memset(&inta->global_event, 0, sizeof(inta->global_event));
+		mutex_init(&inta->vint_mutex);
+		inta->used = true;
+		if (devm_add_action_or_reset(dev, ti_sci_inta_release, inta))
+			return ERR_PTR(-ENOMEM);
+		return inta;
+	}
+	return ERR_PTR(dev_err_probe(dev, -ENOSPC, "more than %d aggregators", TI_SCI_INTA_MAX));
+}
+
+/*
+ * Creates the INTA domain and the INTA-MSI domain above it.  No VINT is taken
+ * until an event interrupt is requested.
+ */
+static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct device_node *node = dev_of_node(dev);
+	struct ti_sci_inta_irq_domain *inta;
+	struct device_node *parent_node;
+	struct resource *res;
 	char name[32];
 	int ret;
 
-	if (!node)
-		return -EINVAL;
-	irqsim_register_reset_hook(ti_sci_inta_reset);
-	if (!parent || !irq_find_host(parent)) {
-		pr_err("ti_sci_inta: %s: interrupt parent %s has no domain", node->path,
-		       parent ? parent->path : "(none)");
-		return -ENODEV;
-	}
-	for (unsigned int i = 0; i < TI_SCI_INTA_MAX && !inta; i++)
-		if (!inta_instances[i].used)
-			inta = &inta_instances[i];
-	if (!inta) {
-		pr_err("ti_sci_inta: %s: more than %d aggregators", node->path, TI_SCI_INTA_MAX);
-		return -ENOSPC;
-	}
-	memset(inta, 0, sizeof(*inta));
-	inta->sci = ti_sci_probe_handle(node);
-	if (!inta->sci)
-		return -ENODEV;
-	if (of_property_read_u32(node, "ti,sci-dev-id", &inta->ti_sci_id) || inta->ti_sci_id > 0xffff) {
-		pr_err("ti_sci_inta: %s: ti,sci-dev-id missing or invalid", node->path);
-		return -EINVAL;
-	}
-	if (of_reg_read(node, 0, &addr, &size))
-		return -EINVAL;
+	parent_node = of_irq_find_parent(node);
+	if (!parent_node || parent_node == node)
+		return dev_err_probe(dev, -ENODEV, "no interrupt parent");
+	if (!irq_find_host(parent_node))
+		return dev_err_probe(dev, -EPROBE_DEFER, "interrupt parent %pOF has no domain yet", parent_node);
+
+	inta = ti_sci_inta_take_slot(dev);
+	if (IS_ERR(inta))
+		return (int)PTR_ERR(inta);
+	inta->sci = devm_ti_sci_get_handle(dev);
+	if (IS_ERR(inta->sci))
+		return dev_err_probe(dev, (int)PTR_ERR(inta->sci),
+				     "no TI-SCI firmware (install one with ti_sci_install_handle)");
+	if (of_property_read_u32(node, "ti,sci-dev-id", &inta->ti_sci_id) || inta->ti_sci_id > 0xffff)
+		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
+	inta->base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
+	if (IS_ERR(inta->base))
+		return (int)PTR_ERR(inta->base);
 	ret = ti_sci_check_ranges(node);
 	if (!ret)
 		ret = ti_sci_inta_read_unmapped(inta, node);
@@ -506,56 +528,58 @@ int ti_sci_inta_of_init(struct device_node *node, struct device_node *parent)
 				   TI_SCI_RESASG_SUBTYPE_IA_VINT, "VINT");
 	if (ret)
 		return ret;
-	if ((u64)(inta->vint.start + inta->vint.num) * VINT_FRAME_SIZE > size) {
-		pr_err("ti_sci_inta: %s: VINTs %u..%u do not fit the %llu-byte register region", node->path,
-		       inta->vint.start, inta->vint.start + inta->vint.num - 1, (unsigned long long)size);
-		ret = -EINVAL;
-		goto err_vint;
-	}
+	if ((u64)(inta->vint.start + inta->vint.num) * VINT_FRAME_SIZE > resource_size(res))
+		return dev_err_probe(dev, -EINVAL, "VINTs %u..%u do not fit the %llu-byte register region",
+				     inta->vint.start, inta->vint.start + inta->vint.num - 1,
+				     (unsigned long long)resource_size(res));
 	ret = ti_sci_resource_init(&inta->global_event, inta->sci, node, inta->ti_sci_id,
 				   TI_SCI_RESASG_SUBTYPE_GLOBAL_EVENT_SEVT, "global event");
 	if (ret)
-		goto err_vint;
-	inta->base = ioremap(addr, size);
-	if (!inta->base) {
-		ret = -EINVAL;
-		goto err_gevt;
-	}
+		return ret;
 	inta->node = node;
-	inta->parent_node = parent;
-	inta->parent_is_gic = of_device_is_compatible(parent, "arm,gic-v3");
-	mutex_init(&inta->vint_mutex);
-	/* no parent link: VINT parents are ordinary mappings made at request time */
+	inta->parent_node = parent_node;
+	inta->parent_is_gic = of_device_is_compatible(parent_node, "arm,gic-v3");
+	/*
+	 * No parent link: VINT parents are ordinary mappings made at request
+	 * time.  The domains live until the core reset removes every domain.
+	 */
 	inta->domain = irq_domain_create_hierarchy(NULL, 0, 0, of_node_to_fwnode(node),
 						   &ti_sci_inta_irq_domain_ops, inta);
-	if (!inta->domain) {
-		ret = -ENOMEM;
-		goto err_mutex;
-	}
+	if (!inta->domain)
+		return -ENOMEM;
 	snprintf(name, sizeof(name), "INTA%u", inta->ti_sci_id);
 	ti_sci_name_domain(inta->domain, name);
 	inta->domain->msi_parent_ops = &ti_sci_inta_msi_parent_ops;
 	inta->domain->flags |= IRQ_DOMAIN_FLAG_MSI_PARENT;
 	ret = ti_sci_inta_msi_domain_init(inta);
-	if (ret)
-		goto err_domain;
-	inta->used = true;
-	pr_info("ti_sci_inta: %s: VINTs %u..%u, global events %u..%u, MSI doorbell 0x%llx", node->path,
-		inta->vint.start, inta->vint.start + inta->vint.num - 1, inta->global_event.start,
-		inta->global_event.start + inta->global_event.num - 1, (unsigned long long)inta->doorbell);
+	if (ret) {
+		irq_domain_remove(inta->domain);
+		inta->domain = NULL;
+		return ret;
+	}
+	platform_set_drvdata(pdev, inta);
+	dev_info(dev, "Interrupt Aggregator %u domain created: VINTs %u..%u, global events %u..%u, MSI doorbell 0x%llx",
+		 inta->ti_sci_id, inta->vint.start, inta->vint.start + inta->vint.num - 1,
+		 inta->global_event.start, inta->global_event.start + inta->global_event.num - 1,
+		 (unsigned long long)inta->doorbell);
 	return 0;
-
-err_domain:
-	irq_domain_remove(inta->domain);
-err_mutex:
-	mutex_destroy(&inta->vint_mutex);
-	iounmap(inta->base);
-err_gevt:
-	ti_sci_resource_destroy(&inta->global_event);
-err_vint:
-	ti_sci_resource_destroy(&inta->vint);
-	return ret;
 }
+
+static const struct of_device_id ti_sci_inta_irq_domain_of_match[] = {
+	{ .compatible = "ti,sci-inta" },
+	{ /* sentinel */ },
+};
+MODULE_DEVICE_TABLE(of, ti_sci_inta_irq_domain_of_match);
+
+static struct platform_driver ti_sci_inta_irq_domain_driver = {
+	.probe = ti_sci_inta_irq_domain_probe,
+	.driver = {
+		.name = "ti-sci-inta",
+		.of_match_table = ti_sci_inta_irq_domain_of_match,
+		.suppress_bind_attrs = true,
+	},
+};
+module_platform_driver(ti_sci_inta_irq_domain_driver);
 
 struct irq_domain *ti_sci_inta_msi_get_domain(struct device_node *np)
 {
@@ -572,3 +596,6 @@ struct irq_domain *ti_sci_inta_get_msi_parent(struct device_node *np)
 			return inta_instances[i].domain;
 	return NULL;
 }
+
+MODULE_DESCRIPTION("K3-style interrupt aggregator driver");
+MODULE_LICENSE("MIT");

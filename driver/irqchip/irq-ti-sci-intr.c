@@ -11,12 +11,18 @@
  * asks the firmware to connect input -> output; every failure undoes it all.
  * Masking, EOI, type and affinity are the GIC's: an output is a 1:1 wire.
  */
+#define pr_fmt(fmt) "ti_sci_intr: " fmt
+
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/err.h>
 #include <linux/irqdomain.h>
+#include <linux/module.h>
 #include <linux/of.h>
+#include <linux/of_irq.h>
+#include <linux/platform_device.h>
 
 #include "ti-sci-internal.h"
 
@@ -34,7 +40,12 @@ struct ti_sci_intr_irq_domain {
 	u32 type;
 };
 
-/* static storage: nothing the core may still look at is freed by a reset */
+/*
+ * Static storage, not devm: the domain outlives the binding until the end of
+ * irqsim_core_reset(), and vectors freed by the MSI layer's reset (after the
+ * drivers unbind) still reach ti_sci_intr_irq_domain_free through it.  The
+ * binding owns the slot's contents (released by a devm action).
+ */
 static struct ti_sci_intr_irq_domain intr_instances[TI_SCI_INTR_MAX];
 
 static struct irq_chip ti_sci_intr_irq_chip = {
@@ -53,7 +64,7 @@ static int ti_sci_intr_irq_domain_translate(struct irq_domain *d, struct irq_fws
 	struct ti_sci_intr_irq_domain *intr = d->host_data;
 
 	if (fwspec->param_count != 1) {
-		pr_err("irq: domain %s: %d-cell specifier, need 1 (input line)", d->name, fwspec->param_count);
+		pr_err("domain %s: %d-cell specifier, need 1 (input line)", d->name, fwspec->param_count);
 		return -EINVAL;
 	}
 	*hwirq = fwspec->param[0];
@@ -74,7 +85,7 @@ static int ti_sci_intr_alloc_parent_irq(struct irq_domain *d, unsigned int virq,
 		return ret;
 	if (intr->parent_is_gic) {
 		if (p_hwirq < 32) {
-			pr_err("irq: domain %s: output %u maps to INTID %u, not an SPI", d->name, out, p_hwirq);
+			pr_err("domain %s: output %u maps to INTID %u, not an SPI", d->name, out, p_hwirq);
 			return -EINVAL;
 		}
 		fwspec.param_count = 3;
@@ -99,19 +110,19 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 	int ret;
 
 	if (nr_irqs != 1) {
-		pr_err("irq: domain %s: %u interrupts at once, the router allocates one", d->name, nr_irqs);
+		pr_err("domain %s: %u interrupts at once, the router allocates one", d->name, nr_irqs);
 		return -EINVAL;
 	}
 	ret = ti_sci_intr_irq_domain_translate(d, arg, &hwirq, &type);
 	if (ret)
 		return ret;
 	if (hwirq > 0xffff) {
-		pr_err("irq: domain %s: input %lu out of range (max 65535)", d->name, hwirq);
+		pr_err("domain %s: input %lu out of range (max 65535)", d->name, hwirq);
 		return -EINVAL;
 	}
 	out = ti_sci_get_free_resource(&intr->out_irqs);
 	if (out == TI_SCI_RESOURCE_NULL) {
-		pr_err("irq: domain %s: no free output line for input %lu (all %u of %u..%u in use)", d->name,
+		pr_err("domain %s: no free output line for input %lu (all %u of %u..%u in use)", d->name,
 		       hwirq, intr->out_irqs.num, intr->out_irqs.start,
 		       intr->out_irqs.start + intr->out_irqs.num - 1);
 		return -ENOSPC;
@@ -122,7 +133,7 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 	irqsim_annotate("ti_sci:set_irq intr=%u input=%lu output=%u", intr->ti_sci_id, hwirq, out);
 	ret = fw->set_irq(intr->sci, (u16)intr->ti_sci_id, (u16)hwirq, (u16)intr->ti_sci_id, out);
 	if (ret) {
-		pr_err("irq: domain %s: firmware refused input %lu -> output %u (%d)", d->name, hwirq, out, ret);
+		pr_err("domain %s: firmware refused input %lu -> output %u (%d)", d->name, hwirq, out, ret);
 		goto err_parent;
 	}
 	/* chip_data = the output line (not the parent hwirq: ranges need not be identity) */
@@ -156,7 +167,7 @@ static void ti_sci_intr_irq_domain_free(struct irq_domain *d, unsigned int virq,
 		ret = intr->sci->ops->rm_irq_ops.free_irq(intr->sci, (u16)intr->ti_sci_id, (u16)data->hwirq,
 							  (u16)intr->ti_sci_id, out);
 		if (ret)
-			pr_err("irq: domain %s: firmware could not free input %lu -> output %u (%d)", d->name,
+			pr_err("domain %s: firmware could not free input %lu -> output %u (%d)", d->name,
 			       data->hwirq, out, ret);
 		ti_sci_release_resource(&intr->out_irqs, out);
 		irq_domain_reset_irq_data(data);
@@ -170,60 +181,58 @@ static const struct irq_domain_ops ti_sci_intr_irq_domain_ops = {
 	.free = ti_sci_intr_irq_domain_free,
 };
 
-static void ti_sci_intr_reset(void)
+/* devm action: the slot and its output range go back when the binding ends */
+static void ti_sci_intr_release(void *data)
 {
-	for (unsigned int i = 0; i < TI_SCI_INTR_MAX; i++) {
-		if (!intr_instances[i].used)
-			continue;
-		ti_sci_resource_destroy(&intr_instances[i].out_irqs);
-		memset(&intr_instances[i], 0, sizeof(intr_instances[i]));
-	}
+	struct ti_sci_intr_irq_domain *intr = data;
+
+	ti_sci_resource_destroy(&intr->out_irqs);
+	memset(intr, 0, sizeof(*intr));
 }
 
-/**
- * ti_sci_intr_of_init() - probe a "ti,sci-intr" interrupt router
- * @node: its device-tree node
- * @parent: its interrupt parent (the GIC)
- *
- * Return: 0, -ENODEV (no parent domain / no TI-SCI firmware), -EINVAL (bad
- * properties), -ENOSPC (too many routers), or the firmware's range error.
- */
-int ti_sci_intr_of_init(struct device_node *node, struct device_node *parent)
+static struct ti_sci_intr_irq_domain *ti_sci_intr_take_slot(struct device *dev)
 {
-	struct ti_sci_intr_irq_domain *intr = NULL;
+	for (unsigned int i = 0; i < TI_SCI_INTR_MAX; i++) {
+		if (intr_instances[i].used)
+			continue;
+		memset(&intr_instances[i], 0, sizeof(intr_instances[i]));
+		intr_instances[i].used = true;
+		if (devm_add_action_or_reset(dev, ti_sci_intr_release, &intr_instances[i]))
+			return ERR_PTR(-ENOMEM);
+		return &intr_instances[i];
+	}
+	return ERR_PTR(dev_err_probe(dev, -ENOSPC, "more than %d routers", TI_SCI_INTR_MAX));
+}
+
+static int ti_sci_intr_irq_domain_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct device_node *node = dev_of_node(dev);
+	struct ti_sci_intr_irq_domain *intr;
 	struct irq_domain *parent_domain;
+	struct device_node *parent_node;
 	char name[32];
 	int ret;
 
-	if (!node)
-		return -EINVAL;
-	irqsim_register_reset_hook(ti_sci_intr_reset);
-	parent_domain = parent ? irq_find_host(parent) : NULL;
-	if (!parent_domain) {
-		pr_err("ti_sci_intr: %s: interrupt parent %s has no domain", node->path,
-		       parent ? parent->path : "(none)");
-		return -ENODEV;
-	}
-	for (unsigned int i = 0; i < TI_SCI_INTR_MAX && !intr; i++)
-		if (!intr_instances[i].used)
-			intr = &intr_instances[i];
-	if (!intr) {
-		pr_err("ti_sci_intr: %s: more than %d routers", node->path, TI_SCI_INTR_MAX);
-		return -ENOSPC;
-	}
-	memset(intr, 0, sizeof(*intr));
-	intr->sci = ti_sci_probe_handle(node);
-	if (!intr->sci)
-		return -ENODEV;
+	parent_node = of_irq_find_parent(node);
+	if (!parent_node || parent_node == node)
+		return dev_err_probe(dev, -ENODEV, "no interrupt parent");
+	parent_domain = irq_find_host(parent_node);
+	if (!parent_domain)
+		return dev_err_probe(dev, -EPROBE_DEFER, "interrupt parent %pOF has no domain yet", parent_node);
+
+	intr = ti_sci_intr_take_slot(dev);
+	if (IS_ERR(intr))
+		return (int)PTR_ERR(intr);
+	intr->sci = devm_ti_sci_get_handle(dev);
+	if (IS_ERR(intr->sci))
+		return dev_err_probe(dev, (int)PTR_ERR(intr->sci),
+				     "no TI-SCI firmware (install one with ti_sci_install_handle)");
 	if (of_property_read_u32(node, "ti,intr-trigger-type", &intr->type) ||
-	    (intr->type != IRQ_TYPE_EDGE_RISING && intr->type != IRQ_TYPE_LEVEL_HIGH)) {
-		pr_err("ti_sci_intr: %s: ti,intr-trigger-type missing or not 1 (edge) / 4 (level)", node->path);
-		return -EINVAL;
-	}
-	if (of_property_read_u32(node, "ti,sci-dev-id", &intr->ti_sci_id) || intr->ti_sci_id > 0xffff) {
-		pr_err("ti_sci_intr: %s: ti,sci-dev-id missing or invalid", node->path);
-		return -EINVAL;
-	}
+	    (intr->type != IRQ_TYPE_EDGE_RISING && intr->type != IRQ_TYPE_LEVEL_HIGH))
+		return dev_err_probe(dev, -EINVAL, "ti,intr-trigger-type missing or not 1 (edge) / 4 (level)");
+	if (of_property_read_u32(node, "ti,sci-dev-id", &intr->ti_sci_id) || intr->ti_sci_id > 0xffff)
+		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	ret = ti_sci_check_ranges(node);
 	if (ret)
 		return ret;
@@ -232,20 +241,38 @@ int ti_sci_intr_of_init(struct device_node *node, struct device_node *parent)
 	if (ret)
 		return ret;
 	intr->node = node;
-	intr->parent_node = parent;
-	intr->parent_is_gic = of_device_is_compatible(parent, "arm,gic-v3");
+	intr->parent_node = parent_node;
+	intr->parent_is_gic = of_device_is_compatible(parent_node, "arm,gic-v3");
+	/* the domain lives until the core reset removes every domain (see intr_instances) */
 	intr->domain = irq_domain_create_hierarchy(parent_domain, 0, 0, of_node_to_fwnode(node),
 						   &ti_sci_intr_irq_domain_ops, intr);
-	if (!intr->domain) {
-		ti_sci_resource_destroy(&intr->out_irqs);
+	if (!intr->domain)
 		return -ENOMEM;
-	}
 	snprintf(name, sizeof(name), "INTR%u", intr->ti_sci_id);
 	ti_sci_name_domain(intr->domain, name);
 	irq_domain_update_bus_token(intr->domain, DOMAIN_BUS_WIRED);
-	intr->used = true;
-	pr_info("ti_sci_intr: %s: outputs %u..%u, %s", node->path, intr->out_irqs.start,
-		intr->out_irqs.start + intr->out_irqs.num - 1,
-		intr->type == IRQ_TYPE_LEVEL_HIGH ? "level" : "edge");
+	platform_set_drvdata(pdev, intr);
+	dev_info(dev, "Interrupt Router %u domain created: outputs %u..%u, %s", intr->ti_sci_id,
+		 intr->out_irqs.start, intr->out_irqs.start + intr->out_irqs.num - 1,
+		 intr->type == IRQ_TYPE_LEVEL_HIGH ? "level" : "edge");
 	return 0;
 }
+
+static const struct of_device_id ti_sci_intr_irq_domain_of_match[] = {
+	{ .compatible = "ti,sci-intr" },
+	{ /* sentinel */ },
+};
+MODULE_DEVICE_TABLE(of, ti_sci_intr_irq_domain_of_match);
+
+static struct platform_driver ti_sci_intr_irq_domain_driver = {
+	.probe = ti_sci_intr_irq_domain_probe,
+	.driver = {
+		.name = "ti-sci-intr",
+		.of_match_table = ti_sci_intr_irq_domain_of_match,
+		.suppress_bind_attrs = true,
+	},
+};
+module_platform_driver(ti_sci_intr_irq_domain_driver);
+
+MODULE_DESCRIPTION("K3-style interrupt router driver");
+MODULE_LICENSE("MIT");

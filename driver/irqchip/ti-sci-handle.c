@@ -4,6 +4,8 @@
  * in drivers/firmware/ in Linux; the build globs driver/core, driver/irqchip
  * and driver/of only, so it lives here next to its only users.)
  */
+#include <linux/device.h>
+#include <linux/err.h>
 #include <linux/of.h>
 
 #include "ti-sci-internal.h"
@@ -36,14 +38,12 @@ const struct ti_sci_handle *ti_sci_get_handle(void)
 	return __atomic_load_n(&ti_sci_installed, __ATOMIC_ACQUIRE);
 }
 
-const struct ti_sci_handle *ti_sci_probe_handle(const struct device_node *node)
+const struct ti_sci_handle *devm_ti_sci_get_handle(struct device *dev)
 {
 	const struct ti_sci_handle *h = ti_sci_get_handle();
 
-	if (!h || !h->ops) {
-		pr_err("ti_sci: %s: no TI-SCI firmware (install one with ti_sci_install_handle)",
-		       node ? node->path : "?");
-		return NULL;
-	}
+	if (!h || !h->ops)
+		return ERR_PTR(-EPROBE_DEFER);
+	(void)dev;
 	return h;
 }

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private to the TI-SCI interrupt drivers (ti-sci-*.c, irq-ti-sci-*.c,
- * dma-ring.c): the firmware-handle lookup for probes, resource allocators over
- * the ranges the firmware grants this host, and the ti,interrupt-ranges
- * translation.
+ * Private to the TI-SCI interrupt drivers (ti-sci-*.c, irq-ti-sci-*.c):
+ * resource allocators over the ranges the firmware grants this host, and the
+ * ti,interrupt-ranges translation.
  */
 #ifndef IRQSIM_TI_SCI_INTERNAL_H
 #define IRQSIM_TI_SCI_INTERNAL_H
@@ -22,12 +21,6 @@ struct ti_sci_resource {
 	struct mutex lock;
 	const char *what;      /* "output", "VINT", "global event" for log lines */
 };
-
-/*
- * The firmware for a probe of @node, or NULL after logging
- * "<node>: no TI-SCI firmware" (the caller returns -ENODEV).
- */
-const struct ti_sci_handle *ti_sci_probe_handle(const struct device_node *node);
 
 /* ask the firmware for the host's range of (@dev_id, @subtype) and set up @res */
 int ti_sci_resource_init(struct ti_sci_resource *res, const struct ti_sci_handle *sci,

@@ -14,6 +14,7 @@
 #include <linux/irqchip.h>
 #include <linux/of_device.h>
 #include <linux/of_irq.h>
+#include <linux/of_platform.h>
 
 #include "of_private.h"
 
@@ -144,9 +145,52 @@ static void irqchip_of_reset(void)
 	irqchip_tree = NULL;
 }
 
+/*
+ * After population: the first controller node whose platform device did not
+ * bind (a deferral still pending counts), or 0.  A controller no driver
+ * matched is not an error, as of_irq_init() skips those too.
+ */
+static int platform_irqchips_status(struct device_node *root)
+{
+	for (struct device_node *np = root; np; np = of_find_all_nodes(np)) {
+		struct platform_device *pdev;
+
+		if (!of_property_read_bool(np, "interrupt-controller") &&
+		    !of_property_read_bool(np, "msi-controller"))
+			continue;
+		pdev = of_find_device_by_node(np);
+		if (pdev && !pdev->dev.driver && pdev->dev.irqsim_probe_ret)
+			return pdev->dev.irqsim_probe_ret;
+	}
+	return 0;
+}
+
+/*
+ * The project's trees put their devices under a "/soc { ranges; }" without a
+ * compatible, which of_platform_populate() (as the kernel's) does not descend
+ * into; such a node directly under the root is taken as a simple-bus here.
+ */
+static int populate_untyped_buses(struct device_node *root)
+{
+	struct device_node *bus;
+	int ret = 0;
+
+	for_each_child_of_node(root, bus) {
+		if (of_get_property(bus, "compatible", NULL) || !of_get_property(bus, "ranges", NULL) ||
+		    !of_device_is_available(bus))
+			continue;
+		ret = of_platform_default_populate(bus, NULL, NULL);
+		if (ret)
+			break;
+	}
+	return ret;
+}
+
 int irqchip_init_from_fdt(const void *blob, size_t size)
 {
+	struct of_irqchip_match *table;
 	struct device_node *root;
+	int ret, pret;
 
 	if (irqchip_tree) {
 		pr_err("irqchip: a device tree is already installed (%s); reset first", irqchip_tree->path);
@@ -158,16 +202,24 @@ int irqchip_init_from_fdt(const void *blob, size_t size)
 	irqsim_register_reset_hook(irqchip_of_reset);
 	irqchip_tree = root;
 	/* the tree stays even on failure: controllers probed so far reference it */
-	{
-		struct of_irqchip_match *table = irqchip_match_table_build();
-		int ret;
-
-		if (!table)
-			return -ENOMEM;
-		ret = of_irq_init(root, table);
-		free(table);
-		return ret;
-	}
+	table = irqchip_match_table_build();
+	if (!table)
+		return -ENOMEM;
+	ret = of_irq_init(root, table);
+	free(table);
+	/*
+	 * The kernel populates the platform bus later in boot; here at once, so
+	 * that the controllers with platform drivers (IRQCHIP_PLATFORM_DRIVER,
+	 * module_platform_driver) have probed when this returns.
+	 */
+	pret = of_platform_default_populate(root, NULL, NULL);
+	if (!pret)
+		pret = populate_untyped_buses(root);
+	if (!ret)
+		ret = pret;
+	if (!ret)
+		ret = platform_irqchips_status(root);
+	return ret;
 }
 
 /* ---- IRQCHIP_DECLARE ------------------------------------------------------------------ */
@@ -198,15 +250,10 @@ struct of_irqchip_match *irqchip_match_table_build(void)
 	pthread_mutex_lock(&declared_lock);
 	for (struct irqchip_declaration *d = declared; d; d = d->next)
 		n++;
-	for (const struct of_irqchip_match *m = irqchip_of_match_table; m->compatible; m++)
-		n++;
 	table = calloc(n + 1, sizeof(*table));
-	if (table) {
+	if (table)
 		for (struct irqchip_declaration *d = declared; d; d = d->next)
 			table[i++] = (struct of_irqchip_match){ d->compatible, d->init };
-		for (const struct of_irqchip_match *m = irqchip_of_match_table; m->compatible; m++)
-			table[i++] = *m;
-	}
 	pthread_mutex_unlock(&declared_lock);
 	return table;
 }

@@ -137,7 +137,7 @@ void RunOneTree(const uint8_t *data, size_t size)
 	for (device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings"); np;
 	     np = of_find_compatible_node(np, nullptr, "irqsim,dma-rings")) {
 		dma_ring_device *dd = nullptr;
-		if (dma_ring_probe(np, &dd) == 0) {
+		if (dma_ring_get(np, &dd) == 0) {
 			if (dma_ring_count(dd) && dma_ring_request_channel(dd, 0, NopHandler, dd) > 0)
 				(void)dma_ring_release_channel(dd, 0);
 			dma_ring_remove(dd);

@@ -102,6 +102,7 @@ SocSession::~SocSession()
     for (auto& l : lines_)
         if (l->requested)
             free_irq(l->virq, l.get());
+    // unbinding closes the channels a scenario left open (the reset refuses while any irq is requested)
     if (dma_)
         dma_ring_remove(dma_);
     irqsim_core_reset();
@@ -262,11 +263,11 @@ bool SocSession::boot_steps(std::string* err)
         }
     }
 
-    // of_irq_init probes interrupt controllers only: the DMA-ring device (an
-    // INTA-MSI client) is probed here.  Its vectors are allocated per ring on
-    // demand (dma_ring_request_channel).
+    // The DMA-ring device (an INTA-MSI client) was probed by its platform
+    // driver when irqchip_init_from_fdt populated the bus.  Its vectors are
+    // allocated per ring on demand (dma_ring_request_channel).
     if (struct device_node* dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings")) {
-        ret = sim_->platform().as_cpu(0, [&] { return dma_ring_probe(dn, &dma_); });
+        ret = dma_ring_get(dn, &dma_);
         if (ret) {
             *err = std::string("dma-rings probe failed (") + std::to_string(ret) + ")" + boot_cause();
             return false;

@@ -13,7 +13,7 @@
 //   spi        every device line from the device tree requested; random events on
 //              random lines (level lines cleared by their handler), affinity moved
 //              now and then
-//   dma-rings  (default) the DMA-ring device probed (dma_ring_probe); a random
+//   dma-rings  (default) the DMA-ring device probed (dma_ring_get); a random
 //              subset of its rings requested as channels (INTA-MSI vector per ring
 //              on demand, the firmware model programming the routes), descriptors
 //              posted by MMIO (DOORBELL, through the socket), channels released and
@@ -357,8 +357,8 @@ private:
 		return true;
 	}
 
-	// of_irq_init probes interrupt controllers only: the DMA-ring device (an
-	// INTA-MSI client) is probed here, as tb/session does
+	// the DMA-ring device (an INTA-MSI client) was probed by its platform
+	// driver when irqchip_init_from_fdt populated the bus; look it up, as tb/session does
 	bool probe_dma()
 	{
 		struct device_node *dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
@@ -366,7 +366,7 @@ private:
 			fail("device tree: no \"irqsim,dma-rings\" node (the TI path needs the INTR/INTA/DMA nodes)");
 			return false;
 		}
-		int ret = dma_ring_probe(dn, &dma_);
+		int ret = dma_ring_get(dn, &dma_);
 		if (ret) {
 			fail("dma-rings probe failed (" + std::to_string(ret) + ")");
 			return false;

@@ -3,6 +3,7 @@
 // INTA-MSI vector + request_irq, doorbell, completion delivered through
 // INTA -> INTR -> GIC flow, release frees both.
 #include <linux/dma/irqsim-dma-ring.h>
+#include <linux/of_platform.h>
 
 #include "ti_test_fixture.h"
 
@@ -15,7 +16,7 @@ protected:
 		ProbeOk();
 		dma_np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
 		ASSERT_NE(dma_np, nullptr);
-		ASSERT_EQ(dma_ring_probe(dma_np, &dd), 0) << AllLogs();
+		ASSERT_EQ(dma_ring_get(dma_np, &dd), 0) << AllLogs();
 		ASSERT_NE(dd, nullptr);
 	}
 	void TearDown() override
@@ -40,15 +41,38 @@ TEST_F(DmaRingTest, ProbeAllocatesNothing)
 	EXPECT_EQ(ErrorCount(), 0u) << AllLogs();
 }
 
-TEST_F(DmaRingTest, ProbeWithoutFirmwareOrParentFails)
+// the platform driver bound at population; without firmware a probe defers
+// (as in the kernel until the TI-SCI driver is there) and binds once it is
+TEST_F(DmaRingTest, ProbeWithoutFirmwareDefersUntilItIsInstalled)
 {
-	ProbeOk();
-	device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
+	ProbeDma();
+	platform_device *pdev = of_find_device_by_node(dma_np);
+	ASSERT_NE(pdev, nullptr);
+	dma_ring_remove(dd);
+	dd = nullptr;
 	ti_sci_install_handle(nullptr);
+	EXPECT_EQ(device_attach(&pdev->dev), -EPROBE_DEFER);
 	dma_ring_device *x = nullptr;
-	EXPECT_EQ(dma_ring_probe(np, &x), -ENODEV);
+	EXPECT_EQ(dma_ring_get(dma_np, &x), -EPROBE_DEFER);
 	EXPECT_EQ(x, nullptr);
-	EXPECT_GE(CountLogs("no TI-SCI firmware"), 1u) << AllLogs();
+	EXPECT_STREQ(irqsim_deferred_probe_reason(&pdev->dev),
+		     "no TI-SCI firmware (install one with ti_sci_install_handle)");
+	fw.Install();
+	driver_deferred_probe_trigger();
+	ASSERT_EQ(dma_ring_get(dma_np, &dd), 0) << AllLogs();
+	EXPECT_EQ(dma_ring_to_dev(dd), &pdev->dev);
+	EXPECT_EQ(dma_ring_count(dd), 32u);
+}
+
+// no INTA at all (no firmware: nothing of the TI path binds): every probe waits
+TEST_F(DmaRingTest, BootWithoutFirmwareLeavesEveryTiDeviceDeferred)
+{
+	EXPECT_EQ(Probe(false), -EPROBE_DEFER);
+	device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
+	dma_ring_device *x = nullptr;
+	EXPECT_EQ(dma_ring_get(np, &x), -EPROBE_DEFER);
+	EXPECT_EQ(x, nullptr);
+	EXPECT_GE(CountLogs("deferred probe pending: no TI-SCI firmware"), 1u) << AllLogs();
 }
 
 TEST_F(DmaRingTest, ChannelCompletionReachesHandler)

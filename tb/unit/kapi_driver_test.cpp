@@ -193,7 +193,7 @@ TEST_F(KapiDeclareTest, IrqchipDeclareRowsJoinTheInitTableParentsFirst)
 	}
 	free(table);
 	EXPECT_TRUE(declared);
-	EXPECT_TRUE(gic) << "irqchip_of_match_table still applies";
+	EXPECT_TRUE(gic) << "the GICv3 is declared with IRQCHIP_DECLARE too";
 
 	kapi_test_declared_inits = 0;
 	std::string err;

@@ -80,6 +80,7 @@ struct device {
 	bool irqsim_populated;           /* created by of_platform_populate() */
 	bool irqsim_deferred;            /* last probe returned -EPROBE_DEFER */
 	bool irqsim_failed;              /* last probe failed otherwise: not retried */
+	int irqsim_probe_ret;            /* what the last probe returned (0 before any) */
 };
 
 static inline const char *dev_name(const struct device *dev) { return dev->name; }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * irqchip probing from the device tree (Linux's of_irq_init /
- * IRQCHIP_DECLARE), with an explicit table instead of a linker section.
+ * IRQCHIP_DECLARE), with constructors instead of a linker section.
  */
 #ifndef IRQSIM_IRQCHIP_H
 #define IRQSIM_IRQCHIP_H
@@ -24,9 +24,6 @@ struct of_irqchip_match {
 	of_irq_init_cb_t init;
 };
 
-/* the built-in table (driver/of/irqchip_table.c), terminated by { NULL, NULL } */
-extern const struct of_irqchip_match irqchip_of_match_table[];
-
 /**
  * of_irq_init() - probe every available interrupt controller of the tree
  * rooted at @root whose compatible has an entry in @matches, parents first
@@ -44,8 +41,8 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
 /*
  * IRQCHIP_DECLARE(name, compat, fn): a row of the init table, declared next
  * to the driver.  The kernel collects these in a linker section; here an ELF
- * constructor (see <linux/init.h> for why) adds it to a list that
- * irqchip_init_from_fdt() consults after irqchip_of_match_table.
+ * constructor (see <linux/init.h> for why) adds it to the list that
+ * irqchip_init_from_fdt() probes from, in declaration order.
  */
 struct irqchip_declaration {
 	const char *compatible;
@@ -53,7 +50,7 @@ struct irqchip_declaration {
 	struct irqchip_declaration *next;
 };
 void irqchip_declare(struct irqchip_declaration *decl);
-/* every declared row followed by the built-in table, as one table; free() it */
+/* every declared row, as one table ending in { NULL, NULL }; free() it */
 struct of_irqchip_match *irqchip_match_table_build(void);
 
 /* @fn must be an of_irq_init_cb_t: anything else does not compile */
@@ -101,11 +98,17 @@ int platform_irqchip_probe(struct platform_device *pdev);
 
 /**
  * irqchip_init_from_fdt() - unflatten @blob (it becomes of_root and lives until
- * irqsim_core_reset()) and probe its interrupt controllers from the built-in table
+ * irqsim_core_reset()), probe its early interrupt controllers (IRQCHIP_DECLARE
+ * rows) with of_irq_init(), then populate the platform
+ * bus (of_platform_default_populate; a root child without compatible but with
+ * ranges, like the project's /soc, counts as a simple-bus), which probes the
+ * platform drivers, the platform irqchips among them
  * @blob: dtb
  * @size: bytes
- * Return: 0 or -errno (-EINVAL bad blob, -EBUSY a tree is already installed,
- * or the of_irq_init() error).
+ * Return: 0 or -errno: -EINVAL bad blob, -EBUSY a tree is already installed,
+ * the of_irq_init() error, or the probe error of the first interrupt / MSI
+ * controller node whose platform device did not bind (-EPROBE_DEFER if it is
+ * still waiting; the deferral reason is logged).
  */
 int irqchip_init_from_fdt(const void *blob, size_t size);
 

@@ -29,17 +29,20 @@ struct device_node;
 struct dma_ring_device;
 
 /**
- * dma_ring_probe() - bind the driver to an "irqsim,dma-rings" node
- * @node: the device node (reg, ti,sci-dev-id, msi-parent = the INTA,
- *        optional irqsim,num-rings, default 32)
- * @out: receives the device
- * Return: 0, -ENODEV (MSI parent not probed / no TI-SCI firmware), -EINVAL
- * (bad properties), -ENOMEM.
+ * dma_ring_get() - the device the "irqsim-dma-rings" platform driver bound to
+ * an "irqsim,dma-rings" node (reg, ti,sci-dev-id, msi-parent = the INTA,
+ * optional irqsim,num-rings, default 32) when the platform bus was populated
+ * @node: the device node
+ * @out: receives the device, NULL on failure
+ * Return: 0; -EPROBE_DEFER (still waiting for the TI-SCI firmware or the
+ * INTA; the reason is logged), -EINVAL (bad properties), -ENOMEM: the probe's
+ * answer; -ENODEV (no platform device for @node, or not bound).
  */
-int dma_ring_probe(struct device_node *node, struct dma_ring_device **out);
+int dma_ring_get(struct device_node *node, struct dma_ring_device **out);
 
 /**
- * dma_ring_remove() - release every channel and free the device
+ * dma_ring_remove() - unbind the driver: release every channel and free the
+ * device's state (@dd is invalid afterwards)
  * @dd: device (NULL is ignored)
  */
 void dma_ring_remove(struct dma_ring_device *dd);

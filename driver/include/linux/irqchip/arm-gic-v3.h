@@ -191,7 +191,7 @@ struct device_node;
 extern bool gic_split_eoi;
 
 /**
- * gic_v3_of_init() - probe a "arm,gic-v3" node (irqchip table entry)
+ * gic_v3_of_init() - probe a "arm,gic-v3" node (its IRQCHIP_DECLARE init)
  * @node: the GIC's device-tree node
  * @parent: interrupt parent (must be NULL: the GIC is the root controller)
  *

@@ -71,9 +71,17 @@ void ti_sci_install_handle(const struct ti_sci_handle *h);
  */
 const struct ti_sci_handle *ti_sci_get_handle(void);
 
-/* irqchip entry points (driver/of/irqchip_table.c) */
-int ti_sci_intr_of_init(struct device_node *node, struct device_node *parent);
-int ti_sci_inta_of_init(struct device_node *node, struct device_node *parent);
+struct device;
+
+/**
+ * devm_ti_sci_get_handle() - the firmware, for the probe of @dev
+ * @dev: the device being probed
+ *
+ * Return: the handle, or ERR_PTR(-EPROBE_DEFER) while no firmware is
+ * installed (as in the kernel while the TI-SCI driver has not probed yet), so
+ * the probe defers and is retried.  Nothing is held: the release is a no-op.
+ */
+const struct ti_sci_handle *devm_ti_sci_get_handle(struct device *dev);
 
 #ifdef __cplusplus
 }
