@@ -157,6 +157,33 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
     int ims = t.find("irqsim,ims");
     if (ims >= 0 && (!t.reg_start(ims, 0, &sp.ims_base) || !t.u32(ims, "irqsim,num-slots", &sp.num_ims_slots)))
         return false;
+    // What the RTL can be (rtl/soc/README.md): a topology beyond it is refused
+    // here, naming the property, instead of failing a model build minutes later.
+    struct Limit {
+        int node;
+        const char* prop;
+        uint64_t value, lo, hi;
+        const char* why;
+    } limits[] = {
+        {params, "irqsim,cpus", sp.num_cpus, 1, 64, "the GIC's PEs (Aff1 0..3, Aff0 0..15)"},
+        {params, "irqsim,spis", sp.num_spis, 32, 992, "GICD_TYPER.ITLinesNumber"},
+        {params, "irqsim,lines", sp.num_lines, 1, sp.num_spis, "lines drive SPIs 0.. (irqsim,spis)"},
+        {intr, "ti,interrupt-ranges", uint64_t{sp.intr_out_spi} + sp.num_intr_out, 1, sp.num_spis,
+         "the INTR's outputs must land on SPIs (irqsim,spis)"},
+        {inta, "ti,interrupt-ranges", uint64_t{sp.num_intr_lines} + sp.num_vints, 1, 1024,
+         "the INTR's 10-bit input select"},
+        {inta, "irqsim,num-events", sp.num_events, 1, 65536, "16-bit global event ids"},
+        {dma, "irqsim,num-rings", sp.num_rings, 1, 4096, "0x100 per ring in the 1 MB ring region"},
+        {ims, "irqsim,num-slots", sp.num_ims_slots, 1, 240, "the IMS device's slot registers"},
+    };
+    for (const auto& l : limits) {
+        if (l.value >= l.lo && l.value <= l.hi)
+            continue;
+        return t.fail(l.node, l.prop, std::to_string(l.value) + " is beyond what the RTL can be (" +
+                                          std::to_string(l.lo) + ".." + std::to_string(l.hi) + ": " + l.why + ")");
+    }
+    if (sp.num_spis % 32)
+        return t.fail(params, "irqsim,spis", std::to_string(sp.num_spis) + " is not a multiple of 32");
     *out = sp;
     return true;
 }

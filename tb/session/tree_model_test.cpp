@@ -116,6 +116,12 @@ TEST(TreeModel, MalformedPropertiesGiveOneLineNamingNodeAndProperty)
          "ti,interrupt-ranges: must be <first parent count> triples"},
         {{{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <8 16 32>;"}}, "not an SPI"},
         {{{"irqsim,num-rings = <32>;", "irqsim,num-rings = \"many\";"}}, "irqsim,num-rings: must be one u32 cell"},
+        {{{"irqsim,cpus = <4>;", "irqsim,cpus = <65>;"}},
+         "/soc/irqsim,params: irqsim,cpus: 65 is beyond what the RTL can be (1..64"},
+        {{{"irqsim,spis = <96>;", "irqsim,spis = <100>;"}}, "irqsim,spis: 100 is not a multiple of 32"},
+        {{{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 120 32>;"}},
+         "ti,interrupt-ranges: 120 is beyond what the RTL can be (1..96: the INTR's outputs must land on SPIs"},
+        {{{"irqsim,num-slots = <32>;", "irqsim,num-slots = <241>;"}}, "irqsim,num-slots: 241 is beyond"},
     };
     for (const auto& c : cases) {
         std::vector<uint8_t> dtb;
