@@ -119,6 +119,19 @@ inline SocParams soc_params_of(const ModelParams &p)
 	return s;
 }
 
+// The inverse: every parameter of s by name, defaults included (the -G map of the
+// model s describes; normalize_model_params drops the defaults).
+inline ModelParams model_params_of(const SocParams &s)
+{
+	ModelParams p;
+	size_t n;
+	const auto *k = model_params_detail::known(&n);
+	for (size_t i = 0; i < n; i++)
+		p[k[i].name] = s.*(k[i].field);
+	p["HAS_COPROC"] = s.has_coproc ? 1 : 0;
+	return p;
+}
+
 // p without the parameters that only restate a default: {NUM_CPUS: 8, NUM_SPIS: 96}
 // and {NUM_CPUS: 8} are one model, and must have one cache key.
 inline ModelParams normalize_model_params(const ModelParams &p)

@@ -51,11 +51,6 @@ std::unique_ptr<SocPins> make_builtin_soc_pins(unsigned num_cpus, VerilatedConte
 	}
 }
 
-bool soc_variant_available(unsigned num_cpus)
-{
-	return soc_model_available({{"NUM_CPUS", num_cpus}});
-}
-
 std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx, std::string *err)
 {
 	return make_soc_pins(ModelParams{{"NUM_CPUS", num_cpus}}, ctx, err);

@@ -143,9 +143,6 @@ protected:
 
 // A model linked into this build (1, 4, 16 CPUs; default parameters otherwise).
 bool soc_builtin_variant(unsigned num_cpus);
-// A model of num_cpus CPUs (default parameters otherwise) can be had without
-// building: linked in, or already in the model cache.
-bool soc_variant_available(unsigned num_cpus);
 // A fresh model of the default SoC with num_cpus CPUs in ctx: the linked-in
 // variant, else the model cache's (built first if need be, with a progress line
 // on stderr); nullptr and *err (one line) if there is none and it cannot be built.

@@ -50,7 +50,7 @@ static int cmd_model(const std::vector<std::string>& items, const std::string& d
             std::fprintf(stderr, "irqsim: %s\n", err.c_str());
             return 2;
         }
-        p = model_parameters(sp);
+        p = model_params_of(sp);
     }
     if (soc_builtin_model(p)) {
         std::printf("%s: linked into irqsim\n", model_readable_name(p).c_str());

@@ -61,7 +61,7 @@ SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
     // A tree that contradicts itself is refused before any model is built for it.
     if (load_tree(&tree_err_) && tree_soc_params(dtb_, &tree_params_, &tree_err_) &&
         check_tree(dtb_, tree_limits_of(tree_params_), &tree_err_)) {
-        ModelParams p = model_parameters(tree_params_);
+        ModelParams p = model_params_of(tree_params_);
         if (prepare_soc_model(p, &tree_err_)) {
             sc.model_params = p;
             sc.cpus = tree_params_.num_cpus;
@@ -204,29 +204,12 @@ bool SocSession::boot_steps(std::string* err)
         return false;
     }
     const std::vector<uint8_t>& dtb = dtb_;
-    DtParams dp;
-    if (!dtb_params(dtb, &dp, err))
+    // The constructor checked the tree against its own parameters and built the
+    // model from them: the two agree by construction.
+    if (sim_->model().params() != tree_params_) {
+        *err = "internal: the model is not the one the tree asks for";
         return false;
-    const SocParams& rp = sim_->model().params();
-    struct Cmp {
-        const char* prop;
-        unsigned dt, rtl;
-    } cmp[] = {{"irqsim,cpus", dp.cpus, rp.num_cpus},
-               {"irqsim,spis", dp.spis, rp.num_spis},
-               {"irqsim,lines", dp.lines, rp.num_lines},
-               {"irqsim,coprocessor", dp.coprocessor, rp.has_coproc ? 1u : 0u}};
-    for (const auto& c : cmp) {
-        if (c.dt != c.rtl) {
-            *err = std::string("device tree /soc/irqsim,params: ") + c.prop + " = " +
-                   std::to_string(c.dt) + " but the RTL is built with " + std::to_string(c.rtl);
-            return false;
-        }
     }
-
-    // Every cross-node constraint and the RTL's sizes, before anything runs:
-    // one line naming node and property instead of a failure at run time.
-    if (!check_tree(dtb, tree_limits_of(rp), err))
-        return false;
 
     // The firmware model knows the TI-SCI ids and the host's resource ranges
     // from the tree (as TI's system firmware does from its board config);
@@ -244,8 +227,8 @@ bool SocSession::boot_steps(std::string* err)
     // The hardware must agree too: GICD_TYPER.ITLinesNumber gives the SPI count.
     AxiResult typer = sim_->cpu_bus().read32(gicd_base() + GICD_TYPER, kProtNonSecure);
     unsigned hw_spis = 32 * ((typer.data & 0x1f) + 1) - 32;
-    if (typer.resp != 0 || hw_spis < dp.spis) {
-        *err = "device tree /soc/irqsim,params: irqsim,spis = " + std::to_string(dp.spis) +
+    if (typer.resp != 0 || hw_spis < tree_params_.num_spis) {
+        *err = "device tree /soc/irqsim,params: irqsim,spis = " + std::to_string(tree_params_.num_spis) +
                " but GICD_TYPER reports " + std::to_string(hw_spis) + " SPIs";
         return false;
     }
@@ -288,9 +271,9 @@ bool SocSession::boot_steps(std::string* err)
         return false;
     }
     int n = of_irq_count(lines_node_);
-    if (n <= 0 || static_cast<unsigned>(n) > rp.num_lines) {
+    if (n <= 0 || static_cast<unsigned>(n) > soc().num_lines) {
         *err = "device tree: irqsim,lines: interrupts lists " + std::to_string(n) + " lines, the RTL has " +
-               std::to_string(rp.num_lines);
+               std::to_string(soc().num_lines);
         return false;
     }
     lines_.clear();

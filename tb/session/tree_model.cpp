@@ -188,26 +188,4 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
     return true;
 }
 
-ModelParams model_parameters(const SocParams& sp)
-{
-    return {{"NUM_CPUS", sp.num_cpus},
-            {"NUM_SPIS", sp.num_spis},
-            {"NUM_LINES", sp.num_lines},
-            {"HAS_COPROC", sp.has_coproc ? 1 : 0},
-            {"NUM_INTR_LINES", sp.num_intr_lines},
-            {"NUM_VINTS", sp.num_vints},
-            {"NUM_INTR_OUT", sp.num_intr_out},
-            {"INTR_OUT_SPI", sp.intr_out_spi},
-            {"NUM_EVENTS", sp.num_events},
-            {"NUM_RINGS", sp.num_rings},
-            {"NUM_IMS_SLOTS", sp.num_ims_slots},
-            {"GICD_BASE", sp.gicd_base},
-            {"GICR_BASE", sp.gicr_base},
-            {"TIMER_BASE", sp.timer_base},
-            {"INTR_BASE", sp.intr_base},
-            {"INTA_BASE", sp.inta_base},
-            {"DMA_BASE", sp.dma_base},
-            {"IMS_BASE", sp.ims_base}};
-}
-
 }  // namespace irqsim

@@ -20,7 +20,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -32,9 +31,6 @@ namespace irqsim {
 // false + *err (one line naming node and property) when a property the
 // derivation reads is missing or malformed
 bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::string* err);
-
-// irqsim_soc's parameters (name -> value, as -G arguments) of a SocParams: every
-// one, defaults included (the model cache drops those)
-ModelParams model_parameters(const SocParams& sp);
+// (model_params_of() in model_params.h turns the result into -G parameters)
 
 }  // namespace irqsim

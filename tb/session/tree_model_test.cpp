@@ -93,11 +93,11 @@ TEST(TreeModel, EveryParameterComesFromTheTree)
     EXPECT_EQ(sp.ims_base, 0x07000000u);
     EXPECT_EQ(sp.num_ims_slots, 64u);
 
-    auto g = model_parameters(sp);
+    auto g = model_params_of(sp);
     EXPECT_EQ(g.size(), 18u);
     EXPECT_EQ(g.at("GICD_BASE"), 0x01000000);
     EXPECT_TRUE(soc_params_of(g) == sp) << "the model's SocParams are the tree's";
-    EXPECT_TRUE(normalize_model_params(model_parameters(SocParams())).empty());
+    EXPECT_TRUE(normalize_model_params(model_params_of(SocParams())).empty());
     EXPECT_EQ(g.at("INTR_OUT_SPI"), 96);
     EXPECT_EQ(g.at("NUM_IMS_SLOTS"), 64);
     EXPECT_EQ(g.at("HAS_COPROC"), 1);
