@@ -131,7 +131,7 @@ RunResult run_dlpi(const RunConfig& cfg)
                       std::to_string(mm.intid(kBlock - 1)) + ", message data = base + vector");
     // the filler is not part of the traffic: out of the views
     fill.reset();
-    finish_result(s, r, t0);
+    finish_result(s, cfg, r, t0);
     return r;
 }
 

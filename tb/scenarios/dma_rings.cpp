@@ -103,7 +103,7 @@ RunResult run_dma_rings(const RunConfig& cfg)
     r.notes.push_back(s.ring_latency_report());
     r.notes.push_back("allowed CPUs: the effective affinity of the GIC SPI under each ring's VINT "
                       "(VINTs are shared by up to 64 events, so rings cannot be routed individually)");
-    finish_result(s, r, t0);
+    finish_result(s, cfg, r, t0);
     return r;
 }
 

@@ -115,7 +115,7 @@ RunResult run_ims(const RunConfig& cfg)
     r.notes.push_back("IMS device trigger -> handler entry (cycles): median " + std::to_string(lat.median) +
                       ", p99 " + std::to_string(lat.p99) + ", max " + std::to_string(lat.max) + " over " +
                       std::to_string(lat.count));
-    finish_result(s, r, t0);
+    finish_result(s, cfg, r, t0);
     return r;
 }
 

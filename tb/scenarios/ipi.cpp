@@ -95,7 +95,7 @@ RunResult run_ipi(const RunConfig& cfg)
         progress_done();
     s.drain(100000);
     r.figures["sends"] = static_cast<double>(sends);
-    finish_result(s, r, t0);
+    finish_result(s, cfg, r, t0);
     p.as_cpu(0, [&] {
         for (unsigned c = 0; c < s.cpus(); c++)
             p.as_cpu(c, [&] { disable_percpu_irq(static_cast<unsigned>(virq)); return 0; });

@@ -96,7 +96,7 @@ RunResult run_mbi(const RunConfig& cfg)
                           std::to_string(lat.p99) + ", max " + std::to_string(lat.max) + " over " +
                           std::to_string(lat.count));
     }
-    finish_result(s, r, t0);
+    finish_result(s, cfg, r, t0);
     return r;
 }
 

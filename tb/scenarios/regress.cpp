@@ -18,6 +18,7 @@
 #include "junit.h"
 #include "model_cache.h"
 #include "scenario.h"
+#include "wave_views.h"
 
 namespace irqsim {
 
@@ -224,7 +225,12 @@ void write_failure_view(CaseResult& cr, const RegressConfig& rc, const std::stri
 {
     const nlohmann::json ff = cr.report.value("first_failure", nlohmann::json::object());
     FailureView v;
-    std::string view_file = rc.views_dir + "/" + view_for_scenario(cr.c.label) + ".gtkw";
+    // the view of the case's topology: --views, else the one the rerun wrote beside
+    // its trace (a non-default topology, wave_views.h), else the committed one
+    std::string name = view_for_scenario(cr.c.label), beside = view_path_beside(fst);
+    std::string view_file = !rc.views_dir.empty() ? rc.views_dir + "/" + name + ".gtkw"
+                            : fs::exists(beside)  ? beside
+                                                  : committed_view(name);
     v.view_text = read_file(view_file);
     v.fst_path = fs::absolute(fst).string();
     v.start = start;
@@ -250,7 +256,7 @@ void write_failure_view(CaseResult& cr, const RegressConfig& rc, const std::stri
     if (!reached_eoi)
         v.markers.push_back({"stopped" + (missing.empty() ? std::string() : "_before_" + missing),
                              ff.value("last_hop_cycle", uint64_t{0})});
-    std::string gtkw = fst.substr(0, fst.size() - 4) + ".gtkw";
+    std::string gtkw = beside;
     std::ofstream f(gtkw);
     f << "[*] irqsim regress: " << v.title << ", cycles " << start << "-" << end << "\n"
       << "[*] reproduce: " << shell_line(run_args(cr.c, rc)) << "\n" << failure_gtkw(v);
@@ -353,8 +359,6 @@ int run_regress(const RegressConfig& rc_in)
         return 2;
     }
     rc.out_dir = fs::absolute(rc.out_dir).string();
-    if (rc.views_dir.empty())
-        rc.views_dir = IRQSIM_WAVES_DIR;
     if (rc.jobs == 0) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         rc.jobs = cpus > 0 ? static_cast<unsigned>(cpus) : 1;
@@ -419,6 +423,7 @@ int run_regress(const RegressConfig& rc_in)
                                          std::to_string(start) + ":" + std::to_string(end), "--report",
                                          base + ".rerun.json"});
             std::remove((base + ".fst").c_str());
+            std::remove((base + ".gtkw").c_str());  // so that one found after the rerun is its own
             reruns.push_back(std::move(j));
             which.push_back({i, {start, end}});
         }

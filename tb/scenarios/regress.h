@@ -28,7 +28,7 @@ struct RegressConfig {
     double timeout_s = 600;         // per-case wall limit; the child is killed past it
     bool rerun = true;              // failing cases: rerun with a windowed trace
     uint64_t window_margin = 2000;  // cycles before the injection / after the last hop
-    std::string views_dir;          // waves/ (default: the source tree's)
+    std::string views_dir;          // the failure views' source ("" = the topology's: wave_views.h)
     // per-run options passed on (0 / -1 = the scenario's default)
     uint64_t events = 0;
     unsigned cpus = 0;

@@ -84,7 +84,8 @@ void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator&
     r->add_option("--window-margin", rc.window_margin,
                   "cycles traced before the failing injection and after its last hop (default 2000)")
         ->check(digits);
-    r->add_option("--views", rc.views_dir, "directory of the GTKWave views (default: the source tree's waves/)")
+    r->add_option("--views", rc.views_dir,
+                  "directory of the GTKWave views (default: the source tree's waves/, or views generated for --cpus N)")
         ->check(CLI::ExistingDirectory);
     r->add_option("--events", rc.events, "per run: events to inject")->check(digits)->check(CLI::Range(1ull, 100000000ull));
     r->add_option("--cpus", rc.cpus, "per run: application CPUs (1-64; a model not built yet is built first)")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "soc_common.h"
 #include "cli.h"
+#include "gtkw_window.h"
+#include "wave_views.h"
 
 extern "C" {
 #include <linux/irqdesc.h>
@@ -101,7 +103,7 @@ bool boot_or_fail(SocSession& s, RunResult& r)
     return false;
 }
 
-void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_point t0)
+void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r, std::chrono::steady_clock::time_point t0)
 {
     r.interrupts_table = capture_view([&](FILE* f) { irqsim_show_interrupts(f, s.cpus()); });
     r.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
@@ -127,9 +129,16 @@ void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_
     for (unsigned c = 0; c < s.cpus(); c++)
         spurious += irqsim_spurious_count(c);
     r.figures["spurious IAR reads"] = spurious;
-    if (!s.config().trace_path.empty())
-        r.notes.push_back("wave: " + s.config().trace_path +
-                          "  (gtkwave " + s.config().trace_path + ")");
+    if (!s.config().trace_path.empty()) {
+        const std::string& trace = s.config().trace_path;
+        std::string label = cfg.scenario == "ims" ? "ims:" + (cfg.ims_parent.empty() ? "mbi" : cfg.ims_parent)
+                                                  : cfg.scenario;
+        std::string view, err;
+        if (view_for_trace(s.soc(), view_for_scenario(label), trace, &view, &err))
+            r.notes.push_back("wave: " + trace + "  (gtkwave " + trace + " " + view + ")");
+        else
+            r.notes.push_back("wave: " + trace + "  (gtkwave " + trace + "; no view for this topology: " + err + ")");
+    }
     if (s.sim().failed() && !r.error) {
         r.error = 3;
         r.error_text = "the RTL reported an error: " + s.sim().error();

@@ -14,8 +14,9 @@ SessionConfig session_config(const RunConfig& cfg);
 
 // boot the session; on failure fill r (error 2 + the reason) and return false
 bool boot_or_fail(SocSession& s, RunResult& r);
-// views, verdict, latency, figures and loss diagnosis
-void finish_result(SocSession& s, RunResult& r, std::chrono::steady_clock::time_point t0);
+// views, verdict, latency, figures and loss diagnosis; with a trace, the
+// GTKWave view for it (wave_views.h) and the gtkwave command in the notes
+void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r, std::chrono::steady_clock::time_point t0);
 
 // "\r spi: 1200/5000 events  41k events/s  1.0M cycles/s" on stderr, at most
 // a few times a second (only called when stderr is a terminal)

@@ -57,7 +57,7 @@ RunResult run_spi(const RunConfig& cfg)
     s.drain(200000);
     r.figures["affinity changes"] = static_cast<double>(moved);
     r.notes.push_back(s.hop_latency_report());
-    finish_result(s, r, t0);
+    finish_result(s, cfg, r, t0);
     return r;
 }
 

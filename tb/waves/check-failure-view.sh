@@ -4,17 +4,20 @@
 # give a JUnit failure naming the hop with a reproducer that fails the same way,
 # a small FST of the failing event's window only, its bus log, and a .gtkw that
 # loads completely and opens at the failing event (rendered under xvfb-run).
-#   check-failure-view.sh IRQSIM WORK_DIR
+# Every signal of that .gtkw must be in the trace: with REGRESS-OPTIONS giving
+# another topology (--cpus 1) it is derived from the view generated for it.
+#   check-failure-view.sh IRQSIM WORK_DIR [REGRESS-OPTIONS...]
 # Exit: 0 ok, 1 failure, 77 when gtkwave/xvfb/imagemagick are missing (render step).
 set -uo pipefail
 irqsim=$(readlink -f "$1"); work=$2
+shift 2  # the rest: regress options (the topology)
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 die() { echo "check-failure-view: $*" >&2; exit 1; }
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || die "no work dir"
 
 seed=7; events=400; drop=200
 "$irqsim" regress --scenarios spi --seeds $seed --events $events --drop-event $drop -j 1 \
-  --out out --junit junit.xml >regress.log 2>&1
+  --out out --junit junit.xml "$@" >regress.log 2>&1
 rc=$?
 cat regress.log
 ((rc == 1)) || die "regress exited $rc, want 1 (one failing case)"
@@ -36,7 +39,7 @@ f = c.find("failure")
 assert f is not None, "no <failure>"
 msg = f.get("message")
 assert msg.startswith("lost: line") and "never reached line_in" in msg, msg
-assert "reproduce: irqsim run spi --seed 7 --events 400 --drop-event 200" in f.text, f.text
+assert "reproduce: irqsim run spi --seed 7 --events 400 " in f.text and "--drop-event 200" in f.text, f.text
 out = c.find("system-out").text
 for ext in (".fst", ".gtkw", ".bus.log", ".log"):
     assert f"spi-seed7{ext}]]" in out, f"no [[ATTACHMENT|...{ext}]] in system-out"
@@ -64,6 +67,9 @@ echo "check-failure-view: trace $first..$last ps, injection at cycle $inj of $to
 ((first <= inj * 1000 && inj * 1000 <= last)) || die "the window $first..$last does not hold the injection"
 (((last - first) / 1000 < total / 4)) || die "the trace spans $(((last - first) / 1000)) of $total cycles: not a window"
 grep -q "^\[markername\] Ainjection" "$gtkw" || die "no injection marker in $gtkw"
+"$here/check-signals.sh" "$gtkw" "$fst"
+crc=$?
+((crc == 0 || crc == 77)) || die "signals of $gtkw are not in $fst"
 
 # GTKWave opens it at the failing event
 "$here/render-view.sh" "$gtkw" "$fst" "$PWD/failure.png" >render.log 2>&1
