@@ -27,8 +27,9 @@
 //     same tests on the test topology.  ctest runs Cpus/ContractCpus only on the
 //     default SoC and Topology/ContractTopology only on the other tree (on the
 //     default SoC it would repeat Cpus/.../4cpus).
-//   - a test that needs more than the topology has (CPUs, lines) says so with
-//     GTEST_SKIP naming the need; on the default SoC and moved-8cpu none skips.
+//   - a test that needs more CPUs than the topology has skips, naming the need
+//     (IRQSIM_NEED_CPUS); one that needs more lines of a trigger fails naming
+//     it (level_line/edge_line).  On the default SoC and moved-8cpu none does.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -36,6 +37,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 extern "C" {
