@@ -356,6 +356,10 @@ TEST(ContractDeviceTree, ContradictionRefusedBeforeAnyModelIsBuilt)
                   "mbi-ranges: <" + std::to_string(mbi_first) + " " + std::to_string(mbi_count) +
                       "> is not within the SPIs 32.." + std::to_string(31 + spis_to)}};
     for (const auto& c : cases) {
+        if (c.to == set("irqsim,cpus", cpus_to) && p.num_cpus < 2) {
+            std::printf("[ note     ] one CPU: no smaller irqsim,cpus to contradict the cpu nodes with\n");
+            continue;
+        }
         std::string text = base;
         size_t at = text.find(c.from);
         ASSERT_NE(at, std::string::npos) << c.from;

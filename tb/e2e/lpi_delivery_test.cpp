@@ -131,6 +131,7 @@ TEST_F(LpiDelivery, PriorityAmongLpisAndAgainstSpis)
 TEST_F(LpiDelivery, MultiMsiVectorIReachesItsOwnHandler)
 {
     boot(kTestTopology, 43);
+    IRQSIM_NEED_CPUS(2);
     auto single = make("lpi-single");
     ASSERT_TRUE(single->ok());
     ASSERT_EQ(single->alloc(3), 0);  // so the block cannot start at the first LPI by luck
