@@ -39,7 +39,7 @@ const char *fw_op_name(FwOp op);
 enum class FaultHop : uint8_t {
 	LineIn,    // device line k (SPI INTID 32 + k) pin: a pulse or a rise swallowed / pulsed twice
 	SetLpir,   // a GICR_SETLPIR write of INTID id (the MSI of a DirectLPI device): dropped / written twice
-	IntrOut,   // INTR output n -> GIC SPI 64 + n: held off while armed; duplicate: once the
+	IntrOut,   // INTR output n -> GIC INTID 32 + INTR_OUT_SPI + n: held off while armed; duplicate: once the
 	           // output is up, it is taken away from the GIC for one cycle (a glitch, the
 	           // level seen twice) (RTL fault_intr_out_drop)
 	IntaEvent, // DMA-ring event -> INTA: swallowed while armed; duplicate: the INTA takes

@@ -84,7 +84,7 @@ struct Pins {
 	const uint8_t *sysreg_ready; const uint64_t *sysreg_rdata; const uint8_t *sysreg_error;
 	// parameter-dependent widths
 	PortRef irq_out, fiq_out, line_in, mon_spi_pending, mon_spi_active, mon_sgippi_pending;
-	// TI path: INTR plain input lines, INTA VINT outputs, INTR outputs (SPI INTID 64 + n)
+	// TI path: INTR plain input lines, INTA VINT outputs, INTR outputs (INTID 32 + intr_out_spi + n)
 	PortRef intr_line_in, mon_vint_out, mon_intr_out;
 	// fault injection inputs (sim/fault.h; 0 unless a test injects)
 	PortRef fault_intr_out_drop; uint8_t *fault_inta_ev_drop, *fault_inta_ev_dup;

@@ -19,8 +19,9 @@ class ContractNegative : public SessionTest {};
 // diagnosis names irq_out of that PE as the first hop never reached.
 TEST_F(ContractNegative, RedistributorAsleepLosesDeliveryAtIrqOut)
 {
-    boot(4, 31);
-    const unsigned cpu = 2, line = 3;
+    boot(kTestTopology, 31);
+    IRQSIM_NEED_CPUS(3);
+    const unsigned cpu = 2, line = level_line(3);
     ASSERT_EQ(s().request_line(line, cpu), 0);
     s().inject_line(line);
     ASSERT_TRUE(s().drain(20000)) << "baseline delivery failed";
@@ -79,8 +80,9 @@ std::vector<std::string> rwp_violations(const BusLog& log, uint64_t from_total, 
 
 TEST_F(ContractNegative, MaskWithoutRwpWaitIsDetected)
 {
-    boot(4, 32);
-    const unsigned line = 7;
+    boot(kTestTopology, 32);
+    IRQSIM_NEED_CPUS(2);
+    const unsigned line = level_line(7);
     ASSERT_EQ(s().request_line(line, 1), 0);
     LineSource& L = s().line(line);
 
@@ -108,7 +110,8 @@ TEST_F(ContractNegative, MaskWithoutRwpWaitIsDetected)
 // IROUTER programmed with an affinity no PE has: the event is lost at irq_out.
 TEST_F(ContractNegative, WrongIrouterAffinityLosesEvent)
 {
-    boot(4, 33);
+    boot(kTestTopology, 33);
+    IRQSIM_NEED_CPUS(2);
     const unsigned line = 5;
     ASSERT_EQ(s().request_line(line, 1), 0);
     LineSource& L = s().line(line);
@@ -131,8 +134,9 @@ TEST_F(ContractNegative, WrongIrouterAffinityLosesEvent)
 // scoreboard counts the delivery on the wrong CPU.
 TEST_F(ContractNegative, WrongIrouterOffsetGivesWrongCpu)
 {
-    boot(4, 34);
-    const unsigned line = 21;  // edge
+    boot(kTestTopology, 34);
+    IRQSIM_NEED_CPUS(3);
+    const unsigned line = edge_line(5);
     ASSERT_EQ(s().request_line(line, 1), 0);
     LineSource& L = s().line(line);
     wr32(gicd() + GICD_IROUTER + 4 * L.intid, 2);  // meant: IROUTER[intid] = CPU 2
@@ -164,12 +168,8 @@ class ContractRtlChecks : public ::testing::TestWithParam<RtlCheckCase> {
 protected:
     void SetUp() override
     {
-        SimConfig cfg;
-        cfg.cpus = 4;
-        cfg.seed = test_seed(1);
-        cfg.trace_path = test_trace_path();
-        cfg.quiet_bus_errors = true;
-        print_banner(cfg.seed, cfg.cpus, cfg.trace_path);
+        SimConfig cfg = test_sim_config(kTestTopology, test_seed(1));
+        print_banner(cfg.seed, cfg.cpus, cfg.trace_path, test_dts());
         sim_ = std::make_unique<Sim>(cfg);
         sim_->boot();
         for (unsigned c = 0; c < sim_->num_cpus(); c++)

@@ -25,12 +25,15 @@ protected:
     void SetUp() override
     {
         uint64_t seed = test_seed(1);
-        SimConfig cfg;
-        cfg.cpus = GetParam();
-        cfg.seed = seed;
-        cfg.trace_path = test_trace_path();
-        cfg.quiet_bus_errors = true;
-        print_banner(seed, cfg.cpus, cfg.trace_path);
+        SimConfig cfg = test_sim_config(GetParam(), seed);
+        print_banner(seed, cfg.cpus, cfg.trace_path, GetParam() == kTestTopology ? test_dts() : "");
+        if (GetParam() == kTestTopology) {
+            std::string err;
+            ASSERT_TRUE(test_topology(&dtb_, nullptr, &err)) << err;
+        } else {
+            std::string err;
+            ASSERT_TRUE(dtb_with_cpus(default_dtb(), GetParam(), &dtb_, &err)) << err;
+        }
         sim_ = std::make_unique<Sim>(cfg);
         sim_->boot();
         // no driver here: the platform must not enter any IRQ entry
@@ -41,7 +44,7 @@ protected:
     }
     void TearDown() override
     {
-        if (HasFailure() && sim_->failed())
+        if (HasFailure() && sim_ && sim_->failed())
             std::printf("[ rtl      ] %s\n", sim_->error().c_str());
         sim_.reset();
     }
@@ -72,6 +75,7 @@ protected:
     uint32_t gicr_base(unsigned pe) { return params().gicr_frame(pe); }
     uint32_t gicr_sgi_base(unsigned pe) { return gicr_base(pe) + SocParams::kSgiBaseOffset; }
     std::unique_ptr<Sim> sim_;
+    std::vector<uint8_t> dtb_;  // the tree a driver would be given on this SoC
 };
 
 TEST_P(ContractHw, DistributorResetValuesAndMasks)
@@ -89,12 +93,9 @@ TEST_P(ContractHw, DistributorResetValuesAndMasks)
     EXPECT_TRUE(typer & GICD_TYPER_LPIS) << "redistributors implement Direct LPIs";
     EXPECT_EQ(GICD_TYPER_ID_BITS(typer), 16u);
     // and against the device tree the driver will be given
-    std::vector<uint8_t> dtb;
     std::string err;
-    std::vector<uint8_t> base = default_dtb();
-    ASSERT_TRUE(dtb_with_cpus(base, p.num_cpus, &dtb, &err)) << err;
     DtParams dp;
-    ASSERT_TRUE(dtb_params(dtb, &dp, &err)) << err;
+    ASSERT_TRUE(dtb_params(dtb_, &dp, &err)) << err;
     EXPECT_EQ(GICD_TYPER_SPIS(typer) - 32, dp.spis) << "/soc/irqsim,params irqsim,spis vs GICD_TYPER";
     EXPECT_EQ(dp.cpus, p.num_cpus);
 
@@ -292,16 +293,9 @@ TEST_P(ContractHw, IrouterAffinityReachesEveryPe)
 }
 
 INSTANTIATE_TEST_SUITE_P(ContractCpus, ContractHw, ::testing::Values(1u, 4u, 16u), cpus_name);
+INSTANTIATE_TEST_SUITE_P(ContractTopology, ContractHw, ::testing::Values(kTestTopology), cpus_name);
 
 // ---- the device tree against the RTL -------------------------------------------------
-
-std::string default_dts_text()
-{
-    std::ifstream in(IRQSIM_DEFAULT_DTS);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string write_temp_dts(const std::string& text, const std::string& tag)
 {
@@ -312,45 +306,64 @@ std::string write_temp_dts(const std::string& text, const std::string& tag)
 }
 
 // The tree chooses the model: every parameter the session's model was built with
-// is the one the tree asks for, and the hardware agrees (GICD_TYPER).
+// is the one the tree asks for, and the hardware agrees (GICD_TYPER).  The tree:
+// the test topology, or (on the default SoC) topologies/minimal-1cpu.dts.
 TEST(ContractDeviceTree, TheTreeChoosesTheModel)
 {
-    print_banner(test_seed(1), 1, "");
-    std::string path = std::string(IRQSIM_SOURCE_DIR) + "/topologies/minimal-1cpu.dts";
+    std::string path = test_dts().empty() ? std::string(IRQSIM_SOURCE_DIR) + "/topologies/minimal-1cpu.dts" : test_dts();
+    print_banner(test_seed(1), 1, "", path);
     std::vector<uint8_t> dtb;
     std::string err;
     ASSERT_TRUE(compile_dts(path, &dtb, &err)) << err;
     SocParams want;
     ASSERT_TRUE(tree_soc_params(dtb, &want, &err)) << err;
-    ASSERT_EQ(want.num_cpus, 1u);
+    ASSERT_NE(want, SocParams()) << "the tree must ask for another model than the default";
     SessionConfig cfg;
-    cfg.cpus = 4;  // the tree, not --cpus, decides
+    cfg.cpus = want.num_cpus == 4 ? 1 : 4;  // the tree, not --cpus, decides
     cfg.dts_path = path;
     cfg.quiet = true;
     SocSession s(cfg);
     ASSERT_TRUE(s.boot(&err)) << err;
     EXPECT_TRUE(s.soc() == want) << "the model is not the tree's";
-    EXPECT_EQ(s.cpus(), 1u);
+    EXPECT_EQ(s.cpus(), want.num_cpus);
     AxiResult typer = s.sim().cpu_bus().read32(s.gicd_base() + GICD_TYPER, kProtNonSecure);
     EXPECT_EQ(32 * ((typer.data & 0x1f) + 1) - 32, want.num_spis);
 }
 
 // A tree that contradicts itself is refused with one line naming node and
 // property, before any model is built for it.
+// (The test topology's tree: fewer CPUs, half the lines, the SPIs ending below
+// the MBI range.)
 TEST(ContractDeviceTree, ContradictionRefusedBeforeAnyModelIsBuilt)
 {
+    const SocParams& p = test_soc();
+    const std::string base = test_dts_text();
+    std::smatch mbi;
+    ASSERT_TRUE(std::regex_search(base, mbi, std::regex("mbi-ranges = <([0-9]+) ([0-9]+)>"))) << "no mbi-ranges";
+    const unsigned mbi_first = static_cast<unsigned>(std::stoul(mbi[1])), mbi_count = static_cast<unsigned>(std::stoul(mbi[2]));
+    ASSERT_GT(mbi_first, 64u);
+    const unsigned cpus_to = p.num_cpus == 2 ? 1 : 2, lines_to = p.num_lines / 2, spis_to = mbi_first - 32;
+    auto set = [](const char* prop, unsigned v) { return std::string(prop) + " = <" + std::to_string(v) + ">"; };
     struct {
-        const char* from;
-        const char* to;
-        const char* expect;
-    } cases[] = {{"irqsim,cpus = <4>", "irqsim,cpus = <2>", "/cpus: cpu nodes: 4 application cpu nodes but irqsim,cpus is 2"},
-                 {"irqsim,lines = <32>", "irqsim,lines = <16>", "/soc/irqsim,lines: interrupts: lists 32 lines but irqsim,lines is 16"},
-                 {"irqsim,spis = <96>", "irqsim,spis = <64>", "mbi-ranges: <96 32> is not within the SPIs 32..95"}};
+        std::string from, to, expect;
+    } cases[] = {{set("irqsim,cpus", p.num_cpus), set("irqsim,cpus", cpus_to),
+                  "/cpus: cpu nodes: " + std::to_string(p.num_cpus) + " application cpu nodes but irqsim,cpus is " +
+                      std::to_string(cpus_to)},
+                 {set("irqsim,lines", p.num_lines), set("irqsim,lines", lines_to),
+                  "/soc/irqsim,lines: interrupts: lists " + std::to_string(p.num_lines) + " lines but irqsim,lines is " +
+                      std::to_string(lines_to)},
+                 {set("irqsim,spis", p.num_spis), set("irqsim,spis", spis_to),
+                  "mbi-ranges: <" + std::to_string(mbi_first) + " " + std::to_string(mbi_count) +
+                      "> is not within the SPIs 32.." + std::to_string(31 + spis_to)}};
     for (const auto& c : cases) {
-        std::string text = default_dts_text();
+        if (c.to == set("irqsim,cpus", cpus_to) && p.num_cpus < 2) {
+            std::printf("[ note     ] one CPU: no smaller irqsim,cpus to contradict the cpu nodes with\n");
+            continue;
+        }
+        std::string text = base;
         size_t at = text.find(c.from);
         ASSERT_NE(at, std::string::npos) << c.from;
-        text.replace(at, std::strlen(c.from), c.to);
+        text.replace(at, c.from.size(), c.to);
         std::string path = write_temp_dts(text, "contradiction");
         char cache[] = "/tmp/irqsim-no-model-XXXXXX";
         ASSERT_NE(mkdtemp(cache), nullptr);
@@ -365,7 +378,7 @@ TEST(ContractDeviceTree, ContradictionRefusedBeforeAnyModelIsBuilt)
         }
         unsetenv("IRQSIM_MODEL_CACHE");
         std::filesystem::remove(path);
-        std::printf("[ result   ] %s: %s\n", c.to, err.c_str());
+        std::printf("[ result   ] %s: %s\n", c.to.c_str(), err.c_str());
         EXPECT_EQ(err.rfind("device tree ", 0), 0u) << err;
         EXPECT_NE(err.find(c.expect), std::string::npos) << err;
         EXPECT_EQ(err.find('\n'), std::string::npos) << err;

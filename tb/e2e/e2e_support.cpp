@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "e2e_support.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
 #include <vector>
 
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "model_params.h"
+#include "soc_dt.h"
+#include "tree_model.h"
 
 extern char** environ;
 
@@ -43,33 +51,225 @@ std::string test_trace_path()
     return trace_path_for(*::testing::UnitTest::GetInstance()->current_test_info());
 }
 
-void print_banner(uint64_t seed, unsigned cpus, const std::string& trace)
+void print_banner(uint64_t seed, unsigned cpus, const std::string& trace, const std::string& dts)
 {
-    std::printf("[ seed     ] %llu, %u CPU(s) (rerun: IRQSIM_SEED=%llu; IRQSIM_TEST_TRACE=1 writes an FST)\n",
-                static_cast<unsigned long long>(seed), cpus, static_cast<unsigned long long>(seed));
+    std::printf("[ seed     ] %llu, %u CPU(s)%s%s (rerun: IRQSIM_SEED=%llu%s%s; IRQSIM_TEST_TRACE=1 writes an FST)\n",
+                static_cast<unsigned long long>(seed), cpus, dts.empty() ? "" : ", tree ", dts.c_str(),
+                static_cast<unsigned long long>(seed), dts.empty() ? "" : " IRQSIM_TEST_DTS=", dts.c_str());
     if (!trace.empty())
         std::printf("[ trace    ] %s\n[ trace    ] gtkwave %s\n", trace.c_str(), trace.c_str());
     std::fflush(stdout);
 }
 
+// ---- the topology under test ----
+
+const std::string& test_dts()
+{
+    static const std::string path = [] {
+        const char* e = std::getenv("IRQSIM_TEST_DTS");
+        if (!e || !*e)
+            return std::string();
+        std::filesystem::path p(e);
+        std::error_code ec;
+        if (p.is_relative() && !std::filesystem::exists(p, ec))
+            p = std::filesystem::path(IRQSIM_SOURCE_DIR) / p;  // "topologies/moved-8cpu.dts" from anywhere
+        return std::filesystem::absolute(p, ec).lexically_normal().string();
+    }();
+    return path;
+}
+
+namespace {
+struct Topology {
+    bool ok = false;
+    std::string err;
+    std::vector<uint8_t> dtb;
+    SocParams soc;
+};
+
+const Topology& topology()
+{
+    static const Topology t = [] {
+        Topology r;
+        if (test_dts().empty()) {
+            r.dtb = default_dtb();
+            r.ok = tree_soc_params(r.dtb, &r.soc, &r.err);
+        } else {
+            r.ok = compile_dts(test_dts(), &r.dtb, &r.err) && tree_soc_params(r.dtb, &r.soc, &r.err);
+        }
+        if (!r.ok) {
+            r.err = "IRQSIM_TEST_DTS=" + test_dts() + ": " + r.err;
+            r.soc = SocParams();
+        }
+        return r;
+    }();
+    return t;
+}
+}  // namespace
+
+bool test_topology(std::vector<uint8_t>* dtb, SocParams* soc, std::string* err)
+{
+    const Topology& t = topology();
+    if (!t.ok) {
+        *err = t.err;
+        return false;
+    }
+    if (dtb)
+        *dtb = t.dtb;
+    if (soc)
+        *soc = t.soc;
+    return true;
+}
+
+const SocParams& test_soc() { return topology().soc; }
+
+SessionConfig test_session_config(unsigned cpus, uint64_t seed)
+{
+    SessionConfig cfg;
+    if (cpus == kTestTopology) {
+        cfg.cpus = test_soc().num_cpus;
+        cfg.dts_path = test_dts();  // the session reads the tree itself (and fails on a bad one)
+    } else {
+        cfg.cpus = cpus;
+    }
+    cfg.seed = seed;
+    cfg.trace_path = test_trace_path();
+    cfg.quiet = true;
+    return cfg;
+}
+
+SimConfig test_sim_config(unsigned cpus, uint64_t seed)
+{
+    SimConfig cfg;
+    if (cpus == kTestTopology) {
+        cfg.cpus = test_soc().num_cpus;
+        cfg.model_params = model_params_of(test_soc());
+    } else {
+        cfg.cpus = cpus;
+    }
+    cfg.seed = seed;
+    cfg.trace_path = test_trace_path();
+    cfg.quiet_bus_errors = true;
+    return cfg;
+}
+
+std::string test_dts_text()
+{
+    std::ifstream in(test_dts().empty() ? std::string(IRQSIM_DEFAULT_DTS) : test_dts());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+namespace {
+// this process's directory for variant trees, removed at exit
+const std::filesystem::path& variant_dir()
+{
+    struct Dir {
+        std::filesystem::path p;
+        Dir()
+        {
+            p = std::filesystem::temp_directory_path() / ("irqsim_e2e_" + std::to_string(::getpid()));
+            std::filesystem::create_directories(p);
+        }
+        ~Dir()
+        {
+            std::error_code ec;
+            std::filesystem::remove_all(p, ec);
+        }
+    };
+    static const Dir d;
+    return d.p;
+}
+}  // namespace
+
+std::string dts_variant(const std::string& tag, const std::vector<std::pair<std::string, std::string>>& props,
+                        const std::vector<std::pair<std::string, std::string>>& insert_before)
+{
+    std::string text = test_dts_text();
+    EXPECT_FALSE(text.empty()) << "cannot read the test topology's tree";
+    for (const auto& [name, value] : props) {
+        // "name = <...>;" with the property name standing alone (not a suffix of another)
+        size_t at = 0;
+        for (;;) {
+            at = text.find(name + " = ", at);
+            if (at == std::string::npos || at == 0 || std::isspace(static_cast<unsigned char>(text[at - 1])))
+                break;
+            at += name.size();
+        }
+        size_t end = at == std::string::npos ? at : text.find(';', at);
+        EXPECT_NE(end, std::string::npos) << "the test topology's tree lacks property " << name;
+        if (end == std::string::npos)
+            continue;
+        size_t v = at + name.size() + 3;
+        text.replace(v, end - v, value);
+    }
+    for (const auto& [anchor, ins] : insert_before) {
+        size_t at = text.find(anchor);
+        EXPECT_NE(at, std::string::npos) << "the test topology's tree lacks '" << anchor << "'";
+        if (at != std::string::npos)
+            text.insert(at, ins);
+    }
+    std::filesystem::path path = variant_dir() / (tag + ".dts");
+    std::ofstream(path) << text;
+    return path.string();
+}
+
+std::string hex(uint64_t v)
+{
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
 std::string cpus_name(const ::testing::TestParamInfo<unsigned>& info)
 {
+    if (info.param == kTestTopology)
+        return "tree";
     return std::to_string(info.param) + (info.param == 1 ? "cpu" : "cpus");
 }
 
 void SessionTest::boot(unsigned cpus, uint64_t dflt_seed, bool split_eoi)
 {
-    seed_ = test_seed(dflt_seed);
-    SessionConfig cfg;
-    cfg.cpus = cpus;
-    cfg.seed = seed_;
-    cfg.trace_path = test_trace_path();
+    SessionConfig cfg = test_session_config(cpus, test_seed(dflt_seed));
     cfg.split_eoi = split_eoi;
-    cfg.quiet = true;
-    print_banner(seed_, cpus, cfg.trace_path);
+    boot_config(cfg);
+}
+
+void SessionTest::boot_config(const SessionConfig& cfg)
+{
+    seed_ = cfg.seed;
+    print_banner(seed_, cfg.cpus, cfg.trace_path, cfg.dts_path);
     session_ = std::make_unique<SocSession>(cfg);
     std::string err;
     ASSERT_TRUE(session_->boot(&err)) << "boot failed: " << err;
+}
+
+unsigned SessionTest::num_level_lines()
+{
+    unsigned n = 0;
+    for (unsigned l = 0; l < s().num_lines(); l++)
+        n += s().line(l).level;
+    return n;
+}
+
+unsigned SessionTest::num_edge_lines() { return s().num_lines() - num_level_lines(); }
+
+unsigned SessionTest::level_line(unsigned k)
+{
+    for (unsigned l = 0, seen = 0; l < s().num_lines(); l++)
+        if (s().line(l).level && seen++ == k)
+            return l;
+    ADD_FAILURE() << "the tree has no level line #" << k << " (" << num_level_lines() << " level lines)";
+    return 0;
+}
+
+unsigned SessionTest::edge_line(unsigned k)
+{
+    for (unsigned l = 0, seen = 0; l < s().num_lines(); l++)
+        if (!s().line(l).level && seen++ == k)
+            return l;
+    ADD_FAILURE() << "the tree has no edge line #" << k << " (" << num_edge_lines() << " edge lines)";
+    return 0;
 }
 
 void SessionTest::TearDown()

@@ -7,7 +7,29 @@
 //   - SessionTest: a fixture that boots a SocSession and, when the test failed,
 //     prints the scoreboard verdict, its problems, the hop diagnosis of every lost
 //     event (SocSession::explain_losses) and the tail of the bus log;
-//   - register helpers for the BFM (GICD/GICR/timer) and the sysreg port.
+//   - register helpers for the BFM (GICD/GICR/timer) and the sysreg port;
+//   - the topology under test (IRQSIM_TEST_DTS, below).
+//
+// The topology under test.  IRQSIM_TEST_DTS=<a .dts> runs the suites on that
+// tree (a relative path: from the working directory, else from the source
+// tree); unset or empty: the default SoC with 4 CPUs.  ctest runs every test on
+// the default SoC ("e2e.*") and again on topologies/moved-8cpu.dts
+// ("e2e.moved-8cpu.*", tb/e2e/CMakeLists.txt).  What we decided:
+//   - every test that is not about a CPU count boots the test topology
+//     (boot(kTestTopology, ...), test_session_config, test_sim_config) and takes
+//     every count, address, INTID and trigger from it: the session's SocParams
+//     (s().soc(), the *_base helpers), the firmware's host ranges, the lines'
+//     triggers as mapped (level_line/edge_line), the tree's own properties;
+//   - the suites parameterised by CPU count (instantiation Cpus / ContractCpus:
+//     1, 4, 16) are about those counts on the default SoC and boot it whatever
+//     IRQSIM_TEST_DTS says; each has one more instantiation, Topology /
+//     ContractTopology (parameter kTestTopology, named "tree"), that runs the
+//     same tests on the test topology.  ctest runs Cpus/ContractCpus only on the
+//     default SoC and Topology/ContractTopology only on the other tree (on the
+//     default SoC it would repeat Cpus/.../4cpus).
+//   - a test that needs more CPUs than the topology has skips, naming the need
+//     (IRQSIM_NEED_CPUS); one that needs more lines of a trigger fails naming
+//     it (level_line/edge_line).  On the default SoC and moved-8cpu none does.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -15,6 +37,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 extern "C" {
@@ -31,8 +54,37 @@ namespace irqsim::e2e {
 uint64_t test_seed(uint64_t dflt = 1);
 // "<Suite>_<Test>.fst" (parameter separators made file-safe) when IRQSIM_TEST_TRACE=1, else ""
 std::string test_trace_path();
-// one line: seed, CPUs, how to reproduce
-void print_banner(uint64_t seed, unsigned cpus, const std::string& trace);
+// one line: seed, CPUs, the tree (when not the default), how to reproduce
+void print_banner(uint64_t seed, unsigned cpus, const std::string& trace, const std::string& dts = "");
+
+// ---- the topology under test (see the top of this file) ----
+// boot()'s CPU count meaning "the test topology's CPUs, on its tree"
+constexpr unsigned kTestTopology = 0;
+// IRQSIM_TEST_DTS as an absolute path; "" = the default SoC
+const std::string& test_dts();
+// the test topology's blob and the parameters of the model it asks for (the
+// default SoC's when IRQSIM_TEST_DTS is unset); false + *err if the tree is unusable
+bool test_topology(std::vector<uint8_t>* dtb, SocParams* soc, std::string* err);
+// the test topology's parameters (the default SoC's if the tree is unusable:
+// its sessions then fail to boot with the tree's error)
+const SocParams& test_soc();
+// A session on the test topology (cpus = kTestTopology) or on the default SoC
+// with `cpus` CPUs: seed, trace path, quiet; the caller adds the rest.
+SessionConfig test_session_config(unsigned cpus, uint64_t seed);
+// The same for a bare Sim (no driver, no tree): the model of the test topology
+// or the default SoC's with `cpus` CPUs.
+SimConfig test_sim_config(unsigned cpus, uint64_t seed);
+// A variant of the test topology's tree: each property in `props` (its first
+// occurrence) given a new value ({"ti,sci-rm-range-out", "<0 1>"}), each text
+// in `insert_before` put in front of its anchor ({anchor, text}); written to
+// this process's temporary directory (removed at exit) as <tag>.dts.  Its path;
+// a test failure for a property or anchor the tree lacks.
+std::string dts_variant(const std::string& tag, const std::vector<std::pair<std::string, std::string>>& props,
+                        const std::vector<std::pair<std::string, std::string>>& insert_before = {});
+// the text of the test topology's .dts (the default SoC's source when unset)
+std::string test_dts_text();
+// "0x80c00c0": how the driver prints an address
+std::string hex(uint64_t v);
 
 // sysreg keys of the ICC_* registers (SysregPort key form)
 constexpr uint16_t kIccPmr = SysregPort::key(0, 4, 6, 0);
@@ -57,8 +109,18 @@ class SessionTest : public ::testing::Test {
 protected:
     void TearDown() override;
 
-    // boot the default SoC with `cpus` CPUs; the seed from test_seed(dflt_seed)
+    // boot the test topology (cpus = kTestTopology) or the default SoC with
+    // `cpus` CPUs; the seed from test_seed(dflt_seed)
     void boot(unsigned cpus, uint64_t dflt_seed = 1, bool split_eoi = false);
+    // boot a session built from cfg (test_session_config + changes); seed_ = cfg.seed
+    void boot_config(const SessionConfig& cfg);
+
+    // the k-th level-triggered / rising-edge device line (as the tree's
+    // irqsim,lines mapped); a test failure and line 0 if there are fewer
+    unsigned level_line(unsigned k);
+    unsigned edge_line(unsigned k);
+    unsigned num_level_lines();
+    unsigned num_edge_lines();
 
     SocSession& s() { return *session_; }
     Sim& sim() { return session_->sim(); }
@@ -87,7 +149,16 @@ protected:
     std::vector<std::string> notes_;
 };
 
-// name generator for tests parameterised by CPU count: "1cpu", "4cpus", "16cpus"
+// In a SessionTest body after boot(): skip (naming the need) on a topology with
+// fewer than n CPUs.
+#define IRQSIM_NEED_CPUS(n)                                                                                   \
+    do {                                                                                                      \
+        if (s().cpus() < (n))                                                                                 \
+            GTEST_SKIP() << "the topology has " << s().cpus() << " CPU(s), this test needs " << (n);         \
+    } while (0)
+
+// name generator for tests parameterised by CPU count: "1cpu", "4cpus", "16cpus";
+// kTestTopology: "tree"
 std::string cpus_name(const ::testing::TestParamInfo<unsigned>& info);
 
 }  // namespace irqsim::e2e

@@ -58,31 +58,35 @@ class ContractFault : public FaultDelivery {};
 // An edge line's pulse swallowed at the pin: lost, and named at line_in.
 TEST_F(FaultDelivery, LostEdgeIsNamedAtLineIn)
 {
-    boot(4, 61);
-    const unsigned line = 20, cpu = 1;
+    boot(kTestTopology, 61);
+    IRQSIM_NEED_CPUS(2);
+    const unsigned line = edge_line(4), cpu = 1;
+    const unsigned intid = s().line(line).intid;
     ASSERT_FALSE(s().line(line).level);
     ASSERT_EQ(s().request_line(line, cpu), 0);
     int f = faults().drop(FaultHop::LineIn, line, 1);
     s().inject_line(line);
     s().run(5000);
     EXPECT_EQ(faults().fired(f), 1u);
-    EXPECT_EQ(faults().describe(), "#0 drop line_in id 20 nth 1: fired 1 (done)\n");
+    EXPECT_EQ(faults().describe(), "#0 drop line_in id " + std::to_string(line) + " nth 1: fired 1 (done)\n");
     EXPECT_EQ(s().scoreboard().verdict().lost, 1u);
     std::string w = only_loss();
-    EXPECT_NE(w.find("never reached line_in (id 52)"), std::string::npos) << w;
+    EXPECT_NE(w.find("never reached line_in (id " + std::to_string(intid) + ")"), std::string::npos) << w;
     EXPECT_EQ(s().line(line).handled, 0u);
     // one-shot: the next edge arrives (and its handler answers the oldest event)
     s().inject_line(line);
     EXPECT_TRUE(s().drain(20000));
     EXPECT_EQ(s().line(line).handled, 1u);
-    EXPECT_EQ(sim().hops().count(Hop::LineIn, 52), 1u) << "the monitor must see the edge that did arrive";
+    EXPECT_EQ(sim().hops().count(Hop::LineIn, intid), 1u) << "the monitor must see the edge that did arrive";
 }
 
 // A level line's rise swallowed: the SPI never goes pending; named at line_in.
 TEST_F(FaultDelivery, DroppedLevelSpiIsNamedAtLineIn)
 {
-    boot(4, 62);
-    const unsigned line = 3, cpu = 2;
+    boot(kTestTopology, 62);
+    IRQSIM_NEED_CPUS(3);
+    const unsigned line = level_line(3), cpu = 2;
+    const unsigned intid = s().line(line).intid;
     ASSERT_TRUE(s().line(line).level);
     ASSERT_EQ(s().request_line(line, cpu), 0);
     faults().drop(FaultHop::LineIn, line, 1);
@@ -90,16 +94,17 @@ TEST_F(FaultDelivery, DroppedLevelSpiIsNamedAtLineIn)
     s().run(5000);
     EXPECT_EQ(s().scoreboard().verdict().lost, 1u);
     std::string w = only_loss();
-    EXPECT_NE(w.find("never reached line_in (id 35)"), std::string::npos) << w;
-    EXPECT_EQ(sim().hops().count(Hop::SpiPending, 35), 0u);
+    EXPECT_NE(w.find("never reached line_in (id " + std::to_string(intid) + ")"), std::string::npos) << w;
+    EXPECT_EQ(sim().hops().count(Hop::SpiPending, intid), 0u);
 }
 
 // An edge pulsed twice (one low cycle between): the second edge finds the SPI
 // still pending and merges -- one handler run, the line rose twice, pending once.
 TEST_F(FaultDelivery, DuplicatedEdgeCoalescesInThePendingLatch)
 {
-    boot(4, 63);
-    const unsigned line = 17, cpu = 3, intid = 49;
+    boot(kTestTopology, 63);
+    IRQSIM_NEED_CPUS(4);
+    const unsigned line = edge_line(1), cpu = 3, intid = s().line(line).intid;
     ASSERT_EQ(s().request_line(line, cpu), 0);
     int f = faults().duplicate(FaultHop::LineIn, line, 1);
     s().inject_line(line);
@@ -119,7 +124,7 @@ TEST_F(FaultDelivery, DuplicatedEdgeCoalescesInThePendingLatch)
 // the level output (the status bit still set) delivers it.
 TEST_F(FaultDelivery, DroppedIntrOutputIsNamedAtSpiPending)
 {
-    boot(4, 64);
+    boot(kTestTopology, 64);
     ASSERT_EQ(s().request_ring(0), 0);
     auto chain = s().ring_hops(0, 0);
     ASSERT_EQ(chain.size(), 6u);
@@ -131,7 +136,8 @@ TEST_F(FaultDelivery, DroppedIntrOutputIsNamedAtSpiPending)
     std::string w = only_loss();
     EXPECT_NE(w.find("vint_out +"), std::string::npos) << w;
     EXPECT_NE(w.find("intr_out +"), std::string::npos) << w;
-    EXPECT_NE(w.find("never reached spi_pending (id " + std::to_string(64 + out) + ")"), std::string::npos) << w;
+    const unsigned intid = 32 + s().soc().intr_out_spi + out;  // INTR output n drives SPI intr_out_spi + n
+    EXPECT_NE(w.find("never reached spi_pending (id " + std::to_string(intid) + ")"), std::string::npos) << w;
     faults().release(f);
     EXPECT_TRUE(s().drain(20000));
     EXPECT_TRUE(verdict_passes());
@@ -144,11 +150,11 @@ TEST_F(FaultDelivery, DroppedIntrOutputIsNamedAtSpiPending)
 // and is delivered once: the duplicate merges.
 TEST_F(FaultDelivery, GlitchedIntrOutputMergesInTheLevelSensitiveSpi)
 {
-    boot(4, 69);
+    boot(kTestTopology, 69);
     ASSERT_EQ(s().request_ring(3), 0);
     auto chain = s().ring_hops(3, 0);
     ASSERT_EQ(chain.size(), 6u);
-    const uint32_t out = chain[1].id, intid = 64 + out;
+    const uint32_t out = chain[1].id, intid = 32 + s().soc().intr_out_spi + out;
     int f = faults().duplicate(FaultHop::IntrOut, out, 1);
     ASSERT_EQ(s().post_ring(3, 1), 0);
     ASSERT_TRUE(s().drain(20000));
@@ -166,7 +172,7 @@ TEST_F(FaultDelivery, GlitchedIntrOutputMergesInTheLevelSensitiveSpi)
 // set the status bit).
 TEST_F(FaultDelivery, DroppedIntaEventIsNamedAtVintOut)
 {
-    boot(4, 65);
+    boot(kTestTopology, 65);
     ASSERT_EQ(s().request_ring(1), 0);
     int f = faults().drop(FaultHop::IntaEvent, 0);
     ASSERT_EQ(s().post_ring(1, 1), 0);
@@ -190,7 +196,7 @@ TEST_F(FaultDelivery, DroppedIntaEventIsNamedAtVintOut)
 // copy sets it again: a second handler run that finds nothing (an empty run).
 TEST_F(FaultDelivery, DuplicatedIntaEventCoalescesOrRunsEmpty)
 {
-    boot(4, 66);
+    boot(kTestTopology, 66);
     ASSERT_EQ(s().request_ring(2), 0);
     const uint32_t vint = s().ring(2).vint;
     RingChannel& rc = s().ring(2);
@@ -226,7 +232,8 @@ TEST_F(FaultDelivery, DuplicatedIntaEventCoalescesOrRunsEmpty)
 
 TEST_F(FaultDelivery, DroppedSetlpirIsNamedAtSetlpir)
 {
-    boot(4, 67);
+    boot(kTestTopology, 67);
+    IRQSIM_NEED_CPUS(3);
     LpiDevice dev(s(), "fault-lpi");
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(4), 0);
@@ -247,7 +254,8 @@ TEST_F(FaultDelivery, DroppedSetlpirIsNamedAtSetlpir)
 // SETLPIR written twice before the CPU takes it: the pending bit merges them.
 TEST_F(FaultDelivery, DuplicatedSetlpirCoalesces)
 {
-    boot(4, 68);
+    boot(kTestTopology, 68);
+    IRQSIM_NEED_CPUS(2);
     LpiDevice dev(s(), "fault-lpi");
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(4), 0);
@@ -270,7 +278,7 @@ TEST_F(FaultDelivery, DuplicatedSetlpirCoalesces)
 // the real event is still delivered, nothing hangs.
 TEST_F(ContractFault, StuckVintStatusBitIsCountedSpuriousAndLogged)
 {
-    boot(4, 71);
+    boot(kTestTopology, 71);
     ASSERT_EQ(s().request_ring(0), 0);
     const uint32_t vint = s().ring(0).vint;
     auto spurious = [&] {
@@ -298,8 +306,9 @@ TEST_F(ContractFault, StuckVintStatusBitIsCountedSpuriousAndLogged)
 // ICFGR, the bus log keeps the error with its address, the trigger is unchanged.
 TEST_F(ContractFault, SlverrOnIcfgrFailsSetTypeNamingTheRegister)
 {
-    boot(4, 72);
-    const unsigned line = 5;
+    boot(kTestTopology, 72);
+    IRQSIM_NEED_CPUS(2);
+    const unsigned line = level_line(5);
     LineSource& l = s().line(line);
     ASSERT_TRUE(l.level);
     const uint32_t icfgr = gicd() + GICD_ICFGR + (l.intid / 16) * 4;
@@ -326,8 +335,9 @@ TEST_F(ContractFault, SlverrOnIcfgrFailsSetTypeNamingTheRegister)
 // the event then stops in the distributor, named at irq_out.
 TEST_F(ContractFault, SlverrOnIsenablerIsLoggedAndTheLossNamedAtIrqOut)
 {
-    boot(4, 78);
-    const unsigned line = 8, cpu = 1;
+    boot(kTestTopology, 78);
+    IRQSIM_NEED_CPUS(2);
+    const unsigned line = level_line(8), cpu = 1;
     LineSource& l = s().line(line);
     const uint32_t isenabler = gicd() + GICD_ISENABLER + (l.intid / 32) * 4;
     int f = faults().bus_error(isenabler, AXI_SLVERR, BusDir::Write);
@@ -357,7 +367,8 @@ TEST_F(ContractFault, SlverrOnIsenablerIsLoggedAndTheLossNamedAtIrqOut)
 // "not busy"; the LPI update fails with -EIO naming GICR_SYNCR.
 TEST_F(ContractFault, BusErrorOnSyncrPollIsAnErrorNamingTheRegister)
 {
-    boot(4, 73);
+    boot(kTestTopology, 73);
+    IRQSIM_NEED_CPUS(2);
     LpiDevice dev(s(), "fault-lpi");
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(1), 0);
@@ -366,7 +377,7 @@ TEST_F(ContractFault, BusErrorOnSyncrPollIsAnErrorNamingTheRegister)
     faults().bus_error(syncr, AXI_DECERR, BusDir::Read, 1);
     int ret = plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x40); });
     EXPECT_EQ(ret, -EIO);
-    EXPECT_TRUE(has(s().log(), "read of GICR_SYNCR at 0x80c00c0 failed")) << joined(s().log());
+    EXPECT_TRUE(has(s().log(), "read of GICR_SYNCR at " + hex(syncr) + " failed")) << joined(s().log());
     EXPECT_EQ(plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x40); }), 0);
     dev.free_all();
 }
@@ -374,7 +385,8 @@ TEST_F(ContractFault, BusErrorOnSyncrPollIsAnErrorNamingTheRegister)
 // GICR_SYNCR stuck busy: -ETIMEDOUT after the poll limit, the register named, no hang.
 TEST_F(ContractFault, SyncrStuckBusyTimesOutNamingTheRegister)
 {
-    boot(4, 74);
+    boot(kTestTopology, 74);
+    IRQSIM_NEED_CPUS(3);
     LpiDevice dev(s(), "fault-lpi");
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(1), 0);
@@ -387,7 +399,7 @@ TEST_F(ContractFault, SyncrStuckBusyTimesOutNamingTheRegister)
     uint64_t took = s().now() - t0;
     EXPECT_EQ(ret, -ETIMEDOUT);
     EXPECT_LT(took, kPollBudget) << "the wait went past its poll limit";
-    EXPECT_TRUE(has(s().log(), "GICR_SYNCR at 0x80e00c0 still busy after 1000 polls")) << joined(s().log());
+    EXPECT_TRUE(has(s().log(), "GICR_SYNCR at " + hex(syncr) + " still busy after 1000 polls")) << joined(s().log());
     faults().clear();
     EXPECT_EQ(plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x50); }), 0);
     ASSERT_EQ(dev.fire(0), 0);
@@ -404,11 +416,9 @@ protected:
     void SetUp() override
     {
         seed_ = test_seed(75);
-        print_banner(seed_, 4, "");
-        SessionConfig cfg;
-        cfg.cpus = 4;
-        cfg.seed = seed_;
-        cfg.quiet = true;
+        SessionConfig cfg = test_session_config(kTestTopology, seed_);
+        cfg.trace_path.clear();
+        print_banner(seed_, cfg.cpus, "", cfg.dts_path);
         session_ = std::make_unique<SocSession>(cfg);
     }
     // boot; the error and the simulated cycles it took
@@ -428,11 +438,12 @@ protected:
 
 TEST_F(ContractFaultBoot, GicdRwpStuckBusyFailsTheProbeNamingGicdCtlr)
 {
-    session_->sim().faults().stick_bits(session_->gicd_base() + GICD_CTLR, GICD_CTLR_RWP, GICD_CTLR_RWP);
+    const uint32_t ctlr = session_->gicd_base() + GICD_CTLR;
+    session_->sim().faults().stick_bits(ctlr, GICD_CTLR_RWP, GICD_CTLR_RWP);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("irqchip probe failed (-110)"), std::string::npos) << err;
-    EXPECT_TRUE(has(session_->log(), "RWP timeout (GICD_CTLR at 0x8000000 still pending after 1000 polls)"))
+    EXPECT_TRUE(has(session_->log(), "RWP timeout (GICD_CTLR at " + hex(ctlr) + " still pending after 1000 polls)"))
         << joined(session_->log());
     EXPECT_LT(took, kPollBudget + 200000);
     EXPECT_EQ(session_->sim().dram().allocated_bytes(), 0u) << "the failed probe kept DMA memory";
@@ -440,23 +451,28 @@ TEST_F(ContractFaultBoot, GicdRwpStuckBusyFailsTheProbeNamingGicdCtlr)
 
 TEST_F(ContractFaultBoot, GicrRwpStuckBusyFailsThatCpuNamingGicrCtlr)
 {
-    session_->sim().faults().stick_bits(session_->gicr_base(2) + GICR_CTLR, GICR_CTLR_RWP, GICR_CTLR_RWP);
+    if (session_->cpus() < 3)
+        GTEST_SKIP() << "the topology has " << session_->cpus() << " CPU(s), this test needs 3";
+    const uint32_t ctlr = session_->gicr_base(2) + GICR_CTLR;
+    session_->sim().faults().stick_bits(ctlr, GICR_CTLR_RWP, GICR_CTLR_RWP);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("cpu 2 start-up failed (-110)"), std::string::npos) << err;
-    EXPECT_TRUE(has(session_->log(), "RWP timeout (GICR_CTLR at 0x80e0000 still pending after 1000 polls)"))
+    EXPECT_TRUE(has(session_->log(), "RWP timeout (GICR_CTLR at " + hex(ctlr) + " still pending after 1000 polls)"))
         << joined(session_->log());
     EXPECT_LT(took, kPollBudget + 500000);
 }
 
 TEST_F(ContractFaultBoot, WakerChildrenAsleepNeverClearingFailsThatCpuNamingGicrWaker)
 {
-    session_->sim().faults().stick_bits(session_->gicr_base(3) + GICR_WAKER, GICR_WAKER_ChildrenAsleep,
-                                         GICR_WAKER_ChildrenAsleep);
+    if (session_->cpus() < 4)
+        GTEST_SKIP() << "the topology has " << session_->cpus() << " CPU(s), this test needs 4";
+    const uint32_t waker = session_->gicr_base(3) + GICR_WAKER;
+    session_->sim().faults().stick_bits(waker, GICR_WAKER_ChildrenAsleep, GICR_WAKER_ChildrenAsleep);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("cpu 3 start-up failed (-110)"), std::string::npos) << err;
-    EXPECT_TRUE(has(session_->log(), "GICR_WAKER at 0x8100014: ChildrenAsleep still set after 1000 polls"))
+    EXPECT_TRUE(has(session_->log(), "GICR_WAKER at " + hex(waker) + ": ChildrenAsleep still set after 1000 polls"))
         << joined(session_->log());
     EXPECT_LT(took, kPollBudget + 500000);
 }
@@ -465,7 +481,7 @@ TEST_F(ContractFaultBoot, WakerChildrenAsleepNeverClearingFailsThatCpuNamingGicr
 // of it and no register it would have programmed is set; the next request works.
 TEST_F(ContractFault, FirmwareRefusalLeavesNothingProgrammed)
 {
-    boot(4, 76);
+    boot(kTestTopology, 76);
     Firmware& fw = sim().firmware();
     fw.set_quiet(true);
     auto fw_rd = [&](uint32_t a) { return sim().fw_bus().read32(a, kProtSecure).data; };
@@ -495,7 +511,8 @@ TEST_F(ContractFault, FirmwareRefusalLeavesNothingProgrammed)
 // after setlpir; once the memory answers, a re-invalidate delivers it.
 TEST_F(ContractFault, DramReadErrorOnLpiConfigTableKeepsTheLpiPending)
 {
-    boot(4, 77);
+    boot(kTestTopology, 77);
+    IRQSIM_NEED_CPUS(2);
     LpiDevice dev(s(), "fault-lpi");
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(1), 0);

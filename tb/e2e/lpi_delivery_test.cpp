@@ -45,7 +45,7 @@ class ContractLpi : public LpiDelivery {};
 // Thousands of LPIs, each to the CPU whose redistributor the message names.
 TEST_F(LpiDelivery, ThousandsReachTheCpuWhoseRedistributorWasWritten)
 {
-    boot(4, 41);
+    boot(kTestTopology, 41);
     std::mt19937_64 rng(seed_);
     auto dev = make("lpi-dev0");
     ASSERT_TRUE(dev->ok());
@@ -79,8 +79,9 @@ TEST_F(LpiDelivery, ThousandsReachTheCpuWhoseRedistributorWasWritten)
 // Priority: config byte bits 7:2; among LPIs and against an SPI on one CPU.
 TEST_F(LpiDelivery, PriorityAmongLpisAndAgainstSpis)
 {
-    boot(4, 42);
-    const unsigned cpu = 1, line = 20;  // an edge line
+    boot(kTestTopology, 42);
+    IRQSIM_NEED_CPUS(2);
+    const unsigned cpu = 1, line = edge_line(4);
     auto dev = make("lpi-prio");
     ASSERT_TRUE(dev->ok());
     ASSERT_EQ(dev->alloc(2), 0);
@@ -129,7 +130,8 @@ TEST_F(LpiDelivery, PriorityAmongLpisAndAgainstSpis)
 // reaches its own handler.
 TEST_F(LpiDelivery, MultiMsiVectorIReachesItsOwnHandler)
 {
-    boot(4, 43);
+    boot(kTestTopology, 43);
+    IRQSIM_NEED_CPUS(2);
     auto single = make("lpi-single");
     ASSERT_TRUE(single->ok());
     ASSERT_EQ(single->alloc(3), 0);  // so the block cannot start at the first LPI by luck
@@ -174,7 +176,7 @@ TEST_F(LpiDelivery, MultiMsiVectorIReachesItsOwnHandler)
 // is taken there, later ones at the new one; nothing is lost.
 TEST_F(LpiDelivery, SetAffinityUnderTrafficLosesNothing)
 {
-    boot(4, 44);
+    boot(kTestTopology, 44);
     std::mt19937_64 rng(seed_);
     auto dev = make("lpi-move");
     ASSERT_TRUE(dev->ok());
@@ -205,7 +207,8 @@ TEST_F(LpiDelivery, SetAffinityUnderTrafficLosesNothing)
 // (config byte + INVLPIR) delivers it exactly once.
 TEST_F(LpiDelivery, MaskWhilePendingThenUnmaskDeliversOnce)
 {
-    boot(4, 45);
+    boot(kTestTopology, 45);
+    IRQSIM_NEED_CPUS(2);
     auto dev = make("lpi-mask");
     ASSERT_TRUE(dev->ok());
     ASSERT_EQ(dev->alloc(1), 0);
@@ -233,17 +236,10 @@ TEST_F(LpiDelivery, MaskWhilePendingThenUnmaskDeliversOnce)
 // unmask; LPIs of the IMS and of another device never collide.
 TEST_F(LpiDelivery, ImsDeviceOverDirectLpi)
 {
-    seed_ = test_seed(49);
-    SessionConfig cfg;
-    cfg.cpus = 4;
-    cfg.seed = seed_;
-    cfg.quiet = true;
-    cfg.trace_path = test_trace_path();
+    SessionConfig cfg = test_session_config(kTestTopology, test_seed(49));
     cfg.ims_parent = "lpi";
-    print_banner(seed_, 4, cfg.trace_path);
-    session_ = std::make_unique<SocSession>(cfg);
+    ASSERT_NO_FATAL_FAILURE(boot_config(cfg));
     std::string err;
-    ASSERT_TRUE(session_->boot(&err)) << "boot failed: " << err;
     std::mt19937_64 rng(seed_);
     auto other = make("lpi-other");
     ASSERT_TRUE(other->ok());
@@ -316,7 +312,8 @@ TEST_F(LpiDelivery, ImsDeviceOverDirectLpi)
 // With the INVLPIR the real driver writes, the change takes effect.
 TEST_F(ContractLpi, ConfigChangeWithoutInvlpirHasNoEffect)
 {
-    boot(4, 46);
+    boot(kTestTopology, 46);
+    IRQSIM_NEED_CPUS(2);
     auto dev = make("lpi-noinv");
     ASSERT_TRUE(dev->ok());
     ASSERT_EQ(dev->alloc(1), 0);
@@ -371,7 +368,8 @@ TEST_F(ContractLpi, ConfigChangeWithoutInvlpirHasNoEffect)
 // redistributor is kept busy by an INVALLR re-reading the bytes of 8 pending LPIs).
 TEST_F(ContractLpi, DriverInvalidatesAndWaitsForSyncr)
 {
-    boot(4, 47);
+    boot(kTestTopology, 47);
+    IRQSIM_NEED_CPUS(2);
     auto dev = make("lpi-inv");
     ASSERT_TRUE(dev->ok());
     const unsigned n = 9;
@@ -431,7 +429,7 @@ TEST_F(ContractLpi, DriverInvalidatesAndWaitsForSyncr)
 // (the value stays) and the RTL's programming check names the register.
 TEST_F(ContractLpi, PropbaserRewriteAfterEnableRefused)
 {
-    boot(4, 48);
+    boot(kTestTopology, 48);
     const uint32_t rd = s().gicr_base(0);
     ASSERT_TRUE(rd32(rd + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS);
     uint64_t prop = rd64(rd + GICR_PROPBASER);

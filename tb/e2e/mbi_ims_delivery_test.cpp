@@ -16,6 +16,7 @@
 #include "ims_port.h"
 
 extern "C" {
+#include <linux/of.h>
 #include <linux/irqchip/arm-gic-v3-mbi.h>
 #include <linux/irqsim-ims.h>
 #include <linux/msi.h>
@@ -35,22 +36,28 @@ protected:
         ims_.reset();
         SessionTest::TearDown();
     }
-    // boot with the IMS device's MSI parent set to `parent` ("" = the tree's: MBI)
-    void boot_ims(unsigned cpus, uint64_t dflt_seed, const std::string& parent = "")
+    // boot the test topology with the IMS device's MSI parent set to `parent`
+    // ("" = the tree's: MBI)
+    void boot_ims(uint64_t dflt_seed, const std::string& parent = "")
     {
-        seed_ = test_seed(dflt_seed);
-        SessionConfig cfg;
-        cfg.cpus = cpus;
-        cfg.seed = seed_;
-        cfg.trace_path = test_trace_path();
-        cfg.quiet = true;
+        SessionConfig cfg = test_session_config(kTestTopology, test_seed(dflt_seed));
         cfg.ims_parent = parent;
-        print_banner(seed_, cpus, cfg.trace_path);
-        session_ = std::make_unique<SocSession>(cfg);
+        ASSERT_NO_FATAL_FAILURE(boot_config(cfg));
         std::string err;
-        ASSERT_TRUE(session_->boot(&err)) << "boot failed: " << err;
         ims_ = std::make_unique<ImsPort>(*session_);
-        ASSERT_TRUE(ims_->probe(&err)) << err;
+        ASSERT_TRUE(ims_->probe(&err)) << "IMS device over '" << (parent.empty() ? "the tree's parent" : parent)
+                                       << "': " << err;
+    }
+    // the GIC's MBI SPIs as the tree states them (mbi-ranges = <first count>)
+    void tree_mbi_range(unsigned* first, unsigned* count)
+    {
+        struct device_node* gic = of_find_compatible_node(nullptr, nullptr, "arm,gic-v3");
+        ASSERT_NE(gic, nullptr);
+        u32 r[2] = {0, 0};
+        ASSERT_EQ(of_property_count_u32_elems(gic, "mbi-ranges"), 2) << "one MBI range";
+        ASSERT_EQ(of_property_read_u32_array(gic, "mbi-ranges", r, 2), 0);
+        *first = r[0];
+        *count = r[1];
     }
     ImsPort& ims() { return *ims_; }
     std::unique_ptr<ImsPort> ims_;
@@ -62,9 +69,12 @@ class MbiDelivery : public ImsSession {};
 
 TEST_F(MbiDelivery, ComposedMessageWrittenByTheCpuBusMaster)
 {
-    boot_ims(4, 3);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(3));
+    IRQSIM_NEED_CPUS(3);
+    unsigned mbi_first = 0, mbi_count = 0;
+    ASSERT_NO_FATAL_FAILURE(tree_mbi_range(&mbi_first, &mbi_count));
     EXPECT_EQ(ims().parent_name(), "GICv3-MBI");
-    EXPECT_EQ(gic_v3_mbi_count(), 32u);
+    EXPECT_EQ(gic_v3_mbi_count(), mbi_count);
     int slot = ims().request(2);
     ASSERT_GE(slot, 0);
     unsigned virq = ims().slot(slot).virq;
@@ -73,8 +83,8 @@ TEST_F(MbiDelivery, ComposedMessageWrittenByTheCpuBusMaster)
     EXPECT_EQ(desc->msg.address_lo, set_spi());
     EXPECT_EQ(desc->msg.address_hi, 0u);
     unsigned intid = desc->msg.data;
-    EXPECT_GE(intid, 96u);
-    EXPECT_LT(intid, 128u);
+    EXPECT_GE(intid, mbi_first);
+    EXPECT_LT(intid, mbi_first + mbi_count);
     // the device holds the same message
     EXPECT_EQ(rd32(s().soc().ims_base + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_ADDR_LO), set_spi());
     EXPECT_EQ(rd32(s().soc().ims_base + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_DATA), intid);
@@ -91,7 +101,8 @@ TEST_F(MbiDelivery, ComposedMessageWrittenByTheCpuBusMaster)
 
 TEST_F(MbiDelivery, SlotMessageSentByTheImsDevice)
 {
-    boot_ims(4, 4);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(4));
+    IRQSIM_NEED_CPUS(2);
     int slot = ims().request(1);
     ASSERT_GE(slot, 0);
     for (int k = 0; k < 4; k++) {
@@ -114,7 +125,8 @@ class ImsSlots : public ImsSession {};
 
 TEST_F(ImsSlots, MaskedFiredIsPendingUnmaskedDeliveredOnce)
 {
-    boot_ims(4, 5);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(5));
+    IRQSIM_NEED_CPUS(4);
     int slot = ims().request(3);
     ASSERT_GE(slot, 0);
     ims().disable(slot);
@@ -139,7 +151,8 @@ TEST_F(ImsSlots, MaskedFiredIsPendingUnmaskedDeliveredOnce)
 // from it (the driver discards the slot's message on release).
 TEST_F(ImsSlots, ReleasedWhilePendingGivesTheNextOwnerNothing)
 {
-    boot_ims(4, 6);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(6));
+    IRQSIM_NEED_CPUS(3);
     int slot = ims().request(1);
     ASSERT_GE(slot, 0);
     ims().disable(slot);
@@ -213,14 +226,14 @@ void many_slots(SocSession& s, ImsPort& ims, uint64_t seed, unsigned events, boo
 
 TEST_F(ImsSlots, ManySlotsReachTheirAffinityCpus)
 {
-    boot_ims(4, 21);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(21));
     many_slots(s(), ims(), seed_, 600, false);
     EXPECT_TRUE(verdict_passes());
 }
 
 TEST_F(ImsSlots, RetargetUnderTrafficLosesNothing)
 {
-    boot_ims(4, 22);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(22));
     many_slots(s(), ims(), seed_, 400, true);
     EXPECT_TRUE(verdict_passes());
 }
@@ -229,23 +242,10 @@ TEST_F(ImsSlots, RetargetUnderTrafficLosesNothing)
 
 class ImsOverParent : public ImsSession, public ::testing::WithParamInterface<const char*> {
 protected:
-    // boot the default SoC with the IMS device's msi-parent swapped to GetParam()
+    // boot the test topology with the IMS device's msi-parent swapped to GetParam()
     void boot_over_parent(uint64_t default_seed)
     {
-        const std::string parent = GetParam();
-        seed_ = test_seed(default_seed);
-        SessionConfig cfg;
-        cfg.cpus = 4;
-        cfg.seed = seed_;
-        cfg.quiet = true;
-        cfg.trace_path = test_trace_path();
-        cfg.ims_parent = parent;
-        print_banner(seed_, 4, cfg.trace_path);
-        session_ = std::make_unique<SocSession>(cfg);
-        std::string err;
-        ASSERT_TRUE(session_->boot(&err)) << "boot failed: " << err;
-        ims_ = std::make_unique<ImsPort>(*session_);
-        ASSERT_TRUE(ims_->probe(&err)) << "IMS device over '" << parent << "': " << err;
+        ASSERT_NO_FATAL_FAILURE(boot_ims(default_seed, GetParam()));
         std::printf("[ parent   ] %s -> domain %s\n", ims().parent_name().c_str(), ims().domain_name().c_str());
     }
 };
@@ -288,7 +288,8 @@ class ContractIms : public ImsSession {};
 // refused by the device itself (counted as DECERR), a secure-only register answers SLVERR.
 TEST_F(ContractIms, MessageToUnmappedAddressIsDecerrCountedNoHang)
 {
-    boot_ims(4, 41);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(41));
+    IRQSIM_NEED_CPUS(2);
     int good = ims().request(1);
     ASSERT_GE(good, 0);
     const unsigned rogue = ims().num_slots() - 1;      // not requested: masked, driver-free
@@ -334,7 +335,7 @@ TEST_F(ContractIms, MessageToUnmappedAddressIsDecerrCountedNoHang)
 // a write to an unmasked slot's address trips the RTL check (the check can fail).
 TEST_F(ContractIms, MessageWriteWhileUnmaskedTripsTheDeviceCheck)
 {
-    boot_ims(1, 42);
+    ASSERT_NO_FATAL_FAILURE(boot_ims(42));
     const unsigned rogue = ims().num_slots() - 1;
     auto reg = [&](unsigned off) { return IMS_SLOT_BASE + IMS_SLOT_STRIDE * rogue + off; };
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_DATA), 5), 0u);   // masked: fine

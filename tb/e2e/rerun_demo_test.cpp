@@ -10,7 +10,7 @@ class RerunDemo : public SessionTest {};
 
 TEST_F(RerunDemo, DISABLED_DeliberateFailure)
 {
-    boot(4, 11);
+    boot(kTestTopology, 11);
     s().request_line(3, 1);
     s().inject_line(3);
     s().run(2000);

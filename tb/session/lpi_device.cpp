@@ -157,10 +157,11 @@ int LpiDevice::set_affinity(unsigned i, unsigned cpu)
     int ret = s_.sim().platform().as_cpu(0, [&] { return irq_set_affinity(v.virq, cpumask_of(cpu)); });
     if (ret < 0)
         return ret;
-    // a block moves as a whole (one message): every vector's events may land there
-    for (auto& kv : vecs_)
-        if (kv.second->virq == v.virq || multi_)
-            s_.scoreboard().allow(kv.second->virq, s_.effective_cpus(kv.second->virq));
+    // Outstanding events keep their CPU: fire() wrote each to one redistributor's
+    // SETLPIR and its pending bit stays there (the driver does not migrate it).
+    // Widening them to the new CPU (as for an SPI, which IROUTER re-routes) let a
+    // run on the new CPU answer an event still pending at the old one, and the
+    // old one's run then counted as spurious.  Later fires book the new target.
     return 0;
 }
 

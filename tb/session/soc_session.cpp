@@ -476,7 +476,8 @@ std::vector<HopStep> SocSession::ring_hops(unsigned r, unsigned cpu) const
         if (in != input)
             continue;
         int pe = static_cast<int>(cpu);
-        uint32_t intid = 64u + out;
+        // INTR output n drives SPI INTR_OUT_SPI + n (64 + n on the default SoC only)
+        uint32_t intid = 32u + sim_->model().params().intr_out_spi + out;
         return {{Hop::VintOut, rc.vint, -1}, {Hop::IntrOut, out, -1},  {Hop::SpiPending, intid, -1},
                 {Hop::IrqOut, 0, pe},         {Hop::Iar, intid, pe},     {Hop::Handler, rc.virq, pe}};
     }
