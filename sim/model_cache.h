@@ -41,7 +41,13 @@ struct ModelCacheConfig {
 };
 
 // This build's recipe and cache ($IRQSIM_MODEL_CACHE overrides the cache).
+// Installed (cmake --install): a program built against the package gets the
+// installed recipe and its own build tree's cache, registered through
+// set_model_cache_defaults() by a source file the package adds to it
+// (irqsimConfig.cmake); the installed irqsim command finds the recipe beside
+// its bin/ and caches in $XDG_CACHE_HOME/irqsim/models (~/.cache/irqsim/models).
 ModelCacheConfig model_cache_config();
+void set_model_cache_defaults(const char *recipe_dir, const char *cache_dir);
 
 // A hash of the recipe's files and of every file and directory (its HDL files)
 // listed in its inputs.txt: 16 hex digits.  (The cache computes it once per process.)
