@@ -8,7 +8,8 @@
 //   <cache>/<key>/build.log   the build's output
 //   <cache>/<key>/lock        flock()ed while a process builds it
 //
-// <cache> is the build tree's models/ (compiled in), or $IRQSIM_MODEL_CACHE.
+// <cache> is the build tree's models/ (compiled in), or $IRQSIM_MODEL_CACHE; installed,
+// see model_cache_config().
 // The key ("c8-1f0e9a2b3c4d") is the model's readable name plus a hash of the
 // parameters and of everything the model is made of: the recipe (a CMake project
 // sim/CMakeLists.txt writes into the build tree, naming Verilator, the compiler,
