@@ -80,13 +80,14 @@ function(irqsim_add_driver_lib name)
   endif()
   set(lib ${name}_archive)
   add_library(${lib} STATIC ${ARG_SOURCES})
-  target_include_directories(${lib} PUBLIC "${PROJECT_SOURCE_DIR}/driver/include")
-  target_include_directories(${lib} SYSTEM PUBLIC "${LIBFDT_INCLUDE_DIR}")
+  target_include_directories(${lib} PUBLIC "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/driver/include>"
+                             "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/irqsim/driver>")
+  target_include_directories(${lib} SYSTEM PUBLIC "$<BUILD_INTERFACE:${LIBFDT_INCLUDE_DIR}>")
   set_target_properties(${lib} PROPERTIES
                         C_STANDARD 11 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF
                         POSITION_INDEPENDENT_CODE ON)
   target_compile_options(${lib} PRIVATE -Wall -Wextra -Werror)
-  target_link_libraries(${lib} PUBLIC Threads::Threads "${LIBFDT_LIBRARY}")
+  target_link_libraries(${lib} PUBLIC Threads::Threads ${IRQSIM_LIBFDT_LINK})
   irqsim_sanitizer_flags(flags "${ARG_SANITIZE}")
   if(flags)
     target_compile_options(${lib} PRIVATE ${flags} ${IRQSIM_SANITIZER_EXTRA_COMPILE_FLAGS})
@@ -94,7 +95,9 @@ function(irqsim_add_driver_lib name)
     target_link_options(${lib} INTERFACE ${flags})
   endif()
   add_library(${name} INTERFACE)
-  target_link_libraries(${name} INTERFACE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${lib}>")
+  # (installed: the exported name; export does not rename targets inside $<LINK_LIBRARY>)
+  target_link_libraries(${name} INTERFACE "$<BUILD_INTERFACE:$<LINK_LIBRARY:WHOLE_ARCHIVE,${lib}>>"
+                        "$<INSTALL_INTERFACE:$<LINK_LIBRARY:WHOLE_ARCHIVE,irqsim::${lib}>>")
   set_property(GLOBAL APPEND PROPERTY IRQSIM_DRIVER_ARCHIVES ${lib})
 endfunction()
 

@@ -46,17 +46,81 @@ namespace fs = std::filesystem;
 #define IRQSIM_CMAKE_MAKE_PROGRAM ""
 #endif
 
+// Installed (cmake --install): the recipe relative to <prefix>/bin (IrqsimInstall.cmake).
+#ifndef IRQSIM_INSTALLED_RECIPE_FROM_BIN
+#define IRQSIM_INSTALLED_RECIPE_FROM_BIN ""
+#endif
+
+namespace {
+
+struct Defaults {
+	std::mutex mu;
+	std::string recipe_dir, cache_dir;
+};
+
+Defaults &registered_defaults()
+{
+	static Defaults d; // a function-local static: callers may run during static initialisation
+	return d;
+}
+
+// An installed irqsim executable (<prefix>/bin/irqsim): the installed recipe beside it.
+std::string installed_recipe_of_executable()
+{
+	if (!std::strlen(IRQSIM_INSTALLED_RECIPE_FROM_BIN))
+		return "";
+	std::error_code ec;
+	fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+	if (ec)
+		return "";
+	fs::path recipe = (exe.parent_path() / IRQSIM_INSTALLED_RECIPE_FROM_BIN).lexically_normal();
+	return fs::exists(recipe / "settings.cmake", ec) ? recipe.string() : "";
+}
+
+// Outside a build tree with nowhere registered: the user's cache directory.
+std::string user_cache_dir()
+{
+	const char *xdg = std::getenv("XDG_CACHE_HOME");
+	if (xdg && xdg[0] == '/')
+		return std::string(xdg) + "/irqsim/models";
+	const char *home = std::getenv("HOME");
+	return home && home[0] ? std::string(home) + "/.cache/irqsim/models" : "";
+}
+
+} // namespace
+
+void set_model_cache_defaults(const char *recipe_dir, const char *cache_dir)
+{
+	Defaults &d = registered_defaults();
+	std::lock_guard<std::mutex> g(d.mu);
+	d.recipe_dir = recipe_dir ? recipe_dir : "";
+	d.cache_dir = cache_dir ? cache_dir : "";
+}
+
 ModelCacheConfig model_cache_config()
 {
 	ModelCacheConfig c;
+	c.recipe_dir = IRQSIM_MODEL_RECIPE_DIR;
+	c.cache_dir = IRQSIM_MODEL_CACHE_DIR;
+	Defaults &d = registered_defaults();
+	{
+		std::lock_guard<std::mutex> g(d.mu);
+		if (!d.recipe_dir.empty()) {
+			c.recipe_dir = d.recipe_dir;
+			c.cache_dir = d.cache_dir;
+		} else if (std::string r = installed_recipe_of_executable(); !r.empty()) {
+			c.recipe_dir = r;
+			c.cache_dir = user_cache_dir();
+		}
+	}
 	const char *env = std::getenv("IRQSIM_MODEL_CACHE");
-	c.cache_dir = env && env[0] ? env : IRQSIM_MODEL_CACHE_DIR;
+	if (env && env[0])
+		c.cache_dir = env;
 	std::error_code ec;
 	if (!c.cache_dir.empty()) // the cmake child and dlopen() need no cwd then
 		c.cache_dir = fs::absolute(c.cache_dir, ec).lexically_normal().string();
 	while (c.cache_dir.size() > 1 && c.cache_dir.back() == '/')
 		c.cache_dir.pop_back();
-	c.recipe_dir = IRQSIM_MODEL_RECIPE_DIR;
 	c.cmake = IRQSIM_CMAKE_COMMAND;
 	c.generator = IRQSIM_CMAKE_GENERATOR;
 	return c;
@@ -220,6 +284,8 @@ bool model_inputs_digest(const std::string &recipe_dir, std::string *digest, std
 	while (std::getline(in, line)) {
 		if (line.empty())
 			continue;
+		if (line[0] != '/') // an installed recipe names its inputs relative to itself
+			line = recipe_dir + "/" + line;
 		struct stat st;
 		if (stat(line.c_str(), &st) != 0) {
 			*err = "model recipe: " + line + " is missing (" + std::strerror(errno) + ")";

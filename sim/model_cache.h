@@ -8,7 +8,8 @@
 //   <cache>/<key>/build.log   the build's output
 //   <cache>/<key>/lock        flock()ed while a process builds it
 //
-// <cache> is the build tree's models/ (compiled in), or $IRQSIM_MODEL_CACHE.
+// <cache> is the build tree's models/ (compiled in), or $IRQSIM_MODEL_CACHE; installed,
+// see model_cache_config().
 // The key ("c8-1f0e9a2b3c4d") is the model's readable name plus a hash of the
 // parameters and of everything the model is made of: the recipe (a CMake project
 // sim/CMakeLists.txt writes into the build tree, naming Verilator, the compiler,
@@ -41,7 +42,13 @@ struct ModelCacheConfig {
 };
 
 // This build's recipe and cache ($IRQSIM_MODEL_CACHE overrides the cache).
+// Installed (cmake --install): a program built against the package gets the
+// installed recipe and its own build tree's cache, registered through
+// set_model_cache_defaults() by a source file the package adds to it
+// (irqsimConfig.cmake); the installed irqsim command finds the recipe beside
+// its bin/ and caches in $XDG_CACHE_HOME/irqsim/models (~/.cache/irqsim/models).
 ModelCacheConfig model_cache_config();
+void set_model_cache_defaults(const char *recipe_dir, const char *cache_dir);
 
 // A hash of the recipe's files and of every file and directory (its HDL files)
 // listed in its inputs.txt: 16 hex digits.  (The cache computes it once per process.)

@@ -8,6 +8,7 @@
 #define IRQSIM_MODULE_H
 
 #include <linux/init.h>
+#include <linux/types.h>
 
 struct module;
 #define THIS_MODULE ((struct module *)0)
