@@ -60,8 +60,8 @@ endif()
 # run-fuzz.sh under the ASLR workaround of the sanitizer tests (cmake/sanitizer-run.sh)
 set(_run ${IRQSIM_SANITIZER_RUN} sh "${CMAKE_CURRENT_LIST_DIR}/run-fuzz.sh")
 # A short run per target, fresh corpus from the seeds; any crash, leak or
-# -timeout (a hang) fails.  Budget: ~100 s of CPU in total.
-add_test(NAME fuzz.dt COMMAND ${_run} "${IRQSIM_FUZZ_DIR}/fuzz_dt" 60 "${IRQSIM_FUZZ_DIR}/ctest/fuzz_dt" fresh
+# -timeout (a hang) fails.  Budget: ~70 s of CPU in total (longer runs: scripts/fuzz).
+add_test(NAME fuzz.dt COMMAND ${_run} "${IRQSIM_FUZZ_DIR}/fuzz_dt" 30 "${IRQSIM_FUZZ_DIR}/ctest/fuzz_dt" fresh
                               "${IRQSIM_FUZZ_DIR}/seeds/fuzz_dt")
 add_test(NAME fuzz.report COMMAND ${_run} "${IRQSIM_FUZZ_DIR}/fuzz_report" 20 "${IRQSIM_FUZZ_DIR}/ctest/fuzz_report" fresh)
 set(_fuzz_tests fuzz.dt fuzz.report)
