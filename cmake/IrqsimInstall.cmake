@@ -10,6 +10,7 @@
 #   <prefix>/share/irqsim/model-recipe/       the model cache's recipe, paths relative to itself
 #   <prefix>/share/irqsim/{rtl,sim}/          what the recipe verilates
 #   <prefix>/share/irqsim/topologies/         the example device trees (and the default one)
+#   <prefix>/share/irqsim/waves/              the GTKWave views and waves/gen-views
 #
 # Targets (namespace irqsim::): session (SocSession + harness + driver), sim (the
 # harness), test_support (tb/e2e/e2e_support.h: SessionTest and the register
@@ -72,6 +73,10 @@ install(FILES "${PROJECT_SOURCE_DIR}/sim/tb_top.sv" "${PROJECT_SOURCE_DIR}/sim/s
 install(FILES "${PROJECT_SOURCE_DIR}/cmake/IrqsimSocModels.cmake" DESTINATION ${IRQSIM_INSTALL_CMAKEDIR})
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/topologies/" DESTINATION ${IRQSIM_INSTALL_DATADIR}/topologies
         FILES_MATCHING PATTERN "*.dts")
+# the waveform views and their generator (irqsim run --wave, tb/scenarios/wave_views.h)
+install(FILES "${PROJECT_SOURCE_DIR}/waves/spi.gtkw" "${PROJECT_SOURCE_DIR}/waves/ipi.gtkw"
+              "${PROJECT_SOURCE_DIR}/waves/dma-rings.gtkw" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves)
+install(PROGRAMS "${PROJECT_SOURCE_DIR}/waves/gen-views" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves)
 
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/irqsimConfig.cmake.in"
                               "${PROJECT_BINARY_DIR}/irqsimConfig.cmake"

@@ -298,6 +298,24 @@ bool model_inputs_digest(const std::string &recipe_dir, std::string *digest, std
 	return true;
 }
 
+// The progress line's parameter list: addresses (*_BASE) in hex, counts in decimal
+// (the cache key and the recipe keep format_model_params' decimal form).
+static std::string describe_model_params(const ModelParams &p)
+{
+	std::string s;
+	for (const auto &kv : p) {
+		const std::string &name = kv.first;
+		bool addr = name.size() > 5 && name.compare(name.size() - 5, 5, "_BASE") == 0 && kv.second >= 0;
+		char v[32];
+		if (addr)
+			std::snprintf(v, sizeof v, "0x%llx", static_cast<unsigned long long>(kv.second));
+		else
+			std::snprintf(v, sizeof v, "%lld", static_cast<long long>(kv.second));
+		s += (s.empty() ? "" : ",") + name + "=" + v;
+	}
+	return s;
+}
+
 std::string model_readable_name(const ModelParams &p)
 {
 	ModelParams n = normalize_model_params(p);
@@ -438,7 +456,7 @@ bool ensure_model(const ModelCacheConfig &cfg, const ModelParams &p, std::string
 	if (cfg.progress)
 		std::fprintf(stderr,
 			     "irqsim: building the SoC model %s (%s; first time only, ~%u min on 2 cores) ... log: %s\n",
-			     name.c_str(), n.empty() ? "default parameters" : format_model_params(n).c_str(),
+			     name.c_str(), n.empty() ? "default parameters" : describe_model_params(n).c_str(),
 			     estimate_minutes(n), log.c_str());
 	auto t0 = std::chrono::steady_clock::now();
 	std::string prefix = "Vtb_" + key;

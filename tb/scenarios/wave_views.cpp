@@ -36,9 +36,25 @@ std::string view_path_beside(const std::string& trace)
     return base + ".gtkw";
 }
 
+std::string waves_dir()
+{
+    static const std::string dir = [] {
+        // an installed irqsim, <prefix>/bin/irqsim: <prefix>/share/irqsim/waves
+        std::error_code ec;
+        std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (!ec) {
+            auto installed = (exe.parent_path() / IRQSIM_INSTALLED_WAVES_FROM_BIN).lexically_normal();
+            if (std::filesystem::exists(installed / "gen-views", ec))
+                return installed.string();
+        }
+        return std::string(IRQSIM_WAVES_DIR);  // the source tree this irqsim was built from
+    }();
+    return dir;
+}
+
 std::string committed_view(const std::string& name)
 {
-    return std::string(IRQSIM_WAVES_DIR) + "/" + name + ".gtkw";
+    return waves_dir() + "/" + name + ".gtkw";
 }
 
 namespace {
@@ -47,7 +63,7 @@ namespace {
 // the reason; false + *err unless it exits 0
 bool run_gen_views(const std::vector<std::string>& args, std::string* err)
 {
-    std::string script = std::string(IRQSIM_WAVES_DIR) + "/gen-views";
+    std::string script = waves_dir() + "/gen-views";
     std::vector<std::string> argv_s = {"bash", script};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<char*> argv;
