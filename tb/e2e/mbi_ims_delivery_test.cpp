@@ -13,6 +13,7 @@
 #include <random>
 
 #include "e2e_support.h"
+#include "fabric_coverage.h"
 #include "ims_port.h"
 
 extern "C" {
@@ -274,6 +275,17 @@ TEST_P(ImsOverParent, RetargetUnderTrafficLosesNothing)
     ASSERT_NO_FATAL_FAILURE(boot_over_parent(32));
     many_slots(s(), ims(), seed_, 400, true);
     EXPECT_TRUE(verdict_passes());
+}
+
+// Functional coverage books an IMS vector's deliveries under its own path
+// ("ims-mbi", "ims-lpi", "ims-inta"), not under its parent's.
+TEST_P(ImsOverParent, CoverageNamesTheImsPath)
+{
+    ASSERT_NO_FATAL_FAILURE(boot_over_parent(33));
+    int slot = ims().request();
+    ASSERT_GE(slot, 0);
+    const std::string parent = GetParam();
+    EXPECT_EQ(FabricCoverageProbe::path_of(ims().slot(static_cast<unsigned>(slot)).virq), "ims-" + parent);
 }
 
 INSTANTIATE_TEST_SUITE_P(Parents, ImsOverParent, ::testing::Values("mbi", "lpi", "inta"),

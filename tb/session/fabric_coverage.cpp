@@ -40,7 +40,9 @@ std::string FabricCoverageProbe::path_of(unsigned virq)
     struct irq_data* root = top;
     for (struct irq_data* d = top; d; d = d->parent_data) {
         const char* n = d->chip && d->chip->name ? d->chip->name : "";
-        ims |= std::strcmp(n, "IMS") == 0;
+        // a per-device MSI domain's chip is named <parent>-<template>-<device>
+        // ("MBI-IMS-ims@a600000"), as the MSI core names it
+        ims |= std::strcmp(n, "IMS") == 0 || std::strstr(n, "-IMS-") != nullptr;
         mbi |= std::strcmp(n, "MBI") == 0;
         lpi |= std::strcmp(n, "GICv3-LPI") == 0;
         inta |= std::strcmp(n, "INTA") == 0 || std::strcmp(n, "MSI-INTA") == 0;
