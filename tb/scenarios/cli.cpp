@@ -101,6 +101,11 @@ CliResult parse_cli(const std::vector<std::string>& args)
                     "spi: chance (%) per event of moving a random line's affinity first (default 5)")
         ->check(kDigits)
         ->check(CLI::Range(0u, 100u));
+    run->add_option_function<unsigned>(
+           "--eoi-mode", [&cfg](unsigned m) { cfg.split_eoi = m == 1; },
+           "GICv3 EOI mode: 0 (EOIR drops the priority and deactivates, default) or 1 (EOIR, then DIR)")
+        ->check(kDigits)
+        ->check(CLI::Range(0u, 1u));
     run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, dlpi, inta; default mbi)")
         ->check(CLI::IsMember({"mbi", "dlpi", "lpi", "inta"}));
     std::string window;

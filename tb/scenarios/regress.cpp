@@ -100,6 +100,9 @@ std::vector<std::string> run_args(const Case& c, const RegressConfig& rc)
         a.insert(a.end(), {"--cpus", std::to_string(rc.cpus)});
     if (rc.cycles)
         a.insert(a.end(), {"--cycles", std::to_string(rc.cycles)});
+    // every case names its EOI mode, so its reproducer line does too
+    const bool split = rc.eoi_mode == "1" || (rc.eoi_mode == "seed" && c.seed % 2 == 1);
+    a.insert(a.end(), {"--eoi-mode", split ? "1" : "0"});
     if (rc.move_percent >= 0 && c.scenario == "spi")
         a.insert(a.end(), {"--move-percent", std::to_string(rc.move_percent)});
     if (rc.drop_event != ~0ull && c.scenario == "spi")

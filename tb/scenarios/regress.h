@@ -34,6 +34,7 @@ struct RegressConfig {
     unsigned cpus = 0;
     uint64_t cycles = 0;
     int move_percent = -1;
+    std::string eoi_mode = "seed";  // "0", "1", or "seed": odd seeds EOImode 1, even 0
     uint64_t drop_event = ~0ull;    // hidden, test-only: passed to spi cases
     // regress merge
     std::vector<std::string> merge_inputs;

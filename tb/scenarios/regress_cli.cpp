@@ -94,6 +94,9 @@ void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator&
     r->add_option("--cycles", rc.cycles, "per run: simulated-cycle budget")->check(digits);
     r->add_option("--move-percent", rc.move_percent, "per run (spi): affinity-move chance in %")
         ->check(CLI::Range(0, 100));
+    r->add_option("--eoi-mode", rc.eoi_mode,
+                  "per run: GICv3 EOI mode 0, 1, or seed (odd seeds 1, even 0; the default)")
+        ->check(CLI::IsMember({"0", "1", "seed"}));
     r->add_option("--drop-event", rc.drop_event, "")->check(digits)->group("");  // test-only, see irqsim run
     auto* m = r->add_subcommand("merge", "merge JUnit files (e.g. one per shard) into one");
     m->add_option("-o,--output", rc.merge_out, "merged JUnit file")->required();

@@ -21,6 +21,7 @@ struct RunConfig {
     uint64_t events = 1000;
     uint64_t max_cycles = 0;  // 0 = scenario default
     std::string dts_path;     // empty = embedded default SoC
+    bool split_eoi = false;   // GICv3 EOImode 1: EOIR drops the priority, DIR deactivates
     std::string wave_path;    // empty = no trace
     uint64_t wave_start = 0, wave_end = 0;  // end > start: trace only cycles [start, end)
                                             // (and the window's bus log beside it)

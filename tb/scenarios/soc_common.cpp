@@ -88,6 +88,7 @@ SessionConfig session_config(const RunConfig& cfg)
         sc.window_bus_log_path = window_bus_log_path(cfg.wave_path);
     }
     sc.dts_path = cfg.dts_path;
+    sc.split_eoi = cfg.split_eoi;
     sc.lpi_id_bits = cfg.lpi_id_bits;
     sc.quiet = false;
     return sc;

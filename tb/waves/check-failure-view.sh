@@ -40,6 +40,7 @@ assert f is not None, "no <failure>"
 msg = f.get("message")
 assert msg.startswith("lost: line") and "never reached line_in" in msg, msg
 assert "reproduce: irqsim run spi --seed 7 --events 400 " in f.text and "--drop-event 200" in f.text, f.text
+assert "--eoi-mode 1" in f.text, f"seed 7 (odd) runs in EOImode 1 and its reproducer says so: {f.text}"
 out = c.find("system-out").text
 for ext in (".fst", ".gtkw", ".bus.log", ".log"):
     assert f"spi-seed7{ext}]]" in out, f"no [[ATTACHMENT|...{ext}]] in system-out"
