@@ -393,6 +393,22 @@ int main(int argc, char** argv)
                        {"peak_rss_mb", rss_mb},
                        {"repeat", repeat}});
     }
+    // Scale: an idle cycle's process CPU time at N CPUs relative to 4 CPUs (when 4
+    // was measured); the target for 64 CPUs is 8x
+    double idle_cpu_4 = 0;
+    for (const auto& row : out)
+        if (row["cpus"] == 4u)
+            idle_cpu_4 = row["idle_cycles_per_cpu_s"].get<double>();
+    if (idle_cpu_4 > 0 && out.size() > 1) {
+        std::printf("\nper-cycle cost relative to 4 CPUs (idle, process CPU time; target for 64: <= 8x):");
+        for (auto& row : out) {
+            double c = row["idle_cycles_per_cpu_s"].get<double>();
+            double rel = c > 0 ? idle_cpu_4 / c : 0;
+            row["per_cycle_cost_vs_4cpus"] = rel;
+            std::printf("  %u: %.2fx", row["cpus"].get<unsigned>(), rel);
+        }
+        std::printf("\n");
+    }
     // DirectLPI: the same traffic with an 8k and a 64k-INTID LPI table (every LPI
     // allocated, traffic on the top INTIDs); the per-cycle cost must not grow with the table
     std::printf("\ndlpi (4 cpus, every LPI allocated, %llu events, gap %u): traffic phase, per wall-clock second\n",
