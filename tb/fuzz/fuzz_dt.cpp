@@ -146,11 +146,11 @@ void RunOneTree(const uint8_t *data, size_t size)
 	for (device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,ims"); np;
 	     np = of_find_compatible_node(np, nullptr, "irqsim,ims")) {
 		ims_device *ims = nullptr;
-		if (ims_probe(np, &ims) == 0) {
+		if (ims_get(np, &ims) == 0) {
 			int virq = ims_request_slot(ims, NopHandler, "fuzz-ims", ims);
 			if (virq > 0)
 				(void)ims_release_slot(ims, (unsigned)virq);
-			ims_remove(ims);
+			device_release_driver(ims_to_dev(ims));
 		}
 	}
 }
