@@ -174,8 +174,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (unsigned c = 0; c < kCpus; c++)
 		set_cpu_online(c, true);
 	irqsim_set_this_cpu(0);
-	gic_split_eoi = false;
-	gic_v3_lpi_id_bits = 0;
 
 	RunOneTree(data, size);
 
