@@ -292,6 +292,17 @@ bool of_device_is_available(const struct device_node *np)
 	return !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
+int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size)
+{
+	int len;
+
+	if (!of_get_property(np, propname, &len))
+		return -EINVAL;
+	if (elem_size <= 0 || len % elem_size)
+		return -EINVAL;
+	return len / elem_size;
+}
+
 int of_property_count_u32_elems(const struct device_node *np, const char *name)
 {
 	int len;

@@ -123,6 +123,8 @@ int of_property_read_u32_array(const struct device_node *np, const char *name, u
 int of_property_read_u64(const struct device_node *np, const char *name, u64 *out);
 /* number of u32 cells, or -EINVAL (absent) / -ENODATA (length not a multiple of 4) */
 int of_property_count_u32_elems(const struct device_node *np, const char *name);
+/* elements of @elem_size bytes in @propname; -EINVAL if absent or not a multiple (as upstream) */
+int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size);
 int of_property_read_string(const struct device_node *np, const char *name, const char **out);
 
 /**
