@@ -12,13 +12,17 @@ namespace {
 
 Firmware *fw_of(const struct ti_sci_handle *h)
 {
-	return h ? static_cast<Firmware *>(h->priv) : nullptr;
+	return h ? Firmware::owner_of(h) : nullptr;
 }
 
-int op_get_range(const struct ti_sci_handle *h, u32 dev_id, u8 subtype, u16 *start, u16 *num)
+int op_get_range(const struct ti_sci_handle *h, u32 dev_id, u8 subtype, struct ti_sci_resource_desc *desc)
 {
 	Firmware *f = fw_of(h);
-	return f ? f->get_range(dev_id, subtype, start, num) : -ENODEV;
+	if (!f || !desc)
+		return -ENODEV;
+	// one range per subtype here: no secondary range
+	desc->start_sec = desc->num_sec = 0;
+	return f->get_range(dev_id, subtype, &desc->start, &desc->num);
 }
 int op_set_irq(const struct ti_sci_handle *h, u16 src_id, u16 src_index, u16 dst_id, u16 dst_host_irq)
 {
@@ -72,13 +76,13 @@ FirmwareConfig firmware_config_of(const SocParams &sp)
 
 Firmware::Firmware(AxiLiteMaster &fw_bus, const FirmwareConfig &cfg) : bus_(fw_bus), cfg_(cfg)
 {
-	ops_.rm_core_ops.get_range = op_get_range;
-	ops_.rm_irq_ops.set_irq = op_set_irq;
-	ops_.rm_irq_ops.free_irq = op_free_irq;
-	ops_.rm_irq_ops.set_event_map = op_set_event_map;
-	ops_.rm_irq_ops.free_event_map = op_free_event_map;
-	handle_.ops = &ops_;
-	handle_.priv = this;
+	handle_ = Handle{};
+	handle_.h.ops.rm_core_ops.get_range = op_get_range;
+	handle_.h.ops.rm_irq_ops.set_irq = op_set_irq;
+	handle_.h.ops.rm_irq_ops.free_irq = op_free_irq;
+	handle_.h.ops.rm_irq_ops.set_event_map = op_set_event_map;
+	handle_.h.ops.rm_irq_ops.free_event_map = op_free_event_map;
+	handle_.self = this;
 }
 
 Firmware::~Firmware() { uninstall(); }
@@ -92,13 +96,13 @@ void Firmware::configure(const FirmwareConfig &cfg)
 
 void Firmware::install()
 {
-	ti_sci_install_handle(&handle_);
+	ti_sci_install_handle(&handle_.h);
 	installed_ = true;
 }
 
 void Firmware::uninstall()
 {
-	if (installed_ && ti_sci_get_handle() == &handle_)
+	if (installed_ && ti_sci_installed_handle() == &handle_.h)
 		ti_sci_install_handle(nullptr);
 	installed_ = false;
 }

@@ -76,7 +76,9 @@ public:
 	void configure(const FirmwareConfig &cfg);
 	const FirmwareConfig &config() const { return cfg_; }
 
-	const struct ti_sci_handle *handle() const { return &handle_; }
+	const struct ti_sci_handle *handle() const { return &handle_.h; }
+	// the model behind a handle it gave out
+	static Firmware *owner_of(const struct ti_sci_handle *h) { return reinterpret_cast<const Handle *>(h)->self; }
 	// ti_sci_install_handle(handle()); uninstall() installs NULL if ours is installed
 	void install();
 	void uninstall();
@@ -113,8 +115,13 @@ private:
 
 	AxiLiteMaster &bus_;
 	FirmwareConfig cfg_;
-	struct ti_sci_ops ops_;
-	struct ti_sci_handle handle_;
+	// the handle the drivers get (first member, so a ti_sci_handle pointer is
+	// one to this) and the model answering through it
+	struct Handle {
+		struct ti_sci_handle h;
+		Firmware *self;
+	};
+	Handle handle_;
 	FirmwareStats stats_;
 	std::string last_error_;
 	bool quiet_ = false;

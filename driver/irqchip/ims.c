@@ -16,19 +16,22 @@
  * else (eoi, ack, affinity, resources) goes to the parent.
  */
 #define _POSIX_C_SOURCE 200809L /* strncasecmp */
+#define pr_fmt(fmt) "ims: " fmt
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <linux/err.h>
 #include <linux/io.h>
 #include <linux/irqdesc.h>
 #include <linux/irqsim-ims.h>
+#include <linux/module.h>
 #include <linux/msi.h>
 #include <linux/of.h>
-
-/* The core's reset registration (driver/core/irqdesc.c). */
-void irqsim_register_reset_hook(void (*fn)(void));
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 
 enum ims_slot_state { SLOT_FREE, SLOT_BUSY, SLOT_ACTIVE };
 
@@ -39,8 +42,9 @@ struct ims_slot {
 	char name[32];
 };
 
+/* devm-allocated: lives as long as the binding */
 struct ims_device {
-	struct device dev;
+	struct device *dev; /* the platform device: the MSI vectors belong to it */
 	struct device_node *node;
 	void __iomem *base;
 	unsigned int nr_slots;
@@ -48,12 +52,7 @@ struct ims_device {
 	struct mutex lock; /* slot states; never held across request_irq / MSI calls */
 	struct ims_slot *slots;
 	unsigned int in_use;
-	struct ims_device *next;
 };
-
-/* probed devices, so a core reset can free what a test did not remove */
-static struct ims_device *ims_list;
-static struct mutex ims_list_lock = { PTHREAD_MUTEX_INITIALIZER };
 
 static char __iomem *ims_slot_reg(struct ims_device *ims, unsigned int slot, unsigned int off)
 {
@@ -83,7 +82,7 @@ static bool ims_slot_valid(struct ims_device *ims, struct irq_data *d, unsigned 
 {
 	if (slot < ims->nr_slots)
 		return true;
-	pr_err("ims: %s: virq %u: slot %u out of range (%u slots)", ims->node->path, d->irq, slot, ims->nr_slots);
+	pr_err("%pOF: virq %u: slot %u out of range (%u slots)", ims->node, d->irq, slot, ims->nr_slots);
 	return false;
 }
 
@@ -152,26 +151,27 @@ static bool ims_prefix_matches(const char *prefix, const char *kind)
 	return prefix && n && strncasecmp(prefix, kind, n) == 0 && (prefix[n] == '-' || prefix[n] == '\0');
 }
 
-static struct irq_domain *ims_find_msi_parent(struct device_node *node)
+/*
+ * The MSI parent domain of msi-parent (of the kind irqsim,msi-parent-kind names,
+ * when the node hosts several).  ERR_PTR(-EPROBE_DEFER) while that node has no
+ * MSI parent domain yet (its driver has not probed), -EINVAL for a bad tree.
+ */
+static struct irq_domain *ims_find_msi_parent(struct device *dev, struct device_node *node)
 {
 	struct device_node *np = of_parse_phandle(node, "msi-parent", 0);
 	struct irq_domain *found = NULL;
 	const char *kind = NULL;
 	unsigned int n = 0;
 
-	if (!np) {
-		pr_err("ims: %s: msi-parent missing or not a phandle", node->path);
-		return NULL;
-	}
+	if (!np)
+		return ERR_PTR(dev_err_probe(dev, -EINVAL, "msi-parent missing or not a phandle"));
 	if (of_get_property(node, "irqsim,msi-parent-kind", NULL) &&
-	    of_property_read_string(node, "irqsim,msi-parent-kind", &kind)) {
-		pr_err("ims: %s: irqsim,msi-parent-kind is not a string", node->path);
-		return NULL;
-	}
+	    of_property_read_string(node, "irqsim,msi-parent-kind", &kind))
+		return ERR_PTR(dev_err_probe(dev, -EINVAL, "irqsim,msi-parent-kind is not a string"));
 	for (struct irq_domain *d = irq_domain_next(NULL); d; d = irq_domain_next(d)) {
 		if (!(d->flags & IRQ_DOMAIN_FLAG_MSI_PARENT) || !d->msi_parent_ops || !d->fwnode)
 			continue;
-		if (d->fwnode != of_node_to_fwnode(np) && d->fwnode->of_node != np)
+		if (d->fwnode != of_fwnode_handle(np) && d->fwnode->of_node != np)
 			continue;
 		if (kind && !ims_prefix_matches(d->msi_parent_ops->prefix, kind))
 			continue;
@@ -179,160 +179,137 @@ static struct irq_domain *ims_find_msi_parent(struct device_node *node)
 			found = d;
 		n++;
 	}
-	if (!found) {
-		pr_err("ims: %s: msi-parent %s has no probed MSI parent domain%s%s", node->path, np->path,
-		       kind ? " of kind " : "", kind ? kind : "");
-		return NULL;
-	}
-	if (n > 1) {
-		pr_err("ims: %s: msi-parent %s hosts %u MSI parents: say which with irqsim,msi-parent-kind",
-		       node->path, np->path, n);
-		return NULL;
-	}
+	if (!found)
+		return ERR_PTR(dev_err_probe(dev, -EPROBE_DEFER, "msi-parent %pOF has no MSI parent domain%s%s yet",
+					     np, kind ? " of kind " : "", kind ? kind : ""));
+	if (n > 1)
+		return ERR_PTR(dev_err_probe(dev, -EINVAL,
+					     "msi-parent %pOF hosts %u MSI parents: say which with irqsim,msi-parent-kind",
+					     np, n));
 	return found;
 }
 
 /* ---- probe / remove ------------------------------------------------------------------- */
 
-static void ims_destroy(struct ims_device *ims)
+static void ims_mutex_destroy(void *data)
 {
-	iounmap(ims->base);
-	mutex_destroy(&ims->lock);
-	free(ims->slots);
-	free(ims);
+	mutex_destroy(data);
 }
 
-/* core reset: vectors and domains are already gone with the core's state */
-static void ims_reset(void)
+/* runs before devres: the vectors go back while the registers are still mapped */
+static void ims_of_remove(struct platform_device *pdev)
 {
-	struct ims_device *list;
+	struct ims_device *ims = platform_get_drvdata(pdev);
 
-	mutex_lock(&ims_list_lock);
-	list = ims_list;
-	ims_list = NULL;
-	mutex_unlock(&ims_list_lock);
-	while (list) {
-		struct ims_device *ims = list;
-
-		list = ims->next;
-		ims_destroy(ims);
-	}
-}
-
-int ims_probe_parent(struct device_node *node, struct irq_domain *parent, struct ims_device **out)
-{
-	struct ims_device *ims;
-	u32 id, hw_slots, nr, sci_id;
-	u64 addr, size;
-	int ret;
-
-	if (!node || !out)
-		return -EINVAL;
-	*out = NULL;
-	irqsim_register_reset_hook(ims_reset);
-	if (!parent) {
-		pr_err("ims: %s: no MSI parent", node->path);
-		return -ENODEV;
-	}
-	if (of_reg_read(node, 0, &addr, &size))
-		return -EINVAL;
-	if (size < IMS_SLOT_BASE + IMS_SLOT_STRIDE) {
-		pr_err("ims: %s: reg size %llu too small", node->path, (unsigned long long)size);
-		return -EINVAL;
-	}
-	ims = calloc(1, sizeof(*ims));
-	if (!ims)
-		return -ENOMEM;
-	ims->base = ioremap(addr, size);
-	if (!ims->base) {
-		free(ims);
-		return -ENOMEM;
-	}
-	id = readl((char __iomem *)ims->base + IMS_ID);
-	hw_slots = id & 0xffff;
-	if (id >> 16 != IMS_ID_MAGIC || hw_slots == 0 || hw_slots > IMS_MAX_SLOTS ||
-	    IMS_SLOT_BASE + (u64)hw_slots * IMS_SLOT_STRIDE > size) {
-		pr_err("ims: %s: no IMS device at 0x%llx (ID 0x%08x)", node->path, (unsigned long long)addr, id);
-		iounmap(ims->base);
-		free(ims);
-		return -ENODEV;
-	}
-	nr = hw_slots;
-	ret = of_property_read_u32(node, "irqsim,num-slots", &nr);
-	if ((ret && ret != -EINVAL) || nr == 0 || nr > hw_slots) {
-		if (ret && ret != -EINVAL)
-			pr_err("ims: %s: irqsim,num-slots must be one u32 cell", node->path);
-		else
-			pr_err("ims: %s: irqsim,num-slots %u out of range 1..%u (the device has %u)", node->path, nr,
-			       hw_slots, hw_slots);
-		iounmap(ims->base);
-		free(ims);
-		return -EINVAL;
-	}
-	ims->slots = calloc(nr, sizeof(*ims->slots));
-	if (!ims->slots) {
-		iounmap(ims->base);
-		free(ims);
-		return -ENOMEM;
-	}
-	ims->node = node;
-	ims->nr_slots = nr;
-	ims->parent = parent;
-	ims->dev.name = node->full_name;
-	ims->dev.id = of_property_read_u32(node, "ti,sci-dev-id", &sci_id) == 0 ? (int)sci_id : -1;
-	ims->dev.fwnode = of_node_to_fwnode(node);
-	ims->dev.msi_parent = parent;
-	ims->dev.driver_data = ims;
-	mutex_init(&ims->lock);
-	irqsim_annotate("ims:probe %s", node->path);
-	/* masked, and nothing left over from an earlier owner */
-	for (unsigned int s = 0; s < hw_slots; s++)
-		writel(IMS_CTRL_MASK | IMS_CTRL_CLEAR, ims_slot_reg(ims, s, IMS_SLOT_CTRL));
-	if (!msi_create_device_irq_domain(&ims->dev, MSI_DEFAULT_DOMAIN, &ims_info_template, nr, ims, ims)) {
-		pr_err("ims: %s: cannot create the device MSI domain below %s", node->path, parent->name);
-		ims_destroy(ims);
-		return -ENOMEM;
-	}
-	mutex_lock(&ims_list_lock);
-	ims->next = ims_list;
-	ims_list = ims;
-	mutex_unlock(&ims_list_lock);
-	*out = ims;
-	pr_info("ims: %s: %u slots, MSI domain %s, parent %s", node->path, nr, ims->dev.msi_domain->name,
-		parent->name);
-	return 0;
-}
-
-int ims_probe(struct device_node *node, struct ims_device **out)
-{
-	if (!node || !out)
-		return -EINVAL;
-	*out = NULL;
-	struct irq_domain *parent = ims_find_msi_parent(node);
-
-	if (!parent)
-		return -ENODEV;
-	return ims_probe_parent(node, parent, out);
-}
-
-void ims_remove(struct ims_device *ims)
-{
-	struct ims_device **pp;
-
-	if (!ims)
-		return;
 	for (unsigned int s = 0; s < ims->nr_slots; s++)
 		if (ims->slots[s].state == SLOT_ACTIVE)
 			ims_release_slot(ims, ims->slots[s].virq);
-	msi_remove_device_irq_domain(&ims->dev, MSI_DEFAULT_DOMAIN);
-	msi_device_data_release(&ims->dev);
-	mutex_lock(&ims_list_lock);
-	for (pp = &ims_list; *pp && *pp != ims; pp = &(*pp)->next)
-		;
-	if (*pp)
-		*pp = ims->next;
-	mutex_unlock(&ims_list_lock);
-	ims_destroy(ims);
+	msi_remove_device_irq_domain(ims->dev, MSI_DEFAULT_DOMAIN);
+	msi_device_data_release(ims->dev);
+	ims->dev->msi_parent = NULL;
+}
+
+static int ims_of_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct device_node *node = dev_of_node(dev);
+	struct irq_domain *parent;
+	struct ims_device *ims;
+	struct resource *res;
+	void __iomem *base;
+	u32 id, hw_slots, nr, sci_id;
+	int ret;
+
+	base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
+	if (IS_ERR(base))
+		return (int)PTR_ERR(base);
+	if (resource_size(res) < IMS_SLOT_BASE + IMS_SLOT_STRIDE)
+		return dev_err_probe(dev, -EINVAL, "reg size %llu too small", (unsigned long long)resource_size(res));
+	/* an absent device is no error: a tree may describe more than the hardware has */
+	id = readl((char __iomem *)base + IMS_ID);
+	hw_slots = id & 0xffff;
+	if (id >> 16 != IMS_ID_MAGIC || hw_slots == 0 || hw_slots > IMS_MAX_SLOTS ||
+	    IMS_SLOT_BASE + (u64)hw_slots * IMS_SLOT_STRIDE > resource_size(res)) {
+		dev_info(dev, "no IMS device at %pa (ID 0x%08x)", &res->start, id);
+		return -ENODEV;
+	}
+	nr = hw_slots;
+	switch (of_property_read_u32(node, "irqsim,num-slots", &nr)) {
+	case -EINVAL: /* absent: the hardware's count */
+		break;
+	case 0:
+		if (nr && nr <= hw_slots)
+			break;
+		return dev_err_probe(dev, -EINVAL, "irqsim,num-slots %u out of range 1..%u (the device has %u)", nr,
+				     hw_slots, hw_slots);
+	default:
+		return dev_err_probe(dev, -EINVAL, "irqsim,num-slots must be one u32 cell");
+	}
+	parent = ims_find_msi_parent(dev, node);
+	if (IS_ERR(parent))
+		return (int)PTR_ERR(parent);
+
+	ims = devm_kzalloc(dev, sizeof(*ims), GFP_KERNEL);
+	if (!ims)
+		return -ENOMEM;
+	ims->slots = devm_kcalloc(dev, nr, sizeof(*ims->slots), GFP_KERNEL);
+	if (!ims->slots)
+		return -ENOMEM;
+	mutex_init(&ims->lock);
+	ret = devm_add_action_or_reset(dev, ims_mutex_destroy, &ims->lock);
+	if (ret)
+		return ret;
+	ims->dev = dev;
+	ims->node = node;
+	ims->base = base;
+	ims->nr_slots = nr;
+	ims->parent = parent;
+	/* a TI-SCI parent (the INTA) takes the source id from dev->id */
+	if (of_property_read_u32(node, "ti,sci-dev-id", &sci_id) == 0)
+		dev->id = (int)sci_id;
+	dev->msi_parent = parent;
+	irqsim_annotate("ims:probe %s", node->full_name);
+	/* masked, and nothing left over from an earlier owner */
+	for (unsigned int s = 0; s < hw_slots; s++)
+		writel(IMS_CTRL_MASK | IMS_CTRL_CLEAR, ims_slot_reg(ims, s, IMS_SLOT_CTRL));
+	if (!msi_create_device_irq_domain(dev, MSI_DEFAULT_DOMAIN, &ims_info_template, nr, ims, ims)) {
+		dev->msi_parent = NULL;
+		return dev_err_probe(dev, -ENOMEM, "cannot create the device MSI domain below %s", parent->name);
+	}
+	platform_set_drvdata(pdev, ims);
+	dev_info(dev, "%u slots, MSI domain %s, parent %s", nr, dev->msi_domain->name, parent->name);
+	return 0;
+}
+
+static const struct of_device_id ims_of_match[] = {
+	{ .compatible = "irqsim,ims" },
+	{ /* sentinel */ },
+};
+MODULE_DEVICE_TABLE(of, ims_of_match);
+
+static struct platform_driver ims_driver = {
+	.probe = ims_of_probe,
+	.remove = ims_of_remove,
+	.driver = {
+		.name = "irqsim-ims",
+		.of_match_table = ims_of_match,
+	},
+};
+module_platform_driver(ims_driver);
+
+int ims_get(struct device_node *node, struct ims_device **out)
+{
+	struct platform_device *pdev = node ? of_find_device_by_node(node) : NULL;
+
+	if (!out)
+		return -EINVAL;
+	*out = NULL;
+	if (!pdev)
+		return -ENODEV;
+	if (pdev->dev.driver != &ims_driver.driver)
+		return pdev->dev.irqsim_probe_ret ? pdev->dev.irqsim_probe_ret : -ENODEV;
+	*out = platform_get_drvdata(pdev);
+	return 0;
 }
 
 /* ---- slots ------------------------------------------------------------------------------- */
@@ -381,34 +358,34 @@ static int ims_request(struct ims_device *ims, unsigned int want, irq_handler_t 
 	int slot, ret;
 
 	if (!ims || !handler) {
-		pr_err("ims: request_slot %s", !ims ? "on no device" : "without a handler");
+		pr_err("request_slot %s", !ims ? "on no device" : "without a handler");
 		return -EINVAL;
 	}
 	if (want != MSI_ANY_INDEX && want >= ims->nr_slots) {
-		pr_err("ims: %s: slot %u out of range (%u slots)", ims->node->path, want, ims->nr_slots);
+		pr_err("%pOF: slot %u out of range (%u slots)", ims->node, want, ims->nr_slots);
 		return -EINVAL;
 	}
 	slot = ims_take_slot(ims, want);
 	if (slot < 0) {
 		if (slot == -ENOSPC)
-			pr_err("ims: %s: all %u slots in use", ims->node->path, ims->nr_slots);
+			pr_err("%pOF: all %u slots in use", ims->node, ims->nr_slots);
 		else
-			pr_err("ims: %s: slot %u already requested", ims->node->path, want);
+			pr_err("%pOF: slot %u already requested", ims->node, want);
 		return slot;
 	}
 	sl = &ims->slots[slot];
 	snprintf(sl->name, sizeof(sl->name), "%s", name ? name : "ims");
 	irqsim_annotate("ims:request_slot slot=%d", slot);
-	map = msi_domain_alloc_irq_at(&ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, NULL, NULL);
+	map = msi_domain_alloc_irq_at(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, NULL, NULL);
 	if (map.index < 0) {
 		ret = map.index;
-		pr_err("ims: %s: slot %d: no MSI vector from %s (%d)", ims->node->path, slot, ims->parent->name, ret);
+		pr_err("%pOF: slot %d: no MSI vector from %s (%d)", ims->node, slot, ims->parent->name, ret);
 		ims_put_slot(ims, (unsigned int)slot);
 		return ret;
 	}
 	ret = request_irq((unsigned int)map.virq, handler, 0, sl->name, dev_id);
 	if (ret) {
-		msi_domain_free_irqs_range(&ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, (unsigned int)slot);
+		msi_domain_free_irqs_range(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, (unsigned int)slot);
 		ims_put_slot(ims, (unsigned int)slot);
 		return ret;
 	}
@@ -467,14 +444,14 @@ int ims_release_slot(struct ims_device *ims, unsigned int virq)
 	}
 	mutex_unlock(&ims->lock);
 	if (slot < 0) {
-		pr_err("ims: %s: release of virq %u which is no requested slot", ims->node->path, virq);
+		pr_err("%pOF: release of virq %u which is no requested slot", ims->node, virq);
 		return -EINVAL;
 	}
 	sl = &ims->slots[slot];
 	dev_id = sl->dev_id;
 	irqsim_annotate("ims:release_slot slot=%d virq=%u", slot, virq);
 	free_irq(virq, dev_id);
-	msi_domain_free_irqs_range(&ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, (unsigned int)slot);
+	msi_domain_free_irqs_range(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, (unsigned int)slot);
 	/* a fire while it was masked must not reach the slot's next owner */
 	writel(IMS_CTRL_MASK | IMS_CTRL_CLEAR, ims_slot_reg(ims, (unsigned int)slot, IMS_SLOT_CTRL));
 	ims_put_slot(ims, (unsigned int)slot);
@@ -512,53 +489,15 @@ unsigned int ims_slots_in_use(struct ims_device *ims)
 
 struct device *ims_to_dev(struct ims_device *ims)
 {
-	return ims ? &ims->dev : NULL;
+	return ims ? ims->dev : NULL;
 }
 
 struct irq_domain *ims_domain(struct ims_device *ims)
 {
-	return ims ? ims->dev.msi_domain : NULL;
+	return ims ? ims->dev->msi_domain : NULL;
 }
 
 struct irq_domain *ims_parent_domain(struct ims_device *ims)
 {
 	return ims ? ims->parent : NULL;
-}
-
-/* ---- device side ----------------------------------------------------------------------------- */
-
-int ims_fire(struct ims_device *ims, unsigned int slot)
-{
-	if (!ims || slot >= ims->nr_slots) {
-		pr_err("ims: fire of slot %u out of range", slot);
-		return -EINVAL;
-	}
-	writel(slot, (char __iomem *)ims->base + IMS_TRIGGER);
-	return 0;
-}
-
-u32 ims_slot_ctrl(struct ims_device *ims, unsigned int slot)
-{
-	return ims && slot < ims->nr_slots ? readl(ims_slot_reg(ims, slot, IMS_SLOT_CTRL)) : 0;
-}
-
-u32 ims_sent_count(struct ims_device *ims)
-{
-	return ims ? readl((char __iomem *)ims->base + IMS_SENT) : 0;
-}
-
-u32 ims_error_count(struct ims_device *ims)
-{
-	return ims ? readl((char __iomem *)ims->base + IMS_ERRORS) : 0;
-}
-
-u32 ims_last_error(struct ims_device *ims)
-{
-	return ims ? readl((char __iomem *)ims->base + IMS_LAST_ERROR) : 0;
-}
-
-void ims_write_slot_reg(struct ims_device *ims, unsigned int slot, unsigned int off, u32 val)
-{
-	if (ims && slot < ims->nr_slots && off < IMS_SLOT_STRIDE)
-		writel(val, ims_slot_reg(ims, slot, off));
 }

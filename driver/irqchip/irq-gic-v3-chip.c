@@ -5,6 +5,7 @@
  * SPIs (in the distributor).  The core annotates each callback for the trace.
  */
 #include <linux/irqchip/arm-gic-v3.h>
+#include <linux/spinlock.h>
 
 #include "irq-gic-v3-internal.h"
 
@@ -83,11 +84,38 @@ static void gic_eoimode1_eoi_irq(struct irq_data *d)
 	isb();
 }
 
+/*
+ * One ICFGR word holds the trigger of 16 interrupts, so two set_type calls on
+ * neighbours must not interleave their read-modify-writes (the kernel's GIC
+ * code has one raw spinlock for it).  Non-recursive: nothing called under it
+ * may re-enter set_type; the simulated bus never runs a handler inside an
+ * access (the platform enters handlers only between its own ticks).
+ */
+static DEFINE_RAW_SPINLOCK(gic_icfgr_lock);
+
+/* ICFGR's edge bit for @bit: set/clear it, read back.  Returns whether it stuck. */
+static bool gic_icfgr_update(char __iomem *reg, u32 bit, bool edge)
+{
+	unsigned long flags = 0;
+	u32 old, val;
+	bool ok = true;
+
+	raw_spin_lock_irqsave(&gic_icfgr_lock, flags);
+	old = readl(reg);
+	val = edge ? old | bit : old & ~bit;
+	if (val != old) {
+		writel(val, reg);
+		ok = (readl(reg) & bit) == (val & bit);
+	}
+	raw_spin_unlock_irqrestore(&gic_icfgr_lock, flags);
+	return ok;
+}
+
 static int gic_set_type(struct irq_data *d, unsigned int type)
 {
 	irq_hw_number_t hw = d->hwirq;
 	char __iomem *base, *reg;
-	u32 bit, old, val;
+	u32 bit;
 
 	type &= IRQ_TYPE_SENSE_MASK;
 	if (hw < GIC_NR_SGIS) {
@@ -106,12 +134,7 @@ static int gic_set_type(struct irq_data *d, unsigned int type)
 		return -EINVAL;
 	reg = base + GICD_ICFGR + 4 * (hw / 16);
 	bit = 1u << (2 * (hw % 16) + 1);
-	old = readl(reg);
-	val = type == IRQ_TYPE_EDGE_RISING ? old | bit : old & ~bit;
-	if (val == old)
-		return 0;
-	writel(val, reg);
-	if ((readl(reg) & bit) == (val & bit))
+	if (gic_icfgr_update(reg, bit, type == IRQ_TYPE_EDGE_RISING))
 		return 0;
 	if (gic_irq_is_banked(d)) {
 		/* a PPI whose trigger is fixed by the implementation: keep going, as Linux does */

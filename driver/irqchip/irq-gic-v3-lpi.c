@@ -22,7 +22,6 @@
 #include "irq-gic-v3-lpi.h"
 
 struct gic_lpi_data gic_lpi;
-unsigned int gic_v3_lpi_id_bits;
 
 #define SZ_64K 0x10000u
 
@@ -155,17 +154,13 @@ static int gic_lpi_choose_id_bits(const struct gic_chip_data *gic, unsigned int 
 	u32 dt;
 	int ret;
 
-	if (gic_v3_lpi_id_bits) {
-		bits = gic_v3_lpi_id_bits;
-	} else {
-		ret = of_property_read_u32(gic->node, "irqsim,lpi-id-bits", &dt);
-		if (ret == 0) {
-			bits = dt;
-		} else if (ret != -EINVAL) {
-			/* present but not one cell (a string, a list): not a default */
-			pr_err("GICv3: %s: irqsim,lpi-id-bits must be one u32 cell", gic->node->path);
-			return -EINVAL;
-		}
+	ret = of_property_read_u32(gic->node, "irqsim,lpi-id-bits", &dt);
+	if (ret == 0) {
+		bits = dt;
+	} else if (ret != -EINVAL) {
+		/* present but not one cell (a string, a list): not a default */
+		pr_err("GICv3: %s: irqsim,lpi-id-bits must be one u32 cell", gic->node->path);
+		return -EINVAL;
 	}
 	if (bits < GIC_LPI_MIN_ID_BITS || bits > GIC_LPI_MAX_ID_BITS) {
 		pr_err("GICv3: %s: irqsim,lpi-id-bits %u out of range %u..%u", gic->node->path, bits,

@@ -18,7 +18,6 @@
 #include "irq-gic-v3-mbi.h"
 
 struct gic_chip_data gic_data;
-bool gic_split_eoi;
 
 struct irq_domain *gic_v3_domain(void)
 {
@@ -345,7 +344,13 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 	gic->irq_nr = GICD_TYPER_SPIS(gic->typer);
 	if (gic->irq_nr > GIC_MAX_INTID_SPI)
 		gic->irq_nr = GIC_MAX_INTID_SPI;
-	gic->split_eoi = gic_split_eoi;
+	/*
+	 * EOImode 1 (priority drop by EOIR, deactivation by DIR).  Upstream turns
+	 * it on whenever the kernel entered at EL2 (is_hyp_mode_available(), the
+	 * supports_deactivate_key); the model has no exception levels, so the tree
+	 * says it (irqsim,split-eoi on the GIC node).
+	 */
+	gic->split_eoi = of_property_read_bool(node, "irqsim,split-eoi");
 	gic->node = node;
 	mutex_init(&gic->ipi_lock);
 

@@ -45,8 +45,8 @@ struct ti_sci_inta_vint_desc {
 struct ti_sci_inta_irq_domain {
 	bool used;
 	const struct ti_sci_handle *sci;
-	struct ti_sci_resource vint;
-	struct ti_sci_resource global_event;
+	struct ti_sci_resource *vint;         /* devm: gone with the binding */
+	struct ti_sci_resource *global_event; /* devm: gone with the binding */
 	struct mutex vint_mutex; /* vint_list, every vint_desc's event_map/events */
 	struct ti_sci_inta_vint_desc *vint_list;
 	void __iomem *base;

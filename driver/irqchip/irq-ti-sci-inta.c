@@ -179,10 +179,11 @@ static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_i
 	u32 p_hwirq;
 	u16 vint_id;
 
-	vint_id = ti_sci_get_free_resource(&inta->vint);
+	vint_id = ti_sci_get_free_resource(inta->vint);
 	if (vint_id == TI_SCI_RESOURCE_NULL) {
 		pr_err("domain %s: no free VINT (all %u of %u..%u in use, 64 events each)", d->name,
-		       inta->vint.num, inta->vint.start, inta->vint.start + inta->vint.num - 1);
+		       ti_sci_get_num_resources(inta->vint), inta->vint->desc[0].start,
+		       inta->vint->desc[0].start + inta->vint->desc[0].num - 1);
 		*err = -ENOSPC;
 		return NULL;
 	}
@@ -220,7 +221,7 @@ static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_i
 	return vd;
 
 err_vint:
-	ti_sci_release_resource(&inta->vint, vint_id);
+	ti_sci_release_resource(inta->vint, vint_id);
 	return NULL;
 }
 
@@ -239,7 +240,7 @@ static void ti_sci_inta_free_vint(struct ti_sci_inta_irq_domain *inta, struct ti
 	if (pd && irqd_is_activated(pd))
 		irq_domain_deactivate_irq(pd);
 	irq_dispose_mapping(vd->parent_virq);
-	ti_sci_release_resource(&inta->vint, vd->vint_id);
+	ti_sci_release_resource(inta->vint, vd->vint_id);
 	free(vd);
 }
 
@@ -262,7 +263,7 @@ static u16 ti_sci_inta_src_id(struct ti_sci_inta_irq_domain *inta, irq_hw_number
 static int ti_sci_inta_request_resources(struct irq_data *data)
 {
 	struct ti_sci_inta_irq_domain *inta = data->domain->host_data;
-	const struct ti_sci_rm_irq_ops *fw = &inta->sci->ops->rm_irq_ops;
+	const struct ti_sci_rm_irq_ops *fw = &inta->sci->ops.rm_irq_ops;
 	struct ti_sci_inta_vint_desc *vd;
 	struct ti_sci_inta_event_desc *ev;
 	bool new_vint = false;
@@ -284,11 +285,11 @@ static int ti_sci_inta_request_resources(struct irq_data *data)
 		new_vint = true;
 	}
 	bit = (unsigned int)__builtin_ctzll(~vd->event_map);
-	gevt = ti_sci_get_free_resource(&inta->global_event);
+	gevt = ti_sci_get_free_resource(inta->global_event);
 	if (gevt == TI_SCI_RESOURCE_NULL) {
 		pr_err("domain %s: virq %u: no free global event (all %u of %u..%u in use)",
-		       data->domain->name, data->irq, inta->global_event.num, inta->global_event.start,
-		       inta->global_event.start + inta->global_event.num - 1);
+		       data->domain->name, data->irq, ti_sci_get_num_resources(inta->global_event), inta->global_event->desc[0].start,
+		       inta->global_event->desc[0].start + inta->global_event->desc[0].num - 1);
 		ret = -ENOSPC;
 		goto err_vint;
 	}
@@ -301,7 +302,7 @@ static int ti_sci_inta_request_resources(struct irq_data *data)
 		pr_err("domain %s: virq %u: firmware refused event map (src %lu/%u -> VINT %u bit %u, global event %u): %d",
 		       data->domain->name, data->irq, data->hwirq >> 16, TI_SCI_INTA_HWIRQ_INDEX(data->hwirq),
 		       vd->vint_id, bit, gevt, ret);
-		ti_sci_release_resource(&inta->global_event, gevt);
+		ti_sci_release_resource(inta->global_event, gevt);
 		goto err_vint;
 	}
 	ev = &vd->events[bit];
@@ -333,7 +334,7 @@ static void ti_sci_inta_release_resources(struct irq_data *data)
 	mutex_lock(&inta->vint_mutex);
 	vd = ev->vint_desc;
 	irqsim_annotate("ti_sci:free_event_map vint=%u bit=%u gevt=%u", vd->vint_id, ev->vint_bit, ev->global_event);
-	ret = inta->sci->ops->rm_irq_ops.free_event_map(inta->sci, ti_sci_inta_src_id(inta, ev->hwirq),
+	ret = inta->sci->ops.rm_irq_ops.free_event_map(inta->sci, ti_sci_inta_src_id(inta, ev->hwirq),
 							  TI_SCI_INTA_HWIRQ_INDEX(ev->hwirq),
 							  (u16)inta->ti_sci_id, vd->vint_id, ev->global_event,
 							  ev->vint_bit);
@@ -343,7 +344,7 @@ static void ti_sci_inta_release_resources(struct irq_data *data)
 	/* no stale enable/status for the bit's next owner (no new event can arrive now) */
 	writeq(BIT_ULL(ev->vint_bit), vint_reg(inta, vd->vint_id, VINT_ENABLE_CLR_OFFSET));
 	writeq(BIT_ULL(ev->vint_bit), vint_reg(inta, vd->vint_id, VINT_STATUS_OFFSET));
-	ti_sci_release_resource(&inta->global_event, ev->global_event);
+	ti_sci_release_resource(inta->global_event, ev->global_event);
 	__atomic_store_n(&vd->event_map, vd->event_map & ~BIT_ULL(ev->vint_bit), __ATOMIC_RELEASE);
 	memset(ev, 0, sizeof(*ev));
 	data->chip_data = NULL;
@@ -400,6 +401,22 @@ static const struct irq_domain_ops ti_sci_inta_irq_domain_ops = {
 
 /* ---- probe ------------------------------------------------------------------------ */
 
+/* one past the highest id any set of @res holds (every VINT needs its register frame) */
+static u32 ti_sci_inta_resource_end(const struct ti_sci_resource *res)
+{
+	u32 end = 0;
+
+	for (u16 i = 0; i < res->sets; i++) {
+		const struct ti_sci_resource_desc *d = &res->desc[i];
+
+		if (d->num && (u32)d->start + d->num > end)
+			end = (u32)d->start + d->num;
+		if (d->num_sec && (u32)d->start_sec + d->num_sec > end)
+			end = (u32)d->start_sec + d->num_sec;
+	}
+	return end;
+}
+
 /* devm action: the slot's VINTs, ranges and lock go back when the binding ends */
 static void ti_sci_inta_release(void *data)
 {
@@ -411,8 +428,8 @@ static void ti_sci_inta_release(void *data)
 		inta->vint_list = vd->next;
 		free(vd);
 	}
-	ti_sci_resource_destroy(&inta->vint);
-	ti_sci_resource_destroy(&inta->global_event);
+	inta->vint = NULL; /* devm, freed with the binding */
+	inta->global_event = NULL;
 	mutex_destroy(&inta->vint_mutex);
 	inta->used = false;
 	/*
@@ -474,8 +491,8 @@ static struct ti_sci_inta_irq_domain *ti_sci_inta_take_slot(struct device *dev)
 		inta->base = NULL;
 		inta->doorbell = 0;
 		inta->nr_unmapped = 0;
-		memset(&inta->vint, 0, sizeof(inta->vint));
-		memset(&inta->global_event, 0, sizeof(inta->global_event));
+		inta->vint = NULL;
+		inta->global_event = NULL;
 		mutex_init(&inta->vint_mutex);
 		inta->used = true;
 		if (devm_add_action_or_reset(dev, ti_sci_inta_release, inta))
@@ -497,6 +514,7 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 	struct device_node *parent_node;
 	struct resource *res;
 	char name[32];
+	u32 vint_end;
 	int ret;
 
 	parent_node = of_irq_find_parent(node);
@@ -524,18 +542,19 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 		ret = ti_sci_inta_read_doorbell(inta, node);
 	if (ret)
 		return ret;
-	ret = ti_sci_resource_init(&inta->vint, inta->sci, node, inta->ti_sci_id,
-				   TI_SCI_RESASG_SUBTYPE_IA_VINT, "VINT");
-	if (ret)
-		return ret;
-	if ((u64)(inta->vint.start + inta->vint.num) * VINT_FRAME_SIZE > resource_size(res))
-		return dev_err_probe(dev, -EINVAL, "VINTs %u..%u do not fit the %llu-byte register region",
-				     inta->vint.start, inta->vint.start + inta->vint.num - 1,
-				     (unsigned long long)resource_size(res));
-	ret = ti_sci_resource_init(&inta->global_event, inta->sci, node, inta->ti_sci_id,
-				   TI_SCI_RESASG_SUBTYPE_GLOBAL_EVENT_SEVT, "global event");
-	if (ret)
-		return ret;
+	inta->vint = devm_ti_sci_get_resource(inta->sci, dev, inta->ti_sci_id, TI_SCI_RESASG_SUBTYPE_IA_VINT);
+	if (IS_ERR(inta->vint))
+		return dev_err_probe(dev, (int)PTR_ERR(inta->vint), "no VINT range for TI-SCI device %u",
+				     inta->ti_sci_id);
+	vint_end = ti_sci_inta_resource_end(inta->vint);
+	if ((u64)vint_end * VINT_FRAME_SIZE > resource_size(res))
+		return dev_err_probe(dev, -EINVAL, "VINTs up to %u do not fit the %llu-byte register region",
+				     vint_end - 1, (unsigned long long)resource_size(res));
+	inta->global_event = devm_ti_sci_get_resource(inta->sci, dev, inta->ti_sci_id,
+						      TI_SCI_RESASG_SUBTYPE_GLOBAL_EVENT_SEVT);
+	if (IS_ERR(inta->global_event))
+		return dev_err_probe(dev, (int)PTR_ERR(inta->global_event),
+				     "no global event range for TI-SCI device %u", inta->ti_sci_id);
 	inta->node = node;
 	inta->parent_node = parent_node;
 	inta->parent_is_gic = of_device_is_compatible(parent_node, "arm,gic-v3");
@@ -559,8 +578,9 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 	}
 	platform_set_drvdata(pdev, inta);
 	dev_info(dev, "Interrupt Aggregator %u domain created: VINTs %u..%u, global events %u..%u, MSI doorbell 0x%llx",
-		 inta->ti_sci_id, inta->vint.start, inta->vint.start + inta->vint.num - 1,
-		 inta->global_event.start, inta->global_event.start + inta->global_event.num - 1,
+		 inta->ti_sci_id, inta->vint->desc[0].start, inta->vint->desc[0].start + inta->vint->desc[0].num - 1,
+		 inta->global_event->desc[0].start,
+		 inta->global_event->desc[0].start + inta->global_event->desc[0].num - 1,
 		 (unsigned long long)inta->doorbell);
 	return 0;
 }

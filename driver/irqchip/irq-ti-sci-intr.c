@@ -31,7 +31,7 @@
 struct ti_sci_intr_irq_domain {
 	bool used;
 	const struct ti_sci_handle *sci;
-	struct ti_sci_resource out_irqs;
+	struct ti_sci_resource *out_irqs; /* devm: gone with the binding */
 	struct device_node *node;
 	struct device_node *parent_node;
 	bool parent_is_gic;
@@ -103,7 +103,7 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 					void *arg)
 {
 	struct ti_sci_intr_irq_domain *intr = d->host_data;
-	const struct ti_sci_rm_irq_ops *fw = &intr->sci->ops->rm_irq_ops;
+	const struct ti_sci_rm_irq_ops *fw = &intr->sci->ops.rm_irq_ops;
 	unsigned long hwirq;
 	unsigned int type;
 	u16 out;
@@ -120,11 +120,11 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 		pr_err("domain %s: input %lu out of range (max 65535)", d->name, hwirq);
 		return -EINVAL;
 	}
-	out = ti_sci_get_free_resource(&intr->out_irqs);
+	out = ti_sci_get_free_resource(intr->out_irqs);
 	if (out == TI_SCI_RESOURCE_NULL) {
 		pr_err("domain %s: no free output line for input %lu (all %u of %u..%u in use)", d->name,
-		       hwirq, intr->out_irqs.num, intr->out_irqs.start,
-		       intr->out_irqs.start + intr->out_irqs.num - 1);
+		       hwirq, ti_sci_get_num_resources(intr->out_irqs), intr->out_irqs->desc[0].start,
+		       intr->out_irqs->desc[0].start + intr->out_irqs->desc[0].num - 1);
 		return -ENOSPC;
 	}
 	ret = ti_sci_intr_alloc_parent_irq(d, virq, out);
@@ -147,7 +147,7 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 err_parent:
 	irq_domain_free_irqs_parent(d, virq, 1);
 err_out:
-	ti_sci_release_resource(&intr->out_irqs, out);
+	ti_sci_release_resource(intr->out_irqs, out);
 	return ret;
 }
 
@@ -164,12 +164,12 @@ static void ti_sci_intr_irq_domain_free(struct irq_domain *d, unsigned int virq,
 			continue;
 		out = (u16)(uintptr_t)data->chip_data;
 		irqsim_annotate("ti_sci:free_irq intr=%u input=%lu output=%u", intr->ti_sci_id, data->hwirq, out);
-		ret = intr->sci->ops->rm_irq_ops.free_irq(intr->sci, (u16)intr->ti_sci_id, (u16)data->hwirq,
+		ret = intr->sci->ops.rm_irq_ops.free_irq(intr->sci, (u16)intr->ti_sci_id, (u16)data->hwirq,
 							  (u16)intr->ti_sci_id, out);
 		if (ret)
 			pr_err("domain %s: firmware could not free input %lu -> output %u (%d)", d->name,
 			       data->hwirq, out, ret);
-		ti_sci_release_resource(&intr->out_irqs, out);
+		ti_sci_release_resource(intr->out_irqs, out);
 		irq_domain_reset_irq_data(data);
 		irq_domain_free_irqs_parent(d, virq + i, 1);
 	}
@@ -181,12 +181,11 @@ static const struct irq_domain_ops ti_sci_intr_irq_domain_ops = {
 	.free = ti_sci_intr_irq_domain_free,
 };
 
-/* devm action: the slot and its output range go back when the binding ends */
+/* devm action: the slot goes back when the binding ends (the output resource is devm itself) */
 static void ti_sci_intr_release(void *data)
 {
 	struct ti_sci_intr_irq_domain *intr = data;
 
-	ti_sci_resource_destroy(&intr->out_irqs);
 	memset(intr, 0, sizeof(*intr));
 }
 
@@ -236,10 +235,11 @@ static int ti_sci_intr_irq_domain_probe(struct platform_device *pdev)
 	ret = ti_sci_check_ranges(node);
 	if (ret)
 		return ret;
-	ret = ti_sci_resource_init(&intr->out_irqs, intr->sci, node, intr->ti_sci_id,
-				   TI_SCI_RESASG_SUBTYPE_IR_OUTPUT, "output");
-	if (ret)
-		return ret;
+	intr->out_irqs = devm_ti_sci_get_resource(intr->sci, dev, intr->ti_sci_id,
+						  TI_SCI_RESASG_SUBTYPE_IR_OUTPUT);
+	if (IS_ERR(intr->out_irqs))
+		return dev_err_probe(dev, (int)PTR_ERR(intr->out_irqs), "no output range for TI-SCI device %u",
+				     intr->ti_sci_id);
 	intr->node = node;
 	intr->parent_node = parent_node;
 	intr->parent_is_gic = of_device_is_compatible(parent_node, "arm,gic-v3");
@@ -253,7 +253,7 @@ static int ti_sci_intr_irq_domain_probe(struct platform_device *pdev)
 	irq_domain_update_bus_token(intr->domain, DOMAIN_BUS_WIRED);
 	platform_set_drvdata(pdev, intr);
 	dev_info(dev, "Interrupt Router %u domain created: outputs %u..%u, %s", intr->ti_sci_id,
-		 intr->out_irqs.start, intr->out_irqs.start + intr->out_irqs.num - 1,
+		 intr->out_irqs->desc[0].start, intr->out_irqs->desc[0].start + intr->out_irqs->desc[0].num - 1,
 		 intr->type == IRQ_TYPE_LEVEL_HIGH ? "level" : "edge");
 	return 0;
 }

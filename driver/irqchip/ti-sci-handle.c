@@ -29,21 +29,64 @@ void ti_sci_install_handle(const struct ti_sci_handle *h)
 	__atomic_store_n(&ti_sci_installed, h, __ATOMIC_RELEASE);
 }
 
-/**
- * ti_sci_get_handle() - the installed firmware
- * Return: the handle or NULL.
- */
-const struct ti_sci_handle *ti_sci_get_handle(void)
+const struct ti_sci_handle *ti_sci_installed_handle(void)
 {
 	return __atomic_load_n(&ti_sci_installed, __ATOMIC_ACQUIRE);
 }
 
+const struct ti_sci_handle *ti_sci_get_handle(struct device *dev)
+{
+	const struct ti_sci_handle *h = ti_sci_installed_handle();
+
+	if (!dev)
+		return ERR_PTR(-EINVAL);
+	return h ? h : ERR_PTR(-EPROBE_DEFER);
+}
+
+int ti_sci_put_handle(const struct ti_sci_handle *handle)
+{
+	return IS_ERR_OR_NULL(handle) ? -EINVAL : 0;
+}
+
+/* nothing is held, but the put pairs with the get as in the kernel */
+static void ti_sci_devm_put(void *data)
+{
+	ti_sci_put_handle(data);
+}
+
 const struct ti_sci_handle *devm_ti_sci_get_handle(struct device *dev)
 {
-	const struct ti_sci_handle *h = ti_sci_get_handle();
+	const struct ti_sci_handle *h = ti_sci_get_handle(dev);
 
-	if (!h || !h->ops)
-		return ERR_PTR(-EPROBE_DEFER);
-	(void)dev;
+	if (IS_ERR(h))
+		return h;
+	if (devm_add_action_or_reset(dev, ti_sci_devm_put, (void *)h))
+		return ERR_PTR(-ENOMEM);
+	return h;
+}
+
+const struct ti_sci_handle *ti_sci_get_by_phandle(struct device_node *np, const char *property)
+{
+	struct device_node *fw;
+	const struct ti_sci_handle *h;
+
+	if (!np || !property)
+		return ERR_PTR(-EINVAL);
+	fw = of_parse_phandle(np, property, 0);
+	if (!fw)
+		return ERR_PTR(-ENODEV);
+	of_node_put(fw);
+	h = ti_sci_installed_handle();
+	return h ? h : ERR_PTR(-EPROBE_DEFER);
+}
+
+const struct ti_sci_handle *devm_ti_sci_get_by_phandle(struct device *dev, const char *property)
+{
+	const struct ti_sci_handle *h = ti_sci_get_by_phandle(dev ? dev_of_node(dev) : NULL, property);
+
+	if (IS_ERR(h))
+		return h;
+	if (devm_add_action_or_reset(dev, ti_sci_devm_put, (void *)h))
+		return ERR_PTR(-ENOMEM);
 	return h;
 }

@@ -1,98 +1,162 @@
 // SPDX-License-Identifier: MIT
 /*
- * TI-SCI resource ranges (INTR outputs, INTA VINTs, global events): the host
- * asks the firmware which ids it owns and hands them out first-fit.  Also the
+ * TI-SCI resources (INTR outputs, INTA VINTs, global events) as upstream's
+ * client API has them: the host asks the firmware which ids of a subtype it
+ * owns (one set per subtype, a primary and a secondary range each) and hands
+ * them out lowest first.  Also the
  * ti,interrupt-ranges translation shared by the INTR and INTA drivers.
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/bitmap.h>
+#include <linux/bitops.h>
+#include <linux/device.h>
+#include <linux/err.h>
 #include <linux/irqdomain.h>
+#include <linux/slab.h>
 
 #include "ti-sci-internal.h"
 
-#define LONG_BITS (8 * sizeof(unsigned long))
-
-int ti_sci_resource_init(struct ti_sci_resource *res, const struct ti_sci_handle *sci,
-			 const struct device_node *node, u32 dev_id, u8 subtype, const char *what)
+static void ti_sci_resource_lock_destroy(void *lock)
 {
-	u16 start = 0, num = 0;
-	int ret;
-
-	memset(res, 0, sizeof(*res));
-	if (!sci->ops->rm_core_ops.get_range) {
-		pr_err("ti_sci: %s: firmware has no get_range", node->path);
-		return -ENODEV;
-	}
-	ret = sci->ops->rm_core_ops.get_range(sci, dev_id, subtype, &start, &num);
-	if (ret) {
-		pr_err("ti_sci: %s: no %s range for device %u subtype 0x%x (%d)", node->path, what, dev_id,
-		       subtype, ret);
-		return ret;
-	}
-	if (num == 0 || (u32)start + num > TI_SCI_RESOURCE_NULL) {
-		pr_err("ti_sci: %s: unusable %s range %u+%u for device %u", node->path, what, start, num,
-		       dev_id);
-		return -EINVAL;
-	}
-	res->bitmap = calloc(DIV_ROUND_UP(num, LONG_BITS), sizeof(unsigned long));
-	if (!res->bitmap)
-		return -ENOMEM;
-	res->start = start;
-	res->num = num;
-	res->what = what;
-	mutex_init(&res->lock);
-	return 0;
+	raw_spin_lock_destroy(lock);
 }
 
-void ti_sci_resource_destroy(struct ti_sci_resource *res)
+struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle *handle, struct device *dev,
+							u32 dev_id, u32 *sub_types, u32 sets)
 {
-	if (res->bitmap) {
-		free(res->bitmap);
-		mutex_destroy(&res->lock);
+	struct ti_sci_resource *res;
+	bool valid_set = false;
+	int ret;
+
+	if (IS_ERR_OR_NULL(handle) || !dev || !sub_types || !sets || sets > 0xffff)
+		return ERR_PTR(-EINVAL);
+	if (!handle->ops.rm_core_ops.get_range) {
+		dev_err(dev, "TI-SCI firmware has no get_range");
+		return ERR_PTR(-ENODEV);
 	}
-	memset(res, 0, sizeof(*res));
+	res = devm_kzalloc(dev, sizeof(*res), GFP_KERNEL);
+	if (!res)
+		return ERR_PTR(-ENOMEM);
+	res->sets = (u16)sets;
+	res->desc = devm_kcalloc(dev, sets, sizeof(*res->desc), GFP_KERNEL);
+	if (!res->desc)
+		return ERR_PTR(-ENOMEM);
+	for (u32 i = 0; i < sets; i++) {
+		struct ti_sci_resource_desc *d = &res->desc[i];
+
+		ret = handle->ops.rm_core_ops.get_range(handle, dev_id, (u8)sub_types[i], d);
+		if (ret || (u32)d->num + d->num_sec == 0 || (u32)d->start + d->num > TI_SCI_RESOURCE_NULL ||
+		    (u32)d->start_sec + d->num_sec > TI_SCI_RESOURCE_NULL) {
+			/* a subtype this host has no (usable) share of: an empty set */
+			dev_dbg(dev, "no range for device %u subtype 0x%x (%d)", dev_id, sub_types[i], ret);
+			memset(d, 0, sizeof(*d));
+			continue;
+		}
+		dev_dbg(dev, "device %u subtype 0x%x: %u+%u, secondary %u+%u", dev_id, sub_types[i], d->start, d->num,
+			d->start_sec, d->num_sec);
+		valid_set = true;
+		d->res_map = devm_bitmap_zalloc(dev, (unsigned int)d->num + d->num_sec, GFP_KERNEL);
+		if (!d->res_map)
+			return ERR_PTR(-ENOMEM);
+	}
+	if (!valid_set)
+		return ERR_PTR(-EINVAL);
+	raw_spin_lock_init(&res->lock);
+	ret = devm_add_action_or_reset(dev, ti_sci_resource_lock_destroy, &res->lock);
+	return ret ? ERR_PTR(ret) : res;
+}
+
+struct ti_sci_resource *devm_ti_sci_get_resource(const struct ti_sci_handle *handle, struct device *dev,
+						 u32 dev_id, u32 sub_type)
+{
+	return devm_ti_sci_get_resource_sets(handle, dev, dev_id, &sub_type, 1);
+}
+
+struct ti_sci_resource *devm_ti_sci_get_of_resource(const struct ti_sci_handle *handle, struct device *dev,
+						    u32 dev_id, char *of_prop)
+{
+	struct device_node *np = dev ? dev_of_node(dev) : NULL;
+	struct ti_sci_resource *res;
+	u32 *sub_types;
+	int sets;
+
+	sets = of_property_count_elems_of_size(np, of_prop, sizeof(u32));
+	if (sets <= 0) {
+		dev_err(dev, "%s resource type ids not available", of_prop);
+		return ERR_PTR(sets ? sets : -EINVAL);
+	}
+	sub_types = kcalloc((size_t)sets, sizeof(*sub_types), GFP_KERNEL);
+	if (!sub_types)
+		return ERR_PTR(-ENOMEM);
+	if (of_property_read_u32_array(np, of_prop, sub_types, (size_t)sets))
+		res = ERR_PTR(-EINVAL);
+	else
+		res = devm_ti_sci_get_resource_sets(handle, dev, dev_id, sub_types, (u32)sets);
+	kfree(sub_types);
+	return res;
 }
 
 u16 ti_sci_get_free_resource(struct ti_sci_resource *res)
 {
 	u16 id = TI_SCI_RESOURCE_NULL;
+	unsigned long flags = 0;
 
-	mutex_lock(&res->lock);
-	for (unsigned int i = 0; i < res->num; i++) {
-		unsigned long bit = 1UL << (i % LONG_BITS);
+	raw_spin_lock_irqsave(&res->lock, flags);
+	for (u16 set = 0; set < res->sets && id == TI_SCI_RESOURCE_NULL; set++) {
+		struct ti_sci_resource_desc *d = &res->desc[set];
+		unsigned long total = (unsigned long)d->num + d->num_sec;
+		unsigned long bit;
 
-		if (!(res->bitmap[i / LONG_BITS] & bit)) {
-			res->bitmap[i / LONG_BITS] |= bit;
-			res->used++;
-			id = (u16)(res->start + i);
-			break;
-		}
+		if (!total)
+			continue;
+		bit = find_first_zero_bit(d->res_map, total);
+		if (bit == total)
+			continue;
+		__set_bit(bit, d->res_map);
+		id = bit < d->num ? (u16)(d->start + bit) : (u16)(d->start_sec + (bit - d->num));
 	}
-	mutex_unlock(&res->lock);
+	raw_spin_unlock_irqrestore(&res->lock, flags);
 	return id;
 }
 
 void ti_sci_release_resource(struct ti_sci_resource *res, u16 id)
 {
-	unsigned int i = (unsigned int)id - res->start;
-	unsigned long bit = 1UL << (i % LONG_BITS);
+	unsigned long flags = 0;
+	bool found = false, was_set = false;
 
-	if (id < res->start || i >= res->num) {
-		pr_err("ti_sci: release of %s %u outside the range %u..%u", res->what, id, res->start,
-		       res->start + res->num - 1);
-		return;
+	raw_spin_lock_irqsave(&res->lock, flags);
+	for (u16 set = 0; set < res->sets && !found; set++) {
+		struct ti_sci_resource_desc *d = &res->desc[set];
+		unsigned long bit;
+
+		if (d->num && id >= d->start && id - d->start < d->num)
+			bit = (unsigned long)(id - d->start);
+		else if (d->num_sec && id >= d->start_sec && id - d->start_sec < d->num_sec)
+			bit = (unsigned long)d->num + (id - d->start_sec);
+		else
+			continue;
+		found = true;
+		was_set = test_bit(bit, d->res_map);
+		__clear_bit(bit, d->res_map);
 	}
-	mutex_lock(&res->lock);
-	if (res->bitmap[i / LONG_BITS] & bit) {
-		res->bitmap[i / LONG_BITS] &= ~bit;
-		res->used--;
-		bit = 0;
-	}
-	mutex_unlock(&res->lock);
-	if (bit)
-		pr_err("ti_sci: release of %s %u that is not allocated", res->what, id);
+	raw_spin_unlock_irqrestore(&res->lock, flags);
+	/* upstream is silent; a driver bug is worth a line here */
+	if (!found)
+		pr_err("ti_sci: release of id %u that no set of the resource holds", id);
+	else if (!was_set)
+		pr_err("ti_sci: release of id %u that is not allocated", id);
+}
+
+u32 ti_sci_get_num_resources(struct ti_sci_resource *res)
+{
+	u32 n = 0;
+
+	for (u16 set = 0; set < res->sets; set++)
+		n += (u32)res->desc[set].num + res->desc[set].num_sec;
+	return n;
 }
 
 int ti_sci_check_ranges(const struct device_node *node)

@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L /* strdup, strndup, strnlen */
 #include <libfdt.h>
+#include <asm/byteorder.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,6 +293,17 @@ bool of_device_is_available(const struct device_node *np)
 	return !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
+int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size)
+{
+	int len;
+
+	if (!of_get_property(np, propname, &len))
+		return -EINVAL;
+	if (elem_size <= 0 || len % elem_size)
+		return -EINVAL;
+	return len / elem_size;
+}
+
 int of_property_count_u32_elems(const struct device_node *np, const char *name)
 {
 	int len;
@@ -458,4 +470,100 @@ int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size)
 	if (size)
 		*size = of_read_number(reg + na, ns);
 	return 0;
+}
+
+/* ---- phandle lists -------------------------------------------------------------- */
+
+int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device_node *np, const char *list_name,
+			     const char *cells_name, int cell_count)
+{
+	const __be32 *list;
+	int len;
+
+	memset(it, 0, sizeof(*it));
+	/* without a cells property every entry has cell_count arguments */
+	if (!cells_name && cell_count < 0)
+		return -EINVAL;
+	list = np ? of_get_property(np, list_name, &len) : NULL;
+	if (!list)
+		return -ENOENT;
+	it->cells_name = cells_name;
+	it->cell_count = cell_count;
+	it->parent = np;
+	it->list_end = list + len / 4;
+	it->phandle_end = list;
+	it->cur = list;
+	return 0;
+}
+
+int of_phandle_iterator_next(struct of_phandle_iterator *it)
+{
+	u32 count = 0;
+
+	it->node = NULL;
+	if (!it->cur || it->phandle_end >= it->list_end)
+		return -ENOENT;
+	it->cur = it->phandle_end;
+	it->phandle = be32_to_cpup(it->cur++);
+	if (it->phandle) {
+		it->node = of_tree_find_phandle(it->parent->tree, it->phandle);
+		if (it->cells_name) {
+			if (!it->node) {
+				pr_err("OF: %s: phandle 0x%x matches no node", it->parent->path, it->phandle);
+				goto err;
+			}
+			if (of_property_read_u32(it->node, it->cells_name, &count)) {
+				/* upstream's fallback: a fixed count given along with the name */
+				if (it->cell_count < 0) {
+					pr_err("OF: %s: could not get %s for %s", it->parent->path, it->cells_name,
+					       it->node->path);
+					goto err;
+				}
+				count = (u32)it->cell_count;
+			}
+		} else {
+			count = (u32)it->cell_count;
+		}
+		if (count > OF_MAX_PHANDLE_ARGS || it->cur + count > it->list_end) {
+			pr_err("OF: %s: entry with %u arguments runs past the end of the list", it->parent->path, count);
+			goto err;
+		}
+	}
+	it->phandle_end = it->cur + count;
+	it->cur_count = count;
+	return 0;
+err:
+	it->node = NULL;
+	it->cur = NULL;
+	return -EINVAL;
+}
+
+int of_phandle_iterator_args(struct of_phandle_iterator *it, uint32_t *args, int size)
+{
+	int count = (int)it->cur_count;
+
+	for (int i = 0; i < count && i < size; i++)
+		args[i] = be32_to_cpup(it->cur + i);
+	return count;
+}
+
+int of_count_phandle_with_args(const struct device_node *np, const char *list_name, const char *cells_name)
+{
+	struct of_phandle_iterator it;
+	int rc, n = 0;
+
+	/* no cells property: every cell is a phandle */
+	if (!cells_name) {
+		int len;
+
+		if (!np || !of_get_property(np, list_name, &len))
+			return -ENOENT;
+		return len / 4;
+	}
+	rc = of_phandle_iterator_init(&it, np, list_name, cells_name, -1);
+	if (rc)
+		return rc;
+	while ((rc = of_phandle_iterator_next(&it)) == 0)
+		n++;
+	return rc == -ENOENT ? n : rc;
 }

@@ -615,9 +615,9 @@ TEST_F(ContractTi, FirmwareRefusesOutOfRangeRoutes)
     boot(kTestTopology, 33);
     Firmware& fw = sim().firmware();
     fw.set_quiet(true);
-    const struct ti_sci_handle* h = ti_sci_get_handle();
+    const struct ti_sci_handle* h = ti_sci_installed_handle();
     ASSERT_EQ(h, fw.handle());
-    const auto& ops = h->ops->rm_irq_ops;
+    const auto& ops = h->ops.rm_irq_ops;
     uint64_t writes = fw.stats().bus_writes;
     const FirmwareConfig& c = fw.config();
     // the first output, VINT, global event past the host's ranges; VINT 0's INTR input

@@ -146,11 +146,11 @@ void RunOneTree(const uint8_t *data, size_t size)
 	for (device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,ims"); np;
 	     np = of_find_compatible_node(np, nullptr, "irqsim,ims")) {
 		ims_device *ims = nullptr;
-		if (ims_probe(np, &ims) == 0) {
+		if (ims_get(np, &ims) == 0) {
 			int virq = ims_request_slot(ims, NopHandler, "fuzz-ims", ims);
 			if (virq > 0)
 				(void)ims_release_slot(ims, (unsigned)virq);
-			ims_remove(ims);
+			device_release_driver(ims_to_dev(ims));
 		}
 	}
 }
@@ -174,8 +174,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (unsigned c = 0; c < kCpus; c++)
 		set_cpu_online(c, true);
 	irqsim_set_this_cpu(0);
-	gic_split_eoi = false;
-	gic_v3_lpi_id_bits = 0;
 
 	RunOneTree(data, size);
 

@@ -31,21 +31,20 @@ protected:
 
 TEST_P(TiFirmware, InstalledHandleReachesTheModel)
 {
-	const ti_sci_handle *h = ti_sci_get_handle();
+	const ti_sci_handle *h = ti_sci_installed_handle();
 	ASSERT_NE(h, nullptr);
 	EXPECT_EQ(h, fw().handle());
-	u16 start = 0, num = 0;
-	EXPECT_EQ(h->ops->rm_core_ops.get_range(h, kIntrId, TI_SCI_RESASG_SUBTYPE_IR_OUTPUT, &start, &num), 0);
-	EXPECT_EQ(start, 0);
-	EXPECT_EQ(num, kIntrOut);
-	EXPECT_EQ(h->ops->rm_core_ops.get_range(h, kIntaId, TI_SCI_RESASG_SUBTYPE_IA_VINT, &start, &num), 0);
-	EXPECT_EQ(num, kVints);
-	EXPECT_EQ(h->ops->rm_core_ops.get_range(h, kIntaId, TI_SCI_RESASG_SUBTYPE_GLOBAL_EVENT_SEVT, &start,
-						&num),
-		  0);
-	EXPECT_EQ(num, kEvents);
-	EXPECT_EQ(h->ops->rm_core_ops.get_range(h, kDmaId, TI_SCI_RESASG_SUBTYPE_IA_VINT, &start, &num), -EINVAL);
-	EXPECT_EQ(h->ops->rm_irq_ops.set_irq(h, kIntrId, 5, kIntrId, 7), 0);
+	ti_sci_resource_desc d{};
+	EXPECT_EQ(h->ops.rm_core_ops.get_range(h, kIntrId, TI_SCI_RESASG_SUBTYPE_IR_OUTPUT, &d), 0);
+	EXPECT_EQ(d.start, 0);
+	EXPECT_EQ(d.num, kIntrOut);
+	EXPECT_EQ(d.num_sec, 0);
+	EXPECT_EQ(h->ops.rm_core_ops.get_range(h, kIntaId, TI_SCI_RESASG_SUBTYPE_IA_VINT, &d), 0);
+	EXPECT_EQ(d.num, kVints);
+	EXPECT_EQ(h->ops.rm_core_ops.get_range(h, kIntaId, TI_SCI_RESASG_SUBTYPE_GLOBAL_EVENT_SEVT, &d), 0);
+	EXPECT_EQ(d.num, kEvents);
+	EXPECT_EQ(h->ops.rm_core_ops.get_range(h, kDmaId, TI_SCI_RESASG_SUBTYPE_IA_VINT, &d), -EINVAL);
+	EXPECT_EQ(h->ops.rm_irq_ops.set_irq(h, kIntrId, 5, kIntrId, 7), 0);
 	EXPECT_EQ(ns_rd(muxcntl(7)), (1u << 16) | 5);
 	EXPECT_EQ(fw().stats().set_irq, 1u);
 	EXPECT_EQ(fw().stats().get_range, 4u);

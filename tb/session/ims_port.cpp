@@ -10,6 +10,8 @@ extern "C" {
 #include <linux/irqsim-ims.h>
 #include <linux/msi.h>
 #include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 }
 
 namespace irqsim {
@@ -98,13 +100,10 @@ ImsPort::~ImsPort()
 {
     if (!ims_)
         return;
+    // the device stays bound (the platform driver's); its slots go back
     for (auto& sl : slots_)
         if (sl && sl->requested)
             release(sl->slot);
-    s_.sim().platform().as_cpu(0, [&] {
-        ims_remove(ims_);
-        return 0;
-    });
 }
 
 bool ImsPort::probe(std::string* err)
@@ -114,10 +113,18 @@ bool ImsPort::probe(std::string* err)
         *err = "device tree: no node compatible with irqsim,ims";
         return false;
     }
-    int ret = s_.sim().platform().as_cpu(0, [&] { return ims_probe(np, &ims_); });
+    // bound by its platform driver when the boot populated the bus
+    int ret = ims_get(np, &ims_);
     if (ret) {
-        *err = "ims probe failed (" + std::to_string(ret) + ")" +
-               (s_.log().empty() ? "" : ": " + s_.log().back());
+        // why: the deferral reason, else the driver's last line at boot
+        std::string why;
+        if (struct platform_device* pdev = of_find_device_by_node(np))
+            if (const char* r = irqsim_deferred_probe_reason(&pdev->dev))
+                why = r;
+        for (auto it = s_.log().rbegin(); why.empty() && it != s_.log().rend(); ++it)
+            if (it->find("ims") != std::string::npos)
+                why = *it;
+        *err = "ims probe failed (" + std::to_string(ret) + ")" + (why.empty() ? "" : ": " + why);
         return false;
     }
     slots_.clear();

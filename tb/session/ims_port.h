@@ -58,11 +58,12 @@ public:
     ImsPort(const ImsPort&) = delete;
     ImsPort& operator=(const ImsPort&) = delete;
 
-    // ims_probe of the tree's "irqsim,ims" node (as CPU 0); false + *err naming the cause
+    // the device the platform driver bound to the tree's "irqsim,ims" node at
+    // boot (ims_get); false + *err naming the cause (deferral reason, probe error)
     bool probe(std::string* err);
     struct ims_device* dev() { return ims_; }
     unsigned num_slots() const;
-    std::string domain_name() const;   // the device's MSI domain, e.g. "MBI-IMS-ims@a600000"
+    std::string domain_name() const;   // the device's MSI domain, e.g. "MBI-IMS-a600000.ims"
     std::string parent_name() const;   // its MSI parent, e.g. "GICv3-MBI"
 
     // ims_request_slot (any free slot) + affinity to cpu (if >= 0 and the parent

@@ -181,6 +181,35 @@ static bool set_u32(void* fdt, int node, const char* prop, uint32_t v, std::stri
     return true;
 }
 
+bool dtb_with_gic_options(const std::vector<uint8_t>& in, bool split_eoi, unsigned lpi_id_bits,
+                          std::vector<uint8_t>* out, std::string* err)
+{
+    if (in.size() < sizeof(struct fdt_header) || fdt_check_header(in.data()) != 0) {
+        *err = "device tree blob: bad header";
+        return false;
+    }
+    out->assign(in.size() + 256, 0);
+    void* fdt = out->data();
+    if (fdt_open_into(in.data(), fdt, static_cast<int>(out->size())) != 0) {
+        *err = "device tree blob: cannot open for editing";
+        return false;
+    }
+    int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
+    if (gic < 0) {
+        *err = "device tree: no node compatible with arm,gic-v3";
+        return false;
+    }
+    if (split_eoi && fdt_setprop_empty(fdt, gic, "irqsim,split-eoi") != 0) {
+        *err = "device tree: cannot set irqsim,split-eoi";
+        return false;
+    }
+    if (lpi_id_bits && !set_u32(fdt, gic, "irqsim,lpi-id-bits", lpi_id_bits, err))
+        return false;
+    fdt_pack(fdt);
+    out->resize(fdt_totalsize(fdt));
+    return true;
+}
+
 bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<uint8_t>* out,
                    std::string* err)
 {

@@ -29,6 +29,13 @@ bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string
 bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<uint8_t>* out,
                    std::string* err);
 
+// The same tree with the GIC driver's options set on the "arm,gic-v3" node:
+// irqsim,split-eoi (EOImode 1) when split_eoi, irqsim,lpi-id-bits when
+// lpi_id_bits != 0; otherwise the node is left as it is.  This is how the
+// harness configures the driver: through the tree it boots, as a board would.
+bool dtb_with_gic_options(const std::vector<uint8_t>& in, bool split_eoi, unsigned lpi_id_bits,
+                          std::vector<uint8_t>* out, std::string* err);
+
 // The parameters the tree states (/soc/irqsim,params); false + *err naming the
 // node and property when something is missing or malformed.
 struct DtParams {

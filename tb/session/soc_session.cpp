@@ -168,8 +168,9 @@ std::string SocSession::boot_cause() const
 }
 
 // The device tree: the user's, or the embedded default adapted to --cpus; the
-// IMS device's MSI parent swapped when asked (the same driver over MBI,
-// DirectLPI or the INTA).
+// GIC driver's options (EOI mode, LPI INTID bits) set on its node; the IMS
+// device's MSI parent swapped when asked (the same driver over MBI, DirectLPI
+// or the INTA).
 bool SocSession::load_tree(std::string* err)
 {
     if (!cfg_.dts_path.empty()) {
@@ -188,6 +189,9 @@ bool SocSession::load_tree(std::string* err)
         else if (!dtb_with_cpus(base, cfg_.cpus, &dtb_, err))
             return false;
     }
+    if ((cfg_.split_eoi || cfg_.lpi_id_bits) &&
+        !dtb_with_gic_options(std::vector<uint8_t>(dtb_), cfg_.split_eoi, cfg_.lpi_id_bits, &dtb_, err))
+        return false;
     return cfg_.ims_parent.empty() || dtb_with_ims_parent(std::vector<uint8_t>(dtb_), cfg_.ims_parent, &dtb_, err);
 }
 
@@ -221,8 +225,6 @@ bool SocSession::boot_steps(std::string* err)
     sim_->firmware().configure(fc);
     sim_->firmware().set_quiet(cfg_.quiet);
 
-    gic_split_eoi = cfg_.split_eoi;
-    gic_v3_lpi_id_bits = cfg_.lpi_id_bits;
     sim_->boot();
     // The hardware must agree too: GICD_TYPER.ITLinesNumber gives the SPI count.
     AxiResult typer = sim_->cpu_bus().read32(gicd_base() + GICD_TYPER, kProtNonSecure);

@@ -32,10 +32,12 @@ struct SessionConfig {
     uint64_t trace_window_start = 0, trace_window_end = 0;  // end > start: trace only these cycles
     std::string window_bus_log_path;  // with a window: the bus accesses of the window
     std::string dts_path;     // empty = embedded default (adapted to `cpus`)
-    bool split_eoi = false;   // GICv3 EOImode=1 (EOIR then DIR)
+    bool split_eoi = false;   // GICv3 EOImode=1 (EOIR then DIR): irqsim,split-eoi set on the GIC node;
+                              // false = as the tree says
     std::string ims_parent;   // "" = as the tree says; "mbi", "lpi" or "inta": the IMS node's
                               // msi-parent is rewritten (dtb_with_ims_parent, ims_port.h)
-    unsigned lpi_id_bits = 0; // DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); 0 = the tree's / default
+    unsigned lpi_id_bits = 0; // DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); set as the GIC
+                              // node's irqsim,lpi-id-bits; 0 = the tree's / default
     bool hops = true;
     bool quiet = false;       // keep driver log lines out of stderr
 };

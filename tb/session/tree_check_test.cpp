@@ -8,6 +8,7 @@
 #include "tree_check.h"
 
 #include <gtest/gtest.h>
+#include <libfdt.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -188,6 +189,34 @@ TEST_F(TreeCheck, CpuVariantsAndImsParentsAreAccepted)
         ASSERT_TRUE(dtb_with_ims_parent(default_dtb(), kind, &dtb, &err)) << err;
         EXPECT_TRUE(check_tree(dtb, lim_, &err)) << kind << ": " << err;
     }
+}
+
+// The GIC driver's options go into the tree the session boots (the driver reads
+// them at probe): the edited tree is still valid, and unset options leave it alone.
+TEST_F(TreeCheck, GicOptionsAreSetOnTheGicNode)
+{
+    std::vector<uint8_t> dtb;
+    std::string err;
+    ASSERT_TRUE(dtb_with_gic_options(default_dtb(), true, 14, &dtb, &err)) << err;
+    EXPECT_TRUE(check_tree(dtb, lim_, &err)) << err;
+    int gic = fdt_node_offset_by_compatible(dtb.data(), -1, "arm,gic-v3");
+    ASSERT_GE(gic, 0);
+    int len = -1;
+    EXPECT_NE(fdt_getprop(dtb.data(), gic, "irqsim,split-eoi", &len), nullptr);
+    EXPECT_EQ(len, 0);
+    const fdt32_t* bits = static_cast<const fdt32_t*>(fdt_getprop(dtb.data(), gic, "irqsim,lpi-id-bits", &len));
+    ASSERT_NE(bits, nullptr);
+    ASSERT_EQ(len, 4);
+    EXPECT_EQ(fdt32_to_cpu(*bits), 14u);
+
+    ASSERT_TRUE(dtb_with_gic_options(default_dtb(), false, 0, &dtb, &err)) << err;
+    gic = fdt_node_offset_by_compatible(dtb.data(), -1, "arm,gic-v3");
+    EXPECT_EQ(fdt_getprop(dtb.data(), gic, "irqsim,split-eoi", nullptr), nullptr);
+    EXPECT_EQ(fdt_getprop(dtb.data(), gic, "irqsim,lpi-id-bits", nullptr), nullptr);
+    // an out-of-range value reaches the validator, which names it
+    ASSERT_TRUE(dtb_with_gic_options(default_dtb(), false, 24, &dtb, &err)) << err;
+    EXPECT_FALSE(check_tree(dtb, lim_, &err));
+    EXPECT_NE(err.find("irqsim,lpi-id-bits"), std::string::npos) << err;
 }
 
 class TreeMutant : public TreeCheck, public ::testing::WithParamInterface<Mutant> {};

@@ -154,6 +154,7 @@ struct FakeTiSci {
 
 	// what get_range answers; what the firmware accepts (default: the same)
 	Range out{0, 32}, vint{0, 16}, gevt{0, 256};
+	Range secondary{0, 0};             // a second range of INTR outputs get_range answers (num 0: none)
 	std::optional<Range> accept_out, accept_vint, accept_gevt;
 	std::set<uint16_t> refuse_out;     // set_irq to these outputs fails (-EINVAL)
 	int refuse_event_maps = 0;         // this many set_event_map calls fail (-EINVAL)
@@ -165,23 +166,25 @@ struct FakeTiSci {
 	std::map<uint16_t, Ev> events;       // global event -> mapping
 	std::vector<std::string> violations; // double-owned (vint, bit) etc.
 
-	ti_sci_ops ops{};
-	ti_sci_handle handle{};
+	// the handle drivers get (first member: a ti_sci_handle pointer is one to this)
+	struct Handle {
+		ti_sci_handle h;
+		FakeTiSci *self;
+	} handle{};
 
 	FakeTiSci()
 	{
-		ops.rm_core_ops.get_range = &GetRange;
-		ops.rm_irq_ops.set_irq = &SetIrq;
-		ops.rm_irq_ops.free_irq = &FreeIrq;
-		ops.rm_irq_ops.set_event_map = &SetEventMap;
-		ops.rm_irq_ops.free_event_map = &FreeEventMap;
-		handle.ops = &ops;
-		handle.priv = this;
+		handle.h.ops.rm_core_ops.get_range = &GetRange;
+		handle.h.ops.rm_irq_ops.set_irq = &SetIrq;
+		handle.h.ops.rm_irq_ops.free_irq = &FreeIrq;
+		handle.h.ops.rm_irq_ops.set_event_map = &SetEventMap;
+		handle.h.ops.rm_irq_ops.free_event_map = &FreeEventMap;
+		handle.self = this;
 	}
 	FakeTiSci(const FakeTiSci &) = delete;
 	FakeTiSci &operator=(const FakeTiSci &) = delete;
 
-	void Install() { ti_sci_install_handle(&handle); }
+	void Install() { ti_sci_install_handle(&handle.h); }
 	size_t CountCalls(const std::string &prefix)
 	{
 		std::lock_guard<std::mutex> g(m);
@@ -204,11 +207,11 @@ struct FakeTiSci {
 	}
 
 private:
-	static FakeTiSci *Self(const ti_sci_handle *h) { return static_cast<FakeTiSci *>(h->priv); }
+	static FakeTiSci *Self(const ti_sci_handle *h) { return reinterpret_cast<const Handle *>(h)->self; }
 	const Range &Accept(const std::optional<Range> &a, const Range &r) const { return a ? *a : r; }
 	void Log(const std::string &s) { calls.push_back(s); }
 
-	static int GetRange(const ti_sci_handle *h, u32 dev_id, u8 subtype, u16 *start, u16 *num)
+	static int GetRange(const ti_sci_handle *h, u32 dev_id, u8 subtype, ti_sci_resource_desc *desc)
 	{
 		FakeTiSci *f = Self(h);
 		std::lock_guard<std::mutex> g(f->m);
@@ -224,8 +227,10 @@ private:
 			pr_err("ti_sci fw: no range for device %u subtype %u", dev_id, subtype);
 			return -EINVAL;
 		}
-		*start = r->start;
-		*num = r->num;
+		desc->start = r->start;
+		desc->num = r->num;
+		desc->start_sec = f->secondary.start;
+		desc->num_sec = dev_id == kIntrId && subtype == TI_SCI_RESASG_SUBTYPE_IR_OUTPUT ? f->secondary.num : 0;
 		return 0;
 	}
 	static int SetIrq(const ti_sci_handle *h, u16 src_id, u16 src_index, u16 dst_id, u16 out)

@@ -22,6 +22,7 @@ extern "C" {
 #include "../../driver/irqchip/irq-gic-v3-lpi.h"
 }
 
+#include "dtb_edit.h"
 #include "dtb_util.h"
 #include "fake_gic.h"
 #include "fake_msi_parent.h"
@@ -48,8 +49,6 @@ protected:
 		std::string err;
 		dtb = irqsim_test::DefaultDtb(&err);
 		ASSERT_FALSE(dtb.empty()) << "dtc failed: " << err;
-		gic_split_eoi = false;
-		gic_v3_lpi_id_bits = 0;
 		fake.io.with_64bit_ops = false; // every 64-bit register access is seen by the hooks
 	}
 	void TearDown() override
@@ -57,11 +56,14 @@ protected:
 		if (dev.msi_domain)
 			msi_remove_device_irq_domain(&dev, MSI_DEFAULT_DOMAIN);
 		msi_device_data_release(&dev);
-		gic_v3_lpi_id_bits = 0;
-		gic_split_eoi = false;
 		CoreTest::TearDown();
 	}
 
+	// the GIC's LPI INTID bits come from its node (irqsim,lpi-id-bits)
+	void LpiIdBits(uint32_t bits)
+	{
+		ASSERT_TRUE(irqsim_test::DtbSetProp(&dtb, "arm,gic-v3", "irqsim,lpi-id-bits", {bits}));
+	}
 	int Probe(const std::vector<uint8_t> *blob = nullptr)
 	{
 		fake.Install();
@@ -282,7 +284,7 @@ TEST_F(GicV3LpiTest, LpiIdBitsFromDeviceTreeCappedByHardware)
 TEST_F(GicV3LpiTest, LpiIdBitsAboveHardwareAreCappedWithAWarning)
 {
 	hw_id_bits = 15;
-	gic_v3_lpi_id_bits = 17;
+	LpiIdBits(17);
 	ASSERT_EQ(Probe(), 0) << AllLogs();
 	EXPECT_EQ(gic_v3_lpi_count(), 32768u - 8192u);
 	EXPECT_EQ(CountLogs({"irqsim,lpi-id-bits 17 capped", "15"}), 1u) << AllLogs();
@@ -290,7 +292,7 @@ TEST_F(GicV3LpiTest, LpiIdBitsAboveHardwareAreCappedWithAWarning)
 
 TEST_F(GicV3LpiTest, BadLpiIdBitsFailsProbeNamingTheProperty)
 {
-	gic_v3_lpi_id_bits = 9;
+	LpiIdBits(9);
 	EXPECT_NE(Probe(), 0);
 	EXPECT_EQ(gic_v3_lpi_domain(), nullptr);
 	EXPECT_EQ(CountLogs({"irqsim,lpi-id-bits 9 out of range"}), 1u) << AllLogs();
@@ -365,7 +367,7 @@ TEST_F(GicV3LpiTest, SyncrNeverIdleTimesOutWithAClearError)
 
 TEST_F(GicV3LpiTest, AllocatorExhaustionIsAllOrNothing)
 {
-	gic_v3_lpi_id_bits = 14; // 8192 LPIs
+	LpiIdBits(14); // 8192 LPIs
 	ProbeOk();
 	MakeDevice(MSI_FLAG_MULTI_PCI_MSI);
 	// fill every LPI straight from the allocator, then free 8193..8195 and 8197
@@ -529,7 +531,7 @@ TEST_F(GicV3LpiTest, SetAffinityRewritesTheMessageAndInvalidatesTheNewRedistribu
 
 TEST_F(GicV3LpiTest, IrqEntryDispatchesLpisAndEoisWithoutDir)
 {
-	gic_split_eoi = true;
+	ASSERT_TRUE(irqsim_test::DtbSetProp(&dtb, "arm,gic-v3", "irqsim,split-eoi"));
 	ProbeOk();
 	MakeDevice();
 	ASSERT_EQ(msi_domain_alloc_irqs(&dev, MSI_DEFAULT_DOMAIN, 1), 0);

@@ -13,6 +13,7 @@
 
 #include <libfdt.h>
 
+#include "dtb_edit.h"
 #include "dtb_util.h"
 #include "fake_gic.h"
 #include "fake_ti.h"
@@ -30,13 +31,9 @@ protected:
 		std::string err;
 		dtb = irqsim_test::DefaultDtb(&err);
 		ASSERT_FALSE(dtb.empty()) << "dtc failed: " << err;
-		gic_split_eoi = false;
 	}
-	void TearDown() override
-	{
-		gic_split_eoi = false;
-		CoreTest::TearDown();
-	}
+	// EOImode 1 is the tree's choice (irqsim,split-eoi on the GIC node)
+	void SplitEoi() { ASSERT_TRUE(irqsim_test::DtbSetProp(&dtb, "arm,gic-v3", "irqsim,split-eoi")); }
 	int Probe()
 	{
 		fake.Install();
@@ -191,7 +188,7 @@ TEST_F(GicV3Test, CpuWithoutRedistributorFails)
 
 TEST_F(GicV3Test, SplitEoiModeProgramsEoiMode1)
 {
-	gic_split_eoi = true;
+	SplitEoi();
 	ProbeOk();
 	EXPECT_EQ(fake.SysregWrites(SYS_ICC_CTLR_EL1), std::vector<uint64_t>{ICC_CTLR_EL1_EOImode_drop});
 }
@@ -470,7 +467,7 @@ TEST_F(GicV3Test, IrqEntryDispatchesEoisCountsSpuriousAndDeactivatesUnmapped)
 
 TEST_F(GicV3Test, IrqEntrySplitModeDropsPriorityFirstAndDeactivatesAfter)
 {
-	gic_split_eoi = true;
+	SplitEoi();
 	ProbeOk();
 	unsigned virq = Map(0, 5, 4);
 	HandlerCtx ctx{ &fake };

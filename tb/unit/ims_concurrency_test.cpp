@@ -22,6 +22,7 @@
 #include <linux/irqsim-ims.h>
 #include <linux/msi.h>
 #include <linux/of.h>
+#include <linux/of_platform.h>
 
 #include "unit/dtb_util.h"
 #include "unit/fake_msi_parent.h"
@@ -85,9 +86,12 @@ TEST_F(ImsConcurrencyTest, RandomRequestReleaseManyThreads)
 / {
 	#address-cells = <2>;
 	#size-cells = <2>;
+	fake: fake-msi {
+	};
 	ims@a600000 {
 		compatible = "irqsim,ims";
 		reg = <0x0 0x0a600000 0x0 0x1000>;
+		msi-parent = <&fake>;
 	};
 };
 )",
@@ -110,8 +114,11 @@ TEST_F(ImsConcurrencyTest, RandomRequestReleaseManyThreads)
 	pops.prefix = "CC-";
 	pops.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS;
 	parent.domain->msi_parent_ops = &pops;
+	parent.domain->fwnode = of_fwnode_handle(of_find_node_by_path("/fake-msi"));
+	// the platform driver binds when the bus is populated
+	ASSERT_EQ(of_platform_default_populate(root, nullptr, nullptr), 0) << AllLogs();
 	ims_device *ims = nullptr;
-	ASSERT_EQ(ims_probe_parent(np, parent.domain, &ims), 0) << AllLogs();
+	ASSERT_EQ(ims_get(np, &ims), 0) << AllLogs();
 	unsigned descs = irq_get_nr_allocated();
 
 	QuietLog logq;
@@ -202,7 +209,7 @@ TEST_F(ImsConcurrencyTest, RandomRequestReleaseManyThreads)
 		EXPECT_EQ(LockedRegs::Read32(&regs, kBase + IMS_SLOT_BASE + IMS_SLOT_STRIDE * s + IMS_SLOT_CTRL),
 			  IMS_CTRL_MASK | IMS_CTRL_CLEAR)
 			<< "slot " << s << " left unmasked or not cleared";
-	ims_remove(ims);
+	of_platform_depopulate(nullptr);
 	irqsim_io_install(nullptr, nullptr);
 	of_fdt_free(root);
 }

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
-// IMS device driver against FakeIo: probe finds the MSI parent from the device
-// tree (MBI on the GIC node), the per-device domain's chip programs the slot
+// IMS device driver against FakeIo: the platform driver binds when the boot
+// populates the bus, finds the MSI parent from the device tree (MBI on the GIC
+// node) or defers until it exists, the per-device domain's chip programs the slot
 // registers (message written with the slot masked, unmask after the parent,
 // mask before it), slots are the driver's (-ENOSPC when all taken, -EBUSY for
 // a taken slot), a parent running out gives -ENOSPC with the slot free again,
 // and the same driver runs over another MSI parent (FakeMsiParent).
 #include <algorithm>
 #include <string>
+
+#include <libfdt.h>
+
+#include <linux/io.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 
 #include "fake_msi_parent.h"
 #include "mbi_ims_fixture.h"
@@ -20,14 +27,25 @@ protected:
 		ProbeOk();
 		np = of_find_compatible_node(nullptr, nullptr, "irqsim,ims");
 		ASSERT_NE(np, nullptr);
-		ASSERT_EQ(ims_probe(np, &ims), 0) << AllLogs();
+		ASSERT_EQ(ims_get(np, &ims), 0) << AllLogs();
 		ASSERT_NE(ims, nullptr);
 	}
+	// unbinding releases the slots still requested (a core reset refuses while any is)
 	void TearDown() override
 	{
-		ims_remove(ims);
+		if (ims)
+			device_release_driver(ims_to_dev(ims));
 		MbiTest::TearDown();
 	}
+	// what the device's own event does: a TRIGGER write (the device's side, not the driver's)
+	void Fire(unsigned slot) { writel(slot, TriggerReg()); }
+	void __iomem *TriggerReg()
+	{
+		if (!trigger)
+			trigger = ioremap(kIms + IMS_TRIGGER, 4);
+		return trigger;
+	}
+	void __iomem *trigger = nullptr;
 	// writes to the IMS window since mark, as "off=value" strings (slot regs as sN+off)
 	std::vector<std::string> ImsWrites(size_t mark) const
 	{
@@ -75,20 +93,69 @@ TEST_F(ImsTest, ProbeMasksEverySlotAndStacksOnMbi)
 	EXPECT_EQ(ErrorCount(), 0u) << AllLogs();
 }
 
+TEST_F(ImsTest, IsAPlatformDriverBoundAtBoot)
+{
+	ProbeIms();
+	struct platform_device *pdev = of_find_device_by_node(np);
+	ASSERT_NE(pdev, nullptr);
+	ASSERT_NE(pdev->dev.driver, nullptr);
+	EXPECT_STREQ(pdev->dev.driver->name, "irqsim-ims");
+	EXPECT_EQ(ims_to_dev(ims), &pdev->dev);
+	EXPECT_EQ(ims_domain(ims), pdev->dev.msi_domain);
+	// unbind: every requested slot goes back, the device domain is removed
+	int hits = 0;
+	ASSERT_GT(ims_request_slot(ims, CountHandler, "q", &hits), 0) << AllLogs();
+	EXPECT_EQ(gic_v3_mbi_in_use(), 1u);
+	device_release_driver(&pdev->dev);
+	ims = nullptr;
+	EXPECT_EQ(gic_v3_mbi_in_use(), 0u);
+	EXPECT_EQ(pdev->dev.msi_domain, nullptr);
+	ims_device *x = nullptr;
+	EXPECT_EQ(ims_get(np, &x), -ENODEV);
+	// and binds again
+	ASSERT_EQ(device_attach(&pdev->dev), 1) << AllLogs();
+	ASSERT_EQ(ims_get(np, &ims), 0) << AllLogs();
+	EXPECT_EQ(ErrorCount(), 0u) << AllLogs();
+}
+
 TEST_F(ImsTest, ProbeRefusesWrongIdAndTooManySlots)
 {
-	ProbeOk();
+	ASSERT_EQ(Probe(), 0) << AllLogs();
+	gic.io.SetReg(kIms + IMS_ID, 0xdeadbeef);
 	np = of_find_compatible_node(nullptr, nullptr, "irqsim,ims");
 	ASSERT_NE(np, nullptr);
-	gic.io.SetReg(kIms + IMS_ID, 0xdeadbeef);
+	struct platform_device *pdev = of_find_device_by_node(np);
+	ASSERT_NE(pdev, nullptr);
+	device_release_driver(&pdev->dev);
+	EXPECT_EQ(device_attach(&pdev->dev), 0);  // -ENODEV: the driver rejects the match, quietly
 	ims_device *x = nullptr;
-	EXPECT_EQ(ims_probe(np, &x), -ENODEV);
+	EXPECT_EQ(ims_get(np, &x), -ENODEV);
 	EXPECT_EQ(x, nullptr);
 	EXPECT_GE(CountLogs({"ims", "no IMS device", "0xdeadbeef"}), 1u) << AllLogs();
+	EXPECT_EQ(ErrorCount(), 0u) << AllLogs();
 	gic.io.SetReg(kIms + IMS_ID, (IMS_ID_MAGIC << 16) | 8u);  // the DT asks for 32
-	EXPECT_EQ(ims_probe(np, &x), -EINVAL);
+	EXPECT_EQ(device_attach(&pdev->dev), -EINVAL);
+	EXPECT_EQ(ims_get(np, &x), -EINVAL);
 	EXPECT_GE(CountLogs({"irqsim,num-slots", "out of range"}), 1u) << AllLogs();
-	EXPECT_EQ(ims_probe_parent(np, nullptr, &x), -ENODEV);
+}
+
+// No MBI on the GIC: the IMS waits for its MSI parent with the reason recorded
+TEST_F(ImsTest, DefersWhileTheMsiParentIsMissing)
+{
+	ASSERT_EQ(Probe(false), 0) << AllLogs();
+	np = of_find_compatible_node(nullptr, nullptr, "irqsim,ims");
+	ASSERT_NE(np, nullptr);
+	ims_device *x = nullptr;
+	EXPECT_EQ(ims_get(np, &x), -EPROBE_DEFER);
+	struct platform_device *pdev = of_find_device_by_node(np);
+	ASSERT_NE(pdev, nullptr);
+	const char *why = irqsim_deferred_probe_reason(&pdev->dev);
+	ASSERT_NE(why, nullptr);
+	EXPECT_NE(std::string(why).find("has no MSI parent domain of kind mbi"), std::string::npos) << why;
+	EXPECT_GE(CountLogs({"deferred probe pending", "msi-parent"}), 1u) << AllLogs();
+	// nothing touched the slots
+	for (unsigned s = 0; s < 32; s++)
+		EXPECT_TRUE(gic.io.WritesTo(SlotReg(s, IMS_SLOT_CTRL)).empty()) << s;
 }
 
 TEST_F(ImsTest, RequestWritesMessageMaskedThenUnmasksParentFirst)
@@ -155,9 +222,10 @@ TEST_F(ImsTest, MaskUnmaskGoToTheSlot)
 	EXPECT_EQ(ims_request_slot_at(ims, 5, CountHandler, "again", &hits), -EBUSY);
 	EXPECT_EQ(ims_request_slot_at(ims, 32, CountHandler, "x", &hits), -EINVAL);
 	EXPECT_EQ(ims_request_slot(ims, nullptr, "x", &hits), -EINVAL);
-	ASSERT_EQ(ims_fire(ims, 5), 0);
+	// the device's own fire (a TRIGGER write) needs no driver: the slot stays as the driver left it
+	Fire(5);
 	EXPECT_EQ(gic.io.WritesTo(kIms + IMS_TRIGGER), (std::vector<uint32_t>{5u}));
-	EXPECT_EQ(ims_fire(ims, 32), -EINVAL);
+	EXPECT_EQ(gic.io.Reg(SlotReg(5, IMS_SLOT_CTRL)), 0u);
 }
 
 TEST_F(ImsTest, AllSlotsTakenIsEnospc)
@@ -179,22 +247,43 @@ TEST_F(ImsTest, AllSlotsTakenIsEnospc)
 	int again = ims_request_slot(ims, CountHandler, "q", &hits);
 	ASSERT_GT(again, 0);
 	EXPECT_EQ(ims_virq_to_slot(ims, (unsigned)again), 7);
-	// ims_remove (TearDown) releases everything still requested
+	// unbinding (TearDown) releases everything still requested
 }
 
-// The same driver over another MSI parent: a parent with 2 vectors.
+// The same driver over another MSI parent: a parent with 2 vectors.  The tree's
+// IMS names /fake-msi as msi-parent; it has no domain at boot (the IMS defers),
+// the test then registers the fake parent on that node and re-triggers probing.
 class ImsOverFakeParentTest : public ImsTest {
 protected:
 	void ProbeFake()
 	{
-		ProbeOk();
+		std::vector<uint8_t> buf(dtb.size() + 1024);
+		ASSERT_EQ(fdt_open_into(dtb.data(), buf.data(), (int)buf.size()), 0);
+		void *fdt = buf.data();
+		int fake = fdt_add_subnode(fdt, 0, "fake-msi");
+		ASSERT_GE(fake, 0);
+		uint32_t ph = 0;
+		ASSERT_EQ(fdt_generate_phandle(fdt, &ph), 0);
+		ASSERT_EQ(fdt_setprop_u32(fdt, fake, "phandle", ph), 0);
+		int node = fdt_node_offset_by_compatible(fdt, -1, "irqsim,ims");
+		ASSERT_GE(node, 0);
+		ASSERT_EQ(fdt_setprop_u32(fdt, node, "msi-parent", ph), 0);
+		ASSERT_EQ(fdt_delprop(fdt, node, "irqsim,msi-parent-kind"), 0);
+		ASSERT_EQ(fdt_pack(fdt), 0);
+		buf.resize(fdt_totalsize(fdt));
+		dtb = buf;
+		ASSERT_EQ(Probe(), 0) << AllLogs();
 		np = of_find_compatible_node(nullptr, nullptr, "irqsim,ims");
 		ASSERT_NE(np, nullptr);
+		ASSERT_EQ(ims_get(np, &ims), -EPROBE_DEFER);
 		parent = std::make_unique<FakeMsiParent>("fake-parent", 2);
 		pops.prefix = "FAKE-";
 		pops.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS;
 		parent->domain->msi_parent_ops = &pops;
-		ASSERT_EQ(ims_probe_parent(np, parent->domain, &ims), 0) << AllLogs();
+		parent->domain->fwnode = of_fwnode_handle(of_find_node_by_path("/fake-msi"));
+		driver_deferred_probe_trigger();
+		ASSERT_EQ(ims_get(np, &ims), 0) << AllLogs();
+		EXPECT_EQ(ims_parent_domain(ims), parent->domain);
 	}
 	std::unique_ptr<FakeMsiParent> parent;
 	msi_parent_ops pops{};
@@ -224,7 +313,7 @@ TEST_F(ImsOverFakeParentTest, ParentMessageAndExhaustion)
 	EXPECT_EQ(ims_release_slot(ims, (unsigned)a), 0);
 	EXPECT_EQ(ims_release_slot(ims, (unsigned)b), 0);
 	EXPECT_EQ(parent->nr_used, 0u);
-	ims_remove(ims);
+	device_release_driver(ims_to_dev(ims));
 	ims = nullptr;
 }
 

@@ -54,6 +54,28 @@ enum {
 };
 
 struct irq_desc *irq_to_desc(unsigned int irq);
+/* the descriptor of any level's irq_data (every level shares the desc's common data) */
+static inline struct irq_desc *irq_data_to_desc(struct irq_data *data)
+{
+	return container_of(data->common, struct irq_desc, irq_common_data);
+}
+/*
+ * Change the flow handler from a chip callback that already holds the
+ * descriptor's lock (irq_set_type switching edge/level flow, as upstream).
+ */
+static inline void irq_set_handler_locked(struct irq_data *data, irq_flow_handler_t handler)
+{
+	irq_data_to_desc(data)->handle_irq = handler;
+}
+static inline void irq_set_chip_handler_name_locked(struct irq_data *data, const struct irq_chip *chip,
+						    irq_flow_handler_t handler, const char *name)
+{
+	struct irq_desc *desc = irq_data_to_desc(data);
+
+	desc->handle_irq = handler;
+	desc->name = name;
+	data->chip = (struct irq_chip *)chip;
+}
 static inline struct irq_data *irq_desc_get_irq_data(struct irq_desc *desc) { return &desc->irq_data; }
 static inline struct irq_chip *irq_desc_get_chip(struct irq_desc *desc) { return desc->irq_data.chip; }
 static inline void *irq_desc_get_handler_data(struct irq_desc *desc) { return desc->irq_common_data.handler_data; }

@@ -5,14 +5,17 @@
  * each requested slot is a vector of the device's own MSI domain (a per-device
  * domain, child of the MSI parent the device tree names: GIC MBI, DirectLPI or
  * the INTA doorbell), whose chip masks/unmasks the slot and writes its
- * address/data registers.
+ * address/data registers.  A platform driver ("irqsim-ims"): it binds when the
+ * bus is populated, deferring until its msi-parent has an MSI parent domain.
+ * Its users (a kernel client, the harness) take slots from the bound device:
  *
  *   struct ims_device *ims;
- *   ims_probe(node, &ims);                          // finds the MSI parent
+ *   ims_get(node, &ims);                                    // the bound device
  *   int virq = ims_request_slot(ims, handler, "q0", ctx);   // any free slot
- *   ims_fire(ims, ims_virq_to_slot(ims, virq));      // the device's event
  *   ims_release_slot(ims, virq);
- *   ims_remove(ims);
+ *
+ * What the device does on its own (a TRIGGER write fires a slot) is not the
+ * driver's: the harness reaches the registers over the bus.
  */
 #ifndef IRQSIM_IMS_H
 #define IRQSIM_IMS_H
@@ -48,19 +51,14 @@ struct ims_device;
 #define IMS_MAX_SLOTS 240
 
 /**
- * ims_probe() - probe an "irqsim,ims" node: map its registers, check the ID
- * register, find the MSI parent (`msi-parent`, and `irqsim,msi-parent-kind` =
- * "mbi" / "lpi" / "inta" when the parent node hosts several MSI parents: the
- * domain whose msi_parent_ops prefix starts with it), mask every slot and
- * create the device's MSI domain.
- * Return: 0, -EINVAL (bad node, logged naming the property), -ENODEV (no such
- * device at reg, or no MSI parent), -ENOMEM.
+ * ims_get() - the device the "irqsim-ims" platform driver bound to @node
+ * Return: 0 with *out set, -ENODEV (no platform device for @node, or not
+ * bound), or the error its last probe returned (-EPROBE_DEFER while the
+ * msi-parent has no MSI parent domain, -EINVAL for a bad node).  Unbinding
+ * (device_release_driver(ims_to_dev(ims))) releases every slot still
+ * requested and the device's MSI domain.
  */
-int ims_probe(struct device_node *node, struct ims_device **out);
-/* the same with an explicit MSI parent domain (tests, other parents) */
-int ims_probe_parent(struct device_node *node, struct irq_domain *parent, struct ims_device **out);
-/* release every slot still requested, the MSI domain and the device */
-void ims_remove(struct ims_device *ims);
+int ims_get(struct device_node *node, struct ims_device **out);
 
 /**
  * ims_request_slot() - take a free slot, allocate its vector and request_irq
@@ -85,19 +83,6 @@ struct device *ims_to_dev(struct ims_device *ims);
 /* the device's MSI domain and its parent */
 struct irq_domain *ims_domain(struct ims_device *ims);
 struct irq_domain *ims_parent_domain(struct ims_device *ims);
-
-/* ---- device side (what the device does on its own; for tests and scenarios) ---- */
-/* fire @slot (TRIGGER register): sends its message, or latches PENDING if masked */
-int ims_fire(struct ims_device *ims, unsigned int slot);
-/* CTRL of @slot (IMS_CTRL_MASK | IMS_CTRL_PENDING), or 0 */
-u32 ims_slot_ctrl(struct ims_device *ims, unsigned int slot);
-/* messages the device sent with an OKAY response / answered with an error */
-u32 ims_sent_count(struct ims_device *ims);
-u32 ims_error_count(struct ims_device *ims);
-/* LAST_ERROR register ([31] valid, [23:8] slot, [1:0] response) */
-u32 ims_last_error(struct ims_device *ims);
-/* raw register write in slot @slot (tests of the device contract) */
-void ims_write_slot_reg(struct ims_device *ims, unsigned int slot, unsigned int off, u32 val);
 
 #ifdef __cplusplus
 }

@@ -123,6 +123,8 @@ int of_property_read_u32_array(const struct device_node *np, const char *name, u
 int of_property_read_u64(const struct device_node *np, const char *name, u64 *out);
 /* number of u32 cells, or -EINVAL (absent) / -ENODATA (length not a multiple of 4) */
 int of_property_count_u32_elems(const struct device_node *np, const char *name);
+/* elements of @elem_size bytes in @propname; -EINVAL if absent or not a multiple (as upstream) */
+int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size);
 int of_property_read_string(const struct device_node *np, const char *name, const char **out);
 
 /**
@@ -134,6 +136,37 @@ int of_property_read_string(const struct device_node *np, const char *name, cons
  * last one is logged).
  */
 struct device_node *of_parse_phandle(const struct device_node *np, const char *name, int index);
+
+/*
+ * Walking a list of <phandle args...> entries (as upstream): each entry's
+ * argument count is the referenced node's @cells_name property, or
+ * @cell_count when @cells_name is NULL.  A zero phandle is an empty entry
+ * (node NULL, no arguments).
+ */
+typedef u32 phandle;
+struct of_phandle_iterator {
+	const char *cells_name;
+	int cell_count;
+	const struct device_node *parent;
+	const __be32 *list_end;
+	const __be32 *phandle_end;
+	const __be32 *cur;
+	uint32_t cur_count;
+	phandle phandle;
+	struct device_node *node;
+};
+/* 0, or -ENOENT (no such list property) */
+int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device_node *np, const char *list_name,
+			     const char *cells_name, int cell_count);
+/* 0 (it->node / it->cur_count set), -ENOENT at the end, -EINVAL for a malformed entry (logged) */
+int of_phandle_iterator_next(struct of_phandle_iterator *it);
+/* copy up to @size arguments of the current entry; returns how many it has */
+int of_phandle_iterator_args(struct of_phandle_iterator *it, uint32_t *args, int size);
+#define of_for_each_phandle(it, err, np, ln, cn, cc)                                                   \
+	for (of_phandle_iterator_init((it), (np), (ln), (cn), (cc)), err = of_phandle_iterator_next(it); \
+	     err == 0; err = of_phandle_iterator_next(it))
+/* entries in @list_name (each sized by @cells_name of its node), or -ENOENT / -EINVAL */
+int of_count_phandle_with_args(const struct device_node *np, const char *list_name, const char *cells_name);
 
 /* ---- addresses --------------------------------------------------------------- */
 /* #address-cells / #size-cells that apply to @np's reg (from its parent; 2 / 1 by default) */

@@ -187,8 +187,12 @@ struct device_node;
 #define GIC_V3_IPI_FIRST_SGI 8
 #define GIC_V3_IPI_NR_SGIS 8
 
-/* Split EOI/deactivate (ICC_CTLR_EL1.EOImode = 1): read at probe.  Default false. */
-extern bool gic_split_eoi;
+/*
+ * Split EOI/deactivate (ICC_CTLR_EL1.EOImode = 1): the boolean property
+ * "irqsim,split-eoi" on the GIC node, read at probe; absent = combined EOI.
+ * (Upstream selects EOImode 1 when the kernel entered at EL2; no command-line
+ * parameter exists for it.  The model has no ELs, so the tree says it.)
+ */
 
 /**
  * gic_v3_of_init() - probe a "arm,gic-v3" node (its IRQCHIP_DECLARE init)
@@ -217,13 +221,11 @@ int gic_v3_cpu_init(unsigned int cpu);
 /*
  * LPI INTID bits: min(DT "irqsim,lpi-id-bits" on the GIC node, default
  * GIC_LPI_DEFAULT_ID_BITS, GICD_TYPER.IDbits + 1); 14 bits = 8192 LPIs,
- * 16 bits = 57344 LPIs (INTIDs 8192..65535).  gic_v3_lpi_id_bits, when non-zero,
- * replaces the DT value (read at probe, like gic_split_eoi).
+ * 16 bits = 57344 LPIs (INTIDs 8192..65535).  Read at probe.
  */
 #define GIC_LPI_MIN_ID_BITS 14
 #define GIC_LPI_MAX_ID_BITS 20
 #define GIC_LPI_DEFAULT_ID_BITS 16
-extern unsigned int gic_v3_lpi_id_bits;
 
 /**
  * gic_v3_lpi_domain() - the "GICv3-DirectLPI" domain: a root domain over the
