@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "model_cache.h"
+#include "installed_path.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -67,14 +68,7 @@ Defaults &registered_defaults()
 // An installed irqsim executable (<prefix>/bin/irqsim): the installed recipe beside it.
 std::string installed_recipe_of_executable()
 {
-	if (!std::strlen(IRQSIM_INSTALLED_RECIPE_FROM_BIN))
-		return "";
-	std::error_code ec;
-	fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-	if (ec)
-		return "";
-	fs::path recipe = (exe.parent_path() / IRQSIM_INSTALLED_RECIPE_FROM_BIN).lexically_normal();
-	return fs::exists(recipe / "settings.cmake", ec) ? recipe.string() : "";
+	return installed_path_beside_executable(IRQSIM_INSTALLED_RECIPE_FROM_BIN, "settings.cmake");
 }
 
 // Outside a build tree with nowhere registered: the user's cache directory.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "wave_views.h"
 
+#include "installed_path.h"
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -38,16 +40,10 @@ std::string view_path_beside(const std::string& trace)
 
 std::string waves_dir()
 {
+    // an installed irqsim: <prefix>/share/irqsim/waves; else the source tree it was built from
     static const std::string dir = [] {
-        // an installed irqsim, <prefix>/bin/irqsim: <prefix>/share/irqsim/waves
-        std::error_code ec;
-        std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-        if (!ec) {
-            auto installed = (exe.parent_path() / IRQSIM_INSTALLED_WAVES_FROM_BIN).lexically_normal();
-            if (std::filesystem::exists(installed / "gen-views", ec))
-                return installed.string();
-        }
-        return std::string(IRQSIM_WAVES_DIR);  // the source tree this irqsim was built from
+        std::string installed = installed_path_beside_executable(IRQSIM_INSTALLED_WAVES_FROM_BIN, "gen-views");
+        return installed.empty() ? std::string(IRQSIM_WAVES_DIR) : installed;
     }();
     return dir;
 }
