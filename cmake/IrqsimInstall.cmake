@@ -75,7 +75,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/topologies/" DESTINATION ${IRQSIM_INSTA
         FILES_MATCHING PATTERN "*.dts")
 # the waveform views and their generator (irqsim run --wave, tb/scenarios/wave_views.h)
 install(FILES "${PROJECT_SOURCE_DIR}/waves/spi.gtkw" "${PROJECT_SOURCE_DIR}/waves/ipi.gtkw"
-              "${PROJECT_SOURCE_DIR}/waves/dma-rings.gtkw" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves)
+              "${PROJECT_SOURCE_DIR}/waves/dma-ring.gtkw" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves)
 install(PROGRAMS "${PROJECT_SOURCE_DIR}/waves/gen-views" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves)
 
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/irqsimConfig.cmake.in"

@@ -12,15 +12,6 @@
 
 #define NUMA_NO_NODE (-1)
 
-/* ---- reset ---------------------------------------------------------------- */
-/*
- * Register @fn to run from irqsim_core_reset() (after the "nothing requested"
- * check, before domains and descs are torn down), so a core file can clear its
- * own global state.  Registering the same function again is a no-op; hooks
- * survive resets (register once, e.g. on first use).
- */
-void irqsim_register_reset_hook(void (*fn)(void));
-
 /* ---- descriptors (irqdesc.c) ------------------------------------------------ */
 /* count one handled interrupt on the current CPU (bounds-checked kstat) */
 void irqsim_kstat_inc(struct irq_desc *desc);

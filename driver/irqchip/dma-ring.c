@@ -138,7 +138,7 @@ static void dma_ring_of_remove(struct platform_device *pdev)
 }
 
 static const struct of_device_id dma_ring_of_match[] = {
-	{ .compatible = "irqsim,dma-rings" },
+	{ .compatible = "irqsim,dma-ring" },
 	{ /* sentinel */ },
 };
 MODULE_DEVICE_TABLE(of, dma_ring_of_match);
@@ -147,7 +147,7 @@ static struct platform_driver dma_ring_driver = {
 	.probe = dma_ring_of_probe,
 	.remove = dma_ring_of_remove,
 	.driver = {
-		.name = "irqsim-dma-rings",
+		.name = "irqsim-dma-ring",
 		.of_match_table = dma_ring_of_match,
 	},
 };

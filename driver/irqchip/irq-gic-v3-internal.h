@@ -74,7 +74,5 @@ void gic_v3_lpi_remove(void);
 void gic_ipi_send_mask(struct irq_data *d, const struct cpumask *mask);
 int gic_ipi_domain_init(struct gic_chip_data *gic);
 
-/* The core's reset registration (driver/core/irqdesc.c). */
-void irqsim_register_reset_hook(void (*fn)(void));
 
 #endif

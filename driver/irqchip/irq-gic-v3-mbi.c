@@ -15,6 +15,7 @@
 #include <linux/bitmap.h>
 #include <linux/irqchip/arm-gic-v3-mbi.h>
 #include <linux/irqchip/arm-gic-v3.h>
+#include <linux/irqdesc.h>
 #include <linux/msi.h>
 #include <linux/of.h>
 

@@ -6,6 +6,7 @@
  */
 #include <linux/device.h>
 #include <linux/err.h>
+#include <linux/irqdesc.h>
 #include <linux/of.h>
 
 #include "ti-sci-internal.h"

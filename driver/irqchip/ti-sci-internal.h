@@ -24,7 +24,5 @@ int ti_sci_check_ranges(const struct device_node *node);
 /* strdup'd domain name shown by log lines and views */
 void ti_sci_name_domain(struct irq_domain *d, const char *name);
 
-/* The core's reset registration (driver/core/irqdesc.c). */
-void irqsim_register_reset_hook(void (*fn)(void));
 
 #endif

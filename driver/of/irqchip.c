@@ -12,6 +12,7 @@
 #include <pthread.h>
 
 #include <linux/irqchip.h>
+#include <linux/irqdesc.h>
 #include <linux/of_device.h>
 #include <linux/of_irq.h>
 #include <linux/of_platform.h>

@@ -29,11 +29,6 @@ struct device_node *of_tree_find_phandle(const struct of_tree *t, u32 phandle);
  */
 int of_irq_find_parent_checked(struct device_node *child, struct device_node **parent);
 
-/*
- * The core's reset registration (driver/core/irqdesc.c): @fn runs from
- * irqsim_core_reset() before domains and descs are torn down.
- */
-void irqsim_register_reset_hook(void (*fn)(void));
 
 #endif
 

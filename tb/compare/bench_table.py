@@ -23,7 +23,7 @@ def main():
     repeat = next((r["repeat"] for r in rows if "repeat" in r), "?")
     print(f"Machine: {model}, {os.cpu_count()} cores (shared with other jobs while measured: "
           f"figures are per second of process CPU time, medians of {repeat} runs).\n")
-    print("| CPUs | idle cycles/s | cycle cost vs 4 CPUs | spi interrupts/s | spi + moves | dma-rings completions/s "
+    print("| CPUs | idle cycles/s | cycle cost vs 4 CPUs | spi interrupts/s | spi + moves | dma-ring completions/s "
           "| trace / plain | peak RSS |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
@@ -32,12 +32,12 @@ def main():
         rel = r.get("per_cycle_cost_vs_4cpus")
         print(f"| {r['cpus']} | {si(r['idle_cycles_per_cpu_s'])} | {f'{rel:.2f}x' if rel else '-'} | "
               f"{si(r['spi_irqs_per_cpu_s'])} | "
-              f"{si(r['spi_with_moves_irqs_per_cpu_s'])} | {si(r['dma_rings_events_per_cpu_s'])} | "
+              f"{si(r['spi_with_moves_irqs_per_cpu_s'])} | {si(r['dma_ring_events_per_cpu_s'])} | "
               f"{r['trace_cost_ratio']:.2f}x | {r['peak_rss_mb']:.0f} MB |")
-    dl = [r for r in rows if r.get("scenario") == "dlpi" and "lpi_id_bits" in r]
+    dl = [r for r in rows if r.get("scenario") == "lpi" and "lpi_id_bits" in r]
     cost = next((r["per_cycle_cost_ratio_64k_8k"] for r in rows if "per_cycle_cost_ratio_64k_8k" in r), None)
     if dl:
-        print("\n" + "; ".join(f"dlpi {si(r['lpis'])} LPIs: {si(r['traffic_cycles_per_cpu_s'])} "
+        print("\n" + "; ".join(f"lpi {si(r['lpis'])} LPIs: {si(r['traffic_cycles_per_cpu_s'])} "
                                f"cycles/s (CPU)" for r in dl) + (f"; 64k/8k per-cycle cost {cost:.2f}x" if cost else ""))
 
 

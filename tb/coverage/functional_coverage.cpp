@@ -87,7 +87,7 @@ void fabric_coverage_model(FunctionalCoverage& fc, unsigned cpus)
         {"spi", {"level", "edge"}},   // device lines 0-15 level, 16-31 edge
         {"ppi", {"level"}},           // per-CPU timers
         {"sgi", {"edge"}},            // IPIs
-        {"ti-ring", {"edge"}},        // DMA ring -> INTA VINT -> INTR -> GIC (MSI-INTA: edge)
+        {"dma-ring", {"edge"}},        // DMA ring -> INTA VINT -> INTR -> GIC (MSI-INTA: edge)
         {"ti-intr-line", {"level"}},  // device lines on the INTR
         {"lpi", {"edge"}},            // DirectLPI
         {"mbi", {"edge"}},            // GICD_SETSPI_NSR
@@ -99,7 +99,7 @@ void fabric_coverage_model(FunctionalCoverage& fc, unsigned cpus)
     // VINT carries up to 64 events, moving one would move its VINT-mates), so an
     // event runs where its VINT's GIC SPI is routed, the boot CPU.
     auto cpus_of = [cpus](const std::string& path) {
-        return path == "ti-ring" || path == "ims-inta" ? 1u : cpus;
+        return path == "dma-ring" || path == "ims-inta" ? 1u : cpus;
     };
     for (const auto& [path, triggers] : paths)
         for (const auto& trig : triggers)

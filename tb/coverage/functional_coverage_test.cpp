@@ -20,7 +20,7 @@ TEST(FunctionalCoverage, ModelDeclaresEveryPathTriggerCpuAndEoiMode)
     EXPECT_EQ(c["delivery"].size(), (9u * 4 + 2u * 1) * 2);
     EXPECT_EQ(c["delivery"].count("spi/edge/cpu3/eoimode1"), 1u);
     EXPECT_EQ(c["delivery"].count("ims-inta/edge/cpu0/eoimode1"), 1u);
-    EXPECT_EQ(c["delivery"].count("ti-ring/edge/cpu1/eoimode0"), 0u);
+    EXPECT_EQ(c["delivery"].count("dma-ring/edge/cpu1/eoimode0"), 0u);
     EXPECT_EQ(c["ipi-mask"].size(), 4u);
     for (const auto& [point, bins] : c)
         for (const auto& [bin, n] : bins)

@@ -88,9 +88,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			Fail("run --events outside 1..10^8 accepted", args, r);
 		if (c.move_percent > 100)
 			Fail("run --move-percent above 100 accepted", args, r);
-		if (!c.ims_parent.empty() && c.ims_parent != "mbi" && c.ims_parent != "dlpi" && c.ims_parent != "lpi" &&
+		if (!c.ims_parent.empty() && c.ims_parent != "mbi" && c.ims_parent != "lpi" &&
 		    c.ims_parent != "inta")
-			Fail("run --parent outside mbi|dlpi|lpi|inta accepted", args, r);
+			Fail("run --parent outside mbi|lpi|inta accepted (dlpi must become lpi)", args, r);
 		if (!c.dts_path.empty() && !IsRegularFile(c.dts_path))
 			Fail("run --dts that is not an existing file accepted", args, r);
 		break;

@@ -134,8 +134,8 @@ void RunOneTree(const uint8_t *data, size_t size)
 	for (unsigned virq : virqs)
 		irq_dispose_mapping(virq);
 
-	for (device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings"); np;
-	     np = of_find_compatible_node(np, nullptr, "irqsim,dma-rings")) {
+	for (device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-ring"); np;
+	     np = of_find_compatible_node(np, nullptr, "irqsim,dma-ring")) {
 		dma_ring_device *dd = nullptr;
 		if (dma_ring_get(np, &dd) == 0) {
 			if (dma_ring_count(dd) && dma_ring_request_channel(dd, 0, NopHandler, dd) > 0)

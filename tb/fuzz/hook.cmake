@@ -64,12 +64,9 @@ set(_run ${IRQSIM_SANITIZER_RUN} sh "${CMAKE_CURRENT_LIST_DIR}/run-fuzz.sh")
 add_test(NAME fuzz.dt COMMAND ${_run} "${IRQSIM_FUZZ_DIR}/fuzz_dt" 30 "${IRQSIM_FUZZ_DIR}/ctest/fuzz_dt" fresh
                               "${IRQSIM_FUZZ_DIR}/seeds/fuzz_dt")
 add_test(NAME fuzz.report COMMAND ${_run} "${IRQSIM_FUZZ_DIR}/fuzz_report" 20 "${IRQSIM_FUZZ_DIR}/ctest/fuzz_report" fresh)
-set(_fuzz_tests fuzz.dt fuzz.report)
-if(EXISTS "${PROJECT_SOURCE_DIR}/tb/scenarios/cli.cpp" AND EXISTS "${CMAKE_CURRENT_LIST_DIR}/fuzz_cli.cpp")
-  add_test(NAME fuzz.cli COMMAND ${_run} "${IRQSIM_FUZZ_DIR}/fuzz_cli" 20 "${IRQSIM_FUZZ_DIR}/ctest/fuzz_cli" fresh
-                                 "${CMAKE_CURRENT_LIST_DIR}/seeds/fuzz_cli")
-  list(APPEND _fuzz_tests fuzz.cli)
-endif()
+add_test(NAME fuzz.cli COMMAND ${_run} "${IRQSIM_FUZZ_DIR}/fuzz_cli" 20 "${IRQSIM_FUZZ_DIR}/ctest/fuzz_cli" fresh
+                               "${CMAKE_CURRENT_LIST_DIR}/seeds/fuzz_cli")
+set(_fuzz_tests fuzz.dt fuzz.report fuzz.cli)
 # Every reproducer ever found, replayed once (must pass: crash, leak, hang fail).
 # regressions/fuzz_dt-known/ holds the driver/of tree-walker hangs of issue 15.
 foreach(dir fuzz_dt fuzz_dt-known fuzz_report fuzz_cli)

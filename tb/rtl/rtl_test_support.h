@@ -106,9 +106,10 @@ protected:
 	std::unique_ptr<irqsim::Sim> sim;
 };
 
+// "1cpu", "4cpus", "16cpus": the same test-name suffix the e2e suites use
 inline std::string cpus_name(const ::testing::TestParamInfo<unsigned> &i)
 {
-	return "c" + std::to_string(i.param);
+	return std::to_string(i.param) + (i.param == 1 ? "cpu" : "cpus");
 }
 
 } // namespace rtltest

@@ -4,7 +4,7 @@
 // For each CPU count: simulated cycles/s with the driver booted and the SoC idle,
 // cycles/s and delivered interrupts/s under spi traffic, the same with an FST
 // trace of the waveform views (ratio traced/untraced process CPU time), and the peak
-// resident memory of the process; and dma-rings completions handled per CPU
+// resident memory of the process; and dma-ring completions handled per CPU
 // second.  Each figure is the median of --repeat runs.
 #include <CLI/CLI.hpp>
 
@@ -98,37 +98,37 @@ static TrafficFigures spi_traffic(unsigned cpus, uint64_t events, unsigned gap, 
     return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds, handled / dc, dc};
 }
 
-// dma-rings: DMA ring -> INTA -> INTR -> GIC -> CPU, handler runs per CPU second
+// dma-ring: DMA ring -> INTA -> INTR -> GIC -> CPU, handler runs per CPU second
 static double dma_irqs_per_cpu_s(unsigned cpus, uint64_t events)
 {
     RunConfig cfg;
-    cfg.scenario = "dma-rings";
+    cfg.scenario = "dma-ring";
     cfg.cpus = cpus;
     cfg.events = events;
     double dc = 0;
-    RunResult r = run_checked(run_dma_rings, cfg, &dc);
+    RunResult r = run_checked(run_dma_ring, cfg, &dc);
     return static_cast<double>(r.verdict.delivered + r.verdict.coalesced) / dc;
 }
 
-// dlpi with `id_bits` LPI INTID bits, every LPI allocated (traffic at the top of
+// lpi with `id_bits` LPI INTID bits, every LPI allocated (traffic at the top of
 // the table): cycles/s and delivered interrupts/s of the traffic phase (wall),
 // and cycles per second of process CPU time (the per-cycle cost, robust when
 // other processes share the machine)
-struct DlpiFigures {
+struct LpiFigures {
     double cycles_per_s, irqs_per_s, cycles_per_cpu_s, lpis, top_intid;
 };
 
-static DlpiFigures dlpi_traffic(unsigned cpus, unsigned id_bits, uint64_t events, unsigned gap)
+static LpiFigures lpi_traffic(unsigned cpus, unsigned id_bits, uint64_t events, unsigned gap)
 {
     RunConfig cfg;
-    cfg.scenario = "dlpi";
+    cfg.scenario = "lpi";
     cfg.cpus = cpus;
     cfg.events = events;
     cfg.mean_gap = gap;
     cfg.lpi_id_bits = id_bits;
     cfg.lpi_fill = true;
     double dc = 0;
-    RunResult r = run_checked(run_dlpi, cfg, &dc);
+    RunResult r = run_checked(run_lpi, cfg, &dc);
     return {r.figures["traffic cycles/s"], r.figures["traffic interrupts/s"], r.figures["traffic cycles/cpu-s"],
             r.figures["LPIs configured"], r.figures["highest INTID in traffic"]};
 }
@@ -212,8 +212,8 @@ static SoakRun soak_one(const std::vector<std::string>& run_args, uint64_t event
 static int soak(uint64_t small, uint64_t large, const std::string& json_path)
 {
     const std::vector<std::vector<std::string>> paths = {
-        {"spi", "--move-percent", "0"}, {"ipi"}, {"dma-rings"}, {"dlpi"}, {"mbi"},
-        {"ims", "--parent", "mbi"},      {"ims", "--parent", "dlpi"}, {"ims", "--parent", "inta"}};
+        {"spi", "--move-percent", "0"}, {"ipi"}, {"dma-ring"}, {"lpi"}, {"mbi"},
+        {"ims", "--parent", "mbi"},      {"ims", "--parent", "lpi"}, {"ims", "--parent", "inta"}};
     std::printf("soak: every path at %llu and %llu events (seed 1, 4 CPUs), each run a child process\n",
                 static_cast<unsigned long long>(small), static_cast<unsigned long long>(large));
     std::printf("%-16s %12s %8s %10s %12s %12s %10s\n", "path", "injected", "lost", "events/s", "RSS small",
@@ -313,8 +313,8 @@ int main(int argc, char** argv)
     unsigned gap = 4;
     unsigned move_percent = 5;
     std::string json_path;
-    bool dlpi_only = false;
-    uint64_t dlpi_events = 4000;
+    bool lpi_only = false;
+    uint64_t lpi_events = 4000;
     bool soak_mode = false;
     bool trace_only = false;
     uint64_t loop_events = 0;
@@ -330,8 +330,8 @@ int main(int argc, char** argv)
                    "spi+mv column: chance (%) per event of an affinity move (the spi columns use 0)")
         ->check(CLI::Range(0u, 100u));
     app.add_option("--json", json_path, "also write the figures as JSON");
-    app.add_flag("--dlpi-only", dlpi_only, "only the DirectLPI rows (8k vs 64k LPI tables)");
-    app.add_option("--dlpi-events", dlpi_events, "dlpi events per run");
+    app.add_flag("--lpi-only", lpi_only, "only the DirectLPI rows (8k vs 64k LPI tables)");
+    app.add_option("--lpi-events", lpi_events, "lpi events per run");
     app.add_flag("--soak", soak_mode, "soak: every path for --soak-events events, lost and peak RSS vs a short run");
     app.add_option("--soak-events", soak_large, "soak: events per path in the long run (default 10^7)")
         ->check(CLI::Range(1000ull, 100000000ull));
@@ -356,7 +356,7 @@ int main(int argc, char** argv)
     std::printf("spi: no affinity moves; spi+mv: %u%% of events first move a line's affinity\n", move_percent);
     std::printf("%-5s %12s %12s %12s %12s %12s %15s %12s %12s %10s\n", "cpus", "idle cyc/s", "(cpu)", "spi cyc/s",
                 "spi irq/s", "(cpu)", "spi+mv irq/s(cpu)", "dma ev/s(cpu)", "trace/plain", "peak RSS");
-    for (unsigned cpus : dlpi_only ? std::vector<unsigned>{} : cpu_counts) {
+    for (unsigned cpus : lpi_only ? std::vector<unsigned>{} : cpu_counts) {
         std::vector<double> idle, idle_cpu, cyc, irq, irq_cpu, mixed_cpu, ratio, dma;
         for (unsigned i = 0; i < repeat; i++) {
             Rate r = idle_cycles_per_s(cpus, idle_cycles);
@@ -386,7 +386,7 @@ int main(int argc, char** argv)
                        {"spi_mean_gap_cycles", gap},
                        {"spi_with_moves_irqs_per_cpu_s", median(mixed_cpu)},
                        {"spi_with_moves_percent", move_percent},
-                       {"dma_rings_events_per_cpu_s", median(dma)},
+                       {"dma_ring_events_per_cpu_s", median(dma)},
                        {"spi_cycles_per_s", median(cyc)},
                        {"spi_irqs_per_s", median(irq)},
                        {"trace_cost_ratio", median(ratio)},
@@ -411,8 +411,8 @@ int main(int argc, char** argv)
     }
     // DirectLPI: the same traffic with an 8k and a 64k-INTID LPI table (every LPI
     // allocated, traffic on the top INTIDs); the per-cycle cost must not grow with the table
-    std::printf("\ndlpi (4 cpus, every LPI allocated, %llu events, gap %u): traffic phase, per wall-clock second\n",
-                static_cast<unsigned long long>(dlpi_events), gap);
+    std::printf("\nlpi (4 cpus, every LPI allocated, %llu events, gap %u): traffic phase, per wall-clock second\n",
+                static_cast<unsigned long long>(lpi_events), gap);
     std::printf("%-10s %8s %10s %12s %12s %12s %14s\n", "table", "LPIs", "top INTID", "cyc/s", "irq/s", "(cpu) cyc/s",
                 "(cpu) ns/cyc");
     double ns_per_cycle[2] = {0, 0};
@@ -421,7 +421,7 @@ int main(int argc, char** argv)
         std::vector<double> cyc, irq, cyc_cpu;
         double lpis = 0, top = 0;
         for (unsigned i = 0; i < repeat; i++) {
-            DlpiFigures f = dlpi_traffic(4, id_bits[k], dlpi_events, gap);
+            LpiFigures f = lpi_traffic(4, id_bits[k], lpi_events, gap);
             cyc.push_back(f.cycles_per_s);
             irq.push_back(f.irqs_per_s);
             cyc_cpu.push_back(f.cycles_per_cpu_s);
@@ -431,11 +431,11 @@ int main(int argc, char** argv)
         ns_per_cycle[k] = median(cyc_cpu) > 0 ? 1e9 / median(cyc_cpu) : 0;
         std::printf("%-10s %8.0f %10.0f %12.0f %12.0f %12.0f %14.1f\n", k == 0 ? "8k (14b)" : "64k (16b)", lpis, top,
                     median(cyc), median(irq), median(cyc_cpu), ns_per_cycle[k]);
-        out.push_back({{"scenario", "dlpi"},
+        out.push_back({{"scenario", "lpi"},
                        {"lpi_id_bits", id_bits[k]},
                        {"lpis", lpis},
                        {"cpus", 4},
-                       {"events", dlpi_events},
+                       {"events", lpi_events},
                        {"traffic_cycles_per_s", median(cyc)},
                        {"traffic_irqs_per_s", median(irq)},
                        {"traffic_cycles_per_cpu_s", median(cyc_cpu)},
@@ -444,7 +444,7 @@ int main(int argc, char** argv)
     }
     double cost_ratio = ns_per_cycle[0] > 0 ? ns_per_cycle[1] / ns_per_cycle[0] : 0;
     std::printf("per-cycle cost (process CPU time per simulated cycle) 64k/8k: %.2fx (limit 1.5x)\n", cost_ratio);
-    out.push_back({{"scenario", "dlpi"}, {"per_cycle_cost_ratio_64k_8k", cost_ratio}});
+    out.push_back({{"scenario", "lpi"}, {"per_cycle_cost_ratio_64k_8k", cost_ratio}});
     if (!json_path.empty()) {
         FILE* f = std::fopen(json_path.c_str(), "w");
         if (!f) {

@@ -106,7 +106,7 @@ CliResult parse_cli(const std::vector<std::string>& args)
            "GICv3 EOI mode: 0 (EOIR drops the priority and deactivates, default) or 1 (EOIR, then DIR)")
         ->check(kDigits)
         ->check(CLI::Range(0u, 1u));
-    run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, dlpi, inta; default mbi)")
+    run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, lpi, inta; default mbi; dlpi = lpi)")
         ->check(CLI::IsMember({"mbi", "dlpi", "lpi", "inta"}));
     std::string window;
     run->add_option("--wave-window", window, "START:END: trace only cycles [START, END) (with --wave); "
@@ -155,10 +155,12 @@ CliResult parse_cli(const std::vector<std::string>& args)
     } else if (run->parsed()) {
         res.command = CliResult::Command::Run;
         res.cfg = cfg;
+        res.cfg.scenario = canonical_scenario_name(cfg.scenario);
+        res.cfg.ims_parent = canonical_ims_parent(cfg.ims_parent);
         if (!window.empty() && !parse_wave_window(window, &res.cfg, &res.output)) {
             res.command = CliResult::Command::None;
             res.exit_code = 2;
-        } else if (cfg.drop_event != ~0ull && cfg.scenario != "spi") {
+        } else if (cfg.drop_event != ~0ull && res.cfg.scenario != "spi") {
             res.command = CliResult::Command::None;
             res.exit_code = 2;
             res.output = "irqsim: --drop-event applies to the spi scenario only";

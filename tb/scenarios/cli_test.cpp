@@ -136,3 +136,17 @@ TEST(ParseCli, RandomCommandLinesNeverThrow)
         }
     }
 }
+
+// the names earlier releases used still run, under the current name
+TEST(ParseCli, OldScenarioNamesAreAccepted)
+{
+    CliResult r = parse_cli({"run", "dlpi"});
+    ASSERT_EQ(r.command, Cmd::Run) << r.output;
+    EXPECT_EQ(r.cfg.scenario, "lpi");
+    r = parse_cli({"run", "dma-rings"});
+    ASSERT_EQ(r.command, Cmd::Run) << r.output;
+    EXPECT_EQ(r.cfg.scenario, "dma-ring");
+    r = parse_cli({"run", "ims", "--parent", "dlpi"});
+    ASSERT_EQ(r.command, Cmd::Run) << r.output;
+    EXPECT_EQ(r.cfg.ims_parent, "lpi");
+}

@@ -11,8 +11,8 @@ std::string view_for_scenario(const std::string& label)
     if (label == "ipi")
         return "ipi";
     // the TI path: ring events through INTA/INTR (also the IMS device over the INTA doorbell)
-    if (label == "dma-rings" || label == "ims:inta")
-        return "dma-rings";
+    if (label == "dma-ring" || label == "ims:inta")
+        return "dma-ring";
     return "spi";  // SPIs (lines, MBI) and the shared GIC signals (LPIs arrive at the same CPU interface)
 }
 

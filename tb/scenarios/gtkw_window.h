@@ -26,7 +26,7 @@ struct FailureView {
     int cpu = -1;            // the CPU it was expected on / ran on
 };
 
-// the waves/ view that shows a scenario's path ("spi", "ipi", "dma-rings")
+// the waves/ view that shows a scenario's path ("spi", "ipi", "dma-ring")
 std::string view_for_scenario(const std::string& scenario_label);
 
 // the .gtkw text

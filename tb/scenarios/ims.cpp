@@ -2,7 +2,7 @@
 //
 // ims: the IMS device (a device with its own interrupt message store) through
 // its driver, whose per-device MSI domain stacks on the parent the device tree
-// names: --parent mbi (GICv3 MBI, default), lpi/dlpi (GICv3 DirectLPI) or inta
+// names: --parent mbi (GICv3 MBI, default), lpi (GICv3 DirectLPI) or inta
 // (the TI INTA unmapped-event doorbell).  Every slot is requested and routed
 // to a random CPU (where the parent can route it), slots fire at random, and
 // under traffic slots are moved (set_affinity), masked while they keep firing
@@ -24,9 +24,7 @@ RunResult run_ims(const RunConfig& cfg)
 {
     RunResult r;
     auto t0 = std::chrono::steady_clock::now();
-    std::string parent = cfg.ims_parent.empty() ? "mbi" : cfg.ims_parent;
-    if (parent == "dlpi")
-        parent = "lpi";
+    std::string parent = cfg.ims_parent.empty() ? "mbi" : canonical_ims_parent(cfg.ims_parent);
     SessionConfig sc = session_config(cfg);
     sc.ims_parent = parent;
     SocSession s(sc);

@@ -12,18 +12,18 @@ const std::vector<Scenario>& scenarios()
          run_spi},
         {"ipi", "IPIs through ICC_SGI1R to random CPU masks (self, all, any), reserved via irq_reserve_ipi",
          run_ipi},
-        {"dma-rings",
+        {"dma-ring",
          "TI path: DMA-ring completions -> INTA (event map, VINT) -> INTR -> GIC -> CPU, MSIs allocated per ring "
          "on demand, channels requested/released under traffic",
-         run_dma_rings},
+         run_dma_ring},
         {"mbi", "GICv3 MBI: IMS slots and the CPU write {GICD_SETSPI_NSR, SPI INTID} -> SPI -> CPU by affinity",
          run_mbi},
         {"ims", "IMS device slots through the device's own MSI domain over --parent mbi|lpi|inta: fire, "
                 "retarget, mask (PENDING, sent once on unmask), release/request under traffic",
          run_ims},
-        {"dlpi", "GICv3 DirectLPI: MSI writes {GICR_SETLPIR of the target CPU, LPI INTID} -> CPU, Multi-MSI "
+        {"lpi", "GICv3 DirectLPI: MSI writes {GICR_SETLPIR of the target CPU, LPI INTID} -> CPU, Multi-MSI "
                  "block, affinity moved and vectors masked under traffic",
-         run_dlpi},
+         run_lpi},
         {"core-demo",
          "host-only: MSI -> mux -> root hierarchy on a fake message-decoding fabric (no RTL)",
          run_core_demo},
@@ -33,8 +33,9 @@ const std::vector<Scenario>& scenarios()
 
 const Scenario* find_scenario(const std::string& name)
 {
+    const std::string current = canonical_scenario_name(name);
     for (const auto& s : scenarios())
-        if (s.name == name)
+        if (s.name == current)
             return &s;
     return nullptr;
 }

@@ -31,11 +31,11 @@ namespace {
 struct Case {
     std::string label;     // "spi", "ims:inta": the JUnit classname
     std::string scenario;  // "spi", "ims"
-    std::string parent;    // ims: mbi, dlpi, inta
+    std::string parent;    // ims: mbi, lpi, inta
     uint64_t seed = 0;
 };
 
-const char* const kImsParents[] = {"mbi", "dlpi", "inta"};
+const char* const kImsParents[] = {"mbi", "lpi", "inta"};
 
 bool expand_scenarios(const std::string& list, std::vector<Case>* out, std::string* err)
 {
@@ -55,8 +55,9 @@ bool expand_scenarios(const std::string& list, std::vector<Case>* out, std::stri
         size_t colon = n.find(':');
         if (colon != std::string::npos) {
             base = n.substr(0, colon);
-            parent = n.substr(colon + 1);
+            parent = canonical_ims_parent(n.substr(colon + 1));
         }
+        base = canonical_scenario_name(base);
         if (!find_scenario(base)) {
             *err = "unknown scenario '" + n + "' in --scenarios (irqsim list shows them)";
             return false;
@@ -66,11 +67,11 @@ bool expand_scenarios(const std::string& list, std::vector<Case>* out, std::stri
                 out->push_back({"ims:" + std::string(p), "ims", p, 0});
             continue;
         }
-        if (!parent.empty() && (base != "ims" || (parent != "mbi" && parent != "dlpi" && parent != "inta"))) {
-            *err = "bad scenario '" + n + "' (only ims takes a parent: ims:mbi, ims:dlpi, ims:inta)";
+        if (!parent.empty() && (base != "ims" || (parent != "mbi" && parent != "lpi" && parent != "inta"))) {
+            *err = "bad scenario '" + n + "' (only ims takes a parent: ims:mbi, ims:lpi, ims:inta)";
             return false;
         }
-        out->push_back({n, base, parent, 0});
+        out->push_back({parent.empty() ? base : base + ":" + parent, base, parent, 0});
     }
     if (out->empty()) {
         *err = "--scenarios is empty";

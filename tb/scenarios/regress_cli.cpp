@@ -71,7 +71,7 @@ void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator&
                                             "windowed traces of failures, 'N passed, M failed'");
     r->add_option("--seeds", rc.seeds, "seeds: 1-1000 or 1,5,9-12 (default 1-10)");
     r->add_option("--scenarios", rc.scenarios,
-                  "comma-separated scenarios; ims = ims:mbi,ims:dlpi,ims:inta (default: every RTL scenario)");
+                  "comma-separated scenarios; ims = ims:mbi,ims:lpi,ims:inta (default: every RTL scenario)");
     r->add_option("-j,--jobs", rc.jobs, "cases at a time (default: the number of CPUs)")
         ->check(digits)
         ->check(CLI::Range(1u, 4096u));

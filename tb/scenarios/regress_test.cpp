@@ -126,7 +126,7 @@ TEST(FailureGtkw, MarkersZoomAndHighlightedGroup)
     EXPECT_NE(g.find("+{cpu2 irq_out} (2)TOP.irq_out[4:0]"), std::string::npos) << g;
     // the group comes before the view's own traces
     EXPECT_LT(g.find("-lost: line5 INTID 37"), g.find("@22\nTOP.line_in"));
-    EXPECT_EQ(view_for_scenario("ims:inta"), "dma-rings");
+    EXPECT_EQ(view_for_scenario("ims:inta"), "dma-ring");
     EXPECT_EQ(view_for_scenario("ipi"), "ipi");
     EXPECT_EQ(view_for_scenario("mbi"), "spi");
 }

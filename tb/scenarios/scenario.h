@@ -27,11 +27,11 @@ struct RunConfig {
                                             // (and the window's bus log beside it)
     std::string report_path;  // empty = no JSON report
     bool progress = false;    // progress line (only on a terminal)
-    std::string ims_parent;   // ims: MSI parent of the IMS device, "mbi" (default), "lpi"/"dlpi", "inta"
+    std::string ims_parent;   // ims: MSI parent of the IMS device, "mbi" (default), "lpi" (alias "dlpi"), "inta"
     unsigned mean_gap = 60;   // spi: mean idle cycles between injections (bench: small = saturating)
     unsigned move_percent = 5; // spi: chance (%) per event of moving a random line's affinity first
-    unsigned lpi_id_bits = 0; // dlpi: DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); 0 = tree's / default 16
-    bool lpi_fill = false;    // dlpi: allocate every LPI so the traffic uses the top of the table
+    unsigned lpi_id_bits = 0; // lpi: DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); 0 = tree's / default 16
+    bool lpi_fill = false;    // lpi: allocate every LPI so the traffic uses the top of the table
     // test-only (spi): event number N is booked on the scoreboard but never driven
     // into the hardware, and its line is not used again, so the run must fail
     uint64_t drop_event = ~0ull;
@@ -87,14 +87,19 @@ struct Scenario {
 
 // All scenarios, in display order.
 const std::vector<Scenario>& scenarios();
+// resolves the older names too (see canonical_scenario_name)
 const Scenario* find_scenario(const std::string& name);
+// the current name of a scenario or IMS parent: the names earlier releases used
+// ("dlpi", "dma-rings") stay accepted so old reproducer lines still run
+std::string canonical_scenario_name(const std::string& name);
+std::string canonical_ims_parent(const std::string& parent);
 
 // Scenario implementations (one file each).
 RunResult run_core_demo(const RunConfig& cfg);
 RunResult run_spi(const RunConfig& cfg);
 RunResult run_ipi(const RunConfig& cfg);
-RunResult run_dma_rings(const RunConfig& cfg);
-RunResult run_dlpi(const RunConfig& cfg);
+RunResult run_dma_ring(const RunConfig& cfg);
+RunResult run_lpi(const RunConfig& cfg);
 RunResult run_mbi(const RunConfig& cfg);
 RunResult run_ims(const RunConfig& cfg);
 

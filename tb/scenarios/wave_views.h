@@ -22,7 +22,7 @@ std::string view_path_beside(const std::string& trace);
 // waves/: the source tree's this irqsim was built from (IRQSIM_WAVES_DIR), or for
 // an installed irqsim the copy beside it (<prefix>/share/irqsim/waves)
 std::string waves_dir();
-// the committed view NAME (spi, ipi, dma-rings) in waves_dir()
+// the committed view NAME (spi, ipi, dma-ring) in waves_dir()
 std::string committed_view(const std::string& name);
 
 // The view NAME for a trace of model p, in *path: the committed one, or

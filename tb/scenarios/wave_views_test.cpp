@@ -71,7 +71,7 @@ TEST(WaveViews, GeneratedForTheTopology)
     p.num_intr_out = 8;
     p.intr_out_spi = 40;
     std::string trace = (dir / "t.fst").string(), path, err;
-    ASSERT_TRUE(view_for_trace(p, "dma-rings", trace, &path, &err)) << err;
+    ASSERT_TRUE(view_for_trace(p, "dma-ring", trace, &path, &err)) << err;
     EXPECT_EQ(path, (dir / "t.gtkw").string());
     std::string v = slurp(path);
     EXPECT_NE(v.find("[dumpfile] \"" + trace + "\""), std::string::npos);

@@ -53,7 +53,7 @@ std::string FabricCoverageProbe::path_of(unsigned virq)
     if (ims)
         return mbi ? "ims-mbi" : lpi ? "ims-lpi" : inta ? "ims-inta" : "ims";
     if (inta)
-        return "ti-ring";
+        return "dma-ring";
     if (intr)
         return "ti-intr-line";
     if (lpi)

@@ -27,7 +27,7 @@ public:
     // at the end of the session: what only the hop history shows (VINTs used)
     void finish();
 
-    // "spi", "ti-ring", "ims-lpi", ... for virq; "" if it is not mapped
+    // "spi", "dma-ring", "ims-lpi", ... for virq; "" if it is not mapped
     static std::string path_of(unsigned virq);
 
 private:

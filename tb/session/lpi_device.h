@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// LpiDevice: a test MSI device over the GICv3 DirectLPI domain, for the dlpi
+// LpiDevice: a test MSI device over the GICv3 DirectLPI domain, for the lpi
 // scenario and the e2e/contract tests.
 //
 // It has its own per-device MSI domain (parent = gic_v3_lpi_domain(), the

@@ -375,7 +375,7 @@ bool dtb_firmware_config(const std::vector<uint8_t>& dtb, FirmwareConfig* fc, st
             return false;
         fc->inta_id = static_cast<uint16_t>(id);
     }
-    int dma = fdt_node_offset_by_compatible(fdt, -1, "irqsim,dma-rings");
+    int dma = fdt_node_offset_by_compatible(fdt, -1, "irqsim,dma-ring");
     if (dma >= 0) {
         id = fc->dma_id;
         if (!fdt_u32(fdt, dma, "ti,sci-dev-id", &id, err))

@@ -45,7 +45,7 @@ bool dtb_params(const std::vector<uint8_t>& dtb, DtParams* p, std::string* err);
 
 // The firmware model's view of the tree (what TI's system firmware knows from its
 // board config): the TI-SCI ids (ti,sci-dev-id of the "ti,sci-intr",
-// "ti,sci-inta" and "irqsim,dma-rings" nodes) and the host's resource ranges
+// "ti,sci-inta" and "irqsim,dma-ring" nodes) and the host's resource ranges
 // (ti,sci-rm-range-out / -vint / -global-event, <start count>).  Fields whose
 // node or property is absent keep the value *fc has; false + *err (naming the
 // node and property) when a property is malformed.

@@ -251,10 +251,10 @@ bool SocSession::boot_steps(std::string* err)
     // The DMA-ring device (an INTA-MSI client) was probed by its platform
     // driver when irqchip_init_from_fdt populated the bus.  Its vectors are
     // allocated per ring on demand (dma_ring_request_channel).
-    if (struct device_node* dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings")) {
+    if (struct device_node* dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-ring")) {
         ret = dma_ring_get(dn, &dma_);
         if (ret) {
-            *err = std::string("dma-rings probe failed (") + std::to_string(ret) + ")" + boot_cause();
+            *err = std::string("dma-ring probe failed (") + std::to_string(ret) + ")" + boot_cause();
             return false;
         }
         rings_.clear();

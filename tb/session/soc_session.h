@@ -153,7 +153,7 @@ public:
     uint32_t timer_base(unsigned cpu) const;
 
     // ---- TI path (INTA/INTR) ----
-    // the probed "irqsim,dma-rings" device, nullptr if the tree has none
+    // the probed "irqsim,dma-ring" device, nullptr if the tree has none
     struct dma_ring_device* dma() { return dma_; }
     unsigned num_rings() const { return static_cast<unsigned>(rings_.size()); }
     RingChannel& ring(unsigned r) { return *rings_.at(r); }

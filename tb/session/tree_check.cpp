@@ -632,7 +632,7 @@ bool Checker::check_msi_clients(int gic, int inta)
             return fail(n, "msi-parent", "points at the node itself");
         if (!has(target, "msi-controller"))
             return fail(n, "msi-parent", nodes_[static_cast<size_t>(target)].path + " is not an msi-controller");
-        if (compatible(n, "irqsim,dma-rings") && target != inta)
+        if (compatible(n, "irqsim,dma-ring") && target != inta)
             return fail(n, "msi-parent", "the DMA rings signal through the INTA, not " +
                                              nodes_[static_cast<size_t>(target)].path);
         std::string kind;
@@ -659,7 +659,7 @@ bool Checker::check_msi_clients(int gic, int inta)
                 return fail(n, "irqsim,num-slots", std::to_string(slots) + " slots but the GIC's mbi-ranges hold " +
                                                        std::to_string(mbis) + " SPIs");
         }
-        if (compatible(n, "irqsim,dma-rings")) {
+        if (compatible(n, "irqsim,dma-ring")) {
             if (!u32(n, "irqsim,num-rings", &v, &present))
                 return false;
             if (present && (v == 0 || v > lim_.rings))
@@ -773,7 +773,7 @@ bool Checker::check_bases()
                  {"ti,sci-intr", 0, lim_.intr, "the INTR"},
                  {"ti,sci-inta", 0, lim_.inta, "the INTA's VINT registers"},
                  {"ti,sci-inta", 1, lim_.inta ? lim_.inta + 0x200000 : 0, "the INTA's CFG region"},
-                 {"irqsim,dma-rings", 0, lim_.dma, "the DMA-ring device"},
+                 {"irqsim,dma-ring", 0, lim_.dma, "the DMA-ring device"},
                  {"irqsim,ims", 0, lim_.ims, "the IMS device"}};
     for (const auto& b : bases) {
         int n = find_compatible(b.compatible);

@@ -151,7 +151,7 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
         if (!t.u32(inta, "irqsim,num-events", &sp.num_events))
             return false;
     }
-    int dma = t.find("irqsim,dma-rings");
+    int dma = t.find("irqsim,dma-ring");
     if (dma >= 0 && (!t.reg_start(dma, 0, &sp.dma_base) || !t.u32(dma, "irqsim,num-rings", &sp.num_rings)))
         return false;
     int ims = t.find("irqsim,ims");

@@ -11,7 +11,7 @@
 //   INTA_BASE, NUM_VINTS, NUM_INTR_LINES        ti,sci-inta reg[0]; ti,interrupt-ranges
 //                                               (VINTs used; INTR input of VINT 0)
 //   NUM_EVENTS                                  ti,sci-inta irqsim,num-events
-//   DMA_BASE, NUM_RINGS                         irqsim,dma-rings reg; irqsim,num-rings
+//   DMA_BASE, NUM_RINGS                         irqsim,dma-ring reg; irqsim,num-rings
 //   IMS_BASE, NUM_IMS_SLOTS                     irqsim,ims reg; irqsim,num-slots
 //
 // A block the tree leaves out keeps the RTL's default (it is in the model anyway).

@@ -13,18 +13,18 @@
 //   spi        every device line from the device tree requested; random events on
 //              random lines (level lines cleared by their handler), affinity moved
 //              now and then
-//   dma-rings  (default) the DMA-ring device probed (dma_ring_get); a random
+//   dma-ring  (default) the DMA-ring device probed (dma_ring_get); a random
 //              subset of its rings requested as channels (INTA-MSI vector per ring
 //              on demand, the firmware model programming the routes), descriptors
 //              posted by MMIO (DOORBELL, through the socket), channels released and
 //              requested again while traffic flows.  A ring's handler reads its
 //              COMPLETED counter and answers exactly the completions it observed
-//              (as tb/scenarios/dma_rings.cpp); released rings are silenced.
+//              (as tb/scenarios/dma_ring.cpp); released rings are silenced.
 // A dispatcher thread watches the irq signals and enters the driver's IRQ entry as
 // the CPU whose line is high.  Every injection and handler entry is booked on the
 // end-to-end scoreboard; the exit status is non-zero on any loss.
 //
-//   irqsim-systemc-example [--scenario spi|dma-rings] [--seed N] [--events N]
+//   irqsim-systemc-example [--scenario spi|dma-ring] [--seed N] [--events N]
 //                          [--cpus 1|4|16] [--trace f.fst]
 #include "irqsim_fabric.h"
 
@@ -74,7 +74,7 @@ struct Options {
 	uint64_t events = 1000;
 	unsigned cpus = 4;
 	std::string trace;
-	std::string scenario = "dma-rings"; // spi | dma-rings
+	std::string scenario = "dma-ring"; // spi | dma-ring
 };
 
 class CpuCluster;
@@ -294,7 +294,7 @@ private:
 		// The TI INTR/INTA drivers in the default tree need the system firmware
 		// (TI-SCI) at probe: the firmware model on the SoC's secure fw_* port,
 		// configured from the tree.  It drives the model directly (TI-SCI is a
-		// message to the system firmware, not a CPU bus access): under dma-rings
+		// message to the system firmware, not a CPU bus access): under dma-ring
 		// it programs the INTA/INTR routes of each channel requested.
 		irqsim::FirmwareConfig fwc = irqsim::firmware_config_of(fabric_.model().params());
 		if (!irqsim::dtb_firmware_config(dtb_, &fwc, &err)) {
@@ -340,7 +340,7 @@ private:
 			l->name = "line" + std::to_string(i);
 			lines_.push_back(std::move(l));
 		}
-		if (opt_.scenario == "dma-rings")
+		if (opt_.scenario == "dma-ring")
 			return probe_dma();
 		// request every line, routed to a random CPU (as the spi scenario)
 		for (auto &l : lines_) {
@@ -361,14 +361,14 @@ private:
 	// driver when irqchip_init_from_fdt populated the bus; look it up, as tb/session does
 	bool probe_dma()
 	{
-		struct device_node *dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
+		struct device_node *dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-ring");
 		if (!dn) {
-			fail("device tree: no \"irqsim,dma-rings\" node (the TI path needs the INTR/INTA/DMA nodes)");
+			fail("device tree: no \"irqsim,dma-ring\" node (the TI path needs the INTR/INTA/DMA nodes)");
 			return false;
 		}
 		int ret = dma_ring_get(dn, &dma_);
 		if (ret) {
-			fail("dma-rings probe failed (" + std::to_string(ret) + ")");
+			fail("dma-ring probe failed (" + std::to_string(ret) + ")");
 			return false;
 		}
 		for (unsigned r = 0; r < dma_ring_count(dma_); r++) {
@@ -379,7 +379,7 @@ private:
 			rings_.push_back(std::move(rc));
 		}
 		if (rings_.empty()) {
-			fail("dma-rings: the device has no rings");
+			fail("dma-ring: the device has no rings");
 			return false;
 		}
 		return true;
@@ -473,15 +473,15 @@ private:
 			return;
 		booted_ = true;
 		booted_ev_.notify(SC_ZERO_TIME);
-		if (opt_.scenario == "dma-rings")
-			run_dma_rings();
+		if (opt_.scenario == "dma-ring")
+			run_dma_ring();
 		else
 			run_spi();
 		if (!stopped_)
 			sc_stop();
 	}
 
-	void run_dma_rings()
+	void run_dma_ring()
 	{
 		const sc_time period = fabric_.period();
 		const unsigned nr = static_cast<unsigned>(rings_.size());
@@ -578,7 +578,7 @@ private:
 		if (fabric_.failed())
 			std::printf("problem: model failed: %s\n", fabric_.error().c_str());
 		bool pass = v.pass() && !fabric_.failed() && problems.empty();
-		std::printf("%s dma-rings (systemc): %s  (seed %llu)\n", pass ? "PASS" : "FAIL", v.summary().c_str(),
+		std::printf("%s dma-ring (systemc): %s  (seed %llu)\n", pass ? "PASS" : "FAIL", v.summary().c_str(),
 			    (unsigned long long)opt_.seed);
 		exit_code_ = pass ? 0 : 1;
 	}
@@ -688,7 +688,7 @@ private:
 	std::vector<uint8_t> dtb_;
 	std::unique_ptr<irqsim::AxiLiteMaster> fw_bus_;
 	std::unique_ptr<irqsim::Firmware> firmware_; // the TI-SCI handle the INTR/INTA probe with
-	struct dma_ring_device *dma_ = nullptr;      // dma-rings: the probed device
+	struct dma_ring_device *dma_ = nullptr;      // dma-ring: the probed device
 	std::vector<std::unique_ptr<Ring>> rings_;
 	sc_mutex driver_;
 	bool booted_ = false;
@@ -727,7 +727,7 @@ bool parse_u64(const char *s, uint64_t *out)
 
 int usage()
 {
-	std::fprintf(stderr, "usage: irqsim-systemc-example [--scenario spi|dma-rings] [--seed N] [--events N] "
+	std::fprintf(stderr, "usage: irqsim-systemc-example [--scenario spi|dma-ring] [--seed N] [--events N] "
 			     "[--cpus 1|4|16] [--trace f.fst]\n");
 	return 2;
 }
@@ -751,7 +751,7 @@ int sc_main(int argc, char *argv[])
 		else if (a == "--trace")
 			opt.trace = argv[i + 1];
 		else if (a == "--scenario" && (std::strcmp(argv[i + 1], "spi") == 0 ||
-					       std::strcmp(argv[i + 1], "dma-rings") == 0))
+					       std::strcmp(argv[i + 1], "dma-ring") == 0))
 			opt.scenario = argv[i + 1];
 		else
 			return usage();

@@ -14,7 +14,7 @@ protected:
 	void ProbeDma()
 	{
 		ProbeOk();
-		dma_np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
+		dma_np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-ring");
 		ASSERT_NE(dma_np, nullptr);
 		ASSERT_EQ(dma_ring_get(dma_np, &dd), 0) << AllLogs();
 		ASSERT_NE(dd, nullptr);
@@ -68,7 +68,7 @@ TEST_F(DmaRingTest, ProbeWithoutFirmwareDefersUntilItIsInstalled)
 TEST_F(DmaRingTest, BootWithoutFirmwareLeavesEveryTiDeviceDeferred)
 {
 	EXPECT_EQ(Probe(false), -EPROBE_DEFER);
-	device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-rings");
+	device_node *np = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-ring");
 	dma_ring_device *x = nullptr;
 	EXPECT_EQ(dma_ring_get(np, &x), -EPROBE_DEFER);
 	EXPECT_EQ(x, nullptr);

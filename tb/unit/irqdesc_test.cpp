@@ -9,7 +9,6 @@
 
 // core-private entry points (driver/core/internals.h is not on the test include path)
 extern "C" void irqsim_kstat_inc(struct irq_desc *desc);
-extern "C" void irqsim_register_reset_hook(void (*fn)(void));
 
 namespace {
 

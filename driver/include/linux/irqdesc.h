@@ -116,6 +116,14 @@ unsigned int irqsim_spurious_count(unsigned int cpu);
  */
 int irqsim_core_reset(void);
 
+/*
+ * Register @fn to run from irqsim_core_reset() (after the "nothing requested"
+ * check, before domains and descs are torn down), so a file with global state can
+ * clear it.  Registering the same function again is a no-op; hooks survive
+ * resets (register once, e.g. on first use).
+ */
+void irqsim_register_reset_hook(void (*fn)(void));
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The irqsim DMA-ring device ("irqsim,dma-rings"): NUM_RINGS rings, each
+ * The irqsim DMA-ring device ("irqsim,dma-ring"): NUM_RINGS rings, each
  * completing posted descriptors and raising one event (TI-SCI source
  * <ti,sci-dev-id, ring>) towards its INTA.  Its interrupts are INTA-MSI
  * vectors allocated per ring on demand: nothing is allocated at probe.
@@ -29,8 +29,8 @@ struct device_node;
 struct dma_ring_device;
 
 /**
- * dma_ring_get() - the device the "irqsim-dma-rings" platform driver bound to
- * an "irqsim,dma-rings" node (reg, ti,sci-dev-id, msi-parent = the INTA,
+ * dma_ring_get() - the device the "irqsim-dma-ring" platform driver bound to
+ * an "irqsim,dma-ring" node (reg, ti,sci-dev-id, msi-parent = the INTA,
  * optional irqsim,num-rings, default 32) when the platform bus was populated
  * @node: the device node
  * @out: receives the device, NULL on failure

@@ -8,9 +8,9 @@
 using namespace titest;
 using irqsim::Hop;
 
-class TiE2e : public TiTest {};
+class DmaRingPath : public TiTest {};
 
-TEST_P(TiE2e, DmaRingToIar)
+TEST_P(DmaRingPath, DmaRingToIar)
 {
 	const unsigned ring = 3, ev = 70, v = 1, bit = 6, out = 2, intid = 66;
 	const unsigned pe = cpus() - 1;
@@ -64,4 +64,4 @@ TEST_P(TiE2e, DmaRingToIar)
 	EXPECT_EQ(ns_rd(ring_reg(ring, RING_COMPLETED)), 2u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cpus, TiE2e, ::testing::Values(1u, 4u, 16u), rtltest::cpus_name);
+INSTANTIATE_TEST_SUITE_P(Cpus, DmaRingPath, ::testing::Values(1u, 4u, 16u), rtltest::cpus_name);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 //
-// dlpi: GICv3 DirectLPI.  Two test MSI devices get vectors from the DirectLPI
+// lpi: GICv3 DirectLPI.  Two test MSI devices get vectors from the DirectLPI
 // domain: "lpi-dev0" 64 single vectors and "lpi-mmsi" one Multi-MSI block of
 // 8.  Each event is the device's message write done by the CPU bus master:
 // the LPI INTID (+ i for block vector i) to the GICR_SETLPIR of the
@@ -25,7 +25,7 @@ extern "C" {
 
 namespace irqsim {
 
-RunResult run_dlpi(const RunConfig& cfg)
+RunResult run_lpi(const RunConfig& cfg)
 {
     RunResult r;
     auto t0 = std::chrono::steady_clock::now();

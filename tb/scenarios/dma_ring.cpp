@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 //
-// dma-rings: the TI K3-style path end to end.  A DMA ring's completion raises
+// dma-ring: the TI K3-style path end to end.  A DMA ring's completion raises
 // its event -> INTA (IMAP -> VINT status bit) -> INTR (MUXCNTL) -> GIC SPI ->
 // CPU.  A random subset of the rings is requested as channels (each ring's
 // INTA-MSI vector allocated on demand, the firmware model programming the
@@ -21,7 +21,7 @@ extern "C" {
 
 namespace irqsim {
 
-RunResult run_dma_rings(const RunConfig& cfg)
+RunResult run_dma_ring(const RunConfig& cfg)
 {
     RunResult r;
     auto t0 = std::chrono::steady_clock::now();
@@ -30,7 +30,7 @@ RunResult run_dma_rings(const RunConfig& cfg)
         return r;
     if (!s.dma() || s.num_rings() == 0) {
         r.error = 2;
-        r.error_text = "device tree: no \"irqsim,dma-rings\" node (the TI path needs the INTR/INTA/DMA nodes)";
+        r.error_text = "device tree: no \"irqsim,dma-ring\" node (the TI path needs the INTR/INTA/DMA nodes)";
         return r;
     }
     std::mt19937_64 rng(cfg.seed);

@@ -7,7 +7,7 @@
 using namespace rtltest;
 using irqsim::Hop;
 
-class SpiDelivery : public SimTest {
+class GicSpi : public SimTest {
 protected:
 	void setup_cpu(unsigned pe)
 	{
@@ -82,10 +82,10 @@ protected:
 	}
 };
 
-TEST_P(SpiDelivery, FirstCpu) { deliver(3, 0); }
-TEST_P(SpiDelivery, LastCpu) { deliver(31, cpus() - 1); }
+TEST_P(GicSpi, FirstCpu) { deliver(3, 0); }
+TEST_P(GicSpi, LastCpu) { deliver(31, cpus() - 1); }
 
-TEST_P(SpiDelivery, MaskedByPmrUntilLowered)
+TEST_P(GicSpi, MaskedByPmrUntilLowered)
 {
 	const unsigned pe = cpus() - 1, line = 5, intid = 37;
 	setup_cpu(pe);
@@ -103,4 +103,4 @@ TEST_P(SpiDelivery, MaskedByPmrUntilLowered)
 	EXPECT_TRUE(sim->sysregs().write_enc(pe, ICC_EOIR1, intid).ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Cpus, SpiDelivery, ::testing::Values(1u, 4u, 16u), cpus_name);
+INSTANTIATE_TEST_SUITE_P(Cpus, GicSpi, ::testing::Values(1u, 4u, 16u), cpus_name);
