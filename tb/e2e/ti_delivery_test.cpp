@@ -14,6 +14,7 @@
 #include <set>
 
 #include "e2e_support.h"
+#include "inta_doorbell_client.h"
 #include "soc_dt.h"
 
 extern "C" {
@@ -61,173 +62,6 @@ void expect_nothing_programmed(Sim& sim, const char* when)
     for (unsigned r = 0; r < p.num_rings; r++)
         EXPECT_EQ(fw_rd(sim, dma_cfg_base(sim) + 4 * r), 0u) << when << ": RING_EVENT[" << r << "]";
 }
-
-// ---- an INTA-MSI client that signals through the doorbell ----
-
-constexpr uint16_t kDoorbellDevId = 104;
-
-// The variant-tree insertions (dts_variant's insert_before) that add the
-// doorbell client: a node with its TI-SCI id and msi-parent, listed in the
-// INTA's ti,unmapped-event-sources (its events enter through the INTA itself,
-// so the firmware maps them with the INTA as source).
-std::vector<std::pair<std::string, std::string>> doorbell_client_insert()
-{
-    return {{"ti,sci-rm-range-global-event = ", "ti,unmapped-event-sources = <&inta_db_client>;\n\t\t\t"},
-            {"/* Plain device lines through the INTR",
-             "/* test: a bus master raising its events by INTA-MSI messages */\n"
-             "\t\tinta_db_client: inta-doorbell-client {\n"
-             "\t\t\tcompatible = \"irqsim,inta-doorbell-client\";\n"
-             "\t\t\tti,sci-dev-id = <" + std::to_string(kDoorbellDevId) + ">;\n"
-             "\t\t\tmsi-parent = <&main_inta>;\n"
-             "\t\t};\n\n"
-             "\t\t"}};
-}
-
-struct DbVector {
-    SocSession* s = nullptr;
-    unsigned index = 0;
-    unsigned virq = 0;
-    unsigned vint = 0, bit = 0, gevt = 0;  // from the firmware's event map
-    bool live = false;
-    struct msi_msg msg {};
-    uint64_t fired = 0;       // messages written (the device's own count)
-    uint64_t seen = 0;        // `fired` as the handler last read it
-    uint64_t handled = 0, empty_runs = 0;
-    std::string name;
-};
-
-// The device side of the handler: it answers the messages the device wrote
-// since its last run (several writes on a still-set status bit coalesce).
-irqreturn_t db_handler(int irq, void* ctx)
-{
-    auto* v = static_cast<DbVector*>(ctx);
-    SocSession& s = *v->s;
-    unsigned cpu = smp_processor_id();
-    uint64_t entry = s.now();
-    uint64_t fresh = v->fired - v->seen;
-    v->seen = v->fired;
-    v->handled++;
-    if (!fresh)
-        v->empty_runs++;
-    s.scoreboard().handler_entry(static_cast<unsigned>(irq), cpu, entry, fresh);
-    s.cover_handler(static_cast<unsigned>(irq));
-    return IRQ_HANDLED;
-}
-
-// "irqsim,inta-doorbell-client": vectors from the INTA-MSI domain through the
-// MSI layer (one per index, on demand); fire() writes a vector's message on the
-// bus as the device would.
-class DoorbellDevice {
-public:
-    DoorbellDevice(SocSession& s, unsigned n) : s_(s)
-    {
-        struct device_node* node = of_find_compatible_node(nullptr, nullptr, "irqsim,inta-doorbell-client");
-        struct device_node* inta = node ? of_parse_phandle(node, "msi-parent", 0) : nullptr;
-        u32 id = 0;
-        EXPECT_NE(node, nullptr) << "tree lacks the doorbell client";
-        EXPECT_EQ(node ? of_property_read_u32(node, "ti,sci-dev-id", &id) : -1, 0);
-        dev_.name = "inta-doorbell-client";
-        dev_.id = static_cast<int>(id);
-        dev_set_msi_domain(&dev_, inta ? ti_sci_inta_msi_get_domain(inta) : nullptr);
-        EXPECT_NE(dev_.msi_domain, nullptr) << "no INTA-MSI domain";
-        for (unsigned i = 0; i < n; i++) {
-            auto v = std::make_unique<DbVector>();
-            v->s = &s;
-            v->index = i;
-            v->name = "db" + std::to_string(i);
-            vecs_.push_back(std::move(v));
-        }
-    }
-    ~DoorbellDevice()
-    {
-        for (unsigned i = 0; i < size(); i++)
-            if (vec(i).live)
-                release(i);
-        s_.sim().platform().as_cpu(0, [&] { return (msi_device_data_release(&dev_), 0); });
-    }
-    unsigned size() const { return static_cast<unsigned>(vecs_.size()); }
-    DbVector& vec(unsigned i) { return *vecs_.at(i); }
-    struct device* dev() { return &dev_; }
-
-    // allocate index i's vector and request it; on failure nothing is left
-    int request(unsigned i)
-    {
-        DbVector& v = vec(i);
-        if (v.live)
-            return -EBUSY;
-        int ret = s_.sim().platform().as_cpu(0, [&] {
-            struct msi_map m = msi_domain_alloc_irq_at(&dev_, MSI_DEFAULT_DOMAIN, i, nullptr, nullptr);
-            if (m.index < 0)
-                return m.index;
-            unsigned virq = static_cast<unsigned>(m.virq);
-            s_.scoreboard().unsilence(virq);
-            int r = request_irq(virq, db_handler, 0, v.name.c_str(), &v);
-            if (r) {
-                s_.scoreboard().silence(virq);
-                msi_domain_free_irqs_range(&dev_, MSI_DEFAULT_DOMAIN, i, i);
-                return r;
-            }
-            v.virq = virq;
-            return 0;
-        });
-        if (ret)
-            return ret;
-        struct msi_desc* d = irq_get_msi_desc(v.virq);
-        EXPECT_NE(d, nullptr);
-        v.msg = d ? d->msg : msi_msg{};
-        v.gevt = v.msg.data;
-        const auto& maps = s_.sim().firmware().event_maps();
-        auto it = maps.find(static_cast<uint16_t>(v.gevt));
-        EXPECT_NE(it, maps.end()) << v.name << ": message data " << v.gevt << " is no mapped global event";
-        if (it != maps.end()) {
-            v.vint = it->second.vint;
-            v.bit = it->second.bit;
-        }
-        v.fired = v.seen = 0;
-        v.live = true;
-        return 0;
-    }
-
-    int release(unsigned i)
-    {
-        DbVector& v = vec(i);
-        if (!v.live)
-            return -EINVAL;
-        s_.scoreboard().silence(v.virq);
-        s_.sim().platform().as_cpu(0, [&] {
-            free_irq(v.virq, &v);
-            msi_domain_free_irqs_range(&dev_, MSI_DEFAULT_DOMAIN, i, i);
-            return 0;
-        });
-        v.live = false;
-        v.virq = 0;
-        return 0;
-    }
-
-    // write vector i's message `times` times, back to back, booking each
-    void fire(unsigned i, unsigned times = 1)
-    {
-        DbVector& v = vec(i);
-        for (unsigned k = 0; k < times; k++) {
-            if (!v.live)
-                return;
-            uint64_t id = s_.scoreboard().inject(v.name, v.virq, s_.vint_cpus(v.vint), s_.now(), true);
-            vint_of_[id] = v.vint;
-            v.fired++;
-            AxiResult r = s_.sim().cpu_bus().write32(v.msg.address_lo, v.msg.data, kProtNonSecure);
-            EXPECT_EQ(r.resp, 0u) << v.name << ": doorbell write";
-        }
-    }
-
-    // the VINT a booked event was raised on (scoreboard injection id -> VINT)
-    const std::map<uint64_t, unsigned>& vint_of() const { return vint_of_; }
-
-private:
-    SocSession& s_;
-    std::map<uint64_t, unsigned> vint_of_;
-    struct device dev_ {};
-    std::vector<std::unique_ptr<DbVector>> vecs_;
-};
 
 class TiDelivery : public SessionTest {
 protected:
@@ -419,7 +253,7 @@ TEST_F(TiDelivery, IntrLinesReachTheGic)
 // events follow, its VINT-mates included.
 TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
 {
-    boot_dts(dts_variant("doorbell", {}, doorbell_client_insert()), 24);
+    boot_dts(dts_variant("doorbell", {}, IntaDoorbellClient::tree_insert()), 24);
     std::mt19937_64 rng(seed_);
     auto rnd = [&](uint64_t n) { return static_cast<unsigned>(rng() % n); };
     for (unsigned r = 0; r < s().num_rings(); r++)
@@ -429,7 +263,10 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
     const unsigned total = std::min(s().num_rings() + 120, host_events);
     const unsigned nvints = (total + kBitsPerVint - 1) / kBitsPerVint;
     ASSERT_GE(nvints, 2u) << "the test wants events beyond one VINT";
-    DoorbellDevice db(s(), total - s().num_rings());
+    std::string db_err;
+    auto db_ptr = IntaDoorbellClient::attach(s(), total - s().num_rings(), &db_err);
+    ASSERT_TRUE(db_ptr) << db_err;
+    IntaDoorbellClient& db = *db_ptr;
     for (unsigned i = 0; i < db.size(); i++)
         ASSERT_EQ(db.request(i), 0) << "vector " << i;
 
@@ -441,7 +278,7 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
         virqs.insert(s().ring(r).virq);
     }
     for (unsigned i = 0; i < db.size(); i++) {
-        DbVector& v = db.vec(i);
+        DoorbellVector& v = db.vec(i);
         EXPECT_EQ(v.msg.address_lo, inta_doorbell(sim())) << v.name;
         EXPECT_EQ(v.msg.address_hi, 0u) << v.name;
         EXPECT_TRUE(gevts.insert(v.gevt).second) << v.name << ": global event " << v.gevt << " twice";
@@ -490,7 +327,7 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
         unsigned what = rnd(100);
         if (what < 60) {
             unsigned i = rnd(db.size());
-            db.fire(i, 1 + (rnd(4) == 0 ? rnd(3) : 0));
+            EXPECT_TRUE(db.fire(i, 1 + (rnd(4) == 0 ? rnd(3) : 0))) << "doorbell write refused";
         } else if (what < 95) {
             unsigned r = rnd(s().num_rings());
             ASSERT_EQ(s().post_ring(r, 1 + rnd(2)), 0);
@@ -511,7 +348,7 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
             ASSERT_EQ(db.request(i), 0) << "vector " << i << " again";
         }
     for (unsigned i = 0; i < db.size(); i++)
-        db.fire(i);
+        EXPECT_TRUE(db.fire(i)) << "doorbell write refused";
     EXPECT_TRUE(s().drain(600000));
     expect_rings_consistent();
     EXPECT_EQ(rd32(inta_err_count(sim())), 0u) << "events reached the INTA with no valid event map";
@@ -753,7 +590,7 @@ protected:
     // fill `capacity` status bits with doorbell vectors, check the next vector
     // and a ring channel are refused with -ENOSPC and change nothing, deliver on
     // every live vector, then free one and re-allocate it, then free all.
-    void exhaust(DoorbellDevice& db, unsigned vints, const std::string& why)
+    void exhaust(IntaDoorbellClient& db, unsigned vints, const std::string& why)
     {
         const unsigned capacity = kBitsPerVint * vints;
         ASSERT_GT(db.size(), capacity);
@@ -788,7 +625,7 @@ protected:
         // the full VINTs still deliver, every event to its own virq
         std::mt19937_64 rng(seed_);
         for (unsigned k = 0; k < 3 * capacity; k++) {
-            db.fire(static_cast<unsigned>(rng() % capacity));
+            EXPECT_TRUE(db.fire(static_cast<unsigned>(rng() % capacity))) << "doorbell write refused";
             s().run(rng() % 40);
         }
         EXPECT_TRUE(s().drain(300000));
@@ -802,7 +639,7 @@ protected:
         ASSERT_EQ(db.request(capacity), 0) << "a freed status bit is usable again";
         EXPECT_EQ(std::make_pair(db.vec(capacity).vint, db.vec(capacity).bit), freed);
         EXPECT_EQ(sim().firmware().routes().size(), vints) << "the freed bit needed no new VINT";
-        db.fire(capacity, 2);
+        EXPECT_TRUE(db.fire(capacity, 2)) << "doorbell write refused";
         EXPECT_TRUE(s().drain(100000));
         EXPECT_TRUE(verdict_passes());
 
@@ -817,7 +654,7 @@ protected:
         ASSERT_EQ(s().request_ring(0), 0);
         ASSERT_EQ(db.request(0), 0);
         ASSERT_EQ(s().post_ring(0, 2), 0);
-        db.fire(0);
+        EXPECT_TRUE(db.fire(0)) << "doorbell write refused";
         EXPECT_TRUE(s().drain(100000));
         EXPECT_TRUE(verdict_passes());
         ASSERT_EQ(db.release(0), 0);
@@ -846,10 +683,13 @@ TEST_F(ContractTiExhaustion, VintRangeExhaustedIsENOSPCWithoutPartialState)
 {
     const unsigned vints = exhaustion_vints();
     boot_dts(dts_variant("vint" + std::to_string(vints), {{"ti,sci-rm-range-vint", "<0 " + std::to_string(vints) + ">"}},
-                         doorbell_client_insert()),
+                         IntaDoorbellClient::tree_insert()),
              35);
     sim().firmware().set_quiet(true);
-    DoorbellDevice db(s(), kBitsPerVint * vints + 12);
+    std::string db_err;
+    auto db_ptr = IntaDoorbellClient::attach(s(), kBitsPerVint * vints + 12, &db_err);
+    ASSERT_TRUE(db_ptr) << db_err;
+    IntaDoorbellClient& db = *db_ptr;
     exhaust(db, vints, "no free VINT");
 }
 
@@ -861,10 +701,13 @@ TEST_F(ContractTiExhaustion, StatusBitsExhaustedIsENOSPCWithoutPartialState)
 {
     const unsigned vints = exhaustion_vints();
     boot_dts(dts_variant("out" + std::to_string(vints), {{"ti,sci-rm-range-out", "<0 " + std::to_string(vints) + ">"}},
-                         doorbell_client_insert()),
+                         IntaDoorbellClient::tree_insert()),
              36);
     sim().firmware().set_quiet(true);
-    DoorbellDevice db(s(), kBitsPerVint * vints + 12);
+    std::string db_err;
+    auto db_ptr = IntaDoorbellClient::attach(s(), kBitsPerVint * vints + 12, &db_err);
+    ASSERT_TRUE(db_ptr) << db_err;
+    IntaDoorbellClient& db = *db_ptr;
     exhaust(db, vints, "could not be mapped");
 }
 
@@ -873,12 +716,15 @@ TEST_F(ContractTiExhaustion, StatusBitsExhaustedIsENOSPCWithoutPartialState)
 // message raises nothing either.
 TEST_F(ContractTiExhaustion, DoorbellWritesOfUnmappedEventsAreCountedNotDelivered)
 {
-    boot_dts(dts_variant("doorbell", {}, doorbell_client_insert()), 37);
-    DoorbellDevice db(s(), 4);
+    boot_dts(dts_variant("doorbell", {}, IntaDoorbellClient::tree_insert()), 37);
+    std::string db_err;
+    auto db_ptr = IntaDoorbellClient::attach(s(), 4, &db_err);
+    ASSERT_TRUE(db_ptr) << db_err;
+    IntaDoorbellClient& db = *db_ptr;
     for (unsigned i = 0; i < 4; i++)
         ASSERT_EQ(db.request(i), 0);
     ASSERT_EQ(s().request_ring(0), 0);
-    db.fire(1, 3);
+    EXPECT_TRUE(db.fire(1, 3)) << "doorbell write refused";
     EXPECT_TRUE(s().drain(100000));
     EXPECT_TRUE(verdict_passes());
     EXPECT_EQ(rd32(inta_err_count(sim())), 0u);
