@@ -15,10 +15,6 @@
 
 #include "soc_common.h"
 
-extern "C" {
-#include <linux/dma/irqsim-dma-ring.h>
-}
-
 namespace irqsim {
 
 RunResult run_dma_ring(const RunConfig& cfg)
@@ -28,56 +24,22 @@ RunResult run_dma_ring(const RunConfig& cfg)
     SocSession s(session_config(cfg));
     if (!boot_or_fail(s, r))
         return r;
-    if (!s.dma() || s.num_rings() == 0) {
-        r.error = 2;
-        r.error_text = "device tree: no \"irqsim,dma-ring\" node (the TI path needs the INTR/INTA/DMA nodes)";
+    std::mt19937_64 rng(cfg.seed);
+    TrafficConfig tc = traffic_config(cfg);
+    if (cfg.progress)
+        tc.progress = [&](uint64_t done) { progress_line(cfg, done, s.now(), t0); };
+    TrafficResult t = dma_ring_traffic(s, rng, tc);
+    if (t.error) {
+        r.error = t.error;
+        r.error_text = t.error_text;
         return r;
     }
-    std::mt19937_64 rng(cfg.seed);
-    auto rnd = [&](uint64_t n) { return static_cast<unsigned>(rng() % n); };
-    const unsigned nr = s.num_rings();
-    uint64_t requested = 0, released = 0;
-    for (unsigned ring = 0; ring < nr; ring++) {
-        if (rnd(2) && ring != 0)
-            continue;
-        int ret = s.request_ring(ring);
-        if (ret) {
-            r.error = 2;
-            r.error_text = "dma_ring_request_channel for ring " + std::to_string(ring) + " failed (" +
-                           std::to_string(ret) + ")";
-            return r;
-        }
-        requested++;
-    }
-    uint64_t budget = cfg.max_cycles ? cfg.max_cycles : ~0ull;
-    uint64_t posted = 0;
-    while (posted < cfg.events && s.now() < budget) {
-        unsigned ring = rnd(nr);
-        RingChannel& rc = s.ring(ring);
-        if (rnd(100) < 4) {
-            // channels come and go while the other rings keep completing
-            int ret = rc.active ? s.release_ring(ring) : s.request_ring(ring);
-            if (ret == 0)
-                (rc.active ? requested : released)++;
-            else if (ret != -EAGAIN)
-                r.problems.push_back("ring " + std::to_string(ring) + ": channel " +
-                                     (rc.active ? "release" : "request") + " failed (" + std::to_string(ret) + ")");
-            continue;
-        }
-        if (!rc.active)
-            continue;
-        unsigned n = 1 + rnd(4);
-        s.post_ring(ring, n);
-        posted += n;
-        s.run(rnd(2 * uint64_t{cfg.mean_gap} + 1));
-        if (cfg.progress)
-            progress_line(cfg, posted, s.now(), t0);
-        if (s.sim().failed())
-            break;
-    }
+    r.problems.insert(r.problems.end(), t.problems.begin(), t.problems.end());
     if (cfg.progress)
         progress_done();
     s.drain(400000);
+    const unsigned nr = s.num_rings();
+    const uint64_t requested = t.channels_requested, released = t.channels_released, posted = t.events;
     // every completion of an active channel reached a handler (the device agrees)
     uint64_t booked = 0, observed = 0, empty = 0, active = 0;
     for (unsigned ring = 0; ring < nr; ring++) {

@@ -76,6 +76,17 @@ FirstFailure first_failure(SocSession& s)
 
 }  // namespace
 
+TrafficConfig traffic_config(const RunConfig& cfg)
+{
+    TrafficConfig tc;
+    tc.events = cfg.events;
+    tc.mean_gap = cfg.mean_gap;
+    tc.move_percent = cfg.move_percent;
+    tc.max_cycles = cfg.max_cycles;
+    tc.drop_event = cfg.drop_event;
+    return tc;
+}
+
 SessionConfig session_config(const RunConfig& cfg)
 {
     SessionConfig sc;

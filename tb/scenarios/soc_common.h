@@ -11,6 +11,8 @@
 namespace irqsim {
 
 SessionConfig session_config(const RunConfig& cfg);
+// the traffic settings of a run (events, gaps, moves, budget, --drop-event)
+TrafficConfig traffic_config(const RunConfig& cfg);
 
 // boot the session; on failure fill r (error 2 + the reason) and return false
 bool boot_or_fail(SocSession& s, RunResult& r);

@@ -398,6 +398,12 @@ int SocSession::set_line_affinity(unsigned n, unsigned cpu)
     return 0;
 }
 
+void SocSession::book_undriven_line_event(unsigned n)
+{
+    LineSource& l = line(n);
+    sb_.inject(l.name, l.virq, effective_cpus(l.virq), now(), true);
+}
+
 void SocSession::inject_line(unsigned n, bool expect)
 {
     LineSource& l = line(n);

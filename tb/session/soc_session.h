@@ -19,6 +19,7 @@
 
 #include "scoreboard.h"
 #include "sim.h"
+#include "traffic.h"
 
 struct device_node;
 struct dma_ring_device;
@@ -80,10 +81,10 @@ struct HopStep {
     int pe;  // -1: any
 };
 
-class SocSession {
+class SocSession : public TrafficPort {
 public:
     explicit SocSession(const SessionConfig& cfg);
-    ~SocSession();
+    ~SocSession() override;
     SocSession(const SocSession&) = delete;
     SocSession& operator=(const SocSession&) = delete;
 
@@ -94,23 +95,27 @@ public:
     Sim& sim() { return *sim_; }
     Scoreboard& scoreboard() { return sb_; }
     const SessionConfig& config() const { return cfg_; }
-    unsigned cpus() const { return cfg_.cpus; }
-    uint64_t now() const { return sim_->cycle(); }
+    unsigned cpus() const override { return cfg_.cpus; }
+    uint64_t now() const override { return sim_->cycle(); }
     uint64_t run(uint64_t cycles) { return sim_->run(cycles); }
+    void advance(uint64_t cycles) override { sim_->run(cycles); }
+    bool failed() const override { return sim_->failed(); }
     // run until nothing is outstanding on the scoreboard (or budget); true if drained
     bool drain(uint64_t max_cycles);
 
     // ---- device lines ----
-    unsigned num_lines() const { return static_cast<unsigned>(lines_.size()); }
+    unsigned num_lines() const override { return static_cast<unsigned>(lines_.size()); }
     LineSource& line(unsigned n) { return *lines_.at(n); }
     // request_irq for line n (mapped from the device tree) and route it to cpu
-    int request_line(unsigned n, unsigned cpu);
+    int request_line(unsigned n, unsigned cpu) override;
     int free_line(unsigned n);
-    int set_line_affinity(unsigned n, unsigned cpu);
+    int set_line_affinity(unsigned n, unsigned cpu) override;
     // drive the pin (edge: a pulse; level: high until the handler clears it) and
     // book the event; `expect` false = the source is masked/freed, nothing may
     // arrive: the pin is driven but nothing is booked
-    void inject_line(unsigned n, bool expect = true);
+    void inject_line(unsigned n, bool expect);
+    void inject_line(unsigned n) override { inject_line(n, true); }
+    void book_undriven_line_event(unsigned n) override;
     // disable_irq / enable_irq on the line's virq (as CPU 0), with the scoreboard
     // told: silenced while disabled; on enable, an event the GIC kept meanwhile (a
     // level line still high, an edge latched pending) is booked and must arrive.
@@ -155,17 +160,18 @@ public:
     // ---- TI path (INTA/INTR) ----
     // the probed "irqsim,dma-ring" device, nullptr if the tree has none
     struct dma_ring_device* dma() { return dma_; }
-    unsigned num_rings() const { return static_cast<unsigned>(rings_.size()); }
+    unsigned num_rings() const override { return static_cast<unsigned>(rings_.size()); }
     RingChannel& ring(unsigned r) { return *rings_.at(r); }
     // dma_ring_request_channel (as CPU 0): the ring's vector is allocated now.
     // -EAGAIN while the ring still has descriptors pending from an earlier
     // channel (they would raise events nobody booked); else the driver's answer.
-    int request_ring(unsigned r);
+    int request_ring(unsigned r) override;
     // dma_ring_release_channel; the ring is silenced first (nothing may arrive)
-    int release_ring(unsigned r);
+    int release_ring(unsigned r) override;
     // post n descriptors; with a channel, n completions are booked (they may
     // coalesce on the VINT status bit)
-    int post_ring(unsigned r, unsigned n);
+    int post_ring(unsigned r, unsigned n) override;
+    bool ring_active(unsigned r) const override { return rings_.at(r)->active; }
     // where a ring's completion handler may run: the effective affinity of the
     // GIC SPI under its VINT (the INTA's chained parent irq, found through the
     // INTR domain: input NUM_INTR_LINES + vint); every CPU if not found

@@ -9,7 +9,8 @@
 // CpuCluster runs the real driver stack: its irqsim_io_ops backend turns every
 // MMIO and system-register access into a b_transport on its initiator socket
 // (then wait()s the annotated delay), so the driver reaches the GIC through TLM.
-// It boots the default SoC as tb/session does and runs one scenario's traffic:
+// It boots the default SoC as tb/session does and runs one scenario's traffic, the
+// same code irqsim run uses (tb/session/traffic.h: this cluster is its TrafficPort):
 //   spi        every device line from the device tree requested; random events on
 //              random lines (level lines cleared by their handler), affinity moved
 //              now and then
@@ -19,7 +20,7 @@
 //              posted by MMIO (DOORBELL, through the socket), channels released and
 //              requested again while traffic flows.  A ring's handler reads its
 //              COMPLETED counter and answers exactly the completions it observed
-//              (as tb/scenarios/dma_ring.cpp); released rings are silenced.
+//              (as tb/session does); released rings are silenced.
 // A dispatcher thread watches the irq signals and enters the driver's IRQ entry as
 // the CPU whose line is high.  Every injection and handler entry is booked on the
 // end-to-end scoreboard; the exit status is non-zero on any loss.
@@ -31,6 +32,7 @@
 #include "dram.h"
 #include "scoreboard.h"
 #include "soc_dt.h"
+#include "traffic.h"
 
 #include <tlm_utils/simple_initiator_socket.h>
 
@@ -103,7 +105,7 @@ struct Ring {
 	std::string name;
 };
 
-class CpuCluster : public sc_module {
+class CpuCluster : public sc_module, public irqsim::TrafficPort {
 public:
 	tlm_utils::simple_initiator_socket<CpuCluster> bus;
 	sc_vector<sc_in<bool>> irq;
@@ -119,6 +121,52 @@ public:
 
 	int exit_code() const { return exit_code_; }
 	uint64_t irq_entries() const { return entries_; }
+
+	// ---- irqsim::TrafficPort: the scenario traffic of tb/session/traffic.h runs on
+	// this platform (from main_thread); driver calls run as CPU 0 with driver_ held ----
+	unsigned cpus() const override { return ncpus_; }
+	uint64_t now() const override { return fabric_.cycle(); }
+	void advance(uint64_t cycles) override
+	{
+		if (cycles)
+			wait(fabric_.period() * static_cast<double>(cycles));
+	}
+	bool failed() const override { return fabric_.failed(); }
+	unsigned num_lines() const override { return static_cast<unsigned>(lines_.size()); }
+	int request_line(unsigned n, unsigned cpu) override
+	{
+		Line &l = *lines_.at(n);
+		int ret = as_cpu0([&] {
+			int r = request_irq(l.virq, &CpuCluster::line_handler, 0, l.name.c_str(), &l);
+			return r ? r : irq_set_affinity(l.virq, cpumask_of(cpu));
+		});
+		if (ret != 0 && ret != IRQ_SET_MASK_OK_DONE)
+			return ret;
+		l.requested = true;
+		return 0;
+	}
+	int set_line_affinity(unsigned n, unsigned cpu) override
+	{
+		Line &l = *lines_.at(n);
+		int ret = as_cpu0([&] { return irq_set_affinity(l.virq, cpumask_of(cpu)); });
+		if (ret < 0)
+			return ret;
+		irqsim::CpuSet s;
+		s.set(cpu);
+		sb_.allow(l.virq, s);
+		return 0;
+	}
+	void inject_line(unsigned n) override { inject(*lines_.at(n)); }
+	void book_undriven_line_event(unsigned n) override
+	{
+		Line &l = *lines_.at(n);
+		sb_.inject(l.name, l.virq, effective_cpus(l.virq), fabric_.cycle(), true);
+	}
+	unsigned num_rings() const override { return static_cast<unsigned>(rings_.size()); }
+	bool ring_active(unsigned r) const override { return rings_.at(r)->active; }
+	int request_ring(unsigned r) override { return as_cpu0([&] { return request_ring(*rings_.at(r)); }); }
+	int release_ring(unsigned r) override { return as_cpu0([&] { return release_ring(*rings_.at(r)); }); }
+	int post_ring(unsigned r, unsigned n) override { return as_cpu0([&] { return post_ring(*rings_.at(r), n); }); }
 
 	// ---- the io backend: every access is a b_transport on `bus` ----
 	static const struct irqsim_io_ops kOps;
@@ -253,7 +301,15 @@ private:
 		return s;
 	}
 
-	unsigned rnd(uint64_t n) { return static_cast<unsigned>(rng_() % n); }
+	// run driver code as CPU 0, one CPU in the driver at a time
+	template <typename F> int as_cpu0(F &&fn)
+	{
+		driver_.lock();
+		irqsim_set_this_cpu(0);
+		int ret = fn();
+		driver_.unlock();
+		return ret;
+	}
 
 	void fail(const std::string &why)
 	{
@@ -340,21 +396,7 @@ private:
 			l->name = "line" + std::to_string(i);
 			lines_.push_back(std::move(l));
 		}
-		if (opt_.scenario == "dma-ring")
-			return probe_dma();
-		// request every line, routed to a random CPU (as the spi scenario)
-		for (auto &l : lines_) {
-			unsigned cpu = rnd(ncpus_);
-			ret = request_irq(l->virq, &CpuCluster::line_handler, 0, l->name.c_str(), l.get());
-			if (!ret)
-				ret = irq_set_affinity(l->virq, cpumask_of(cpu));
-			if (ret != 0 && ret != IRQ_SET_MASK_OK_DONE) {
-				fail("request_irq for " + l->name + " failed (" + std::to_string(ret) + ")");
-				return false;
-			}
-			l->requested = true;
-		}
-		return true;
+		return opt_.scenario == "dma-ring" ? probe_dma() : true;
 	}
 
 	// the DMA-ring device (an INTA-MSI client) was probed by its platform
@@ -481,59 +523,26 @@ private:
 			sc_stop();
 	}
 
+	// the traffic settings both scenarios share with tb/scenarios (a mean gap of
+	// 60 cycles and 5% affinity moves are irqsim run's defaults)
+	irqsim::TrafficConfig traffic_config() const
+	{
+		irqsim::TrafficConfig tc;
+		tc.events = opt_.events;
+		return tc;
+	}
+
 	void run_dma_ring()
 	{
 		const sc_time period = fabric_.period();
-		const unsigned nr = static_cast<unsigned>(rings_.size());
-		uint64_t requested = 0, released = 0;
-		std::vector<std::string> problems;
-		driver_.lock();
-		irqsim_set_this_cpu(0);
-		for (unsigned r = 0; r < nr; r++) {
-			if (rnd(2) && r != 0)
-				continue;
-			int ret = request_ring(*rings_[r]);
-			if (ret) {
-				driver_.unlock();
-				fail("dma_ring_request_channel for ring " + std::to_string(r) + " failed (" +
-				     std::to_string(ret) + ")");
-				return;
-			}
-			requested++;
+		const unsigned nr = num_rings();
+		irqsim::TrafficResult t = irqsim::dma_ring_traffic(*this, rng_, traffic_config());
+		if (t.error) {
+			fail(t.error_text);
+			return;
 		}
-		driver_.unlock();
-
-		uint64_t posted = 0;
-		while (posted < opt_.events && !fabric_.failed()) {
-			Ring &rc = *rings_[rnd(nr)];
-			if (rnd(100) < 4) {
-				// channels come and go while the other rings keep completing
-				driver_.lock();
-				irqsim_set_this_cpu(0);
-				bool was = rc.active;
-				int ret = was ? release_ring(rc) : request_ring(rc);
-				driver_.unlock();
-				if (ret == 0)
-					(was ? released : requested)++;
-				else if (ret != -EAGAIN)
-					problems.push_back(rc.name + ": channel " + (was ? "release" : "request") + " failed (" +
-							   std::to_string(ret) + ")");
-				continue;
-			}
-			if (!rc.active)
-				continue;
-			unsigned n = 1 + rnd(4);
-			driver_.lock();
-			irqsim_set_this_cpu(0);
-			int ret = post_ring(rc, n);
-			driver_.unlock();
-			if (ret)
-				problems.push_back(rc.name + ": dma_ring_post failed (" + std::to_string(ret) + ")");
-			posted += n;
-			unsigned gap = rnd(121);
-			if (gap)
-				wait(period * static_cast<double>(gap));
-		}
+		const uint64_t requested = t.channels_requested, released = t.channels_released, posted = t.events;
+		const std::vector<std::string> &problems = t.problems;
 		// drain: until nothing is outstanding (or 400000 cycles)
 		uint64_t end = fabric_.cycle() + 400000;
 		while (sb_.outstanding_count() && fabric_.cycle() < end && !fabric_.failed())
@@ -586,27 +595,12 @@ private:
 	void run_spi()
 	{
 		const sc_time period = fabric_.period();
-		uint64_t moved = 0;
-		for (uint64_t e = 0; e < opt_.events && !fabric_.failed(); e++) {
-			Line &l = *lines_[rnd(lines_.size())];
-			if (rnd(100) < 5) {
-				unsigned cpu = rnd(ncpus_);
-				driver_.lock();
-				irqsim_set_this_cpu(0);
-				int ret = irq_set_affinity(l.virq, cpumask_of(cpu));
-				driver_.unlock();
-				if (ret >= 0) {
-					irqsim::CpuSet s;
-					s.set(cpu);
-					sb_.allow(l.virq, s);
-					moved++;
-				}
-			}
-			inject(l);
-			unsigned gap = rnd(120);
-			if (gap)
-				wait(period * static_cast<double>(gap));
+		irqsim::TrafficResult t = irqsim::spi_traffic(*this, rng_, traffic_config());
+		if (t.error) {
+			fail(t.error_text);
+			return;
 		}
+		const uint64_t moved = t.affinity_moves;
 		// drain: until nothing is outstanding (or 200000 cycles)
 		uint64_t end = fabric_.cycle() + 200000;
 		while (sb_.outstanding_count() && fabric_.cycle() < end && !fabric_.failed())
