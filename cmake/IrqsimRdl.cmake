@@ -17,7 +17,6 @@ set(IRQSIM_RDL_PYTHON "${CMAKE_BINARY_DIR}/rdl-venv/bin/python3" CACHE FILEPATH
 execute_process(COMMAND "${IRQSIM_RDL_PYTHON}" -c "import systemrdl"
                 RESULT_VARIABLE _rdl_ok OUTPUT_QUIET ERROR_QUIET)
 if(NOT _rdl_ok EQUAL 0)
-  get_filename_component(_rdl_build "${CMAKE_BINARY_DIR}" NAME)
   message(FATAL_ERROR "irqsim: no systemrdl-compiler at IRQSIM_RDL_PYTHON=${IRQSIM_RDL_PYTHON}: "
                       "run BUILD_DIR=${CMAKE_BINARY_DIR} scripts/setup (it makes that venv)")
 endif()
