@@ -4,7 +4,7 @@
 #   <block>_regs.h       C macros for the harness, fakes and tests (target irqsim_rdl_headers)
 #   <block>_regs.md      the register table of the block's README (target irqsim-rdl-readmes)
 #   <block>_csr.h        register descriptors of the generic CSR tests (tb/rtl/csr_test.cpp)
-#   <block>_waves.txt    wave-view labels
+#   <block>_waves.txt    wave labels: a GTKWave translate filter file of the block's address port
 # The generator runs on the Python of the venv scripts/setup makes (pinned
 # systemrdl-compiler): IRQSIM_RDL_PYTHON.
 #
