@@ -77,4 +77,7 @@ if(BUILD_TESTING)
            COMMAND "${IRQSIM_RDL_PYTHON}" "${PROJECT_SOURCE_DIR}/scripts/rdl/readme.py" --check
                    --gen "${IRQSIM_RDL_DIR}" ${IRQSIM_RDL_READMES})
   set_tests_properties(rdl.readmes PROPERTIES LABELS "rdl;doc" TIMEOUT 60)
+  # a described block's RTL decodes with its package, not with offsets written by hand
+  add_test(NAME rdl.rtl_literals COMMAND sh "${PROJECT_SOURCE_DIR}/scripts/rdl/check-rtl-literals.sh")
+  set_tests_properties(rdl.rtl_literals PROPERTIES LABELS "rdl" TIMEOUT 60)
 endif()
