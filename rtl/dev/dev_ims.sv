@@ -124,7 +124,7 @@ module dev_ims #(
   logic [SW-1:0] fire_idx;
   assign fire      = (wr_trig && trig_ok) || ev_take;
   assign fire_idx  = wr_trig ? wdata[F_TRIG +: SW] : fire_slot[SW-1:0];
-  assign unmask_ev = wr_ctrl && !wdata[0] && mask_q[s_idx] && pend_q[s_idx];
+  assign unmask_ev = wr_ctrl && !wdata[F_MASK] && mask_q[s_idx] && pend_q[s_idx];
 
   // push: an unmasked, not yet queued slot fired, or a pending slot unmasked
   logic          push;
@@ -274,7 +274,7 @@ module dev_ims #(
               A_ID:    rdata <= ID;
               A_ERRS:  rdata <= errors_q;
               A_LAST: begin
-                rdata[dev_ims_regs_pkg::LAST_ERROR_VALID_LSB]     <= last_valid_q;
+                rdata[dev_ims_regs_pkg::LAST_ERROR_VALID_LSB]      <= last_valid_q;
                 rdata[dev_ims_regs_pkg::LAST_ERROR_SLOT_LSB +: 16] <= last_slot_q;
                 rdata[dev_ims_regs_pkg::LAST_ERROR_RESP_LSB +: 2]  <= last_resp_q;
               end
