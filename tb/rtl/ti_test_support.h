@@ -44,6 +44,16 @@ inline uint32_t vint_reg(unsigned v, uint32_t off) { return kIntaVint + TI_INTA_
 inline uint32_t imap(unsigned e) { return kIntaImap + TI_INTA_IMAP_STRIDE * e; }
 inline uint32_t ring_reg(unsigned r, uint32_t off) { return kDma + DEV_DMA_RING_RING_STRIDE * r + off; }
 inline uint32_t ring_event(unsigned r) { return kDmaCfg + DEV_DMA_RING_RING_EVENT_STRIDE * r; }
+// register values: a valid IMAP entry, an enabled MUXCNTL, an enabled RING_EVENT
+inline uint32_t imap_val(unsigned v, unsigned bit)
+{
+	return TI_INTA_IMAP_VALID_MASK | (v << TI_INTA_IMAP_VINT_LSB) | (bit << TI_INTA_IMAP_BIT_LSB);
+}
+inline uint32_t muxcntl_val(unsigned input) { return TI_INTR_MUXCNTL_INT_ENABLE_MASK | (input << TI_INTR_MUXCNTL_SELECT_LSB); }
+inline uint32_t ring_event_val(unsigned ev)
+{
+	return DEV_DMA_RING_RING_EVENT_ENABLE_MASK | (ev << DEV_DMA_RING_RING_EVENT_EVENT_LSB);
+}
 
 class TiTest : public rtltest::SimTest {
 protected:
