@@ -8,7 +8,7 @@
 #   <prefix>/lib/lib*.a                       the prebuilt libraries, the 1/4/16-CPU models
 #   <prefix>/lib/cmake/irqsim/                irqsimConfig.cmake, the targets, IrqsimSocModels.cmake
 #   <prefix>/share/irqsim/model-recipe/       the model cache's recipe, paths relative to itself
-#   <prefix>/share/irqsim/{rtl,sim}/          what the recipe verilates
+#   <prefix>/share/irqsim/{rtl,rdl,sim}/      what the recipe verilates (rdl/: the generated register packages)
 #   <prefix>/share/irqsim/topologies/         the example device trees (and the default one)
 #   <prefix>/share/irqsim/waves/              the GTKWave views and waves/gen-views
 #
@@ -66,6 +66,7 @@ install(FILES "${PROJECT_SOURCE_DIR}/cmake/soc_model_recipe/CMakeLists.txt"
         DESTINATION ${IRQSIM_INSTALL_DATADIR}/model-recipe)
 install(DIRECTORY "${IRQSIM_RTL_DIR}/" DESTINATION ${IRQSIM_INSTALL_DATADIR}/rtl
         FILES_MATCHING PATTERN "*.sv" PATTERN "*.svh" PATTERN "*.v" PATTERN "*.vh" PATTERN "*.dts")
+install(FILES ${IRQSIM_RDL_SV_PACKAGES} DESTINATION ${IRQSIM_INSTALL_DATADIR}/rdl)   # generated from rtl/*/*.rdl
 install(FILES "${PROJECT_SOURCE_DIR}/sim/tb_top.sv" "${PROJECT_SOURCE_DIR}/sim/soc_pins_plugin.cpp"
               "${PROJECT_SOURCE_DIR}/sim/soc_pins.h" "${PROJECT_SOURCE_DIR}/sim/soc_pins_adapter.h"
               "${PROJECT_SOURCE_DIR}/sim/model_params.h" ${IRQSIM_TRACE_VLT}

@@ -2,6 +2,9 @@
 #include "firmware.h"
 
 #include "soc_pins.h"
+#include "dev_dma_ring_regs.h"
+#include "ti_inta_regs.h"
+#include "ti_intr_regs.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -54,9 +57,16 @@ std::string range_str(const FirmwareRange &r)
 	return "[" + std::to_string(r.start) + ".." + std::to_string(unsigned(r.start) + r.num - 1) + "]";
 }
 
-constexpr uint32_t kMuxIntEnable = 1u << 16;
-constexpr uint32_t kImapValid = 1u << 31;
-constexpr uint32_t kRingEventEnable = 1u << 31;
+// register offsets and fields: rtl/ti/ti_intr.rdl, ti_inta.rdl, rtl/dev/dev_dma_ring.rdl
+constexpr uint32_t kMuxIntEnable = TI_INTR_MUXCNTL_INT_ENABLE_MASK;
+uint32_t muxcntl(uint32_t intr_base, unsigned n) { return intr_base + TI_INTR_MUXCNTL_OFFSET + TI_INTR_MUXCNTL_STRIDE * n; }
+// an IMAP entry (fields and stride: rtl/ti/ti_inta.rdl)
+uint32_t imap_entry(unsigned vint, unsigned bit)
+{
+	return TI_INTA_IMAP_VALID_MASK | ((uint32_t(vint) << TI_INTA_IMAP_VINT_LSB) & TI_INTA_IMAP_VINT_MASK) |
+	       ((uint32_t(bit) << TI_INTA_IMAP_BIT_LSB) & TI_INTA_IMAP_BIT_MASK);
+}
+constexpr uint32_t kRingEventEnable = DEV_DMA_RING_RING_EVENT_ENABLE_MASK;
 
 } // namespace
 
@@ -178,7 +188,8 @@ int Firmware::set_irq(uint16_t src_id, uint16_t src_index, uint16_t dst_id, uint
 	if (it != routes_.end())
 		return refuse(-EBUSY, call + "INTR output " + std::to_string(dst_host_irq) +
 					       " already routed from input " + std::to_string(it->second));
-	int err = write(cfg_.intr_base + 4 + 4u * dst_host_irq, kMuxIntEnable | src_index, "MUXCNTL");
+	int err = write(muxcntl(cfg_.intr_base, dst_host_irq), kMuxIntEnable | (uint32_t(src_index) << TI_INTR_MUXCNTL_SELECT_LSB),
+			"MUXCNTL");
 	if (err)
 		return err;
 	routes_[dst_host_irq] = src_index;
@@ -205,7 +216,7 @@ int Firmware::free_irq(uint16_t src_id, uint16_t src_index, uint16_t dst_id, uin
 	if (it->second != src_index)
 		return refuse(-EINVAL, call + "INTR output " + std::to_string(dst_host_irq) +
 					       " is routed from input " + std::to_string(it->second));
-	int err = write(cfg_.intr_base + 4 + 4u * dst_host_irq, 0, "MUXCNTL");
+	int err = write(muxcntl(cfg_.intr_base, dst_host_irq), 0, "MUXCNTL");
 	if (err)
 		return err;
 	routes_.erase(it);
@@ -259,14 +270,14 @@ int Firmware::set_event_map(uint16_t src_id, uint16_t src_index, uint16_t ia_id,
 			return refuse(-EBUSY, call + "DMA ring " + std::to_string(src_index) +
 						       " already raises global event " + std::to_string(kv.first));
 	}
-	int err = write(cfg_.inta_imap_base + 8u * global_event,
-			kImapValid | (uint32_t(vint) << 8) | bit, "IMAP");
+	int err = write(cfg_.inta_imap_base + TI_INTA_IMAP_STRIDE * global_event, imap_entry(vint, bit), "IMAP");
 	if (err)
 		return err;
 	if (src_id == cfg_.dma_id) {
-		err = write(cfg_.dma_cfg_base + 4u * src_index, kRingEventEnable | global_event, "RING_EVENT");
+		err = write(cfg_.dma_cfg_base + DEV_DMA_RING_RING_EVENT_STRIDE * src_index,
+			    kRingEventEnable | (uint32_t(global_event) << DEV_DMA_RING_RING_EVENT_EVENT_LSB), "RING_EVENT");
 		if (err) {
-			write(cfg_.inta_imap_base + 8u * global_event, 0, "IMAP");
+			write(cfg_.inta_imap_base + TI_INTA_IMAP_STRIDE * global_event, 0, "IMAP");
 			return err;
 		}
 	}
@@ -299,9 +310,9 @@ int Firmware::free_event_map(uint16_t src_id, uint16_t src_index, uint16_t ia_id
 					       " bit " + std::to_string(m.bit));
 	int err = 0;
 	if (src_id == cfg_.dma_id)
-		err = write(cfg_.dma_cfg_base + 4u * src_index, 0, "RING_EVENT");
+		err = write(cfg_.dma_cfg_base + DEV_DMA_RING_RING_EVENT_STRIDE * src_index, 0, "RING_EVENT");
 	if (!err)
-		err = write(cfg_.inta_imap_base + 8u * global_event, 0, "IMAP");
+		err = write(cfg_.inta_imap_base + TI_INTA_IMAP_STRIDE * global_event, 0, "IMAP");
 	if (err)
 		return err;
 	events_.erase(it);

@@ -1,12 +1,9 @@
 // dev_dma_ring: DMA-ring device, an event source for the INTA.
 //
-// One register window (offset from the block base, irqsim: 0x0A40_0000):
-//   0x00_0000 + 0x100*r  ring r (non-secure):
-//       +0x00 DOORBELL  (W: post N = wdata descriptors; reads 0)
-//       +0x04 COMPLETED (RO: completions so far, wraps)
-//       +0x08 PENDING   (RO: descriptors not yet completed)
-//   0x10_0000 + 4*r      RING_EVENT[r] (secure-only writes, SLVERR otherwise):
-//       [15:0] global event, [31] enable
+// One register window (dev_dma_ring.rdl; offsets and fields from the generated
+// dev_dma_ring_regs_pkg): ring r's DOORBELL (W: post N = wdata descriptors; reads 0),
+// COMPLETED (RO, wraps) and PENDING (RO), non-secure, 0x100 apart; RING_EVENT[r]
+// (secure-only writes, SLVERR otherwise): global event and enable, 1 MB above.
 // While PENDING != 0 a ring completes one descriptor every LATENCY cycles (the
 // first LATENCY cycles after the doorbell). A completion of an enabled ring owes
 // one event; owed events leave on the event port (valid/ready + id), one per
@@ -61,19 +58,27 @@ module dev_dma_ring #(
   logic [SW-1:0]        now_q;                   // cycle mod LATENCY
   logic [RW-1:0]        last_q;                  // ring served last
 
+  // offsets and fields from dev_dma_ring.rdl, named with the package: yosys reads no `import`
+  localparam logic       R_CFG    = dev_dma_ring_regs_pkg::RING_EVENT_OFFSET[20];   // 1 MB regions
+  localparam logic [7:0] O_DB     = dev_dma_ring_regs_pkg::RING_DOORBELL_OFFSET[7:0];
+  localparam logic [7:0] O_DONE   = dev_dma_ring_regs_pkg::RING_COMPLETED_OFFSET[7:0];
+  localparam logic [7:0] O_PEND   = dev_dma_ring_regs_pkg::RING_PENDING_OFFSET[7:0];
+  localparam int         EV_LSB   = dev_dma_ring_regs_pkg::RING_EVENT_EVENT_LSB;
+  localparam int         EV_EN    = dev_dma_ring_regs_pkg::RING_EVENT_ENABLE_LSB;
+
   // ------------------------------------------------------------------ decode
   logic          acc_now, is_cfg, r_ok, c_ok, db_wr, cfg_wr;
   logic [RW-1:0] r_idx, c_idx;
   int            r, c;
   assign acc_now = req && !ack;
-  assign is_cfg  = addr[20];
+  assign is_cfg  = addr[20] == R_CFG;
   assign r       = 32'(addr[19:8]);
   assign c       = 32'(addr[19:2]);
   assign r_ok    = !is_cfg && (r < NUM_RINGS);
   assign c_ok    = is_cfg && (c < NUM_RINGS);
   assign r_idx   = r_ok ? addr[8 +: RW] : '0;
   assign c_idx   = c_ok ? addr[2 +: RW] : '0;
-  assign db_wr   = acc_now && we && r_ok && addr[7:0] == 8'h00;
+  assign db_wr   = acc_now && we && r_ok && addr[7:0] == O_DB;
   assign cfg_wr  = acc_now && we && !ns && c_ok;
 
   // ------------------------------------------------------------------ completions this cycle
@@ -196,8 +201,8 @@ module dev_dma_ring #(
       end
 
       if (cfg_wr) begin
-        evt_q[c_idx]    <= wdata[15:0];
-        evt_en_q[c_idx] <= wdata[31];
+        evt_q[c_idx]    <= wdata[EV_LSB +: 16];
+        evt_en_q[c_idx] <= wdata[EV_EN];
       end
     end
   end
@@ -227,12 +232,13 @@ module dev_dma_ring #(
           if (is_cfg && ns) resp <= 2'b10;           // secure-only: SLVERR, no change
         end else if (r_ok) begin
           case (addr[7:0])
-            8'h04:   rdata <= done_q[r_idx];
-            8'h08:   rdata <= pend_q[r_idx];
+            O_DONE:  rdata <= done_q[r_idx];
+            O_PEND:  rdata <= pend_q[r_idx];
             default: rdata <= 32'h0;
           endcase
         end else if (c_ok) begin
-          rdata <= {evt_en_q[c_idx], 15'h0, evt_q[c_idx]};
+          rdata[EV_EN]        <= evt_en_q[c_idx];
+          rdata[EV_LSB +: 16] <= evt_q[c_idx];
         end
       end
     end
@@ -242,7 +248,7 @@ module dev_dma_ring #(
   always @(posedge clk) begin
     if (IRQSIM_ASSERT && rst_n && acc_now && we && wstrb != 4'hF)
       $error("DMA: byte/halfword write (wstrb=%b) at offset 0x%06h", wstrb, addr);
-    if (IRQSIM_ASSERT && rst_n && acc_now && we && r_ok && addr[7:0] == 8'h00 &&
+    if (IRQSIM_ASSERT && rst_n && acc_now && we && r_ok && addr[7:0] == O_DB &&
         {1'b0, pend_q[r_idx]} + {1'b0, wdata} > 33'hFFFF_FFFF)
       $error("DMA: ring %0d doorbell overflows PENDING", r);
   end

@@ -7,19 +7,12 @@
 // sends once when unmasked; firing a slot that is already pending, or queued
 // and not yet sent, is merged with it (one message).
 //
-// Register window (offset from the block base, irqsim: 0x0A60_0000, 4 KB),
-// non-secure accessible, 32-bit accesses:
-//   0x000 ID          RO  [31:16] 0x494D ("IM"), [15:0] NUM_SLOTS
-//   0x004 TRIGGER     WO  fire slot wdata[15:0] (>= NUM_SLOTS: ignored); reads 0
-//   0x008 ERRORS      RO  messages answered SLVERR/DECERR (or address >= 4 GB,
-//                         counted as DECERR without a bus access); write: clear
-//   0x00C LAST_ERROR  RO  [31] valid, [23:8] slot, [1:0] response of the last error
-//   0x010 SENT        RO  messages answered OKAY (wraps)
-//   0x014 STATUS      RO  [0] busy (messages queued or on the bus)
-//   0x100 + 0x10*s    slot s: +0x0 ADDR_LO, +0x4 ADDR_HI, +0x8 DATA (RW, reset 0)
-//                             +0xC CTRL [0] MASK (RW, reset 1), [1] PENDING (RO; a write
-//                                      with [0] = 1 and [1] = 1 discards the slot's message:
-//                                      PENDING cleared, a queued message dropped)
+// Register window (4 KB, non-secure accessible, 32-bit accesses; dev_ims.rdl, offsets
+// and fields from the generated dev_ims_regs_pkg): ID, TRIGGER (fire slot wdata[15:0]),
+// ERRORS (SLVERR/DECERR answers, or an address >= 4 GB counted as DECERR without a bus
+// access; a write clears), LAST_ERROR, SENT, STATUS (busy); per slot ADDR_LO, ADDR_HI,
+// DATA and CTRL: MASK, and PENDING (a CTRL write with MASK = 1 and PENDING = 1 discards
+// the slot's message: PENDING cleared, a queued message dropped).
 // Rule: a driver masks a slot before changing its address/data (checked:
 // "IMS:" error in simulation).
 //
@@ -86,24 +79,42 @@ module dev_ims #(
   logic [15:0] last_slot_q;
   logic        last_valid_q;
 
+  // offsets and fields from dev_ims.rdl, named with the package: yosys reads no `import`
+  localparam logic [11:0] A_TRIG  = dev_ims_regs_pkg::TRIGGER_OFFSET[11:0];
+  localparam logic [11:0] A_ID    = dev_ims_regs_pkg::ID_OFFSET[11:0];
+  localparam logic [11:0] A_ERRS  = dev_ims_regs_pkg::ERRORS_OFFSET[11:0];
+  localparam logic [11:0] A_LAST  = dev_ims_regs_pkg::LAST_ERROR_OFFSET[11:0];
+  localparam logic [11:0] A_SENT  = dev_ims_regs_pkg::SENT_OFFSET[11:0];
+  localparam logic [11:0] A_STAT  = dev_ims_regs_pkg::STATUS_OFFSET[11:0];
+  localparam int          SLOT0   = dev_ims_regs_pkg::SLOT_OFFSET / dev_ims_regs_pkg::SLOT_STRIDE;
+  localparam logic [3:0]  S_ALO   = dev_ims_regs_pkg::SLOT_ADDR_LO_OFFSET[3:0];
+  localparam logic [3:0]  S_AHI   = dev_ims_regs_pkg::SLOT_ADDR_HI_OFFSET[3:0];
+  localparam logic [3:0]  S_DATA  = dev_ims_regs_pkg::SLOT_DATA_OFFSET[3:0];
+  localparam logic [3:0]  S_CTRL  = dev_ims_regs_pkg::SLOT_CTRL_OFFSET[3:0];
+  localparam int          F_MASK  = dev_ims_regs_pkg::SLOT_CTRL_MASK_LSB;
+  localparam int          F_PEND  = dev_ims_regs_pkg::SLOT_CTRL_PENDING_LSB;
+  localparam int          F_TRIG  = dev_ims_regs_pkg::TRIGGER_SLOT_LSB;
+  localparam logic [31:0] ID      = (dev_ims_regs_pkg::ID_RESET & ~dev_ims_regs_pkg::ID_SLOTS_MASK) |
+                                    (32'(NUM_SLOTS) << dev_ims_regs_pkg::ID_SLOTS_LSB);
+
   // ------------------------------------------------------------------ decode
   logic          acc_now, is_slot, s_ok, wr;
   logic [SW-1:0] s_idx;
   int            s;
   assign acc_now = req && !ack;
   assign wr      = acc_now && we;
-  assign is_slot = addr[11:8] != 4'h0;
-  assign s       = 32'(addr[11:4]) - 32'd16;
+  assign is_slot = 32'(addr[11:4]) >= SLOT0;
+  assign s       = 32'(addr[11:4]) - SLOT0;
   assign s_ok    = is_slot && (s < NUM_SLOTS);
   assign s_idx   = s_ok ? SW'(s) : '0;
 
   logic wr_trig, wr_ctrl, trig_ok, ev_take;
-  assign wr_trig = wr && addr == 12'h004;
-  assign trig_ok = 32'(wdata[15:0]) < NUM_SLOTS;
-  assign wr_ctrl = wr && s_ok && addr[3:0] == 4'hC;
+  assign wr_trig = wr && addr == A_TRIG;
+  assign trig_ok = 32'(wdata[F_TRIG +: 16]) < NUM_SLOTS;
+  assign wr_ctrl = wr && s_ok && addr[3:0] == S_CTRL;
   // CTRL write of MASK=1 with bit 1 set: discard the slot's message (PENDING, queued)
   logic wr_clr;
-  assign wr_clr  = wr_ctrl && wdata[0] && wdata[1];
+  assign wr_clr  = wr_ctrl && wdata[F_MASK] && wdata[F_PEND];
   // the fire port only in cycles without a register write (one push per cycle)
   assign fire_ready = !wr;
   assign ev_take    = fire_valid && fire_ready && 32'(fire_slot) < NUM_SLOTS;
@@ -112,8 +123,8 @@ module dev_ims #(
   logic          fire, unmask_ev;
   logic [SW-1:0] fire_idx;
   assign fire      = (wr_trig && trig_ok) || ev_take;
-  assign fire_idx  = wr_trig ? wdata[SW-1:0] : fire_slot[SW-1:0];
-  assign unmask_ev = wr_ctrl && !wdata[0] && mask_q[s_idx] && pend_q[s_idx];
+  assign fire_idx  = wr_trig ? wdata[F_TRIG +: SW] : fire_slot[SW-1:0];
+  assign unmask_ev = wr_ctrl && !wdata[F_MASK] && mask_q[s_idx] && pend_q[s_idx];
 
   // push: an unmasked, not yet queued slot fired, or a pending slot unmasked
   logic          push;
@@ -166,10 +177,10 @@ module dev_ims #(
       // ---- slot writes
       if (wr && s_ok) begin
         case (addr[3:0])
-          4'h0: addr_lo_q[s_idx] <= wdata;
-          4'h4: addr_hi_q[s_idx] <= wdata;
-          4'h8: data_q[s_idx]    <= wdata;
-          4'hC: mask_q[s_idx]    <= wdata[0];
+          S_ALO:   addr_lo_q[s_idx] <= wdata;
+          S_AHI:   addr_hi_q[s_idx] <= wdata;
+          S_DATA:  data_q[s_idx]    <= wdata;
+          S_CTRL:  mask_q[s_idx]    <= wdata[F_MASK];
           default: ;
         endcase
       end
@@ -235,7 +246,7 @@ module dev_ims #(
         end
         default: snd_q <= SND_IDLE;
       endcase
-      if (wr && addr == 12'h008) errors_q <= 32'h0;
+      if (wr && addr == A_ERRS) errors_q <= 32'h0;
       // CLEAR wins over a PENDING set by this cycle's pop
       if (wr_clr) begin
         pend_q[s_idx] <= 1'b0;
@@ -250,18 +261,25 @@ module dev_ims #(
         if (!we) begin
           if (s_ok) begin
             case (addr[3:0])
-              4'h0: rdata <= addr_lo_q[s_idx];
-              4'h4: rdata <= addr_hi_q[s_idx];
-              4'h8: rdata <= data_q[s_idx];
-              default: rdata <= {30'h0, pend_q[s_idx], mask_q[s_idx]};
+              S_ALO:   rdata <= addr_lo_q[s_idx];
+              S_AHI:   rdata <= addr_hi_q[s_idx];
+              S_DATA:  rdata <= data_q[s_idx];
+              default: begin
+                rdata[F_PEND] <= pend_q[s_idx];
+                rdata[F_MASK] <= mask_q[s_idx];
+              end
             endcase
           end else begin
             case (addr)
-              12'h000: rdata <= {16'h494D, 16'(NUM_SLOTS)};
-              12'h008: rdata <= errors_q;
-              12'h00C: rdata <= {last_valid_q, 7'h0, last_slot_q, 6'h0, last_resp_q};
-              12'h010: rdata <= sent_q;
-              12'h014: rdata <= {31'h0, count_q != '0 || snd_q != SND_IDLE};
+              A_ID:    rdata <= ID;
+              A_ERRS:  rdata <= errors_q;
+              A_LAST: begin
+                rdata[dev_ims_regs_pkg::LAST_ERROR_VALID_LSB]      <= last_valid_q;
+                rdata[dev_ims_regs_pkg::LAST_ERROR_SLOT_LSB +: 16] <= last_slot_q;
+                rdata[dev_ims_regs_pkg::LAST_ERROR_RESP_LSB +: 2]  <= last_resp_q;
+              end
+              A_SENT:  rdata <= sent_q;
+              A_STAT:  rdata[dev_ims_regs_pkg::STATUS_BUSY_LSB] <= count_q != '0 || snd_q != SND_IDLE;
               default: rdata <= 32'h0;
             endcase
           end
@@ -278,7 +296,7 @@ module dev_ims #(
   always @(posedge clk) begin
     if (IRQSIM_ASSERT && rst_n && acc_now && we && wstrb != 4'hF)
       $error("IMS: byte/halfword write (wstrb=%b) at offset 0x%03h", wstrb, addr);
-    if (IRQSIM_ASSERT && rst_n && wr && s_ok && addr[3:0] != 4'hC && !mask_q[s_idx])
+    if (IRQSIM_ASSERT && rst_n && wr && s_ok && addr[3:0] != S_CTRL && !mask_q[s_idx])
       $error("IMS: slot %0d address/data written while unmasked (mask it first)", s);
     if (IRQSIM_ASSERT && rst_n && push && count_q == CW'(NUM_SLOTS))
       $error("IMS: internal: slot FIFO overflow");

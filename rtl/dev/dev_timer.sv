@@ -1,9 +1,8 @@
 // dev_timer: per-CPU countdown timers raising a PPI (level).
 //
-// Timer t has registers at offset 0x100 * t:
-//   0x00 CTL   [0] enable, [1] periodic, [2] status (RO / write 1 to clear)
-//   0x04 LOAD  reload value; writing LOAD also sets COUNT = LOAD
-//   0x08 COUNT current count (RO)
+// Timer t has registers CTL (enable, periodic, status: write 1 to clear), LOAD
+// (reload value; writing LOAD also sets COUNT = LOAD) and COUNT (RO) at offset
+// 0x100 * t (dev_timer.rdl; offsets and fields from the generated dev_timer_regs_pkg).
 // While enabled and COUNT != 0, COUNT decrements every cycle. When it goes
 // 1 -> 0 the status bit is set and, if periodic, COUNT reloads from LOAD
 // (so the period is LOAD cycles). Setting enable while COUNT == 0 restarts
@@ -36,6 +35,14 @@ module dev_timer #(
   logic [NUM_TIMERS*32-1:0] load_q, cnt_q;
 
   assign timer_ppi = st_q & en_q;
+
+  // offsets and fields from dev_timer.rdl, named with the package: yosys reads no `import`
+  localparam logic [7:0] O_CTL   = dev_timer_regs_pkg::TIMER_CTL_OFFSET[7:0];
+  localparam logic [7:0] O_LOAD  = dev_timer_regs_pkg::TIMER_LOAD_OFFSET[7:0];
+  localparam logic [7:0] O_COUNT = dev_timer_regs_pkg::TIMER_COUNT_OFFSET[7:0];
+  localparam int         F_EN    = dev_timer_regs_pkg::TIMER_CTL_ENABLE_LSB;
+  localparam int         F_PER   = dev_timer_regs_pkg::TIMER_CTL_PERIODIC_LSB;
+  localparam int         F_ST    = dev_timer_regs_pkg::TIMER_CTL_STATUS_LSB;
 
   logic acc_now;
   int   t;
@@ -75,14 +82,14 @@ module dev_timer #(
         if (t_ok) begin
           if (we) begin
             case (addr[7:0])
-              8'h00: begin
-                en_q[t]  <= wdata[0];
-                per_q[t] <= wdata[1];
-                if (wdata[2]) st_q[t] <= 1'b0;
-                if (wdata[0] && !en_q[t] && cnt_q[t*32 +: 32] == 32'h0)
+              O_CTL: begin
+                en_q[t]  <= wdata[F_EN];
+                per_q[t] <= wdata[F_PER];
+                if (wdata[F_ST]) st_q[t] <= 1'b0;
+                if (wdata[F_EN] && !en_q[t] && cnt_q[t*32 +: 32] == 32'h0)
                   cnt_q[t*32 +: 32] <= load_q[t*32 +: 32];
               end
-              8'h04: begin
+              O_LOAD: begin
                 load_q[t*32 +: 32] <= wdata;
                 cnt_q[t*32 +: 32]  <= wdata;
               end
@@ -90,9 +97,13 @@ module dev_timer #(
             endcase
           end else begin
             case (addr[7:0])
-              8'h00:   rdata <= {29'h0, st_q[t], per_q[t], en_q[t]};
-              8'h04:   rdata <= load_q[t*32 +: 32];
-              8'h08:   rdata <= cnt_q[t*32 +: 32];
+              O_CTL: begin
+                rdata[F_EN]  <= en_q[t];
+                rdata[F_PER] <= per_q[t];
+                rdata[F_ST]  <= st_q[t];
+              end
+              O_LOAD:  rdata <= load_q[t*32 +: 32];
+              O_COUNT: rdata <= cnt_q[t*32 +: 32];
               default: rdata <= 32'h0;
             endcase
           end

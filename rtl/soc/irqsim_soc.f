@@ -1,3 +1,10 @@
+# irqsim_soc files in dependency order (rtl/soc/soc-files prints them as paths). Lines with
+# $IRQSIM_RDL_DIR/ are register packages the build generates from rtl/*/*.rdl.
+$IRQSIM_RDL_DIR/dev_timer_regs_pkg.sv
+$IRQSIM_RDL_DIR/dev_dma_ring_regs_pkg.sv
+$IRQSIM_RDL_DIR/dev_ims_regs_pkg.sv
+$IRQSIM_RDL_DIR/ti_intr_regs_pkg.sv
+$IRQSIM_RDL_DIR/ti_inta_regs_pkg.sv
 rtl/bus/axil_to_reg.sv
 rtl/bus/axil_fabric.sv
 rtl/gic/gic_dist.sv

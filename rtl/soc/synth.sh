@@ -10,14 +10,19 @@
 # are each synthesized at their default sizes, so ctest checks those and the small
 # top; the default top (4 CPUs: five redistributors, ~2 GB) is `synth.sh irqsim_soc`.
 # Prints "synth ok: NAME cells=N seconds=S" per run; exit status != 0 on any error.
-# Environment: YOSYS (default yosys), SYNTH_OUT (log dir, default /tmp/irqsim_synth).
+# Environment: YOSYS (default yosys), SYNTH_OUT (log dir, default /tmp/irqsim_synth),
+# IRQSIM_RDL_DIR (the generated register packages, default build/rdl).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 2
 YS=${YOSYS:-yosys}
 OUT=${SYNTH_OUT:-/tmp/irqsim_synth}
 mkdir -p "$OUT"
-ALL=$(sed 's/#.*//' rtl/soc/irqsim_soc.f | tr '\n' ' ')
+# the register packages generated from rtl/*/*.rdl: in IRQSIM_RDL_DIR (rtl/soc/soc-files)
+RDL=${IRQSIM_RDL_DIR:-$ROOT/build/rdl}
+export IRQSIM_RDL_DIR="$RDL"
+ALL=$(sh rtl/soc/soc-files) || exit 2
+ALL=$(echo $ALL)
 fail=0
 synth() {
   top=$1; shift
@@ -47,11 +52,11 @@ block() {
     gic_redist)  synth gic_redist rtl/gic/gic_redist.sv ;;
     gic_cpuif)   synth gic_cpuif rtl/gic/gic_cpuif.sv ;;
     gic_top)     synth gic_top "rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv" ;;
-    dev_timer)   synth dev_timer rtl/dev/dev_timer.sv ;;
-    dev_dma_ring) synth dev_dma_ring rtl/dev/dev_dma_ring.sv ;;
-    dev_ims)     synth dev_ims rtl/dev/dev_ims.sv ;;
-    ti_intr)     synth ti_intr rtl/ti/ti_intr.sv ;;
-    ti_inta)     synth ti_inta rtl/ti/ti_inta.sv ;;
+    dev_timer)   synth dev_timer "$RDL/dev_timer_regs_pkg.sv rtl/dev/dev_timer.sv" ;;
+    dev_dma_ring) synth dev_dma_ring "$RDL/dev_dma_ring_regs_pkg.sv rtl/dev/dev_dma_ring.sv" ;;
+    dev_ims)     synth dev_ims "$RDL/dev_ims_regs_pkg.sv rtl/dev/dev_ims.sv" ;;
+    ti_intr)     synth ti_intr "$RDL/ti_intr_regs_pkg.sv rtl/ti/ti_intr.sv" ;;
+    ti_inta)     synth ti_inta "$RDL/ti_inta_regs_pkg.sv rtl/ti/ti_inta.sv" ;;
     irqsim_soc)  synth irqsim_soc "$ALL" ;;
     irqsim_soc_small)
       synth irqsim_soc "$ALL" -set NUM_CPUS 1 -set NUM_SPIS 64 -set NUM_LINES 8 -set NUM_INTR_LINES 4 \

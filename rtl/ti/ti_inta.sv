@@ -1,13 +1,8 @@
 // ti_inta: TI K3-style interrupt aggregator (INTA).
 //
-// One register window (offset from the block base, irqsim: 0x0A10_0000):
-//   0x00_0000 + 0x1000*v  VINT v registers (non-secure), 64-bit as two words:
-//       +0x00 ENABLE_SET (W1S, reads enable)   +0x08 ENABLE_CLEAR (W1C, reads enable)
-//       +0x10 STATUS_SET (W1S, reads status)   +0x18 STATUS_CLEAR (W1C, reads status)
-//       +0x20 STATUSM (RO, status & enable)
-//   0x10_0000 + 8*e       IMAP[e] (secure-only writes): [5:0] bit, [16:8] VINT, [31] valid
-//   0x20_0000             CFG: 0x00 REVISION, 0x08 INTCAP, 0x10 UNMAPPED_EVENT_DOORBELL,
-//                              0x18 ERR_COUNT (any write clears), 0x1C ERR_LAST_EVENT
+// One register window, described in ti_inta.rdl (offsets and fields come from the
+// generated ti_inta_regs_pkg): VINT frames (non-secure, 64-bit registers as two
+// words), IMAP (secure-only writes) and CFG, each region 1 MB (addr[21:20]).
 // Events: from the event port (valid/ready + id) and from doorbell writes. A
 // doorbell write waits in a one-entry slot (its register access is not acked
 // while the slot is full); the slot has priority, the port sees ready = !slot.
@@ -44,8 +39,33 @@ module ti_inta #(
 
   localparam int          EW       = (NUM_EVENTS > 1) ? $clog2(NUM_EVENTS) : 1;
   localparam int          VW       = (NUM_VINTS > 1) ? $clog2(NUM_VINTS) : 1;
-  localparam logic [31:0] REVISION = 32'h6690_0100;
-  localparam logic [31:0] INTCAP   = {16'(NUM_VINTS), 16'(NUM_EVENTS)};
+  // Offsets and fields from the register description (ti_inta.rdl -> the generated
+  // ti_inta_regs_pkg), named with the package: yosys reads no `import`.
+  // The regions (1 MB each), the VINT frame's word offsets, the CFG offsets:
+  localparam logic [1:0]  R_VINT   = ti_inta_regs_pkg::VINT_OFFSET[21:20];
+  localparam logic [1:0]  R_IMAP   = ti_inta_regs_pkg::IMAP_OFFSET[21:20];
+  localparam logic [1:0]  R_CFG    = ti_inta_regs_pkg::CFG_OFFSET[21:20];
+  localparam logic [4:0]  W_EN_SET = ti_inta_regs_pkg::VINT_ENABLE_SET_OFFSET[7:3];
+  localparam logic [4:0]  W_EN_CLR = ti_inta_regs_pkg::VINT_ENABLE_CLEAR_OFFSET[7:3];
+  localparam logic [4:0]  W_ST_SET = ti_inta_regs_pkg::VINT_STATUS_SET_OFFSET[7:3];
+  localparam logic [4:0]  W_ST_CLR = ti_inta_regs_pkg::VINT_STATUS_CLEAR_OFFSET[7:3];
+  localparam logic [4:0]  W_STM    = ti_inta_regs_pkg::VINT_STATUSM_OFFSET[7:3];
+  localparam logic [19:0] C_REV    = ti_inta_regs_pkg::CFG_REVISION_OFFSET[19:0];
+  localparam logic [19:0] C_CAP    = ti_inta_regs_pkg::CFG_INTCAP_OFFSET[19:0];
+  localparam logic [19:0] C_DB     = ti_inta_regs_pkg::CFG_UNMAPPED_EVENT_DOORBELL_OFFSET[19:0];
+  localparam logic [19:0] C_ERRC   = ti_inta_regs_pkg::CFG_ERR_COUNT_OFFSET[19:0];
+  localparam logic [19:0] C_ERRL   = ti_inta_regs_pkg::CFG_ERR_LAST_EVENT_OFFSET[19:0];
+  // IMAP fields, the doorbell's event id, ERR_LAST_EVENT's event id
+  localparam int          IMAP_VALID  = ti_inta_regs_pkg::IMAP_VALID_LSB;
+  localparam int          IMAP_VINT   = ti_inta_regs_pkg::IMAP_VINT_LSB;
+  localparam int          IMAP_VINT_W = ti_inta_regs_pkg::IMAP_VINT_WIDTH;
+  localparam int          IMAP_BIT    = ti_inta_regs_pkg::IMAP_BIT_LSB;
+  localparam int          IMAP_BIT_W  = ti_inta_regs_pkg::IMAP_BIT_WIDTH;
+  localparam int          DB_EVENT    = ti_inta_regs_pkg::CFG_UNMAPPED_EVENT_DOORBELL_EVENT_LSB;
+  localparam int          ERRL_EVENT  = ti_inta_regs_pkg::CFG_ERR_LAST_EVENT_EVENT_LSB;
+  localparam logic [31:0] REVISION = ti_inta_regs_pkg::CFG_REVISION_RESET;
+  localparam logic [31:0] INTCAP   = (32'(NUM_VINTS) << ti_inta_regs_pkg::CFG_INTCAP_VINTS_LSB) |
+                                     (32'(NUM_EVENTS) << ti_inta_regs_pkg::CFG_INTCAP_EVENTS_LSB);
 
   // ------------------------------------------------------------------ state
   logic [63:0]             status_q [NUM_VINTS];
@@ -60,7 +80,7 @@ module ti_inta #(
 
   // ------------------------------------------------------------------ decode
   logic       acc_now, take;
-  logic [1:0] region;       // 0 VINT, 1 IMAP, 2 CFG
+  logic [1:0] region;       // R_VINT, R_IMAP, R_CFG
   logic [7:0] v_idx;
   logic       v_ok, e_ok, half;
   logic [4:0] v_off;        // word offset within the VINT frame (addr[7:3])
@@ -71,13 +91,13 @@ module ti_inta #(
   assign region   = addr[21:20];
   assign v_idx    = addr[19:12];
   assign v        = 32'(v_idx);
-  assign v_ok     = (region == 2'd0) && (v < NUM_VINTS) && (addr[11:6] == 6'h0);
+  assign v_ok     = (region == R_VINT) && (v < NUM_VINTS) && (addr[11:6] == 6'h0);
   assign v_off    = addr[7:3];
   assign half     = addr[2];
   assign e_idx    = {2'b0, addr[19:3]};
   assign e        = 32'(e_idx);
-  assign e_ok     = (region == 2'd1) && (e < NUM_EVENTS);
-  assign is_db_wr = we && (region == 2'd2) && (addr[19:0] == 20'h10);
+  assign e_ok     = (region == R_IMAP) && (e < NUM_EVENTS);
+  assign is_db_wr = we && (region == R_CFG) && (addr[19:0] == C_DB);
   assign acc_now  = req && !ack;
   // a doorbell write waits while the slot is full
   assign take     = acc_now && !(is_db_wr && db_v);
@@ -116,11 +136,11 @@ module ti_inta #(
     wr_st = status_q[wr_v];
     wr_en = enable_q[wr_v];
     case (v_off)
-      5'd0:    wr_en = wr_en | wmask;
-      5'd1:    wr_en = wr_en & ~wmask;
-      5'd2:    wr_st = wr_st | wmask;
-      5'd3:    wr_st = wr_st & ~wmask;
-      default: ;
+      W_EN_SET: wr_en = wr_en | wmask;
+      W_EN_CLR: wr_en = wr_en & ~wmask;
+      W_ST_SET: wr_st = wr_st | wmask;
+      W_ST_CLR: wr_st = wr_st & ~wmask;
+      default:  ;
     endcase
     if (same) wr_st = wr_st | ev_onehot;
   end
@@ -151,7 +171,8 @@ module ti_inta #(
   // ------------------------------------------------------------------ IMAP memory
   always_ff @(posedge clk) begin
     if (take && we && !ns && e_ok && !half)
-      imap_q[e_idx[EW-1:0]] <= {wdata[31], wdata[16:8], wdata[5:0]};
+      imap_q[e_idx[EW-1:0]] <= {wdata[IMAP_VALID], wdata[IMAP_VINT +: IMAP_VINT_W],
+                                wdata[IMAP_BIT +: IMAP_BIT_W]};
   end
 
   // ------------------------------------------------------------------ registers and events
@@ -187,37 +208,39 @@ module ti_inta #(
         resp  <= 2'b00;
         rdata <= 32'h0;
         case (region)
-          2'd0: begin
+          R_VINT: begin
             if (!v_ok) begin
               resp <= 2'b11;
             end else if (!we) begin
               case (v_off)
-                5'd0, 5'd1: rdata <= en_w;
-                5'd2, 5'd3: rdata <= st_w;
-                5'd4:       rdata <= st_w & en_w;
-                default:    rdata <= 32'h0;
+                W_EN_SET, W_EN_CLR: rdata <= en_w;
+                W_ST_SET, W_ST_CLR: rdata <= st_w;
+                W_STM:              rdata <= st_w & en_w;
+                default:            rdata <= 32'h0;
               endcase
             end
           end
-          2'd1: begin
+          R_IMAP: begin
             if (!e_ok)                resp  <= 2'b11;
             else if (we && ns)        resp  <= 2'b10;   // secure-only: SLVERR, no change
-            else if (!we && !half)    rdata <= {imap_q[e_idx[EW-1:0]][15], 14'h0,
-                                                imap_q[e_idx[EW-1:0]][14:6], 2'b0,
-                                                imap_q[e_idx[EW-1:0]][5:0]};
+            else if (!we && !half) begin
+              rdata[IMAP_VALID]               <= imap_q[e_idx[EW-1:0]][15];
+              rdata[IMAP_VINT +: IMAP_VINT_W] <= imap_q[e_idx[EW-1:0]][14:6];
+              rdata[IMAP_BIT +: IMAP_BIT_W]   <= imap_q[e_idx[EW-1:0]][5:0];
+            end
           end
-          2'd2: begin
+          R_CFG: begin
             if (we) begin
-              if (addr[19:0] == 20'h10) begin
+              if (addr[19:0] == C_DB) begin
                 db_v  <= 1'b1;
-                db_id <= wdata[15:0];
+                db_id <= wdata[DB_EVENT +: 16];
               end
             end else begin
               case (addr[19:0])
-                20'h00:  rdata <= REVISION;
-                20'h08:  rdata <= INTCAP;
-                20'h18:  rdata <= err_count;
-                20'h1C:  rdata <= {16'h0, err_last};
+                C_REV:   rdata <= REVISION;
+                C_CAP:   rdata <= INTCAP;
+                C_ERRC:  rdata <= err_count;
+                C_ERRL:  rdata <= 32'(err_last) << ERRL_EVENT;
                 default: rdata <= 32'h0;
               endcase
             end
@@ -232,7 +255,7 @@ module ti_inta #(
         err_last  <= ev1_id;
       end
       // any write to ERR_COUNT clears it (the write wins over an error of the same cycle)
-      if (take && we && region == 2'd2 && addr[19:0] == 20'h18)
+      if (take && we && region == R_CFG && addr[19:0] == C_ERRC)
         err_count <= 32'h0;
     end
   end
@@ -242,9 +265,11 @@ module ti_inta #(
     if (IRQSIM_ASSERT && rst_n && take && we) begin
       if (wstrb != 4'hF)
         $error("INTA: byte/halfword write (wstrb=%b) at offset 0x%06h", wstrb, addr);
-      if (e_ok && !ns && !half && wdata[31] && 32'(wdata[16:8]) >= NUM_VINTS)
-        $error("INTA: IMAP[%0d] maps to VINT %0d beyond the %0d VINTs", e, wdata[16:8], NUM_VINTS);
-      if (e_ok && !ns && !half && wdata[31] && wdata[7:6] != 2'b0)
+      if (e_ok && !ns && !half && wdata[IMAP_VALID] &&
+          32'(wdata[IMAP_VINT +: IMAP_VINT_W]) >= NUM_VINTS)
+        $error("INTA: IMAP[%0d] maps to VINT %0d beyond the %0d VINTs", e,
+               wdata[IMAP_VINT +: IMAP_VINT_W], NUM_VINTS);
+      if (e_ok && !ns && !half && wdata[IMAP_VALID] && wdata[7:6] != 2'b0)
         $error("INTA: IMAP[%0d] status bit %0d beyond 63", e, wdata[7:0]);
     end
   end

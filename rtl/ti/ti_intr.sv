@@ -1,9 +1,8 @@
 // ti_intr: TI K3-style interrupt router (INTR).
 //
 // NUM_INPUTS input lines -> NUM_OUTPUTS output lines. One MUXCNTL register per
-// output selects the input that drives it:
-//   0x000          PID (RO) = 0x0001_B000 | NUM_OUTPUTS
-//   0x004 + 4*n    MUXCNTL[n]: [9:0] input select, [16] INT_ENABLE
+// output selects the input that drives it; PID identifies the block (registers:
+// ti_intr.rdl, offsets and fields from the generated ti_intr_regs_pkg).
 // out[n] = INT_ENABLE[n] & in[select[n]] (level router), registered (1 cycle).
 // Writes are secure-only: a non-secure write (ns = AxPROT[1] = 1) answers
 // SLVERR and changes nothing. Reads are allowed from both worlds.
@@ -31,8 +30,16 @@ module ti_intr #(
   output logic [NUM_OUTPUTS-1:0] out
 );
 
-  localparam logic [31:0] PID = 32'h0001_B000 | 32'(NUM_OUTPUTS);
-  localparam int          IW  = (NUM_INPUTS > 1) ? $clog2(NUM_INPUTS) : 1;
+  // offsets and fields from ti_intr.rdl, named with the package: yosys reads no `import`
+  localparam logic [9:0]  A_PID  = ti_intr_regs_pkg::PID_OFFSET[11:2];      // word addresses
+  localparam logic [9:0]  A_MUX  = ti_intr_regs_pkg::MUXCNTL_OFFSET[11:2];
+  localparam int          MSTEP  = ti_intr_regs_pkg::MUXCNTL_STRIDE / 4;
+  localparam int          SEL    = ti_intr_regs_pkg::MUXCNTL_SELECT_LSB;
+  localparam int          SELW   = ti_intr_regs_pkg::MUXCNTL_SELECT_WIDTH;
+  localparam int          ENB    = ti_intr_regs_pkg::MUXCNTL_INT_ENABLE_LSB;
+  localparam logic [31:0] PID    = (ti_intr_regs_pkg::PID_RESET & ~ti_intr_regs_pkg::PID_OUTPUTS_MASK) |
+                                   (32'(NUM_OUTPUTS) << ti_intr_regs_pkg::PID_OUTPUTS_LSB);
+  localparam int          IW     = (NUM_INPUTS > 1) ? $clog2(NUM_INPUTS) : 1;
 
   // inputs padded to a power of two so that every select index is in range
   logic [(1 << IW)-1:0] in_pad;
@@ -42,15 +49,15 @@ module ti_intr #(
     assign in_pad = in;
   end
 
-  logic [NUM_OUTPUTS*10-1:0] sel_q;
+  logic [NUM_OUTPUTS*SELW-1:0] sel_q;
   logic [NUM_OUTPUTS-1:0]    en_q;
 
   logic acc_now;
   logic is_mux;
   int   n;
   assign acc_now = req && !ack;
-  assign n       = 32'(addr[11:2]) - 1;
-  assign is_mux  = (addr[11:2] != 10'h0) && (n < NUM_OUTPUTS);
+  assign n       = (32'(addr[11:2]) - 32'(A_MUX)) / MSTEP;
+  assign is_mux  = (addr[11:2] >= A_MUX) && (n < NUM_OUTPUTS);
 
   // ------------------------------------------------------------------ output muxes
   // The outputs are recomputed only in a cycle where an input changed or after a
@@ -67,7 +74,7 @@ module ti_intr #(
       if (in != in_q || cfg_chg_q) begin
         in_q <= in;
         for (int o = 0; o < NUM_OUTPUTS; o++)
-          out[o] <= en_q[o] && (32'(sel_q[o*10 +: 10]) < NUM_INPUTS) && in_pad[sel_q[o*10 +: IW]];
+          out[o] <= en_q[o] && (32'(sel_q[o*SELW +: SELW]) < NUM_INPUTS) && in_pad[sel_q[o*SELW +: IW]];
       end
     end
   end
@@ -89,13 +96,14 @@ module ti_intr #(
           if (ns) begin
             resp <= 2'b10;                       // secure-only: SLVERR, no change
           end else if (is_mux) begin
-            sel_q[n*10 +: 10] <= wdata[9:0];
-            en_q[n]           <= wdata[16];
+            sel_q[n*SELW +: SELW] <= wdata[SEL +: SELW];
+            en_q[n]               <= wdata[ENB];
           end
-        end else if (addr[11:2] == 10'h0) begin
+        end else if (addr[11:2] == A_PID) begin
           rdata <= PID;
         end else if (is_mux) begin
-          rdata <= {15'h0, en_q[n], 6'h0, sel_q[n*10 +: 10]};
+          rdata[ENB]         <= en_q[n];
+          rdata[SEL +: SELW] <= sel_q[n*SELW +: SELW];
         end
       end
     end
@@ -106,8 +114,8 @@ module ti_intr #(
     if (IRQSIM_ASSERT && rst_n && acc_now && we && !ns && is_mux) begin
       if (wstrb != 4'hF)
         $error("INTR: byte/halfword write (wstrb=%b) to MUXCNTL at offset 0x%03h", wstrb, addr);
-      if (32'(wdata[9:0]) >= NUM_INPUTS)
-        $error("INTR: MUXCNTL[%0d] input select %0d beyond the %0d inputs", n, wdata[9:0], NUM_INPUTS);
+      if (32'(wdata[SEL +: SELW]) >= NUM_INPUTS)
+        $error("INTR: MUXCNTL[%0d] input select %0d beyond the %0d inputs", n, wdata[SEL +: SELW], NUM_INPUTS);
     end
   end
 `endif

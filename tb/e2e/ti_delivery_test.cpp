@@ -13,9 +13,12 @@
 #include <random>
 #include <set>
 
+#include "dev_dma_ring_regs.h"
 #include "e2e_support.h"
 #include "inta_doorbell_client.h"
 #include "soc_dt.h"
+#include "ti_inta_regs.h"
+#include "ti_intr_regs.h"
 
 extern "C" {
 #include <linux/dma/irqsim-dma-ring.h>
@@ -31,13 +34,18 @@ namespace irqsim::e2e {
 namespace {
 
 // the model's TI blocks (SocParams; boot() checked the tree's reg properties against them)
-uint32_t intr_base(Sim& sim) { return sim.model().params().intr_base; }          // MUXCNTL[n] at +4 + 4n
-uint32_t imap_base(Sim& sim) { return sim.model().params().inta_imap_base(); }   // IMAP[e] at +8e
-uint32_t dma_cfg_base(Sim& sim) { return sim.model().params().dma_cfg_base(); }  // RING_EVENT[r] at +4r
-uint32_t vint_base(Sim& sim) { return sim.model().params().inta_base; }          // VINT v frame at +0x1000 v
-// CFG + 0x10: unmapped-event doorbell (MSI target); CFG + 0x18: events with no valid IMAP entry
-uint32_t inta_doorbell(Sim& sim) { return sim.model().params().inta_cfg_base() + 0x10; }
-uint32_t inta_err_count(Sim& sim) { return sim.model().params().inta_cfg_base() + 0x18; }
+// (offsets within a block: the generated <block>_regs.h of rtl/*/*.rdl)
+uint32_t intr_base(Sim& sim) { return sim.model().params().intr_base; }
+uint32_t imap_base(Sim& sim) { return sim.model().params().inta_imap_base(); }
+uint32_t dma_cfg_base(Sim& sim) { return sim.model().params().dma_cfg_base(); }
+uint32_t vint_base(Sim& sim) { return sim.model().params().inta_base; }
+uint32_t muxcntl(Sim& sim, unsigned n) { return intr_base(sim) + TI_INTR_MUXCNTL_OFFSET + TI_INTR_MUXCNTL_STRIDE * n; }
+uint32_t imap(Sim& sim, unsigned e) { return imap_base(sim) + TI_INTA_IMAP_STRIDE * e; }
+uint32_t ring_event(Sim& sim, unsigned r) { return dma_cfg_base(sim) + DEV_DMA_RING_RING_EVENT_STRIDE * r; }
+uint32_t vint_reg(Sim& sim, unsigned v, uint32_t off) { return vint_base(sim) + TI_INTA_VINT_STRIDE * v + off; }
+// the unmapped-event doorbell (MSI target); ERR_COUNT: events with no valid IMAP entry
+uint32_t inta_doorbell(Sim& sim) { return sim.model().params().inta_cfg_base() + TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET; }
+uint32_t inta_err_count(Sim& sim) { return sim.model().params().inta_cfg_base() + TI_INTA_CFG_ERR_COUNT_OFFSET; }
 constexpr unsigned kSlverr = 2;
 constexpr unsigned kBitsPerVint = 64;  // a VINT's status register
 
@@ -56,11 +64,11 @@ void expect_nothing_programmed(Sim& sim, const char* when)
     EXPECT_TRUE(fw.routes().empty()) << when << ": " << fw.routes().size() << " INTR routes left";
     const SocParams& p = sim.model().params();
     for (unsigned n = 0; n < p.num_intr_out; n++)
-        EXPECT_EQ(fw_rd(sim, intr_base(sim) + 4 + 4 * n), 0u) << when << ": MUXCNTL[" << n << "]";
+        EXPECT_EQ(fw_rd(sim, muxcntl(sim, n)), 0u) << when << ": MUXCNTL[" << n << "]";
     for (unsigned e = 0; e < p.num_events; e += 1)
-        EXPECT_EQ(fw_rd(sim, imap_base(sim) + 8 * e), 0u) << when << ": IMAP[" << e << "]";
+        EXPECT_EQ(fw_rd(sim, imap(sim, e)), 0u) << when << ": IMAP[" << e << "]";
     for (unsigned r = 0; r < p.num_rings; r++)
-        EXPECT_EQ(fw_rd(sim, dma_cfg_base(sim) + 4 * r), 0u) << when << ": RING_EVENT[" << r << "]";
+        EXPECT_EQ(fw_rd(sim, ring_event(sim, r)), 0u) << when << ": RING_EVENT[" << r << "]";
 }
 
 class TiDelivery : public SessionTest {
@@ -402,7 +410,7 @@ TEST_F(ContractTi, GlobalEventExhaustionIsENOSPCWithoutPartialState)
     for (unsigned r = 4; r < 8; r++) {
         EXPECT_EQ(s().request_ring(r), -ENOSPC) << "ring " << r;
         EXPECT_EQ(dma_ring_virq(s().dma(), r), 0u);
-        EXPECT_EQ(fw_rd(sim(), dma_cfg_base(sim()) + 4 * r), 0u) << "RING_EVENT[" << r << "]";
+        EXPECT_EQ(fw_rd(sim(), ring_event(sim(), r)), 0u) << "RING_EVENT[" << r << "]";
     }
     EXPECT_EQ(sim().firmware().event_maps().size(), maps);
     EXPECT_EQ(sim().firmware().routes().size(), routes);
@@ -492,12 +500,12 @@ TEST_F(ContractTi, NonSecureWritesToSecureRegistersAreRefused)
     struct Reg {
         const char* name;
         uint32_t addr;
-    } regs[] = {{"INTR MUXCNTL (live)", intr_base(sim()) + 4 + 4 * out},
-                {"INTR MUXCNTL (free)", intr_base(sim()) + 4 + 4 * ((out + 1) % s().soc().num_intr_out)},
-                {"INTA IMAP (live)", imap_base(sim()) + 8 * gevt},
-                {"INTA IMAP (free)", imap_base(sim()) + 8 * ((gevt + 1) % s().soc().num_events)},
-                {"DMA RING_EVENT (live)", dma_cfg_base(sim()) + 4 * 3},
-                {"DMA RING_EVENT (free)", dma_cfg_base(sim()) + 4 * 4}};
+    } regs[] = {{"INTR MUXCNTL (live)", muxcntl(sim(), out)},
+                {"INTR MUXCNTL (free)", muxcntl(sim(), (out + 1) % s().soc().num_intr_out)},
+                {"INTA IMAP (live)", imap(sim(), gevt)},
+                {"INTA IMAP (free)", imap(sim(), (gevt + 1) % s().soc().num_events)},
+                {"DMA RING_EVENT (live)", ring_event(sim(), 3)},
+                {"DMA RING_EVENT (free)", ring_event(sim(), 4)}};
     for (const auto& reg : regs) {
         uint32_t before = fw_rd(sim(), reg.addr);
         AxiResult rd = sim().cpu_bus().read32(reg.addr, kProtNonSecure);
@@ -553,14 +561,14 @@ protected:
         TiState st;
         const SocParams& p = s().soc();
         for (unsigned n = 0; n < p.num_intr_out; n++)
-            st.muxcntl.push_back(fw_rd(sim(), intr_base(sim()) + 4 + 4 * n));
+            st.muxcntl.push_back(fw_rd(sim(), muxcntl(sim(), n)));
         for (unsigned e = 0; e < p.num_events; e++)
-            st.imap.push_back(fw_rd(sim(), imap_base(sim()) + 8 * e));
+            st.imap.push_back(fw_rd(sim(), imap(sim(), e)));
         for (unsigned r = 0; r < p.num_rings; r++)
-            st.ring_event.push_back(fw_rd(sim(), dma_cfg_base(sim()) + 4 * r));
+            st.ring_event.push_back(fw_rd(sim(), ring_event(sim(), r)));
         for (unsigned v = 0; v < p.num_vints; v++) {
-            st.vint_enable.push_back(rd64(vint_base(sim()) + 0x1000 * v + 0x00));
-            st.vint_status.push_back(rd64(vint_base(sim()) + 0x1000 * v + 0x10));
+            st.vint_enable.push_back(rd64(vint_reg(sim(), v, TI_INTA_VINT_ENABLE_SET_OFFSET)));
+            st.vint_status.push_back(rd64(vint_reg(sim(), v, TI_INTA_VINT_STATUS_SET_OFFSET)));
         }
         st.fw_maps = sim().firmware().event_maps().size();
         st.fw_routes = sim().firmware().routes().size();
@@ -649,7 +657,7 @@ protected:
             }
         expect_nothing_programmed(sim(), "after freeing every vector");
         for (unsigned v = 0; v < s().soc().num_vints; v++)
-            EXPECT_EQ(rd64(vint_base(sim()) + 0x1000 * v + 0x00), 0u) << "VINT " << v << " ENABLE";
+            EXPECT_EQ(rd64(vint_reg(sim(), v, TI_INTA_VINT_ENABLE_SET_OFFSET)), 0u) << "VINT " << v << " ENABLE";
         // and everything can be taken again
         ASSERT_EQ(s().request_ring(0), 0);
         ASSERT_EQ(db.request(0), 0);

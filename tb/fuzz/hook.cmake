@@ -40,7 +40,9 @@ if(NOT IRQSIM_FUZZ_WORKS)
 endif()
 
 set(IRQSIM_FUZZ_DIR "${CMAKE_BINARY_DIR}/fuzz")
-set(_fuzz_args -DCMAKE_C_COMPILER=${IRQSIM_FUZZ_CC} -DCMAKE_CXX_COMPILER=${IRQSIM_FUZZ_CXX})
+# IRQSIM_RDL_DIR: the register headers generated from rtl/*/*.rdl (tb/unit's fakes include them)
+set(_fuzz_args -DCMAKE_C_COMPILER=${IRQSIM_FUZZ_CC} -DCMAKE_CXX_COMPILER=${IRQSIM_FUZZ_CXX}
+               -DIRQSIM_RDL_DIR=${IRQSIM_RDL_DIR})
 if(CMAKE_CXX_COMPILER_LAUNCHER)
   list(APPEND _fuzz_args -DCMAKE_C_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER}
                          -DCMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER})
@@ -52,6 +54,7 @@ ExternalProject_Add(irqsim_fuzz
                     CMAKE_ARGS ${_fuzz_args}
                     INSTALL_COMMAND ""
                     BUILD_ALWAYS ON
+                    DEPENDS irqsim_rdl
                     USES_TERMINAL_BUILD OFF)
 
 if(NOT BUILD_TESTING)

@@ -5,17 +5,19 @@
 // unmapped message address answered DECERR and counted, out-of-range triggers
 // ignored.
 #include "rtl_test_support.h"
+#include "dev_ims_regs.h"
 
 namespace rtltest {
 namespace {
 
 constexpr uint32_t kIms = 0x0A600000;
-constexpr uint32_t ID = 0x000, TRIGGER = 0x004, ERRORS = 0x008, LAST_ERROR = 0x00C, SENT = 0x010,
-		   STATUS = 0x014;
+// offsets: rtl/dev/dev_ims.rdl (generated dev_ims_regs.h)
+constexpr uint32_t ID = DEV_IMS_ID_OFFSET, TRIGGER = DEV_IMS_TRIGGER_OFFSET, ERRORS = DEV_IMS_ERRORS_OFFSET,
+		   LAST_ERROR = DEV_IMS_LAST_ERROR_OFFSET, SENT = DEV_IMS_SENT_OFFSET, STATUS = DEV_IMS_STATUS_OFFSET;
 constexpr uint32_t GICD_ISPENDR = 0x0200, GICD_ICPENDR = 0x0280;
 constexpr uint32_t kSetSpi = kGicd + 0x40;
 
-uint32_t slot_reg(unsigned s, unsigned off) { return kIms + 0x100 + 0x10 * s + off; }
+uint32_t slot_reg(unsigned s, unsigned off) { return kIms + DEV_IMS_SLOT_OFFSET + DEV_IMS_SLOT_STRIDE * s + off; }
 
 class ImsDevice : public SimTest {
 protected:

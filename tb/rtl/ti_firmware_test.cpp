@@ -45,7 +45,7 @@ TEST_P(TiFirmware, InstalledHandleReachesTheModel)
 	EXPECT_EQ(d.num, kEvents);
 	EXPECT_EQ(h->ops.rm_core_ops.get_range(h, kDmaId, TI_SCI_RESASG_SUBTYPE_IA_VINT, &d), -EINVAL);
 	EXPECT_EQ(h->ops.rm_irq_ops.set_irq(h, kIntrId, 5, kIntrId, 7), 0);
-	EXPECT_EQ(ns_rd(muxcntl(7)), (1u << 16) | 5);
+	EXPECT_EQ(ns_rd(muxcntl(7)), muxcntl_val(5));
 	EXPECT_EQ(fw().stats().set_irq, 1u);
 	EXPECT_EQ(fw().stats().get_range, 4u);
 	EXPECT_EQ(fw().stats().refused, 1u);
@@ -54,12 +54,12 @@ TEST_P(TiFirmware, InstalledHandleReachesTheModel)
 TEST_P(TiFirmware, SetAndFreeIrq)
 {
 	EXPECT_EQ(fw().set_irq(kIntrId, kIntrLines + 1, kIntrId, 2), 0);
-	EXPECT_EQ(ns_rd(muxcntl(2)), (1u << 16) | (kIntrLines + 1));
+	EXPECT_EQ(ns_rd(muxcntl(2)), muxcntl_val(kIntrLines + 1));
 	EXPECT_EQ(fw().set_irq(kIntrId, 3, kIntrId, 2), -EBUSY);
-	EXPECT_EQ(ns_rd(muxcntl(2)), (1u << 16) | (kIntrLines + 1));
+	EXPECT_EQ(ns_rd(muxcntl(2)), muxcntl_val(kIntrLines + 1));
 	EXPECT_EQ(fw().free_irq(kIntrId, 3, kIntrId, 2), -EINVAL);   // other input
 	EXPECT_EQ(fw().free_irq(kIntrId, 3, kIntrId, 9), -EINVAL);   // not set
-	EXPECT_EQ(ns_rd(muxcntl(2)), (1u << 16) | (kIntrLines + 1));
+	EXPECT_EQ(ns_rd(muxcntl(2)), muxcntl_val(kIntrLines + 1));
 	EXPECT_EQ(fw().free_irq(kIntrId, kIntrLines + 1, kIntrId, 2), 0);
 	EXPECT_EQ(ns_rd(muxcntl(2)), 0u);
 	EXPECT_EQ(fw().free_irq(kIntrId, kIntrLines + 1, kIntrId, 2), -EINVAL); // twice
@@ -107,11 +107,11 @@ TEST_P(TiFirmware, SetAndFreeEventMap)
 {
 	// DMA ring source: IMAP and RING_EVENT
 	EXPECT_EQ(fw().set_event_map(kDmaId, 3, kIntaId, 1, 70, 6), 0);
-	EXPECT_EQ(ns_rd(imap(70)), (1u << 31) | (1u << 8) | 6);
-	EXPECT_EQ(ns_rd(ring_event(3)), (1u << 31) | 70);
+	EXPECT_EQ(ns_rd(imap(70)), imap_val(1, 6));
+	EXPECT_EQ(ns_rd(ring_event(3)), ring_event_val(70));
 	// INTA's own id (unmapped-event source): IMAP only
 	EXPECT_EQ(fw().set_event_map(kIntaId, 5, kIntaId, 1, 71, 7), 0);
-	EXPECT_EQ(ns_rd(imap(71)), (1u << 31) | (1u << 8) | 7);
+	EXPECT_EQ(ns_rd(imap(71)), imap_val(1, 7));
 	EXPECT_EQ(ns_rd(ring_event(5)), 0u);
 	// double set: same event, same VINT bit, same ring
 	EXPECT_EQ(fw().set_event_map(kDmaId, 4, kIntaId, 2, 70, 0), -EBUSY);
@@ -123,7 +123,7 @@ TEST_P(TiFirmware, SetAndFreeEventMap)
 	// bad frees
 	EXPECT_EQ(fw().free_event_map(kDmaId, 3, kIntaId, 1, 80, 6), -EINVAL); // not mapped
 	EXPECT_EQ(fw().free_event_map(kDmaId, 3, kIntaId, 1, 70, 7), -EINVAL); // other bit
-	EXPECT_EQ(ns_rd(imap(70)), (1u << 31) | (1u << 8) | 6);
+	EXPECT_EQ(ns_rd(imap(70)), imap_val(1, 6));
 	// good frees
 	EXPECT_EQ(fw().free_event_map(kDmaId, 3, kIntaId, 1, 70, 6), 0);
 	EXPECT_EQ(ns_rd(imap(70)), 0u);

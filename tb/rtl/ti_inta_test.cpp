@@ -11,7 +11,7 @@ using irqsim::Hop;
 
 class TiInta : public TiTest {
 protected:
-	void map(unsigned e, unsigned v, unsigned bit) { ASSERT_TRUE(s_wr(imap(e), (1u << 31) | (v << 8) | bit).ok()); }
+	void map(unsigned e, unsigned v, unsigned bit) { ASSERT_TRUE(s_wr(imap(e), imap_val(v, bit)).ok()); }
 	void doorbell(unsigned e) { ASSERT_TRUE(ns_wr(kIntaCfg + CFG_DOORBELL, e).ok()); }
 	uint64_t status(unsigned v) { return rd64(vint_reg(v, VINT_STATUS_SET)); }
 };
@@ -25,14 +25,14 @@ TEST_P(TiInta, IdRegisters)
 
 TEST_P(TiInta, NonSecureImapWriteIsSlverrAndIgnored)
 {
-	auto r = ns_wr(imap(70), (1u << 31) | (1u << 8) | 6);
+	auto r = ns_wr(imap(70), imap_val(1, 6));
 	EXPECT_EQ(r.resp, irqsim::AXI_SLVERR);
 	EXPECT_EQ(ns_rd(imap(70)), 0u);
 	// secure write sticks and reads back from both worlds
-	ASSERT_TRUE(s_wr(imap(70), (1u << 31) | (1u << 8) | 6).ok());
-	EXPECT_EQ(ns_rd(imap(70)), (1u << 31) | (1u << 8) | 6);
+	ASSERT_TRUE(s_wr(imap(70), imap_val(1, 6)).ok());
+	EXPECT_EQ(ns_rd(imap(70)), imap_val(1, 6));
 	// DMA RING_EVENT is secure-only too
-	r = ns_wr(ring_event(3), (1u << 31) | 70);
+	r = ns_wr(ring_event(3), ring_event_val(70));
 	EXPECT_EQ(r.resp, irqsim::AXI_SLVERR);
 	EXPECT_EQ(ns_rd(ring_event(3)), 0u);
 }
@@ -41,8 +41,8 @@ TEST_P(TiInta, DmaRingEventThroughVintAndIntrToSpi)
 {
 	const unsigned ring = 3, ev = 70, v = 1, bit = 6, out = 2;
 	map(ev, v, bit);
-	ASSERT_TRUE(s_wr(ring_event(ring), (1u << 31) | ev).ok());
-	ASSERT_TRUE(s_wr(muxcntl(out), (1u << 16) | (kIntrLines + v)).ok());
+	ASSERT_TRUE(s_wr(ring_event(ring), ring_event_val(ev)).ok());
+	ASSERT_TRUE(s_wr(muxcntl(out), muxcntl_val(kIntrLines + v)).ok());
 	wr64(vint_reg(v, VINT_ENABLE_SET), 1ull << bit);
 	EXPECT_EQ(rd64(vint_reg(v, VINT_ENABLE_SET)), 1ull << bit);
 
@@ -170,7 +170,7 @@ TEST_P(TiInta, RingCompletionsSpacedByLatency)
 {
 	const unsigned ring = 7;
 	map(120, 4, 0);
-	ASSERT_TRUE(s_wr(ring_event(ring), (1u << 31) | 120).ok());
+	ASSERT_TRUE(s_wr(ring_event(ring), ring_event_val(120)).ok());
 	wr64(vint_reg(4, VINT_ENABLE_SET), 1);
 	ASSERT_TRUE(ns_wr(ring_reg(ring, RING_DOORBELL), 3).ok());
 	uint64_t t0 = sim->cycle();
@@ -199,7 +199,7 @@ TEST_P(TiInta, NoEventLostWhenRingsAndDoorbellsMix)
 	// every event unmapped, so each one is counted in ERR_COUNT
 	const unsigned rings = 8, per_ring = 5, doorbells = 40;
 	for (unsigned r = 0; r < rings; r++)
-		ASSERT_TRUE(s_wr(ring_event(r), (1u << 31) | (200 + r)).ok());
+		ASSERT_TRUE(s_wr(ring_event(r), ring_event_val(200 + r)).ok());
 	for (unsigned r = 0; r < rings; r++)
 		ASSERT_TRUE(ns_wr(ring_reg(r, RING_DOORBELL), per_ring).ok());
 	for (unsigned i = 0; i < doorbells; i++)

@@ -19,11 +19,11 @@ TEST_P(TiIntr, PidAndReset)
 
 TEST_P(TiIntr, NonSecureMuxcntlWriteIsSlverrAndIgnored)
 {
-	auto r = ns_wr(muxcntl(2), (1u << 16) | 3);
+	auto r = ns_wr(muxcntl(2), muxcntl_val(3));
 	EXPECT_EQ(r.resp, irqsim::AXI_SLVERR);
 	EXPECT_EQ(ns_rd(muxcntl(2)), 0u);
 	// also through the firmware port with AxPROT[1] = 1
-	r = sim->fw_bus().write32(muxcntl(2), (1u << 16) | 3, kProtNonSecure);
+	r = sim->fw_bus().write32(muxcntl(2), muxcntl_val(3), kProtNonSecure);
 	EXPECT_EQ(r.resp, irqsim::AXI_SLVERR);
 	EXPECT_EQ(ns_rd(muxcntl(2)), 0u);
 	// the line does not get through
@@ -37,8 +37,8 @@ TEST_P(TiIntr, NonSecureMuxcntlWriteIsSlverrAndIgnored)
 TEST_P(TiIntr, SecureWriteRoutesLineToSpi)
 {
 	const unsigned k = 3, n = 2, intid = 64 + n;
-	ASSERT_TRUE(s_wr(muxcntl(n), (1u << 16) | k).ok());
-	EXPECT_EQ(ns_rd(muxcntl(n)), (1u << 16) | k);
+	ASSERT_TRUE(s_wr(muxcntl(n), muxcntl_val(k)).ok());
+	EXPECT_EQ(ns_rd(muxcntl(n)), muxcntl_val(k));
 	sim->model().ticks(5);
 	EXPECT_FALSE(intr_out(n));
 
@@ -75,7 +75,7 @@ TEST_P(TiIntr, SecureWriteRoutesLineToSpi)
 TEST_P(TiIntr, LastOutputAndLastLine)
 {
 	const unsigned k = kIntrLines - 1, n = kIntrOut - 1;
-	ASSERT_TRUE(s_wr(muxcntl(n), (1u << 16) | k).ok());
+	ASSERT_TRUE(s_wr(muxcntl(n), muxcntl_val(k)).ok());
 	intr_line(k, true);
 	EXPECT_TRUE(tick_until([&] { return spi_pending(64 + n); }, 50));
 	intr_line(k, false);

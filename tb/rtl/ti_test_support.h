@@ -5,6 +5,9 @@
 #pragma once
 
 #include "rtl_test_support.h"
+#include "dev_dma_ring_regs.h"
+#include "ti_inta_regs.h"
+#include "ti_intr_regs.h"
 
 #include <linux/soc/ti/ti_sci_protocol.h>
 
@@ -15,27 +18,42 @@ namespace titest {
 using irqsim::kProtNonSecure;
 using irqsim::kProtSecure;
 
-constexpr uint32_t kIntr = 0x0A000000;       // PID, MUXCNTL[n] at +4 + 4n
-constexpr uint32_t kIntaVint = 0x0A100000;   // VINT v at +0x1000 v
-constexpr uint32_t kIntaImap = 0x0A200000;   // IMAP[e] at +8e
-constexpr uint32_t kIntaCfg = 0x0A300000;
-constexpr uint32_t kDma = 0x0A400000;        // ring r at +0x100 r
-constexpr uint32_t kDmaCfg = 0x0A500000;     // RING_EVENT[r] at +4r
+constexpr uint32_t kIntr = 0x0A000000;       // the INTR's base: PID, MUXCNTL[n]
+constexpr uint32_t kIntaVint = 0x0A100000;   // the INTA's base: VINT frames, then IMAP and CFG
+constexpr uint32_t kIntaImap = kIntaVint + TI_INTA_IMAP_OFFSET;
+constexpr uint32_t kIntaCfg = kIntaVint + TI_INTA_CFG_OFFSET;
+constexpr uint32_t kDma = 0x0A400000;        // the DMA-ring device's base: rings, then RING_EVENT
+constexpr uint32_t kDmaCfg = kDma + DEV_DMA_RING_RING_EVENT_OFFSET;
 
-constexpr uint32_t VINT_ENABLE_SET = 0x00, VINT_ENABLE_CLR = 0x08, VINT_STATUS_SET = 0x10,
-		   VINT_STATUS_CLR = 0x18, VINT_STATUSM = 0x20;
-constexpr uint32_t CFG_REVISION = 0x00, CFG_INTCAP = 0x08, CFG_DOORBELL = 0x10, CFG_ERR_COUNT = 0x18,
-		   CFG_ERR_LAST = 0x1C;
-constexpr uint32_t RING_DOORBELL = 0x00, RING_COMPLETED = 0x04, RING_PENDING = 0x08;
+// offsets within a VINT frame and the CFG region: rtl/ti/ti_inta.rdl (generated ti_inta_regs.h)
+constexpr uint32_t VINT_ENABLE_SET = TI_INTA_VINT_ENABLE_SET_OFFSET, VINT_ENABLE_CLR = TI_INTA_VINT_ENABLE_CLEAR_OFFSET,
+		   VINT_STATUS_SET = TI_INTA_VINT_STATUS_SET_OFFSET, VINT_STATUS_CLR = TI_INTA_VINT_STATUS_CLEAR_OFFSET,
+		   VINT_STATUSM = TI_INTA_VINT_STATUSM_OFFSET;
+constexpr uint32_t CFG_REVISION = TI_INTA_CFG_REVISION_OFFSET, CFG_INTCAP = TI_INTA_CFG_INTCAP_OFFSET,
+		   CFG_DOORBELL = TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET, CFG_ERR_COUNT = TI_INTA_CFG_ERR_COUNT_OFFSET,
+		   CFG_ERR_LAST = TI_INTA_CFG_ERR_LAST_EVENT_OFFSET;
+// rtl/dev/dev_dma_ring.rdl (generated dev_dma_ring_regs.h)
+constexpr uint32_t RING_DOORBELL = DEV_DMA_RING_RING_DOORBELL_OFFSET, RING_COMPLETED = DEV_DMA_RING_RING_COMPLETED_OFFSET,
+		   RING_PENDING = DEV_DMA_RING_RING_PENDING_OFFSET;
 
 constexpr unsigned kIntrLines = 16, kVints = 16, kIntrOut = 32, kEvents = 256, kRings = 32, kLatency = 40;
 constexpr uint16_t kIntrId = 101, kIntaId = 102, kDmaId = 103;
 
-inline uint32_t muxcntl(unsigned n) { return kIntr + 4 + 4 * n; }
-inline uint32_t vint_reg(unsigned v, uint32_t off) { return kIntaVint + 0x1000 * v + off; }
-inline uint32_t imap(unsigned e) { return kIntaImap + 8 * e; }
-inline uint32_t ring_reg(unsigned r, uint32_t off) { return kDma + 0x100 * r + off; }
-inline uint32_t ring_event(unsigned r) { return kDmaCfg + 4 * r; }
+inline uint32_t muxcntl(unsigned n) { return kIntr + TI_INTR_MUXCNTL_OFFSET + TI_INTR_MUXCNTL_STRIDE * n; }
+inline uint32_t vint_reg(unsigned v, uint32_t off) { return kIntaVint + TI_INTA_VINT_STRIDE * v + off; }
+inline uint32_t imap(unsigned e) { return kIntaImap + TI_INTA_IMAP_STRIDE * e; }
+inline uint32_t ring_reg(unsigned r, uint32_t off) { return kDma + DEV_DMA_RING_RING_STRIDE * r + off; }
+inline uint32_t ring_event(unsigned r) { return kDmaCfg + DEV_DMA_RING_RING_EVENT_STRIDE * r; }
+// register values: a valid IMAP entry, an enabled MUXCNTL, an enabled RING_EVENT
+inline uint32_t imap_val(unsigned v, unsigned bit)
+{
+	return TI_INTA_IMAP_VALID_MASK | (v << TI_INTA_IMAP_VINT_LSB) | (bit << TI_INTA_IMAP_BIT_LSB);
+}
+inline uint32_t muxcntl_val(unsigned input) { return TI_INTR_MUXCNTL_INT_ENABLE_MASK | (input << TI_INTR_MUXCNTL_SELECT_LSB); }
+inline uint32_t ring_event_val(unsigned ev)
+{
+	return DEV_DMA_RING_RING_EVENT_ENABLE_MASK | (ev << DEV_DMA_RING_RING_EVENT_EVENT_LSB);
+}
 
 class TiTest : public rtltest::SimTest {
 protected:

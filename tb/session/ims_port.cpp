@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ims_port.h"
+#include "ti_inta_regs.h"
 
 #include <libfdt.h>
 
@@ -94,7 +95,7 @@ static irqreturn_t ims_port_handler(int irq, void* ctx)
 ImsPort::ImsPort(SocSession& s) : s_(s) {}
 
 uint32_t ImsPort::base() const { return s_.soc().ims_base; }
-uint32_t ImsPort::inta_doorbell() const { return s_.soc().inta_cfg_base() + 0x10; }
+uint32_t ImsPort::inta_doorbell() const { return s_.soc().inta_cfg_base() + TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET; }
 
 ImsPort::~ImsPort()
 {

@@ -31,17 +31,24 @@
 #include <linux/soc/ti/ti_sci_protocol.h>
 
 #include "fake_io.h"
+#include "dev_dma_ring_regs.h"
+#include "ti_inta_regs.h"
+#include "ti_intr_regs.h"
 
 namespace ti {
-constexpr uint64_t kIntr = 0x0A000000, kVint = 0x0A100000, kImap = 0x0A200000, kCfg = 0x0A300000,
-		   kDma = 0x0A400000, kDmaSec = 0x0A500000, kWindowEnd = 0x0A600000;
-constexpr uint64_t kVintStride = 0x1000;
-constexpr unsigned kEnableSet = 0x00, kEnableClr = 0x08, kStatusSet = 0x10, kStatusClr = 0x18, kStatusM = 0x20;
-inline uint64_t Muxcntl(unsigned out) { return kIntr + 4 + 4 * out; }
-inline uint64_t Imap(unsigned e) { return kImap + 8 * e; }
-inline uint64_t RingEvent(unsigned r) { return kDmaSec + 4 * r; }
+// block bases; offsets and fields: rtl/ti/ti_inta.rdl, ti_intr.rdl, rtl/dev/dev_dma_ring.rdl (generated headers)
+constexpr uint64_t kIntr = 0x0A000000, kVint = 0x0A100000, kImap = kVint + TI_INTA_IMAP_OFFSET,
+		   kCfg = kVint + TI_INTA_CFG_OFFSET, kDma = 0x0A400000, kDmaSec = kDma + DEV_DMA_RING_RING_EVENT_OFFSET,
+		   kWindowEnd = 0x0A600000;
+constexpr uint64_t kVintStride = TI_INTA_VINT_STRIDE;
+constexpr unsigned kEnableSet = TI_INTA_VINT_ENABLE_SET_OFFSET, kEnableClr = TI_INTA_VINT_ENABLE_CLEAR_OFFSET,
+		   kStatusSet = TI_INTA_VINT_STATUS_SET_OFFSET, kStatusClr = TI_INTA_VINT_STATUS_CLEAR_OFFSET,
+		   kStatusM = TI_INTA_VINT_STATUSM_OFFSET;
+inline uint64_t Muxcntl(unsigned out) { return kIntr + TI_INTR_MUXCNTL_OFFSET + TI_INTR_MUXCNTL_STRIDE * out; }
+inline uint64_t Imap(unsigned e) { return kImap + TI_INTA_IMAP_STRIDE * e; }
+inline uint64_t RingEvent(unsigned r) { return kDmaSec + DEV_DMA_RING_RING_EVENT_STRIDE * r; }
 inline uint64_t VintReg(unsigned v, unsigned off) { return kVint + v * kVintStride + off; }
-inline uint64_t RingReg(unsigned r, unsigned off) { return kDma + 0x100 * r + off; }
+inline uint64_t RingReg(unsigned r, unsigned off) { return kDma + DEV_DMA_RING_RING_STRIDE * r + off; }
 } // namespace ti
 
 struct TiRegs {
@@ -125,9 +132,10 @@ struct TiRegs {
 	{
 		std::lock_guard<std::mutex> g(m);
 		auto it = plain.find(ti::Imap(gevt));
-		if (it == plain.end() || !(it->second & 0x80000000u))
+		if (it == plain.end() || !(it->second & TI_INTA_IMAP_VALID_MASK))
 			return false;
-		unsigned vint = (it->second >> 8) & 0x1ff, bit = it->second & 0x3f;
+		unsigned vint = (it->second & TI_INTA_IMAP_VINT_MASK) >> TI_INTA_IMAP_VINT_LSB;
+		unsigned bit = (it->second & TI_INTA_IMAP_BIT_MASK) >> TI_INTA_IMAP_BIT_LSB;
 		status[vint] |= 1ull << bit;
 		return true;
 	}
@@ -135,9 +143,9 @@ struct TiRegs {
 	bool RaiseRing(unsigned ring)
 	{
 		uint32_t re = Peek(ti::RingEvent(ring));
-		if (!(re & 0x80000000u))
+		if (!(re & DEV_DMA_RING_RING_EVENT_ENABLE_MASK))
 			return false;
-		return RaiseEvent(re & 0xffff);
+		return RaiseEvent((re & DEV_DMA_RING_RING_EVENT_EVENT_MASK) >> DEV_DMA_RING_RING_EVENT_EVENT_LSB);
 	}
 };
 

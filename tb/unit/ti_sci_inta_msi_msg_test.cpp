@@ -10,8 +10,8 @@
 
 namespace {
 
-constexpr uint32_t kCfgBase = 0x0a300000;
-constexpr uint32_t kDoorbell = kCfgBase + 0x10;
+constexpr uint32_t kCfgBase = ti::kCfg;
+constexpr uint32_t kDoorbell = kCfgBase + TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET;
 
 std::vector<uint8_t> K3WithCfgRegion(std::string *err)
 {

@@ -4,6 +4,7 @@ cocotb's Verilator runner.  Usage: run.py BUILD_DIR EVENTS RESULT_JSON
 The Verilator on PATH must be >= 5.036 (cocotb 2.x); scripts/bench puts the
 PyPI wheel's first."""
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from cocotb_tools.runner import get_runner
 
 root = Path(__file__).resolve().parents[3]
 build_dir, events, result = Path(sys.argv[1]).resolve(), sys.argv[2], Path(sys.argv[3]).resolve()
-files = [root / l.split("#")[0].strip() for l in (root / "rtl/soc/irqsim_soc.f").read_text().splitlines()
-         if l.split("#")[0].strip()]
+# rtl/soc/soc-files: the register packages generated into IRQSIM_RDL_DIR (scripts/bench sets it)
+files = [Path(l) for l in subprocess.run(["sh", str(root / "rtl/soc/soc-files")], check=True, text=True,
+                                         stdout=subprocess.PIPE).stdout.split()]
 files.append(root / "sim/tb_top.sv")
 runner = get_runner("verilator")
 # the flags of sim/CMakeLists.txt's models (cocotb adds --vpi --public-flat-rw)
