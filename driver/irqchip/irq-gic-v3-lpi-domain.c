@@ -20,6 +20,7 @@
  *   retrigger     GICR_SETLPIR on the target RD
  */
 #include <linux/irqchip/arm-gic-v3.h>
+#include <linux/irqchip/irq-msi-lib.h>
 #include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
 #include <linux/msi.h>
@@ -224,19 +225,34 @@ static int lpi_domain_activate(struct irq_domain *d, struct irq_data *irqd, bool
 }
 
 static const struct irq_domain_ops gic_lpi_domain_ops = {
+	.select = msi_lib_irq_domain_select,
 	.alloc = lpi_domain_alloc,
 	.free = lpi_domain_free,
 	.activate = lpi_domain_activate,
 };
 
+/* as the ITS's MSI parent upstream (irq-gic-its-msi-parent.c), with dynamic MSI-X */
+#define LPI_MSI_FLAGS_REQUIRED (MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
+#define LPI_MSI_FLAGS_SUPPORTED \
+	(MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI | MSI_FLAG_PCI_MSIX_ALLOC_DYN)
+
 static const struct msi_parent_ops gic_lpi_msi_parent_ops = {
-	.supported_flags = MSI_FLAG_MULTI_PCI_MSI | MSI_FLAG_PCI_MSIX | MSI_FLAG_PCI_MSIX_ALLOC_DYN,
-	.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS,
+	.supported_flags = LPI_MSI_FLAGS_SUPPORTED,
+	.required_flags = LPI_MSI_FLAGS_REQUIRED,
+	.chip_flags = MSI_CHIP_FLAG_SET_EOI,
+	.bus_select_token = DOMAIN_BUS_NEXUS,
+	.bus_select_mask = MATCH_PCI_MSI | MATCH_PLATFORM_MSI,
 	.prefix = "LPI-",
+	.init_dev_msi_info = msi_lib_init_dev_msi_info,
 };
 
 int gic_lpi_domain_init(struct gic_lpi_data *lpi)
 {
+	struct irq_domain_info info = {
+		.ops = &gic_lpi_domain_ops,
+		.host_data = lpi,
+	};
+
 	for (unsigned int c = 0; c < NR_CPUS; c++)
 		lpi_load[c] = 0;
 	lpi->fwnode = irq_domain_alloc_named_fwnode("GICv3-DirectLPI");
@@ -244,15 +260,13 @@ int gic_lpi_domain_init(struct gic_lpi_data *lpi)
 		return -ENOMEM;
 	/* DT `msi-parent = <&gic>` finds it (prefix "LPI-" tells it from MBI's parent) */
 	lpi->fwnode->of_node = gic_data.node;
-	lpi->domain = irq_domain_create_hierarchy(NULL, IRQ_DOMAIN_FLAG_MSI_PARENT, 0, lpi->fwnode,
-						  &gic_lpi_domain_ops, lpi);
+	info.fwnode = lpi->fwnode;
+	lpi->domain = msi_create_parent_irq_domain(&info, &gic_lpi_msi_parent_ops);
 	if (!lpi->domain) {
 		irq_domain_free_fwnode(lpi->fwnode);
 		lpi->fwnode = NULL;
 		return -ENOMEM;
 	}
-	lpi->domain->msi_parent_ops = &gic_lpi_msi_parent_ops;
-	irq_domain_update_bus_token(lpi->domain, DOMAIN_BUS_NEXUS);
 	return 0;
 }
 

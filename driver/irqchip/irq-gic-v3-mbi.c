@@ -3,18 +3,20 @@
  * GICv3 MBI: message-based SPIs.  A device signals SPI n by writing n to
  * GICD_SETSPI_NSR.  The SPIs come from the GIC node's `mbi-ranges`
  * (<first_intid count> pairs).  The "GICv3-MBI" domain sits on the GIC domain
- * (bus token NEXUS) and is an MSI parent: per-device MSI domains (IMS...) stack
- * on it.  Each allocation takes a naturally aligned power-of-two block of SPIs
- * from one range (what Multi-MSI needs), allocates the GIC level of every SPI
- * as edge-rising and composes {doorbell + SETSPI_NSR, INTID}.
+ * and is an MSI parent in the Linux 6.12+ form: msi_create_parent_irq_domain()
+ * with bus token NEXUS, msi_lib_irq_domain_select for lookups of platform and
+ * PCI MSI parents, and msi_lib_init_dev_msi_info setting up the per-device
+ * MSI domains (IMS...) that stack on it (irq_eoi forwarded, MSI_CHIP_FLAG_SET_EOI).
+ * Each allocation takes a naturally aligned power-of-two block of SPIs from
+ * one range (what Multi-MSI needs), allocates the GIC level of every SPI as
+ * edge-rising and composes {doorbell + SETSPI_NSR, INTID}.
  */
-#define _POSIX_C_SOURCE 200809L /* strdup */
-#include <stdlib.h>
 #include <string.h>
 
 #include <linux/bitmap.h>
 #include <linux/irqchip/arm-gic-v3-mbi.h>
 #include <linux/irqchip/arm-gic-v3.h>
+#include <linux/irqchip/irq-msi-lib.h>
 #include <linux/msi.h>
 #include <linux/of.h>
 
@@ -62,11 +64,8 @@ static void mbi_mark(struct mbi_range *r, u32 off, unsigned int n, bool busy)
 
 static void mbi_compose_msi_msg(struct irq_data *d, struct msi_msg *msg)
 {
-	u64 addr = mbi.doorbell + GICD_SETSPI_NSR;
-
-	msg->address_hi = (u32)(addr >> 32);
-	msg->address_lo = (u32)addr;
 	msg->data = (u32)d->hwirq;
+	msi_msg_set_addr(irq_data_get_msi_desc(d), msg, mbi.doorbell + GICD_SETSPI_NSR);
 }
 
 static struct irq_chip mbi_irq_chip = {
@@ -175,15 +174,36 @@ static void mbi_irq_domain_free(struct irq_domain *d, unsigned int virq, unsigne
 }
 
 static const struct irq_domain_ops mbi_domain_ops = {
+	.select = msi_lib_irq_domain_select,
 	.alloc = mbi_irq_domain_alloc,
 	.free = mbi_irq_domain_free,
 };
 
-static const struct msi_parent_ops mbi_msi_parent_ops = {
-	.supported_flags = MSI_FLAG_MULTI_PCI_MSI | MSI_FLAG_PCI_MSIX,
-	.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS,
+#define MBI_MSI_FLAGS_REQUIRED (MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
+#define MBI_MSI_FLAGS_SUPPORTED (MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI)
+
+static const struct msi_parent_ops gic_v3_mbi_msi_parent_ops = {
+	.supported_flags = MBI_MSI_FLAGS_SUPPORTED,
+	.required_flags = MBI_MSI_FLAGS_REQUIRED,
+	.chip_flags = MSI_CHIP_FLAG_SET_EOI,
+	.bus_select_token = DOMAIN_BUS_NEXUS,
+	.bus_select_mask = MATCH_PCI_MSI | MATCH_PLATFORM_MSI,
 	.prefix = "MBI-",
+	.init_dev_msi_info = msi_lib_init_dev_msi_info,
 };
+
+static int mbi_allocate_domain(struct irq_domain *parent)
+{
+	struct irq_domain_info info = {
+		.fwnode = parent->fwnode,
+		.ops = &mbi_domain_ops,
+		.host_data = &mbi,
+		.parent = parent,
+	};
+
+	mbi.domain = msi_create_parent_irq_domain(&info, &gic_v3_mbi_msi_parent_ops);
+	return mbi.domain ? 0 : -ENOMEM;
+}
 
 /* ---- probe ----------------------------------------------------------------------- */
 
@@ -241,7 +261,6 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 {
 	struct device_node *np = gic->node;
 	unsigned int total = 0;
-	char *name;
 	u64 alias;
 	int ret;
 
@@ -261,21 +280,10 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 		mbi.doorbell = alias;
 	mutex_init(&mbi.lock);
 	mbi.ready = true;
-	mbi.domain = irq_domain_create_hierarchy(gic->domain, IRQ_DOMAIN_FLAG_MSI_PARENT, 0,
-						 of_node_to_fwnode(np), &mbi_domain_ops, &mbi);
-	if (!mbi.domain) {
-		ret = -ENOMEM;
+	ret = mbi_allocate_domain(gic->domain);
+	if (ret)
 		goto fail;
-	}
-	irq_domain_update_bus_token(mbi.domain, DOMAIN_BUS_NEXUS);
-	mbi.domain->msi_parent_ops = &mbi_msi_parent_ops;
-	name = strdup("GICv3-MBI");
-	if (name) {
-		if (mbi.domain->flags & IRQ_DOMAIN_NAME_ALLOCATED)
-			free((char *)mbi.domain->name);
-		mbi.domain->name = name;
-		mbi.domain->flags |= IRQ_DOMAIN_NAME_ALLOCATED;
-	}
+	gic_name_domain(mbi.domain, "GICv3-MBI");
 	for (unsigned int k = 0; k < mbi.nr_ranges; k++)
 		total += mbi.ranges[k].nr_spis;
 	pr_info("GICv3-MBI: %s: %u SPI(s) in %u range(s), doorbell 0x%llx", np->path, total, mbi.nr_ranges,
