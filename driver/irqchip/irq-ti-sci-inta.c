@@ -529,10 +529,10 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 	inta = ti_sci_inta_take_slot(dev);
 	if (IS_ERR(inta))
 		return (int)PTR_ERR(inta);
-	inta->sci = devm_ti_sci_get_handle(dev);
+	inta->sci = devm_ti_sci_get_by_phandle(dev, "ti,sci");
 	if (IS_ERR(inta->sci))
 		return dev_err_probe(dev, (int)PTR_ERR(inta->sci),
-				     "no TI-SCI firmware (install one with ti_sci_install_handle)");
+				     "no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
 	if (of_property_read_u32(node, "ti,sci-dev-id", &inta->ti_sci_id) || inta->ti_sci_id > 0xffff)
 		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	inta->base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
