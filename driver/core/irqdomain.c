@@ -5,6 +5,7 @@
  * (alloc/free/activate) is in irqdomain_hierarchy.c, reverse maps in revmap.c.
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
+#define pr_fmt(fmt) "irq: " fmt
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,7 @@ struct fwnode_handle *irq_domain_alloc_named_fwnode(const char *name)
 	if (!n || !copy) {
 		free(n);
 		free(copy);
-		pr_err("irq: out of memory for fwnode %s", name ? name : "");
+		pr_err("out of memory for fwnode %s", name ? name : "");
 		return NULL;
 	}
 	n->fwnode.name = copy;
@@ -88,7 +89,7 @@ void irq_domain_free_fwnode(struct fwnode_handle *fwnode)
 		}
 	}
 	pthread_mutex_unlock(&domain_list_lock);
-	pr_err("irq: fwnode %s was not allocated by irq_domain_alloc_named_fwnode", fwnode->name ? fwnode->name : "?");
+	pr_err("fwnode %s was not allocated by irq_domain_alloc_named_fwnode", fwnode->name ? fwnode->name : "?");
 }
 
 void irq_domain_free_all_fwnodes(void)
@@ -166,7 +167,7 @@ static struct irq_domain *domain_create(struct fwnode_handle *fwnode, unsigned i
 		d->flags |= IRQ_DOMAIN_FLAG_HIERARCHY;
 	return d;
 nomem:
-	pr_err("irq: out of memory creating domain %s (size %u)", fwnode && fwnode->name ? fwnode->name : "", size);
+	pr_err("out of memory creating domain %s (size %u)", fwnode && fwnode->name ? fwnode->name : "", size);
 	return NULL;
 }
 
@@ -246,7 +247,7 @@ static struct irq_domain *legacy_create(struct fwnode_handle *fwnode, unsigned i
 	int ret;
 
 	if (!size || !first_irq || first_hwirq > ~0u - size) {
-		pr_err("irq: legacy domain %s: bad range virq %u hwirq %lu size %u",
+		pr_err("legacy domain %s: bad range virq %u hwirq %lu size %u",
 		       fwnode && fwnode->name ? fwnode->name : "", first_irq, first_hwirq, size);
 		return NULL;
 	}
@@ -262,7 +263,7 @@ static struct irq_domain *legacy_create(struct fwnode_handle *fwnode, unsigned i
 			continue;
 		ret = __irq_alloc_descs((int)(first_irq + i), first_irq + i, 1, NUMA_NO_NODE, NULL);
 		if (ret < 0) {
-			pr_err("irq: domain %s: cannot allocate legacy virq %u", d->name, first_irq + i);
+			pr_err("domain %s: cannot allocate legacy virq %u", d->name, first_irq + i);
 			/* descs made so far are left for the caller: they are ordinary free-able descs */
 			domain_destroy(d);
 			return NULL;
@@ -344,16 +345,16 @@ struct irq_domain *irq_domain_create_hierarchy(struct irq_domain *parent, unsign
 static int instantiate_check(const struct irq_domain_info *info, const char *name)
 {
 	if (info->dgc_info) {
-		pr_err("irq: domain %s: generic irq chips (dgc_info) are not supported", name);
+		pr_err("domain %s: generic irq chips (dgc_info) are not supported", name);
 		return -EOPNOTSUPP;
 	}
 	if (info->direct_max < 0 || (info->size && info->direct_max)) {
-		pr_err("irq: domain %s: direct_max %d with size %u: a no-map domain has no linear map", name,
+		pr_err("domain %s: direct_max %d with size %u: a no-map domain has no linear map", name,
 		       info->direct_max, info->size);
 		return -EINVAL;
 	}
 	if (info->virq_base && (info->direct_max || info->size <= info->hwirq_base)) {
-		pr_err("irq: domain %s: legacy domain needs size %u > hwirq_base %u and no direct_max", name,
+		pr_err("domain %s: legacy domain needs size %u > hwirq_base %u and no direct_max", name,
 		       info->size, info->hwirq_base);
 		return -EINVAL;
 	}
@@ -396,7 +397,7 @@ struct irq_domain *irq_domain_instantiate(const struct irq_domain_info *info)
 	int ret;
 
 	if (!info) {
-		pr_err("irq: irq_domain_instantiate(NULL)");
+		pr_err("irq_domain_instantiate(NULL)");
 		return ERR_PTR(-EINVAL);
 	}
 	ret = instantiate_check(info, what);
@@ -435,14 +436,14 @@ struct irq_domain *irq_domain_instantiate(const struct irq_domain_info *info)
 	d->root = info->parent ? info->parent->root : d;
 	d->exit = info->exit;
 	if (info->name_suffix && instantiate_name(d, info->name_suffix)) {
-		pr_err("irq: out of memory naming domain %s", d->name);
+		pr_err("out of memory naming domain %s", d->name);
 		domain_destroy(d);
 		return ERR_PTR(-ENOMEM);
 	}
 	if (info->init) {
 		ret = info->init(d);
 		if (ret) {
-			pr_err("irq: domain %s: init failed (%d)", d->name, ret);
+			pr_err("domain %s: init failed (%d)", d->name, ret);
 			domain_destroy(d);
 			return ERR_PTR(ret);
 		}
@@ -484,14 +485,14 @@ int irq_domain_remove(struct irq_domain *d)
 	struct irq_domain **pp, *it;
 
 	if (!d) {
-		pr_err("irq: irq_domain_remove(NULL)");
+		pr_err("irq_domain_remove(NULL)");
 		return -EINVAL;
 	}
 	pthread_mutex_lock(&domain_list_lock);
 	for (it = domain_list; it; it = it->next) {
 		if (it->parent == d) {
 			pthread_mutex_unlock(&domain_list_lock);
-			pr_err("irq: domain %s: remove refused: child domain %s still stacked on it", d->name, it->name);
+			pr_err("domain %s: remove refused: child domain %s still stacked on it", d->name, it->name);
 			return -EBUSY;
 		}
 	}
@@ -499,14 +500,14 @@ int irq_domain_remove(struct irq_domain *d)
 		unsigned int n = d->mapcount;
 
 		pthread_mutex_unlock(&domain_list_lock);
-		pr_err("irq: domain %s: remove refused: %u mappings still exist", d->name, n);
+		pr_err("domain %s: remove refused: %u mappings still exist", d->name, n);
 		return -EBUSY;
 	}
 	for (pp = &domain_list; *pp && *pp != d; pp = &(*pp)->next)
 		;
 	if (!*pp) {
 		pthread_mutex_unlock(&domain_list_lock);
-		pr_err("irq: irq_domain_remove: unknown domain %p", (void *)d);
+		pr_err("irq_domain_remove: unknown domain %p", (void *)d);
 		return -EINVAL;
 	}
 	*pp = d->next;

@@ -9,6 +9,8 @@
  * and hands the same arg to the parent, which owns the real interrupt
  * resource (LPI, SPI, INTA event...) and composes the message.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,7 +166,7 @@ static int msi_compose_and_write(struct irq_data *irqd)
 	int ret = irq_chip_compose_msi_msg(msi_msg_source(irqd), &msg);
 
 	if (ret) {
-		pr_err("irq: domain %s: virq %u: no chip in the hierarchy composes MSI messages (%d)",
+		pr_err("domain %s: virq %u: no chip in the hierarchy composes MSI messages (%d)",
 		       irqd->domain->name, irqd->irq, ret);
 		return ret;
 	}
@@ -210,7 +212,7 @@ static int msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsign
 		unsigned int old = irq_find_mapping(domain, hwirq + i);
 
 		if (old) {
-			pr_err("irq: domain %s: hwirq %lu already mapped to virq %u", domain->name,
+			pr_err("domain %s: hwirq %lu already mapped to virq %u", domain->name,
 			       hwirq + i, old);
 			return -EEXIST;
 		}
@@ -223,7 +225,7 @@ static int msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsign
 	for (i = 0; i < nr_irqs; i++) {
 		ret = ops->msi_init(domain, info, virq + i, hwirq + i, arg);
 		if (ret < 0) {
-			pr_err("irq: domain %s: msi_init of virq %u failed (%d)", domain->name, virq + i, ret);
+			pr_err("domain %s: msi_init of virq %u failed (%d)", domain->name, virq + i, ret);
 			if (ops->msi_free)
 				while (i--)
 					ops->msi_free(domain, info, virq + i);
@@ -287,13 +289,13 @@ static struct irq_domain *__msi_create_irq_domain(struct fwnode_handle *fwnode, 
 	struct irq_domain *d;
 
 	if (!info || !info->chip) {
-		pr_err("irq: msi domain %s: no msi_domain_info or chip", fwnode ? fwnode->name : "?");
+		pr_err("msi domain %s: no msi_domain_info or chip", fwnode ? fwnode->name : "?");
 		return NULL;
 	}
 	if (info->flags & MSI_FLAG_USE_DEF_DOM_OPS)
 		msi_fill_dom_ops(info);
 	if (!info->ops || !info->ops->get_hwirq || !info->ops->msi_init || !info->ops->set_desc) {
-		pr_err("irq: msi domain %s: msi_domain_ops incomplete (set MSI_FLAG_USE_DEF_DOM_OPS)",
+		pr_err("msi domain %s: msi_domain_ops incomplete (set MSI_FLAG_USE_DEF_DOM_OPS)",
 		       fwnode ? fwnode->name : "?");
 		return NULL;
 	}
@@ -350,7 +352,7 @@ struct irq_domain *msi_create_parent_irq_domain(struct irq_domain_info *info,
 	struct irq_domain *d;
 
 	if (!info || !msi_parent_ops) {
-		pr_err("irq: msi_create_parent_irq_domain: no %s", info ? "msi_parent_ops" : "irq_domain_info");
+		pr_err("msi_create_parent_irq_domain: no %s", info ? "msi_parent_ops" : "irq_domain_info");
 		return NULL;
 	}
 	info->hwirq_max = max(info->hwirq_max, (irq_hw_number_t)info->size);
@@ -407,7 +409,7 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 	struct msi_dev_domain *dd;
 
 	if (!dev || !template_info || !template_info->chip || domid != MSI_DEFAULT_DOMAIN || !parent) {
-		pr_err("irq: msi: %s: cannot create device domain %u (%s)", dev ? dev->name : "?", domid,
+		pr_err("msi: %s: cannot create device domain %u (%s)", dev ? dev->name : "?", domid,
 		       !dev || !parent ? "no MSI parent" : "bad arguments");
 		return false;
 	}
@@ -434,7 +436,7 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 	pops = parent->msi_parent_ops;
 	if (pops) {
 		if (pops->init_dev_msi_info && !pops->init_dev_msi_info(dev, parent, parent, &dd->info)) {
-			pr_err("irq: msi: %s: parent %s refused the device domain", dev->name, parent->name);
+			pr_err("msi: %s: parent %s refused the device domain", dev->name, parent->name);
 			free(dd);
 			return false;
 		}
@@ -452,7 +454,7 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 	mutex_lock(&md->lock);
 	if (md->dev_domain) {
 		mutex_unlock(&md->lock);
-		pr_err("irq: msi: %s: device domain %u already exists", dev->name, domid);
+		pr_err("msi: %s: device domain %u already exists", dev->name, domid);
 		free(dd);
 		return false;
 	}
@@ -503,5 +505,5 @@ void msi_remove_device_irq_domain(struct device *dev, unsigned int domid)
 		mutex_unlock(&md->lock);
 	}
 	if (!found)
-		pr_warn("irq: msi: %s: no device domain %u to remove", dev ? dev->name : "?", domid);
+		pr_warn("msi: %s: no device domain %u to remove", dev ? dev->name : "?", domid);
 }

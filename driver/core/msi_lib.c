@@ -7,6 +7,8 @@
  * msi_lib_init_dev_msi_info the parent's msi_parent_ops alone decide what the
  * device domain may do (flags) and which chip callbacks reach the parent.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <linux/irqchip/irq-msi-lib.h>
 #include <linux/of.h>
 
@@ -20,7 +22,7 @@ static const char *lib_dev_name(const struct device *dev)
 /* upstream warns once per site; a log line per refusal says which device and why */
 static bool lib_refuse(const struct device *dev, const struct irq_domain *parent, const char *why)
 {
-	pr_warn("irq: msi-lib: %s: cannot stack a device MSI domain on %s: %s", lib_dev_name(dev),
+	pr_warn("msi-lib: %s: cannot stack a device MSI domain on %s: %s", lib_dev_name(dev),
 		parent ? parent->name : "?", why);
 	return false;
 }

@@ -4,6 +4,8 @@
  * irq/domains.  Output is deterministic (virqs ascending, sibling domains by
  * name) so tests and the main command can compare it verbatim.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -272,7 +274,7 @@ void irqsim_show_domains(FILE *out)
 			struct irq_domain **na = realloc(all, ncap * sizeof(*all));
 
 			if (!na) {
-				pr_err("irq: show_domains: out of memory");
+				pr_err("show_domains: out of memory");
 				free(all);
 				return;
 			}

@@ -19,6 +19,8 @@
  *                 An LPI already pending at the old RD is delivered there.
  *   retrigger     GICR_SETLPIR on the target RD
  */
+#define pr_fmt(fmt) "GICv3: " fmt
+
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqchip/irq-msi-lib.h>
 #include <linux/irqdesc.h>
@@ -84,7 +86,7 @@ static void lpi_compose_msi_msg(struct irq_data *d, struct msi_msg *msg)
 	u64 addr = rd ? (u64)irqsim_iomem_phys((char __iomem *)rd + GICR_SETLPIR) : 0;
 
 	if (!rd)
-		pr_err("GICv3: DirectLPI: LPI %lu targets CPU%u, which has no redistributor", d->hwirq, cpu);
+		pr_err("DirectLPI: LPI %lu targets CPU%u, which has no redistributor", d->hwirq, cpu);
 	msg->address_lo = (u32)addr;
 	msg->address_hi = (u32)(addr >> 32);
 	msg->data = (u32)d->hwirq;
@@ -118,7 +120,7 @@ static int lpi_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 	else
 		cpu = lpi_pick_cpu_in(mask);
 	if (cpu >= NR_CPUS || !gic_lpi.rd[cpu].enabled) {
-		pr_err("GICv3: DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %s", d->hwirq,
+		pr_err("DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %s", d->hwirq,
 		       force ? "possible" : "online", cpumask_print(mask, buf, sizeof(buf)));
 		return -EINVAL;
 	}
@@ -170,13 +172,13 @@ static int lpi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned in
 	first = gic_lpi_alloc_block(&gic_lpi.bitmap, nr_irqs);
 	if (first < 0) {
 		if (first == -ENOSPC)
-			pr_err("GICv3: DirectLPI: no free block of %u LPIs (%u of %u in use)", nr_irqs,
+			pr_err("DirectLPI: no free block of %u LPIs (%u of %u in use)", nr_irqs,
 			       gic_lpi.bitmap.used, gic_lpi.nr_lpis);
 		return (int)first;
 	}
 	cpu = lpi_pick_cpu(desc && desc->affinity ? &desc->affinity->mask : NULL);
 	if (cpu >= NR_CPUS) {
-		pr_err("GICv3: DirectLPI: no online CPU has LPIs enabled");
+		pr_err("DirectLPI: no online CPU has LPIs enabled");
 		gic_lpi_free_block(&gic_lpi.bitmap, (u32)first, nr_irqs);
 		return -ENODEV;
 	}
@@ -275,7 +277,7 @@ int gic_v3_lpi_set_priority(unsigned int virq, u8 prio)
 	struct irq_data *d = gic_lpi.ready ? irq_domain_get_irq_data(gic_lpi.domain, virq) : NULL;
 
 	if (!d) {
-		pr_err("GICv3: DirectLPI: virq %u is not an LPI", virq);
+		pr_err("DirectLPI: virq %u is not an LPI", virq);
 		return -EINVAL;
 	}
 	return gic_lpi_update_config((u32)d->hwirq, lpi_target(d), LPI_PROP_PRIO_MASK, prio & LPI_PROP_PRIO_MASK);

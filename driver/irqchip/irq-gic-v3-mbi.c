@@ -11,6 +11,8 @@
  * one range (what Multi-MSI needs), allocates the GIC level of every SPI as
  * edge-rising and composes {doorbell + SETSPI_NSR, INTID}.
  */
+#define pr_fmt(fmt) "GICv3-MBI: " fmt
+
 #include <string.h>
 
 #include <linux/bitmap.h>
@@ -99,7 +101,7 @@ static int mbi_alloc_parent(struct irq_domain *d, unsigned int virq, u32 intid)
 	if (pd && pd->chip && pd->chip->irq_set_type) {
 		ret = pd->chip->irq_set_type(pd, IRQ_TYPE_EDGE_RISING);
 		if (ret < 0) {
-			pr_err("GICv3-MBI: INTID %u: parent refused edge-rising (%d)", intid, ret);
+			pr_err("INTID %u: parent refused edge-rising (%d)", intid, ret);
 			irq_domain_free_irqs_parent(d, virq, 1);
 			return ret;
 		}
@@ -126,7 +128,7 @@ static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	}
 	mutex_unlock(&mbi.lock);
 	if (!r) {
-		pr_err("GICv3-MBI: no free aligned block of %u SPI(s) for %u vector(s)", size, nr_irqs);
+		pr_err("no free aligned block of %u SPI(s) for %u vector(s)", size, nr_irqs);
 		return -ENOSPC;
 	}
 	for (i = 0; i < nr_irqs; i++) {
@@ -144,7 +146,7 @@ static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	return 0;
 
 fail:
-	pr_err("GICv3-MBI: allocating INTID %u failed (%d)", r->spi_start + (u32)off + i, ret);
+	pr_err("allocating INTID %u failed (%d)", r->spi_start + (u32)off + i, ret);
 	while (i--) {
 		irq_domain_reset_irq_data(irq_domain_get_irq_data(d, virq + i));
 		irq_domain_free_irqs_parent(d, virq + i, 1);
@@ -223,7 +225,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 	int n = of_property_count_u32_elems(np, "mbi-ranges");
 
 	if (n <= 0 || n % 2 || n > 2 * GIC_MBI_MAX_RANGES) {
-		pr_err("GICv3-MBI: %s: mbi-ranges must hold 1..%d <first count> pairs (%d cells)", np->path,
+		pr_err("%s: mbi-ranges must hold 1..%d <first count> pairs (%d cells)", np->path,
 		       GIC_MBI_MAX_RANGES, n);
 		return -EINVAL;
 	}
@@ -234,7 +236,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 		struct mbi_range *r = &mbi.ranges[k];
 
 		if (count == 0 || first < GIC_FIRST_SPI || (u64)first + count > gic->irq_nr) {
-			pr_err("GICv3-MBI: %s: mbi-ranges <%u %u> is not within the SPIs 32..%u", np->path, first,
+			pr_err("%s: mbi-ranges <%u %u> is not within the SPIs 32..%u", np->path, first,
 			       count, gic->irq_nr - 1);
 			return -EINVAL;
 		}
@@ -242,7 +244,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 			const struct mbi_range *o = &mbi.ranges[j];
 
 			if (first < o->spi_start + o->nr_spis && o->spi_start < first + count) {
-				pr_err("GICv3-MBI: %s: mbi-ranges <%u %u> overlaps <%u %u>", np->path, first, count,
+				pr_err("%s: mbi-ranges <%u %u> overlaps <%u %u>", np->path, first, count,
 				       o->spi_start, o->nr_spis);
 				return -EINVAL;
 			}
@@ -268,7 +270,7 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	if (!of_property_read_bool(np, "msi-controller") || !of_get_property(np, "mbi-ranges", NULL))
 		return 0;
 	if (!(gic->typer & GICD_TYPER_MBIS)) {
-		pr_info("GICv3-MBI: %s: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np->path);
+		pr_info("%s: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np->path);
 		return 0;
 	}
 	mbi_reset();
@@ -286,7 +288,7 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	gic_name_domain(mbi.domain, "GICv3-MBI");
 	for (unsigned int k = 0; k < mbi.nr_ranges; k++)
 		total += mbi.ranges[k].nr_spis;
-	pr_info("GICv3-MBI: %s: %u SPI(s) in %u range(s), doorbell 0x%llx", np->path, total, mbi.nr_ranges,
+	pr_info("%s: %u SPI(s) in %u range(s), doorbell 0x%llx", np->path, total, mbi.nr_ranges,
 		(unsigned long long)(mbi.doorbell + GICD_SETSPI_NSR));
 	return 0;
 

@@ -16,6 +16,8 @@
  * same hwirq encoding and the INTA's chip operations; its own
  * irq_write_msi_msg receives the message.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdio.h>
 #include <string.h>
 
@@ -34,7 +36,7 @@ static int ti_sci_inta_msi_prepare(struct irq_domain *domain, struct device *dev
 {
 	(void)nvec;
 	if (dev->id < 0 || dev->id > 0xffff) {
-		pr_err("irq: domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
+		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
 		       dev_name(dev) ? dev_name(dev) : "?", dev->id);
 		return -EINVAL;
 	}
@@ -64,7 +66,7 @@ struct irq_domain *ti_sci_inta_msi_create_irq_domain(struct fwnode_handle *fwnod
 	struct irq_domain *d;
 
 	if (!chip || !info->ops) {
-		pr_err("irq: msi domain %s: INTA-MSI needs a chip and msi_domain_ops", fwnode ? fwnode->name : "?");
+		pr_err("msi domain %s: INTA-MSI needs a chip and msi_domain_ops", fwnode ? fwnode->name : "?");
 		return NULL;
 	}
 	chip->irq_request_resources = irq_chip_request_resources_parent;
@@ -103,7 +105,7 @@ static bool ti_sci_inta_init_dev_msi_info(struct device *dev, struct irq_domain 
 	struct irq_chip *chip = info->chip;
 
 	if (dev->id < 0 || dev->id > 0xffff) {
-		pr_err("irq: domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
+		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
 		       dev_name(dev) ? dev_name(dev) : "?", dev->id);
 		return false;
 	}
