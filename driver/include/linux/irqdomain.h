@@ -9,6 +9,7 @@
 
 #include <linux/irq.h>
 #include <linux/irqsim_lock.h>
+#include <linux/mutex.h> /* as upstream's: DEFINE_MUTEX in irqchip drivers */
 
 #ifdef __cplusplus
 extern "C" {
