@@ -3,6 +3,8 @@
  * The arch seam (see irqsim_arch.h): the IRQ entry installed by the root
  * irqchip, per-CPU start-up callbacks, and the CPU -> MPIDR map.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <linux/cpumask.h>
 #include <linux/irqsim_arch.h>
 
@@ -29,7 +31,7 @@ static bool cpu_mpidr_set[NR_CPUS];
 int set_handle_irq(void (*handle_irq)(void))
 {
 	if (arch_handle_irq && arch_handle_irq != handle_irq) {
-		pr_err("irq: set_handle_irq: an IRQ entry is already installed");
+		pr_err("set_handle_irq: an IRQ entry is already installed");
 		return -EBUSY;
 	}
 	arch_handle_irq = handle_irq;
@@ -47,7 +49,7 @@ int irqsim_arch_handle_irq(void)
 int irqsim_register_cpu_starting(const char *name, irqsim_cpu_starting_fn fn)
 {
 	if (nr_cpu_starting >= MAX_CPU_STARTING) {
-		pr_err("irq: cpu starting callback %s: table full", name);
+		pr_err("cpu starting callback %s: table full", name);
 		return -ENOSPC;
 	}
 	cpu_starting[nr_cpu_starting].name = name;
@@ -62,14 +64,14 @@ int irqsim_arch_cpu_starting(unsigned int cpu)
 	int ret = 0;
 
 	if (cpu >= nr_cpu_ids) {
-		pr_err("irq: cpu %u starting: not a possible CPU (nr_cpu_ids %u)", cpu, nr_cpu_ids);
+		pr_err("cpu %u starting: not a possible CPU (nr_cpu_ids %u)", cpu, nr_cpu_ids);
 		return -EINVAL;
 	}
 	irqsim_set_this_cpu(cpu);
 	for (unsigned int i = 0; i < nr_cpu_starting && !ret; i++) {
 		ret = cpu_starting[i].fn(cpu);
 		if (ret)
-			pr_err("irq: cpu %u starting: %s failed (%d)", cpu, cpu_starting[i].name, ret);
+			pr_err("cpu %u starting: %s failed (%d)", cpu, cpu_starting[i].name, ret);
 	}
 	if (!ret)
 		set_cpu_online(cpu, true);

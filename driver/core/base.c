@@ -3,6 +3,8 @@
  * Basic services of the driver stack: logging, the current CPU, the CPU masks
  * and the lock wrappers.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdio.h>
 #include <string.h>
 
@@ -102,7 +104,7 @@ unsigned int smp_processor_id(void)
 void irqsim_set_this_cpu(unsigned int cpu)
 {
 	if (cpu >= NR_CPUS) {
-		pr_err("irq: cpu %u out of range (NR_CPUS %u)", cpu, NR_CPUS);
+		pr_err("cpu %u out of range (NR_CPUS %u)", cpu, NR_CPUS);
 		return;
 	}
 	this_cpu = cpu;
@@ -121,7 +123,7 @@ struct cpumask __cpu_online_mask = { .bits = { 1 } };
 void irqsim_set_nr_cpus(unsigned int nr)
 {
 	if (nr == 0 || nr > NR_CPUS) {
-		pr_err("irq: nr_cpus %u out of range 1..%u", nr, NR_CPUS);
+		pr_err("nr_cpus %u out of range 1..%u", nr, NR_CPUS);
 		nr = nr ? NR_CPUS : 1;
 	}
 	nr_cpu_ids = nr;
@@ -139,7 +141,7 @@ void irqsim_set_nr_cpus(unsigned int nr)
 void set_cpu_online(unsigned int cpu, bool online)
 {
 	if (cpu >= nr_cpu_ids) {
-		pr_err("irq: set_cpu_online: cpu %u not possible (nr_cpu_ids %u)", cpu, nr_cpu_ids);
+		pr_err("set_cpu_online: cpu %u not possible (nr_cpu_ids %u)", cpu, nr_cpu_ids);
 		return;
 	}
 	if (online)
@@ -167,7 +169,7 @@ const struct cpumask *cpumask_of(unsigned int cpu)
 {
 	pthread_once(&cpu_single_once, cpu_single_masks_init);
 	if (cpu >= NR_CPUS) {
-		pr_err("irq: cpumask_of: cpu %u out of range", cpu);
+		pr_err("cpumask_of: cpu %u out of range", cpu);
 		cpu = 0;
 	}
 	return &cpu_single_masks[cpu];

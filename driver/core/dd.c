@@ -15,6 +15,8 @@
  * -EPROBE_DEFER is retried after any other device binds, until a whole pass
  * binds nothing (the kernel's deferred-probe work, run synchronously).
  */
+#define pr_fmt(fmt) "driver core: " fmt
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,7 +256,7 @@ void irqsim_driver_core_batch_end(bool report)
 int device_add(struct device *dev)
 {
 	if (!dev->name) {
-		pr_err("driver core: device_add of a device without a name");
+		pr_err("device_add of a device without a name");
 		return -EINVAL;
 	}
 	core_lock();
@@ -321,14 +323,14 @@ int driver_register(struct device_driver *drv)
 	struct device *dev;
 
 	if (!drv->name) {
-		pr_err("driver core: driver_register of a driver without a name");
+		pr_err("driver_register of a driver without a name");
 		return -EINVAL;
 	}
 	core_lock();
 	list_for_each_entry(d, &core_drivers, irqsim_node) {
 		if (d == drv || (d->bus == drv->bus && !strcmp(d->name, drv->name))) {
 			core_unlock();
-			pr_err("driver core: driver '%s' is already registered", drv->name);
+			pr_err("driver '%s' is already registered", drv->name);
 			return -EBUSY;
 		}
 	}

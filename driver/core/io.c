@@ -6,6 +6,7 @@
  * each access logs one error naming the address, so a missing backend is loud.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#define pr_fmt(fmt) "io: " fmt
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ void irqsim_io_install(const struct irqsim_io_ops *ops, void *ctx)
 static void io_none(const char *what, phys_addr_t addr)
 {
 	io_none_status = IO_DECERR;
-	pr_err("io: %s at 0x%llx with no io backend installed", what, (unsigned long long)addr);
+	pr_err("%s at 0x%llx with no io backend installed", what, (unsigned long long)addr);
 }
 
 /**
@@ -50,7 +51,7 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 {
 	(void)size;
 	if (!phys) {
-		pr_err("io: ioremap of physical address 0 refused");
+		pr_err("ioremap of physical address 0 refused");
 		return NULL;
 	}
 	return (void __iomem *)(uintptr_t)phys;
@@ -88,7 +89,7 @@ static void io_check(const char *op, phys_addr_t pa)
 	if (st == IO_OKAY)
 		return;
 	irqsim_annotation_save(what, sizeof(what));
-	pr_err("io: %s at 0x%llx: %s response%s%s", op, (unsigned long long)pa,
+	pr_err("%s at 0x%llx: %s response%s%s", op, (unsigned long long)pa,
 	       st == IO_DECERR ? "DECERR" : "SLVERR", what[0] ? " during " : "", what);
 }
 
@@ -233,12 +234,12 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
 
 	(void)dev;
 	if (!io_ops || !io_ops->dma_alloc) {
-		pr_err("io: dma_alloc_coherent(%zu) with no DMA-capable io backend", size);
+		pr_err("dma_alloc_coherent(%zu) with no DMA-capable io backend", size);
 		return NULL;
 	}
 	p = io_ops->dma_alloc(io_ctx, size, dma_handle);
 	if (!p)
-		pr_err("io: dma_alloc_coherent(%zu) failed", size);
+		pr_err("dma_alloc_coherent(%zu) failed", size);
 	return p;
 }
 
@@ -255,7 +256,7 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 	if (!cpu_addr)
 		return;
 	if (!io_ops || !io_ops->dma_free) {
-		pr_err("io: dma_free_coherent(%p) with no DMA-capable io backend", cpu_addr);
+		pr_err("dma_free_coherent(%p) with no DMA-capable io backend", cpu_addr);
 		return;
 	}
 	io_ops->dma_free(io_ctx, size, cpu_addr, dma_handle);

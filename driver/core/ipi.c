@@ -13,6 +13,8 @@
  * Sends take no lock: the reservation is fixed between reserve and destroy,
  * and the chip's send callbacks must be safe from any context.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include "internals.h"
 
 #include <linux/irqdesc.h>
@@ -47,15 +49,15 @@ int irq_reserve_ipi(struct irq_domain *domain, const struct cpumask *dest)
 	int virq;
 
 	if (!domain || !irq_domain_is_ipi(domain)) {
-		pr_err("irq: domain %s: not an IPI domain, cannot reserve an IPI", ipi_dom_name(domain));
+		pr_err("domain %s: not an IPI domain, cannot reserve an IPI", ipi_dom_name(domain));
 		return -EINVAL;
 	}
 	if (!dest || cpumask_empty(dest)) {
-		pr_err("irq: domain %s: IPI reservation with an empty CPU mask", ipi_dom_name(domain));
+		pr_err("domain %s: IPI reservation with an empty CPU mask", ipi_dom_name(domain));
 		return -EINVAL;
 	}
 	if (!cpumask_subset(dest, cpu_possible_mask)) {
-		pr_err("irq: domain %s: IPI mask %s contains impossible CPUs", ipi_dom_name(domain),
+		pr_err("domain %s: IPI mask %s contains impossible CPUs", ipi_dom_name(domain),
 		       cpumask_print(dest, buf, sizeof(buf)));
 		return -EINVAL;
 	}
@@ -64,7 +66,7 @@ int irq_reserve_ipi(struct irq_domain *domain, const struct cpumask *dest)
 		nr = 1;
 	} else {
 		if (!cpumask_is_contiguous(dest)) {
-			pr_err("irq: domain %s: per-CPU IPI mask %s is not contiguous", ipi_dom_name(domain),
+			pr_err("domain %s: per-CPU IPI mask %s is not contiguous", ipi_dom_name(domain),
 			       cpumask_print(dest, buf, sizeof(buf)));
 			return -EINVAL;
 		}
@@ -73,7 +75,7 @@ int irq_reserve_ipi(struct irq_domain *domain, const struct cpumask *dest)
 
 	virq = __irq_domain_alloc_irqs(domain, -1, nr, NUMA_NO_NODE, (void *)dest, false, NULL);
 	if (virq <= 0) {
-		pr_err("irq: domain %s: cannot reserve IPI for CPUs %s (%d)", ipi_dom_name(domain),
+		pr_err("domain %s: cannot reserve IPI for CPUs %s (%d)", ipi_dom_name(domain),
 		       cpumask_print(dest, buf, sizeof(buf)), virq);
 		return virq < 0 ? virq : -ENOSPC;
 	}
@@ -110,11 +112,11 @@ int irq_destroy_ipi(unsigned int irq, const struct cpumask *dest)
 	char buf[64], rbuf[64];
 
 	if (!data || !data->domain || !irq_domain_is_ipi(data->domain)) {
-		pr_err("irq: virq %u: not an IPI, cannot destroy it", irq);
+		pr_err("virq %u: not an IPI, cannot destroy it", irq);
 		return -EINVAL;
 	}
 	if (!dest || cpumask_empty(dest) || !cpumask_subset(dest, irq_data_get_affinity_mask(data))) {
-		pr_err("irq: IPI virq %u: destroy mask %s is not a subset of the reservation %s", irq,
+		pr_err("IPI virq %u: destroy mask %s is not a subset of the reservation %s", irq,
 		       dest ? cpumask_print(dest, buf, sizeof(buf)) : "(null)",
 		       cpumask_print(irq_data_get_affinity_mask(data), rbuf, sizeof(rbuf)));
 		return -EINVAL;
@@ -124,7 +126,7 @@ int irq_destroy_ipi(unsigned int irq, const struct cpumask *dest)
 		return 0;
 	}
 	if (!cpumask_is_contiguous(dest)) {
-		pr_err("irq: IPI virq %u: destroy mask %s is not contiguous", irq,
+		pr_err("IPI virq %u: destroy mask %s is not contiguous", irq,
 		       cpumask_print(dest, buf, sizeof(buf)));
 		return -EINVAL;
 	}
@@ -132,7 +134,7 @@ int irq_destroy_ipi(unsigned int irq, const struct cpumask *dest)
 	nr = cpumask_weight(dest);
 	for (unsigned int i = 0; i < nr; i++) {
 		if (!irq_get_irq_data(first + i)) {
-			pr_err("irq: IPI virq %u: CPU %u already released", irq, cpumask_first(dest) + i);
+			pr_err("IPI virq %u: CPU %u already released", irq, cpumask_first(dest) + i);
 			return -EINVAL;
 		}
 	}
@@ -190,11 +192,11 @@ static int ipi_send_verify(unsigned int virq, struct irq_data *data, const struc
 	char buf[64], rbuf[64];
 
 	if (!data || !data->domain || !irq_domain_is_ipi(data->domain)) {
-		pr_err("irq: virq %u: not an IPI, cannot send it", virq);
+		pr_err("virq %u: not an IPI, cannot send it", virq);
 		return -EINVAL;
 	}
 	if (!chip || (!chip->ipi_send_single && !chip->ipi_send_mask)) {
-		pr_err("irq: IPI virq %u: chip %s has no IPI send operation", virq,
+		pr_err("IPI virq %u: chip %s has no IPI send operation", virq,
 		       chip && chip->name ? chip->name : "(none)");
 		return -EINVAL;
 	}
@@ -203,20 +205,20 @@ static int ipi_send_verify(unsigned int virq, struct irq_data *data, const struc
 		struct cpumask outside;
 
 		if (cpumask_empty(dest)) {
-			pr_err("irq: IPI virq %u: send to an empty CPU mask", virq);
+			pr_err("IPI virq %u: send to an empty CPU mask", virq);
 			return -EINVAL;
 		}
 		cpumask_copy(&outside, dest);
 		for (unsigned int i = 0; i < CPUMASK_WORDS; i++)
 			outside.bits[i] &= ~ipimask->bits[i];
 		if (!cpumask_empty(&outside)) {
-			pr_err("irq: IPI virq %u: CPUs %s outside the reservation (%s)", virq,
+			pr_err("IPI virq %u: CPUs %s outside the reservation (%s)", virq,
 			       cpumask_print(&outside, buf, sizeof(buf)),
 			       cpumask_print(ipimask, rbuf, sizeof(rbuf)));
 			return -EINVAL;
 		}
 	} else if (cpu >= nr_cpu_ids || !cpumask_test_cpu(cpu, ipimask)) {
-		pr_err("irq: IPI virq %u: CPU %u outside the reservation (%s)", virq, cpu,
+		pr_err("IPI virq %u: CPU %u outside the reservation (%s)", virq, cpu,
 		       cpumask_print(ipimask, rbuf, sizeof(rbuf)));
 		return -EINVAL;
 	}
@@ -323,7 +325,7 @@ int ipi_send_mask(unsigned int virq, const struct cpumask *dest)
 	int ret;
 
 	if (!dest) {
-		pr_err("irq: IPI virq %u: send with no CPU mask", virq);
+		pr_err("IPI virq %u: send with no CPU mask", virq);
 		return -EINVAL;
 	}
 	ret = ipi_send_verify(virq, desc ? &desc->irq_data : NULL, dest, 0);

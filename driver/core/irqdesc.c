@@ -10,6 +10,8 @@
  * lock-free (acquire loads of pointers published with release stores; chunks
  * are only freed by reset).
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,11 +232,11 @@ int __irq_alloc_descs(int irq, unsigned int from, unsigned int cnt, int node, co
 
 	(void)node;
 	if (cnt == 0 || cnt >= IRQ_MAX_VIRQS) {
-		pr_err("irq: cannot allocate %u descriptors", cnt);
+		pr_err("cannot allocate %u descriptors", cnt);
 		return -EINVAL;
 	}
 	if (irq == 0 || (irq > 0 && from > (unsigned int)irq)) {
-		pr_err("irq: invalid descriptor request irq=%d from=%u", irq, from);
+		pr_err("invalid descriptor request irq=%d from=%u", irq, from);
 		return -EINVAL;
 	}
 	if (irq > 0)
@@ -246,12 +248,12 @@ int __irq_alloc_descs(int irq, unsigned int from, unsigned int cnt, int node, co
 	start = find_free_range(from > lowest_free ? from : lowest_free, cnt);
 	if (irq > 0 && start != (unsigned int)irq) {
 		pthread_mutex_unlock(&sparse_lock);
-		pr_err("irq: virq %d..%u already in use", irq, (unsigned int)irq + cnt - 1);
+		pr_err("virq %d..%u already in use", irq, (unsigned int)irq + cnt - 1);
 		return -EEXIST;
 	}
 	if (start >= IRQ_MAX_VIRQS) {
 		pthread_mutex_unlock(&sparse_lock);
-		pr_err("irq: no room for %u consecutive virqs (space of %u)", cnt, IRQ_MAX_VIRQS);
+		pr_err("no room for %u consecutive virqs (space of %u)", cnt, IRQ_MAX_VIRQS);
 		return -ENOMEM;
 	}
 	ret = chunks_prepare(start, cnt);
@@ -273,7 +275,7 @@ int __irq_alloc_descs(int irq, unsigned int from, unsigned int cnt, int node, co
 	}
 	if (ret) {
 		pthread_mutex_unlock(&sparse_lock);
-		pr_err("irq: out of memory allocating %u descriptors", cnt);
+		pr_err("out of memory allocating %u descriptors", cnt);
 		return ret;
 	}
 	__atomic_add_fetch(&nr_allocated, cnt, __ATOMIC_RELAXED);
@@ -295,7 +297,7 @@ void irq_free_descs(unsigned int irq, unsigned int cnt)
 	unsigned int bad = 0, first_bad = 0;
 
 	if (irq == 0 || irq >= IRQ_MAX_VIRQS || cnt > IRQ_MAX_VIRQS - irq) {
-		pr_err("irq: free of invalid virq range %u+%u", irq, cnt);
+		pr_err("free of invalid virq range %u+%u", irq, cnt);
 		return;
 	}
 	pthread_mutex_lock(&sparse_lock);
@@ -315,7 +317,7 @@ void irq_free_descs(unsigned int irq, unsigned int cnt)
 	}
 	pthread_mutex_unlock(&sparse_lock);
 	if (bad)
-		pr_err("irq: virq %u: free of unallocated descriptor (%u of %u in range)", first_bad, bad, cnt);
+		pr_err("virq %u: free of unallocated descriptor (%u of %u in range)", first_bad, bad, cnt);
 }
 
 /**
@@ -440,7 +442,7 @@ int generic_handle_irq(unsigned int irq)
 
 	if (!desc) {
 		irqsim_count_spurious(smp_processor_id());
-		pr_warn("irq: virq %u: interrupt for unallocated virq", irq);
+		pr_warn("virq %u: interrupt for unallocated virq", irq);
 		return -EINVAL;
 	}
 	return generic_handle_irq_desc(desc);
@@ -458,7 +460,7 @@ int generic_handle_domain_irq(struct irq_domain *domain, irq_hw_number_t hwirq)
 
 	if (!desc) {
 		irqsim_count_spurious(smp_processor_id());
-		pr_warn("irq: domain %s: interrupt for unmapped hwirq %lu", irq_domain_log_name(domain), hwirq);
+		pr_warn("domain %s: interrupt for unmapped hwirq %lu", irq_domain_log_name(domain), hwirq);
 		return -EINVAL;
 	}
 	return generic_handle_irq_desc(desc);
@@ -555,7 +557,7 @@ void irqsim_register_reset_hook(void (*fn)(void))
 		fn = NULL;
 	pthread_mutex_unlock(&sparse_lock);
 	if (!fn)
-		pr_err("irq: too many reset hooks (max %d)", MAX_RESET_HOOKS);
+		pr_err("too many reset hooks (max %d)", MAX_RESET_HOOKS);
 }
 
 /**
@@ -584,7 +586,7 @@ int irqsim_core_reset(void)
 	memcpy(hooks, reset_hooks, sizeof(hooks));
 	pthread_mutex_unlock(&sparse_lock);
 	if (busy) {
-		pr_err("irq: reset refused: virq %u is still requested", busy);
+		pr_err("reset refused: virq %u is still requested", busy);
 		return -EBUSY;
 	}
 

@@ -5,13 +5,17 @@
  * (alloc/free/activate) is in irqdomain_hierarchy.c, reverse maps in revmap.c.
  */
 #define _POSIX_C_SOURCE 200809L /* strdup */
+#define pr_fmt(fmt) "irq: " fmt
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/device.h>
+#include <linux/err.h>
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
+#include <linux/of.h>
 
 #include "internals.h"
 
@@ -51,7 +55,7 @@ struct fwnode_handle *irq_domain_alloc_named_fwnode(const char *name)
 	if (!n || !copy) {
 		free(n);
 		free(copy);
-		pr_err("irq: out of memory for fwnode %s", name ? name : "");
+		pr_err("out of memory for fwnode %s", name ? name : "");
 		return NULL;
 	}
 	n->fwnode.name = copy;
@@ -85,7 +89,7 @@ void irq_domain_free_fwnode(struct fwnode_handle *fwnode)
 		}
 	}
 	pthread_mutex_unlock(&domain_list_lock);
-	pr_err("irq: fwnode %s was not allocated by irq_domain_alloc_named_fwnode", fwnode->name ? fwnode->name : "?");
+	pr_err("fwnode %s was not allocated by irq_domain_alloc_named_fwnode", fwnode->name ? fwnode->name : "?");
 }
 
 void irq_domain_free_all_fwnodes(void)
@@ -163,7 +167,7 @@ static struct irq_domain *domain_create(struct fwnode_handle *fwnode, unsigned i
 		d->flags |= IRQ_DOMAIN_FLAG_HIERARCHY;
 	return d;
 nomem:
-	pr_err("irq: out of memory creating domain %s (size %u)", fwnode && fwnode->name ? fwnode->name : "", size);
+	pr_err("out of memory creating domain %s (size %u)", fwnode && fwnode->name ? fwnode->name : "", size);
 	return NULL;
 }
 
@@ -243,7 +247,7 @@ static struct irq_domain *legacy_create(struct fwnode_handle *fwnode, unsigned i
 	int ret;
 
 	if (!size || !first_irq || first_hwirq > ~0u - size) {
-		pr_err("irq: legacy domain %s: bad range virq %u hwirq %lu size %u",
+		pr_err("legacy domain %s: bad range virq %u hwirq %lu size %u",
 		       fwnode && fwnode->name ? fwnode->name : "", first_irq, first_hwirq, size);
 		return NULL;
 	}
@@ -259,7 +263,7 @@ static struct irq_domain *legacy_create(struct fwnode_handle *fwnode, unsigned i
 			continue;
 		ret = __irq_alloc_descs((int)(first_irq + i), first_irq + i, 1, NUMA_NO_NODE, NULL);
 		if (ret < 0) {
-			pr_err("irq: domain %s: cannot allocate legacy virq %u", d->name, first_irq + i);
+			pr_err("domain %s: cannot allocate legacy virq %u", d->name, first_irq + i);
 			/* descs made so far are left for the caller: they are ordinary free-able descs */
 			domain_destroy(d);
 			return NULL;
@@ -336,6 +340,140 @@ struct irq_domain *irq_domain_create_hierarchy(struct irq_domain *parent, unsign
 	return d;
 }
 
+/* ---- irq_domain_info -------------------------------------------------------------- */
+
+static int instantiate_check(const struct irq_domain_info *info, const char *name)
+{
+	if (info->dgc_info) {
+		pr_err("domain %s: generic irq chips (dgc_info) are not supported", name);
+		return -EOPNOTSUPP;
+	}
+	if (info->direct_max < 0 || (info->size && info->direct_max)) {
+		pr_err("domain %s: direct_max %d with size %u: a no-map domain has no linear map", name,
+		       info->direct_max, info->size);
+		return -EINVAL;
+	}
+	if (info->virq_base && (info->direct_max || info->size <= info->hwirq_base)) {
+		pr_err("domain %s: legacy domain needs size %u > hwirq_base %u and no direct_max", name,
+		       info->size, info->hwirq_base);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* "<fwnode name>-<suffix>" replaces the name domain_create gave */
+static int instantiate_name(struct irq_domain *d, const char *suffix)
+{
+	size_t n = strlen(d->name) + 1 + strlen(suffix) + 1;
+	char *name = malloc(n);
+
+	if (!name)
+		return -ENOMEM;
+	snprintf(name, n, "%s-%s", d->name, suffix);
+	free((char *)d->name);
+	d->name = name;
+	return 0;
+}
+
+/**
+ * irq_domain_instantiate() - create a domain from a description
+ * @info: what to build (see struct irq_domain_info); read only
+ *
+ * The kind follows from the sizes, as upstream: @info->virq_base > 0 makes a
+ * legacy domain, @info->direct_max a no-map one, @info->size a linear one,
+ * neither a tree.  With @info->parent the domain joins that hierarchy (shares
+ * its root's mutex).  Bus token, flags and @info->init are applied before
+ * the domain becomes visible to lookups; a legacy domain associates its
+ * interrupts once published.
+ *
+ * Return: the domain, or an ERR_PTR (logged): -EINVAL for contradictory sizes,
+ * -EOPNOTSUPP for @info->dgc_info, -ENOMEM, or the error of @info->init (the
+ * domain is then gone again).
+ */
+struct irq_domain *irq_domain_instantiate(const struct irq_domain_info *info)
+{
+	const char *what = info && info->fwnode && info->fwnode->name ? info->fwnode->name : "";
+	struct irq_domain *d;
+	int ret;
+
+	if (!info) {
+		pr_err("irq_domain_instantiate(NULL)");
+		return ERR_PTR(-EINVAL);
+	}
+	ret = instantiate_check(info, what);
+	if (ret)
+		return ERR_PTR(ret);
+	if (info->virq_base) {
+		/* legacy_create publishes and maps at once: the rest is set right after */
+		d = legacy_create(info->fwnode, info->size - info->hwirq_base, info->virq_base, info->hwirq_base,
+				  info->ops, info->host_data);
+		if (!d)
+			return ERR_PTR(-ENOMEM);
+		pthread_mutex_lock(&domain_list_lock);
+		d->flags |= info->domain_flags & ~IRQ_DOMAIN_NAME_ALLOCATED;
+		d->bus_token = info->bus_token;
+		d->exit = info->exit;
+		pthread_mutex_unlock(&domain_list_lock);
+		return d;
+	}
+	if (info->direct_max)
+		d = domain_create(info->fwnode, 0, (unsigned int)info->direct_max < IRQ_MAX_VIRQS ?
+				  (irq_hw_number_t)info->direct_max : IRQ_MAX_VIRQS, IRQ_DOMAIN_KIND_NOMAP,
+				  info->ops, info->host_data);
+	else if (info->size)
+		d = domain_create(info->fwnode, info->size, info->hwirq_max ? info->hwirq_max : info->size,
+				  IRQ_DOMAIN_KIND_LINEAR, info->ops, info->host_data);
+	else
+		d = domain_create(info->fwnode, 0, info->hwirq_max ? info->hwirq_max : ~0UL, IRQ_DOMAIN_KIND_TREE,
+				  info->ops, info->host_data);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	if (info->direct_max)
+		d->flags |= IRQ_DOMAIN_FLAG_NO_MAP;
+	d->flags |= info->domain_flags & ~IRQ_DOMAIN_NAME_ALLOCATED;
+	d->bus_token = info->bus_token;
+	d->parent = info->parent;
+	d->root = info->parent ? info->parent->root : d;
+	d->exit = info->exit;
+	if (info->name_suffix && instantiate_name(d, info->name_suffix)) {
+		pr_err("out of memory naming domain %s", d->name);
+		domain_destroy(d);
+		return ERR_PTR(-ENOMEM);
+	}
+	if (info->init) {
+		ret = info->init(d);
+		if (ret) {
+			pr_err("domain %s: init failed (%d)", d->name, ret);
+			domain_destroy(d);
+			return ERR_PTR(ret);
+		}
+	}
+	domain_publish(d);
+	return d;
+}
+
+static void devm_irq_domain_remove(void *d)
+{
+	irq_domain_remove(d);
+}
+
+/**
+ * devm_irq_domain_instantiate() - irq_domain_instantiate() for a device's binding
+ * @dev: the device; the domain is removed when its binding ends (or probe fails)
+ * @info: as irq_domain_instantiate()
+ * Return: as irq_domain_instantiate().
+ */
+struct irq_domain *devm_irq_domain_instantiate(struct device *dev, const struct irq_domain_info *info)
+{
+	struct irq_domain *d = irq_domain_instantiate(info);
+	int ret;
+
+	if (IS_ERR(d))
+		return d;
+	ret = devm_add_action_or_reset(dev, devm_irq_domain_remove, d);
+	return ret ? ERR_PTR(ret) : d;
+}
+
 /**
  * irq_domain_remove() - destroy a domain
  * @d: domain
@@ -347,14 +485,14 @@ int irq_domain_remove(struct irq_domain *d)
 	struct irq_domain **pp, *it;
 
 	if (!d) {
-		pr_err("irq: irq_domain_remove(NULL)");
+		pr_err("irq_domain_remove(NULL)");
 		return -EINVAL;
 	}
 	pthread_mutex_lock(&domain_list_lock);
 	for (it = domain_list; it; it = it->next) {
 		if (it->parent == d) {
 			pthread_mutex_unlock(&domain_list_lock);
-			pr_err("irq: domain %s: remove refused: child domain %s still stacked on it", d->name, it->name);
+			pr_err("domain %s: remove refused: child domain %s still stacked on it", d->name, it->name);
 			return -EBUSY;
 		}
 	}
@@ -362,20 +500,23 @@ int irq_domain_remove(struct irq_domain *d)
 		unsigned int n = d->mapcount;
 
 		pthread_mutex_unlock(&domain_list_lock);
-		pr_err("irq: domain %s: remove refused: %u mappings still exist", d->name, n);
+		pr_err("domain %s: remove refused: %u mappings still exist", d->name, n);
 		return -EBUSY;
 	}
 	for (pp = &domain_list; *pp && *pp != d; pp = &(*pp)->next)
 		;
 	if (!*pp) {
 		pthread_mutex_unlock(&domain_list_lock);
-		pr_err("irq: irq_domain_remove: unknown domain %p", (void *)d);
+		pr_err("irq_domain_remove: unknown domain %p", (void *)d);
 		return -EINVAL;
 	}
 	*pp = d->next;
 	if (default_host == d)
 		default_host = NULL;
 	pthread_mutex_unlock(&domain_list_lock);
+	/* not at irqsim_core_reset (irq_domain_remove_all): the drivers' state is gone by then */
+	if (d->exit)
+		d->exit(d);
 	domain_destroy(d);
 	return 0;
 }
@@ -413,7 +554,8 @@ void irq_domain_update_bus_token(struct irq_domain *d, enum irq_domain_bus_token
 /**
  * irq_find_matching_fwspec() - the domain serving @fwspec for @bus_token
  * @fwspec: firmware specifier (its fwnode; ops->select sees all of it)
- * @bus_token: DOMAIN_BUS_* (ANY matches every token)
+ * @bus_token: DOMAIN_BUS_* (ANY matches every token; a domain's select is
+ *             asked only for a specific token)
  * Return: the first matching domain in creation order, or NULL.
  */
 struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec, enum irq_domain_bus_token bus_token)
@@ -425,7 +567,8 @@ struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec, enum irq_
 	for (d = domain_list; d && !found; d = d->next) {
 		bool match;
 
-		if (d->ops->select && fwspec)
+		/* as upstream: select decides only for a specific token */
+		if (d->ops->select && fwspec && bus_token != DOMAIN_BUS_ANY)
 			match = d->ops->select(d, fwspec, bus_token);
 		else if (d->ops->match && fwnode && fwnode->of_node)
 			match = d->ops->match(d, fwnode->of_node, bus_token);
@@ -458,9 +601,13 @@ static struct irq_domain *find_host_token(struct device_node *node, enum irq_dom
 
 	pthread_mutex_lock(&domain_list_lock);
 	for (d = domain_list; d && !found; d = d->next) {
+		struct irq_fwspec fwspec = { .fwnode = of_fwnode_handle(node), .param_count = 0 };
 		bool match;
 
-		if (d->ops->match)
+		/* upstream's irq_find_matching_host is a bare-node fwspec lookup: select first */
+		if (d->ops->select && token != DOMAIN_BUS_ANY)
+			match = d->ops->select(d, &fwspec, token);
+		else if (d->ops->match)
 			match = d->ops->match(d, node, token);
 		else
 			match = d->fwnode && d->fwnode->of_node == node &&

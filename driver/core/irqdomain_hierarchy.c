@@ -7,6 +7,8 @@
  * Locking: every mapping change of a hierarchy holds the root domain's mutex;
  * the *_parent helpers run inside a child's callback and so never take it.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdlib.h>
 
 #include <linux/interrupt.h>
@@ -70,7 +72,7 @@ static int build_chain(struct irq_domain *d, unsigned int virq)
 static int alloc_hierarchy(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs, void *arg)
 {
 	if (!d->ops->alloc) {
-		pr_err("irq: domain %s: cannot allocate: no .alloc", d->name);
+		pr_err("domain %s: cannot allocate: no .alloc", d->name);
 		return -ENOSYS;
 	}
 	return d->ops->alloc(d, virq, nr_irqs, arg);
@@ -128,12 +130,12 @@ static void insert_levels(unsigned int virq)
 		d->mapcount++;
 		if (old && old != data) {
 			/* keep the first owner; removal only clears entries it still owns */
-			pr_warn("irq: domain %s: hwirq %lu of virq %u already maps virq %u", d->name,
+			pr_warn("domain %s: hwirq %lu of virq %u already maps virq %u", d->name,
 				data->hwirq, virq, old->irq);
 			continue;
 		}
 		if (irq_domain_revmap_set(d, data->hwirq, data))
-			pr_err("irq: domain %s: no memory for the reverse map of hwirq %lu", d->name, data->hwirq);
+			pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name, data->hwirq);
 	}
 	raw_spin_lock(&desc->lock);
 	desc->status_use_accessors &= ~IRQ_NOREQUEST;
@@ -174,7 +176,7 @@ int irq_domain_alloc_irqs_locked(struct irq_domain *d, int irq_base, unsigned in
 			struct irq_desc *desc = irq_to_desc(virq + i);
 
 			if (!desc || desc->irq_data.domain) {
-				pr_err("irq: domain %s: realloc of %s virq %u", d->name,
+				pr_err("domain %s: realloc of %s virq %u", d->name,
 				       desc ? "mapped" : "unallocated", virq + i);
 				return -EINVAL;
 			}
@@ -182,7 +184,7 @@ int irq_domain_alloc_irqs_locked(struct irq_domain *d, int irq_base, unsigned in
 	} else {
 		ret = __irq_alloc_descs(irq_base, irq_base > 0 ? (unsigned int)irq_base : 1, nr_irqs, node, affinity);
 		if (ret < 0) {
-			pr_err("irq: domain %s: cannot allocate %u virqs: %d", d->name, nr_irqs, ret);
+			pr_err("domain %s: cannot allocate %u virqs: %d", d->name, nr_irqs, ret);
 			return ret;
 		}
 		virq = (unsigned int)ret;
@@ -192,20 +194,20 @@ int irq_domain_alloc_irqs_locked(struct irq_domain *d, int irq_base, unsigned in
 	for (built = 0; built < nr_irqs; built++) {
 		ret = build_chain(d, virq + built);
 		if (ret) {
-			pr_err("irq: domain %s: out of memory building the hierarchy of virq %u", d->name, virq + built);
+			pr_err("domain %s: out of memory building the hierarchy of virq %u", d->name, virq + built);
 			goto unwind;
 		}
 	}
 
 	ret = alloc_hierarchy(d, virq, nr_irqs, arg);
 	if (ret < 0) {
-		pr_warn("irq: domain %s: allocation of %u irqs at virq %u failed: %d", d->name, nr_irqs, virq, ret);
+		pr_warn("domain %s: allocation of %u irqs at virq %u failed: %d", d->name, nr_irqs, virq, ret);
 		goto unwind;
 	}
 
 	for (unsigned int i = 0; i < nr_irqs; i++) {
 		if (trim_check(virq + i)) {
-			pr_err("irq: domain %s: virq %u: invalid disconnected hierarchy", d->name, virq + i);
+			pr_err("domain %s: virq %u: invalid disconnected hierarchy", d->name, virq + i);
 			free_hierarchy(d, virq, nr_irqs);
 			ret = -EINVAL;
 			goto unwind;
@@ -244,15 +246,15 @@ int __irq_domain_alloc_irqs(struct irq_domain *d, int irq_base, unsigned int nr_
 	if (!d)
 		d = irq_get_default_host();
 	if (!d) {
-		pr_err("irq: allocation of %u irqs with no domain", nr_irqs);
+		pr_err("allocation of %u irqs with no domain", nr_irqs);
 		return -EINVAL;
 	}
 	if (!nr_irqs) {
-		pr_err("irq: domain %s: allocation of 0 irqs", d->name);
+		pr_err("domain %s: allocation of 0 irqs", d->name);
 		return -EINVAL;
 	}
 	if (!d->ops->alloc) {
-		pr_err("irq: domain %s: not a hierarchy domain (no .alloc)", d->name);
+		pr_err("domain %s: not a hierarchy domain (no .alloc)", d->name);
 		return -ENOSYS;
 	}
 	mutex_lock(&d->root->mutex);
@@ -272,7 +274,7 @@ int __irq_domain_alloc_irqs(struct irq_domain *d, int irq_base, unsigned int nr_
 int irq_domain_alloc_irqs_parent(struct irq_domain *d, unsigned int irq_base, unsigned int nr_irqs, void *arg)
 {
 	if (!d->parent) {
-		pr_err("irq: domain %s: no parent domain to allocate from", d->name);
+		pr_err("domain %s: no parent domain to allocate from", d->name);
 		return -ENOSYS;
 	}
 	return alloc_hierarchy(d->parent, irq_base, nr_irqs, arg);
@@ -303,7 +305,7 @@ void irq_domain_free_irqs(unsigned int virq, unsigned int nr_irqs)
 	struct irq_domain *d = desc ? desc->irq_data.domain : NULL;
 
 	if (!d || !irq_domain_is_hierarchy(d)) {
-		pr_err("irq: free of virq %u: %s", virq, !desc ? "unknown virq" :
+		pr_err("free of virq %u: %s", virq, !desc ? "unknown virq" :
 		       !d ? "not mapped" : "not a hierarchy mapping");
 		return;
 	}
@@ -311,12 +313,12 @@ void irq_domain_free_irqs(unsigned int virq, unsigned int nr_irqs)
 		struct irq_desc *di = irq_to_desc(virq + i);
 
 		if (!di || di->irq_data.domain != d) {
-			pr_err("irq: domain %s: free of virq %u..%u: virq %u is not part of it", d->name, virq,
+			pr_err("domain %s: free of virq %u..%u: virq %u is not part of it", d->name, virq,
 			       virq + nr_irqs - 1, virq + i);
 			return;
 		}
 		if (di->action) {
-			pr_err("irq: domain %s: free of virq %u refused: still requested", d->name, virq + i);
+			pr_err("domain %s: free of virq %u refused: still requested", d->name, virq + i);
 			return;
 		}
 	}
@@ -388,7 +390,7 @@ int irq_domain_set_hwirq_and_chip(struct irq_domain *d, unsigned int virq, irq_h
 	struct irq_data *data = irq_domain_get_irq_data(d, virq);
 
 	if (!data) {
-		pr_err("irq: domain %s: virq %u has no level in this domain", irq_domain_log_name(d), virq);
+		pr_err("domain %s: virq %u has no level in this domain", irq_domain_log_name(d), virq);
 		return -ENOENT;
 	}
 	data->hwirq = hwirq;
@@ -432,7 +434,7 @@ int irq_domain_disconnect_hierarchy(struct irq_domain *d, unsigned int virq)
 	struct irq_data *data = irq_domain_get_irq_data(d, virq);
 
 	if (!data) {
-		pr_err("irq: domain %s: disconnect of virq %u: no level in this domain", irq_domain_log_name(d), virq);
+		pr_err("domain %s: disconnect of virq %u: no level in this domain", irq_domain_log_name(d), virq);
 		return -EINVAL;
 	}
 	data->chip = IRQ_CHIP_DISCONNECTED;
@@ -483,7 +485,7 @@ int irq_domain_activate_irq(struct irq_data *irq_data, bool reserve)
 		return 0;
 	ret = activate_levels(irq_data, reserve);
 	if (ret) {
-		pr_warn("irq: domain %s: activation of virq %u failed: %d", irq_domain_log_name(irq_data->domain),
+		pr_warn("domain %s: activation of virq %u failed: %d", irq_domain_log_name(irq_data->domain),
 			irq_data->irq, ret);
 		return ret;
 	}
@@ -526,22 +528,22 @@ int irq_domain_push_irq(struct irq_domain *d, int virq, void *arg)
 	int ret;
 
 	if (!d || !desc || !irq_domain_is_hierarchy(d) || !d->ops->alloc) {
-		pr_err("irq: domain %s: push of virq %d: %s", irq_domain_log_name(d), virq,
+		pr_err("domain %s: push of virq %d: %s", irq_domain_log_name(d), virq,
 		       !desc ? "unknown virq" : "not a hierarchy domain");
 		return -EINVAL;
 	}
 	top = &desc->irq_data;
 	if (!top->domain || d->parent != top->domain) {
-		pr_err("irq: domain %s: push of virq %d: parent is not the virq's outermost domain", d->name, virq);
+		pr_err("domain %s: push of virq %d: parent is not the virq's outermost domain", d->name, virq);
 		return -EINVAL;
 	}
 	if (desc->action) {
-		pr_err("irq: domain %s: push of virq %d refused: already requested", d->name, virq);
+		pr_err("domain %s: push of virq %d refused: already requested", d->name, virq);
 		return -EBUSY;
 	}
 	moved = malloc(sizeof(*moved));
 	if (!moved) {
-		pr_err("irq: domain %s: push of virq %d: out of memory", d->name, virq);
+		pr_err("domain %s: push of virq %d: out of memory", d->name, virq);
 		return -ENOMEM;
 	}
 
@@ -557,7 +559,7 @@ int irq_domain_push_irq(struct irq_domain *d, int virq, void *arg)
 
 	ret = d->ops->alloc(d, (unsigned int)virq, 1, arg);
 	if (ret < 0) {
-		pr_warn("irq: domain %s: push of virq %d failed: %d", d->name, virq, ret);
+		pr_warn("domain %s: push of virq %d failed: %d", d->name, virq, ret);
 		*top = *moved;
 		revmap_repoint(moved, top);
 		free(moved);
@@ -567,7 +569,7 @@ int irq_domain_push_irq(struct irq_domain *d, int virq, void *arg)
 	if (!top->chip)
 		top->chip = &no_irq_chip;
 	if (irq_domain_revmap_set(d, top->hwirq, top))
-		pr_err("irq: domain %s: no memory for the reverse map of hwirq %lu", d->name, top->hwirq);
+		pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name, top->hwirq);
 	d->mapcount++;
 	mutex_unlock(&d->root->mutex);
 	return 0;
@@ -585,12 +587,12 @@ int irq_domain_pop_irq(struct irq_domain *d, int virq)
 	struct irq_data *top, *below;
 
 	if (!d || !desc || desc->irq_data.domain != d || !desc->irq_data.parent_data) {
-		pr_err("irq: domain %s: pop of virq %d: %s", irq_domain_log_name(d), virq,
+		pr_err("domain %s: pop of virq %d: %s", irq_domain_log_name(d), virq,
 		       !desc ? "unknown virq" : "domain is not the virq's pushed outermost level");
 		return -EINVAL;
 	}
 	if (desc->action) {
-		pr_err("irq: domain %s: pop of virq %d refused: still requested", d->name, virq);
+		pr_err("domain %s: pop of virq %d refused: still requested", d->name, virq);
 		return -EBUSY;
 	}
 	mutex_lock(&d->root->mutex);

@@ -6,6 +6,8 @@
  * Mapping changes hold the domain's root mutex; lookups take no mutex so
  * they can run from the interrupt path.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
@@ -34,24 +36,24 @@ int irq_domain_associate_locked(struct irq_domain *d, unsigned int virq, irq_hw_
 	int ret;
 
 	if (hwirq >= d->hwirq_max) {
-		pr_err("irq: domain %s: hwirq %lu out of range (max %lu)", d->name, hwirq, d->hwirq_max);
+		pr_err("domain %s: hwirq %lu out of range (max %lu)", d->name, hwirq, d->hwirq_max);
 		return -EINVAL;
 	}
 	if (!desc) {
-		pr_err("irq: domain %s: associate of unallocated virq %u", d->name, virq);
+		pr_err("domain %s: associate of unallocated virq %u", d->name, virq);
 		return -EINVAL;
 	}
 	data = &desc->irq_data;
 	if (data->domain) {
-		pr_err("irq: domain %s: virq %u already mapped in domain %s", d->name, virq, data->domain->name);
+		pr_err("domain %s: virq %u already mapped in domain %s", d->name, virq, data->domain->name);
 		return -EINVAL;
 	}
 	if (d->kind == IRQ_DOMAIN_KIND_NOMAP && hwirq != virq) {
-		pr_err("irq: domain %s: nomap domain needs virq == hwirq (virq %u hwirq %lu)", d->name, virq, hwirq);
+		pr_err("domain %s: nomap domain needs virq == hwirq (virq %u hwirq %lu)", d->name, virq, hwirq);
 		return -EINVAL;
 	}
 	if (d->kind != IRQ_DOMAIN_KIND_NOMAP && irq_domain_revmap_lookup(d, hwirq)) {
-		pr_err("irq: domain %s: hwirq %lu already mapped", d->name, hwirq);
+		pr_err("domain %s: hwirq %lu already mapped", d->name, hwirq);
 		return -EEXIST;
 	}
 
@@ -62,7 +64,7 @@ int irq_domain_associate_locked(struct irq_domain *d, unsigned int virq, irq_hw_
 		if (ret) {
 			/* -EPERM is the controller's way of saying "not for Linux": silent */
 			if (ret != -EPERM)
-				pr_err("irq: domain %s: map of hwirq %lu to virq %u failed: %d", d->name, hwirq, virq, ret);
+				pr_err("domain %s: map of hwirq %lu to virq %u failed: %d", d->name, hwirq, virq, ret);
 			data->domain = NULL;
 			data->hwirq = 0;
 			return ret;
@@ -71,7 +73,7 @@ int irq_domain_associate_locked(struct irq_domain *d, unsigned int virq, irq_hw_
 	if (d->kind != IRQ_DOMAIN_KIND_NOMAP) {
 		ret = irq_domain_revmap_set(d, hwirq, data);
 		if (ret) {
-			pr_err("irq: domain %s: no memory for the reverse map of hwirq %lu", d->name, hwirq);
+			pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name, hwirq);
 			if (d->ops->unmap)
 				d->ops->unmap(d, virq);
 			data->domain = NULL;
@@ -97,7 +99,7 @@ int irq_domain_associate(struct irq_domain *d, unsigned int virq, irq_hw_number_
 
 	d = domain_or_default(d);
 	if (!d) {
-		pr_err("irq: associate of virq %u with no domain", virq);
+		pr_err("associate of virq %u with no domain", virq);
 		return -EINVAL;
 	}
 	mutex_lock(&d->root->mutex);
@@ -167,12 +169,12 @@ unsigned int irq_create_mapping_locked(struct irq_domain *d, irq_hw_number_t hwi
 	if (virq)
 		return virq;
 	if (hwirq >= d->hwirq_max) {
-		pr_err("irq: domain %s: hwirq %lu out of range (max %lu)", d->name, hwirq, d->hwirq_max);
+		pr_err("domain %s: hwirq %lu out of range (max %lu)", d->name, hwirq, d->hwirq_max);
 		return 0;
 	}
 	ret = __irq_alloc_descs(-1, 1, 1, NUMA_NO_NODE, affinity);
 	if (ret < 0) {
-		pr_err("irq: domain %s: no virq for hwirq %lu: %d", d->name, hwirq, ret);
+		pr_err("domain %s: no virq for hwirq %lu: %d", d->name, hwirq, ret);
 		return 0;
 	}
 	virq = (unsigned int)ret;
@@ -197,7 +199,7 @@ unsigned int irq_create_mapping_affinity(struct irq_domain *d, irq_hw_number_t h
 
 	d = domain_or_default(d);
 	if (!d) {
-		pr_err("irq: create mapping of hwirq %lu with no domain", hwirq);
+		pr_err("create mapping of hwirq %lu with no domain", hwirq);
 		return 0;
 	}
 	mutex_lock(&d->root->mutex);
@@ -218,19 +220,19 @@ unsigned int irq_create_direct_mapping(struct irq_domain *d)
 
 	d = domain_or_default(d);
 	if (!d || d->kind != IRQ_DOMAIN_KIND_NOMAP) {
-		pr_err("irq: domain %s: direct mapping needs a nomap domain", irq_domain_log_name(d));
+		pr_err("domain %s: direct mapping needs a nomap domain", irq_domain_log_name(d));
 		return 0;
 	}
 	mutex_lock(&d->root->mutex);
 	ret = __irq_alloc_descs(-1, 1, 1, NUMA_NO_NODE, NULL);
 	if (ret < 0) {
 		mutex_unlock(&d->root->mutex);
-		pr_err("irq: domain %s: no virq for a direct mapping: %d", d->name, ret);
+		pr_err("domain %s: no virq for a direct mapping: %d", d->name, ret);
 		return 0;
 	}
 	virq = (unsigned int)ret;
 	if (virq >= d->hwirq_max) {
-		pr_err("irq: domain %s: virq %u beyond max_irq %lu", d->name, virq, d->hwirq_max);
+		pr_err("domain %s: virq %u beyond max_irq %lu", d->name, virq, d->hwirq_max);
 		irq_free_desc(virq);
 		virq = 0;
 	} else if (irq_domain_associate_locked(d, virq, virq)) {
@@ -257,13 +259,13 @@ void irq_dispose_mapping(unsigned int virq)
 
 	if (!desc) {
 		if (virq)
-			pr_err("irq: dispose of unknown virq %u", virq);
+			pr_err("dispose of unknown virq %u", virq);
 		return;
 	}
 	data = &desc->irq_data;
 	d = data->domain;
 	if (!d) {
-		pr_err("irq: dispose of unmapped virq %u", virq);
+		pr_err("dispose of unmapped virq %u", virq);
 		return;
 	}
 	if (irq_domain_is_hierarchy(d)) {
@@ -271,7 +273,7 @@ void irq_dispose_mapping(unsigned int virq)
 		return;
 	}
 	if (desc->action) {
-		pr_err("irq: domain %s: dispose of virq %u refused: still requested", d->name, virq);
+		pr_err("domain %s: dispose of virq %u refused: still requested", d->name, virq);
 		return;
 	}
 	mutex_lock(&d->root->mutex);
@@ -321,7 +323,7 @@ unsigned int irq_create_fwspec_mapping(struct irq_fwspec *fwspec)
 	int ret;
 
 	if (!fwspec) {
-		pr_err("irq: fwspec mapping with NULL fwspec");
+		pr_err("fwspec mapping with NULL fwspec");
 		return 0;
 	}
 	if (fwspec->fwnode) {
@@ -332,13 +334,13 @@ unsigned int irq_create_fwspec_mapping(struct irq_fwspec *fwspec)
 		d = irq_get_default_host();
 	}
 	if (!d) {
-		pr_err("irq: no irq domain found for %s", fwspec->fwnode && fwspec->fwnode->name ?
+		pr_err("no irq domain found for %s", fwspec->fwnode && fwspec->fwnode->name ?
 		       fwspec->fwnode->name : "(default)");
 		return 0;
 	}
 	ret = fwspec_translate(d, fwspec, &hwirq, &type);
 	if (ret) {
-		pr_err("irq: domain %s: cannot translate interrupt specifier (%d cells): %d", d->name,
+		pr_err("domain %s: cannot translate interrupt specifier (%d cells): %d", d->name,
 		       fwspec->param_count, ret);
 		return 0;
 	}
@@ -354,7 +356,7 @@ unsigned int irq_create_fwspec_mapping(struct irq_fwspec *fwspec)
 			if (cur == IRQ_TYPE_NONE) {
 				irqd_set_trigger_type(data, type);
 			} else {
-				pr_warn("irq: domain %s: type mismatch, failed to map hwirq %lu (type %u, mapped as %u)",
+				pr_warn("domain %s: type mismatch, failed to map hwirq %lu (type %u, mapped as %u)",
 					d->name, hwirq, type, cur);
 				virq = 0;
 			}

@@ -29,6 +29,8 @@
  * msi_desc.msg is written during activation and set_affinity, which run under
  * the vector's irq_desc.lock (3) or with the vector not yet visible to anyone.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,12 +45,12 @@ static struct irq_domain *msi_dev_domain(struct device *dev, unsigned int domid,
 	struct irq_domain *d = dev ? dev->msi_domain : NULL;
 
 	if (!dev || domid != MSI_DEFAULT_DOMAIN) {
-		pr_err("irq: msi %s: invalid MSI domain id %u", dname(dev), domid);
+		pr_err("msi %s: invalid MSI domain id %u", dname(dev), domid);
 		*err = -EINVAL;
 		return NULL;
 	}
 	if (!d || !irq_domain_is_msi(d)) {
-		pr_err("irq: msi %s: device has no MSI domain", dname(dev));
+		pr_err("msi %s: device has no MSI domain", dname(dev));
 		*err = -ENODEV;
 		return NULL;
 	}
@@ -76,7 +78,7 @@ static int msi_free_node_locked(struct msi_device_data *md, struct msi_desc_node
 	if (desc->irq) {
 		for (unsigned int i = 0; i < desc->nvec_used; i++) {
 			if (msi_vector_requested(desc->irq + i)) {
-				pr_err("irq: msi %s: index %u: virq %u is still requested, not freed",
+				pr_err("msi %s: index %u: virq %u is still requested, not freed",
 				       dname(md->dev), desc->msi_index + i, desc->irq + i);
 				return -EBUSY;
 			}
@@ -130,7 +132,7 @@ static int msi_alloc_desc_locked(struct msi_device_data *md, struct irq_domain *
 				       affdesc ? &node->affinity.mask : NULL);
 	if (virq < 0) {
 		/* the hierarchy has logged the cause; this only adds which device */
-		pr_info("irq: domain %s: msi %s index %u: allocating %u vector(s) failed (%d)", domain->name,
+		pr_info("domain %s: msi %s index %u: allocating %u vector(s) failed (%d)", domain->name,
 			dname(md->dev), index, nvec, virq);
 		msi_map_erase(md, index, nvec);
 		free(node);
@@ -144,7 +146,7 @@ static int msi_alloc_desc_locked(struct msi_device_data *md, struct irq_domain *
 		for (unsigned int i = 0; i < nvec; i++) {
 			ret = irq_domain_activate_irq(irq_get_irq_data((unsigned int)virq + i), true);
 			if (ret) {
-				pr_info("irq: domain %s: msi %s index %u: early activation failed (%d)",
+				pr_info("domain %s: msi %s index %u: early activation failed (%d)",
 					domain->name, dname(md->dev), index, ret);
 				msi_free_node_locked(md, node);
 				return ret;
@@ -160,16 +162,16 @@ static int msi_check_range(struct msi_device_data *md, struct irq_domain *domain
 	struct msi_domain_info *info = msi_get_domain_info(domain);
 
 	if (first > last) {
-		pr_err("irq: msi %s: empty index range %u-%u", dname(md->dev), first, last);
+		pr_err("msi %s: empty index range %u-%u", dname(md->dev), first, last);
 		return -EINVAL;
 	}
 	if (last >= info->hwsize) {
-		pr_err("irq: domain %s: msi %s index %u out of range (max %u)", domain->name,
+		pr_err("domain %s: msi %s index %u out of range (max %u)", domain->name,
 		       dname(md->dev), last, info->hwsize - 1);
 		return -ERANGE;
 	}
 	if (!msi_map_range_free(md, first, last - first + 1)) {
-		pr_err("irq: msi %s: index range %u-%u already (partly) allocated", dname(md->dev), first, last);
+		pr_err("msi %s: index range %u-%u already (partly) allocated", dname(md->dev), first, last);
 		return -EBUSY;
 	}
 	return 0;
@@ -212,7 +214,7 @@ int msi_domain_alloc_irqs_range(struct device *dev, unsigned int domid, unsigned
 	bool block = (info->flags & MSI_FLAG_MULTI_PCI_MSI) && first <= last && n > 1;
 
 	if (block && !is_power_of_2(n)) {
-		pr_err("irq: domain %s: msi %s: Multi-MSI needs a power-of-two vector count, not %u",
+		pr_err("domain %s: msi %s: Multi-MSI needs a power-of-two vector count, not %u",
 		       domain->name, dname(dev), n);
 		return -EINVAL;
 	}
@@ -222,7 +224,7 @@ int msi_domain_alloc_irqs_range(struct device *dev, unsigned int domid, unsigned
 		goto out;
 	ret = info->ops->msi_prepare(domain, dev, (int)n, &arg);
 	if (ret) {
-		pr_err("irq: domain %s: msi %s: msi_prepare failed (%d)", domain->name, dname(dev), ret);
+		pr_err("domain %s: msi %s: msi_prepare failed (%d)", domain->name, dname(dev), ret);
 		goto out;
 	}
 	if (block) {
@@ -253,7 +255,7 @@ out:
 int msi_domain_alloc_irqs(struct device *dev, unsigned int domid, int nirqs)
 {
 	if (nirqs <= 0) {
-		pr_err("irq: msi %s: invalid vector count %d", dname(dev), nirqs);
+		pr_err("msi %s: invalid vector count %d", dname(dev), nirqs);
 		return -EINVAL;
 	}
 	return msi_domain_alloc_irqs_range(dev, domid, 0, (unsigned int)nirqs - 1);
@@ -300,7 +302,7 @@ struct msi_map msi_domain_alloc_irq_at(struct device *dev, unsigned int domid, u
 	if (index == MSI_ANY_INDEX) {
 		index = msi_map_find_free(md, info->hwsize, 1);
 		if (index == MSI_ANY_INDEX) {
-			pr_err("irq: domain %s: msi %s: all %u indices in use", domain->name, dname(dev),
+			pr_err("domain %s: msi %s: all %u indices in use", domain->name, dname(dev),
 			       info->hwsize);
 			ret = -ENOSPC;
 			goto out;
@@ -312,7 +314,7 @@ struct msi_map msi_domain_alloc_irq_at(struct device *dev, unsigned int domid, u
 	}
 	ret = info->ops->msi_prepare(domain, dev, 1, &arg);
 	if (ret) {
-		pr_err("irq: domain %s: msi %s: msi_prepare failed (%d)", domain->name, dname(dev), ret);
+		pr_err("domain %s: msi %s: msi_prepare failed (%d)", domain->name, dname(dev), ret);
 		goto out;
 	}
 	ret = msi_alloc_desc_locked(md, domain, index, 1, affdesc, icookie, &arg);
@@ -361,7 +363,7 @@ void msi_domain_free_irqs_range(struct device *dev, unsigned int domid, unsigned
 	unsigned int found = 0;
 
 	if (!dev || domid != MSI_DEFAULT_DOMAIN) {
-		pr_err("irq: msi %s: invalid MSI domain id %u", dname(dev), domid);
+		pr_err("msi %s: invalid MSI domain id %u", dname(dev), domid);
 		return;
 	}
 	if (md) {
@@ -378,9 +380,9 @@ void msi_domain_free_irqs_range(struct device *dev, unsigned int domid, unsigned
 	}
 	if (!found) {
 		if (first == last)
-			pr_err("irq: msi %s: free of unallocated index %u", dname(dev), first);
+			pr_err("msi %s: free of unallocated index %u", dname(dev), first);
 		else
-			pr_err("irq: msi %s: free of index range %u-%u with no vectors", dname(dev), first, last);
+			pr_err("msi %s: free of index range %u-%u with no vectors", dname(dev), first, last);
 	}
 }
 
@@ -394,7 +396,7 @@ void msi_domain_free_irqs_all(struct device *dev, unsigned int domid)
 	struct msi_device_data *md = dev ? msi_dev_data(dev, false) : NULL;
 
 	if (!dev || domid != MSI_DEFAULT_DOMAIN) {
-		pr_err("irq: msi %s: invalid MSI domain id %u", dname(dev), domid);
+		pr_err("msi %s: invalid MSI domain id %u", dname(dev), domid);
 		return;
 	}
 	if (!md)

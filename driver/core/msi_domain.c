@@ -9,9 +9,14 @@
  * and hands the same arg to the parent, which owns the real interrupt
  * resource (LPI, SPI, INTA event...) and composes the message.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <linux/err.h>
+#include <linux/kernel.h>
 
 #include "internals.h"
 #include "internals_msi.h"
@@ -93,17 +98,26 @@ static void msi_fill_dom_ops(struct msi_domain_info *info)
 		ops->set_desc = msi_default_ops.set_desc;
 }
 
-static void msi_fill_chip_ops(struct irq_chip *chip)
+/*
+ * MSI_FLAG_USE_DEF_CHIP_OPS.  Upstream leaves mask/unmask to the chip (and
+ * irq_eoi / irq_ack to the parent's chip_flags, msi_lib_init_dev_msi_info);
+ * here missing ones default to the parent's, except irq_eoi / irq_ack when
+ * @eoi_ack is false: a per-device domain whose parent states chip_flags gets
+ * exactly what those forward.  No set_affinity under MSI_FLAG_NO_AFFINITY.
+ */
+static void msi_fill_chip_ops(struct msi_domain_info *info, bool eoi_ack)
 {
+	struct irq_chip *chip = info->chip;
+
 	if (!chip->irq_mask)
 		chip->irq_mask = irq_chip_mask_parent;
 	if (!chip->irq_unmask)
 		chip->irq_unmask = irq_chip_unmask_parent;
-	if (!chip->irq_eoi)
+	if (eoi_ack && !chip->irq_eoi)
 		chip->irq_eoi = irq_chip_eoi_parent;
-	if (!chip->irq_ack)
+	if (eoi_ack && !chip->irq_ack)
 		chip->irq_ack = irq_chip_ack_parent;
-	if (!chip->irq_set_affinity)
+	if (!chip->irq_set_affinity && !(info->flags & MSI_FLAG_NO_AFFINITY))
 		chip->irq_set_affinity = msi_domain_set_affinity;
 }
 
@@ -152,7 +166,7 @@ static int msi_compose_and_write(struct irq_data *irqd)
 	int ret = irq_chip_compose_msi_msg(msi_msg_source(irqd), &msg);
 
 	if (ret) {
-		pr_err("irq: domain %s: virq %u: no chip in the hierarchy composes MSI messages (%d)",
+		pr_err("domain %s: virq %u: no chip in the hierarchy composes MSI messages (%d)",
 		       irqd->domain->name, irqd->irq, ret);
 		return ret;
 	}
@@ -198,7 +212,7 @@ static int msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsign
 		unsigned int old = irq_find_mapping(domain, hwirq + i);
 
 		if (old) {
-			pr_err("irq: domain %s: hwirq %lu already mapped to virq %u", domain->name,
+			pr_err("domain %s: hwirq %lu already mapped to virq %u", domain->name,
 			       hwirq + i, old);
 			return -EEXIST;
 		}
@@ -211,7 +225,7 @@ static int msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsign
 	for (i = 0; i < nr_irqs; i++) {
 		ret = ops->msi_init(domain, info, virq + i, hwirq + i, arg);
 		if (ret < 0) {
-			pr_err("irq: domain %s: msi_init of virq %u failed (%d)", domain->name, virq + i, ret);
+			pr_err("domain %s: msi_init of virq %u failed (%d)", domain->name, virq + i, ret);
 			if (ops->msi_free)
 				while (i--)
 					ops->msi_free(domain, info, virq + i);
@@ -267,6 +281,38 @@ static const struct irq_domain_ops msi_domain_ops = {
 	.deactivate = msi_domain_deactivate,
 };
 
+/* msi_create_irq_domain(), with @domain_flags added and eoi/ack defaults as msi_fill_chip_ops() */
+static struct irq_domain *__msi_create_irq_domain(struct fwnode_handle *fwnode, struct msi_domain_info *info,
+						  unsigned int domain_flags, struct irq_domain *parent,
+						  bool eoi_ack)
+{
+	struct irq_domain *d;
+
+	if (!info || !info->chip) {
+		pr_err("msi domain %s: no msi_domain_info or chip", fwnode ? fwnode->name : "?");
+		return NULL;
+	}
+	if (info->flags & MSI_FLAG_USE_DEF_DOM_OPS)
+		msi_fill_dom_ops(info);
+	if (!info->ops || !info->ops->get_hwirq || !info->ops->msi_init || !info->ops->set_desc) {
+		pr_err("msi domain %s: msi_domain_ops incomplete (set MSI_FLAG_USE_DEF_DOM_OPS)",
+		       fwnode ? fwnode->name : "?");
+		return NULL;
+	}
+	if (info->flags & MSI_FLAG_USE_DEF_CHIP_OPS)
+		msi_fill_chip_ops(info, eoi_ack);
+	if (info->hwsize == 0 || info->hwsize > MSI_MAX_INDEX + 1)
+		info->hwsize = MSI_MAX_INDEX + 1;
+
+	d = irq_domain_create_hierarchy(parent, IRQ_DOMAIN_FLAG_MSI | domain_flags, 0, fwnode, &msi_domain_ops,
+					info);
+	if (!d)
+		return NULL;
+	if (info->bus_token != DOMAIN_BUS_ANY)
+		irq_domain_update_bus_token(d, info->bus_token);
+	return d;
+}
+
 /**
  * msi_create_irq_domain() - create an MSI domain below a parent
  * @fwnode: firmware node naming the domain
@@ -276,36 +322,47 @@ static const struct irq_domain_ops msi_domain_ops = {
  * MSI_FLAG_USE_DEF_DOM_OPS fills the NULL members of @info->ops with defaults
  * (a NULL @info->ops becomes the default ops); MSI_FLAG_USE_DEF_CHIP_OPS fills
  * NULL mask/unmask/eoi/ack with the *_parent helpers and set_affinity with
- * msi_domain_set_affinity.  Both modify @info in place, as Linux does.
+ * msi_domain_set_affinity (not under MSI_FLAG_NO_AFFINITY).  Both modify
+ * @info in place, as Linux does.
  *
  * Return: the domain, or NULL (logged) on bad arguments or allocation failure.
  */
 struct irq_domain *msi_create_irq_domain(struct fwnode_handle *fwnode, struct msi_domain_info *info,
 					 struct irq_domain *parent)
 {
+	return __msi_create_irq_domain(fwnode, info, 0, parent, true);
+}
+
+/**
+ * msi_create_parent_irq_domain() - create an MSI parent domain
+ * @info: the domain to instantiate; updated: hwirq_max and size both become
+ *        the larger of the two, IRQ_DOMAIN_FLAG_MSI_PARENT is added to
+ *        domain_flags and bus_token is @msi_parent_ops->bus_select_token
+ * @msi_parent_ops: what per-device domains stacked on it get (kept by reference)
+ *
+ * Per-device MSI domains (msi_create_device_irq_domain) stack on the result;
+ * its ops usually select with msi_lib_irq_domain_select and its
+ * msi_parent_ops set children up with msi_lib_init_dev_msi_info.
+ *
+ * Return: the domain, or NULL (the cause logged by irq_domain_instantiate).
+ */
+struct irq_domain *msi_create_parent_irq_domain(struct irq_domain_info *info,
+						const struct msi_parent_ops *msi_parent_ops)
+{
 	struct irq_domain *d;
 
-	if (!info || !info->chip) {
-		pr_err("irq: msi domain %s: no msi_domain_info or chip", fwnode ? fwnode->name : "?");
+	if (!info || !msi_parent_ops) {
+		pr_err("msi_create_parent_irq_domain: no %s", info ? "msi_parent_ops" : "irq_domain_info");
 		return NULL;
 	}
-	if (info->flags & MSI_FLAG_USE_DEF_DOM_OPS)
-		msi_fill_dom_ops(info);
-	if (!info->ops || !info->ops->get_hwirq || !info->ops->msi_init || !info->ops->set_desc) {
-		pr_err("irq: msi domain %s: msi_domain_ops incomplete (set MSI_FLAG_USE_DEF_DOM_OPS)",
-		       fwnode ? fwnode->name : "?");
+	info->hwirq_max = max(info->hwirq_max, (irq_hw_number_t)info->size);
+	info->size = (unsigned int)info->hwirq_max;
+	info->domain_flags |= IRQ_DOMAIN_FLAG_MSI_PARENT;
+	info->bus_token = (enum irq_domain_bus_token)msi_parent_ops->bus_select_token;
+	d = irq_domain_instantiate(info);
+	if (IS_ERR(d))
 		return NULL;
-	}
-	if (info->flags & MSI_FLAG_USE_DEF_CHIP_OPS)
-		msi_fill_chip_ops(info->chip);
-	if (info->hwsize == 0 || info->hwsize > MSI_MAX_INDEX + 1)
-		info->hwsize = MSI_MAX_INDEX + 1;
-
-	d = irq_domain_create_hierarchy(parent, IRQ_DOMAIN_FLAG_MSI, 0, fwnode, &msi_domain_ops, info);
-	if (!d)
-		return NULL;
-	if (info->bus_token != DOMAIN_BUS_ANY)
-		irq_domain_update_bus_token(d, info->bus_token);
+	d->msi_parent_ops = msi_parent_ops;
 	return d;
 }
 
@@ -325,14 +382,20 @@ struct msi_dev_domain {
  * msi_create_device_irq_domain() - create a device's own MSI domain
  * @dev: the device; dev->msi_parent must be set
  * @domid: MSI_DEFAULT_DOMAIN (the only one)
- * @template_info: copied (with its ops and chip) so the template stays shareable
+ * @template_info: copied (with its ops and chip) so the template stays shareable;
+ *                 bus_token DOMAIN_BUS_ANY means DOMAIN_BUS_DEVICE_MSI
  * @hwsize: number of indices (0 = the template's, then MSI_MAX_INDEX + 1)
  * @domain_data: stored in the copy's info->data
  * @chip_data: chip_data of the device level of every vector
  *
- * The parent's msi_parent_ops adds its required flags, drops parent-dependent
- * flags (bits 16-31) it does not support and may adjust the info with
- * init_dev_msi_info.  The domain becomes dev->msi_domain.
+ * The parent's msi_parent_ops.init_dev_msi_info sets the copy up (usually
+ * msi_lib_init_dev_msi_info: flags, eoi/ack forwarding per chip_flags,
+ * affinity).  The core then holds the copy to the parent's contract (its
+ * required flags set, parent-dependent flags it does not support cleared), so a
+ * parent without init_dev_msi_info (upstream requires one) still gets that
+ * much.  MSI_FLAG_USE_DEF_CHIP_OPS defaults irq_eoi / irq_ack to the parent's
+ * only when the parent states no chip_flags.  The domain is named
+ * "<prefix><chip name>-<device name>" and becomes dev->msi_domain.
  *
  * Return: true on success; false (logged) otherwise.
  */
@@ -346,7 +409,7 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 	struct msi_dev_domain *dd;
 
 	if (!dev || !template_info || !template_info->chip || domid != MSI_DEFAULT_DOMAIN || !parent) {
-		pr_err("irq: msi: %s: cannot create device domain %u (%s)", dev ? dev->name : "?", domid,
+		pr_err("msi: %s: cannot create device domain %u (%s)", dev ? dev->name : "?", domid,
 		       !dev || !parent ? "no MSI parent" : "bad arguments");
 		return false;
 	}
@@ -359,15 +422,12 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 	dd->info = *template_info;
 	dd->chip = *template_info->chip;
 	dd->info.chip = &dd->chip;
-	if (template_info->ops) {
+	if (template_info->ops)
 		dd->ops = *template_info->ops;
-		dd->info.ops = &dd->ops;
-	} else {
-		dd->info.flags |= MSI_FLAG_USE_DEF_DOM_OPS;
-		dd->info.ops = &dd->ops;
-	}
+	dd->info.ops = &dd->ops;
 	dd->info.chip_data = chip_data;
 	dd->info.data = domain_data;
+	dd->info.dev = dev;
 	if (hwsize)
 		dd->info.hwsize = hwsize;
 	if (!dd->info.bus_token)
@@ -375,14 +435,17 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 
 	pops = parent->msi_parent_ops;
 	if (pops) {
-		dd->info.flags |= pops->required_flags;
-		dd->info.flags &= pops->supported_flags | pops->required_flags | 0xffffu;
 		if (pops->init_dev_msi_info && !pops->init_dev_msi_info(dev, parent, parent, &dd->info)) {
-			pr_err("irq: msi: %s: parent %s refused the device domain", dev->name, parent->name);
+			pr_err("msi: %s: parent %s refused the device domain", dev->name, parent->name);
 			free(dd);
 			return false;
 		}
+		dd->info.flags |= pops->required_flags;
+		dd->info.flags &= pops->supported_flags | pops->required_flags | MSI_GENERIC_FLAGS_MASK;
 	}
+	/* a template without ops gets the default ones (after the parent saw the flags it gave) */
+	if (!template_info->ops)
+		dd->info.flags |= MSI_FLAG_USE_DEF_DOM_OPS;
 	snprintf(dd->name, sizeof(dd->name), "%s%s-%s", pops && pops->prefix ? pops->prefix : "",
 		 dd->chip.name ? dd->chip.name : "MSI", dev->name ? dev->name : "dev");
 	dd->chip.name = dd->name;
@@ -391,17 +454,17 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 	mutex_lock(&md->lock);
 	if (md->dev_domain) {
 		mutex_unlock(&md->lock);
-		pr_err("irq: msi: %s: device domain %u already exists", dev->name, domid);
+		pr_err("msi: %s: device domain %u already exists", dev->name, domid);
 		free(dd);
 		return false;
 	}
-	dd->domain = msi_create_irq_domain(&dd->fwnode, &dd->info, parent);
+	dd->domain = __msi_create_irq_domain(&dd->fwnode, &dd->info, IRQ_DOMAIN_FLAG_MSI_DEVICE, parent,
+					     !pops || !pops->chip_flags);
 	if (!dd->domain) {
 		mutex_unlock(&md->lock);
 		free(dd);
 		return false;
 	}
-	dd->domain->flags |= IRQ_DOMAIN_FLAG_MSI_DEVICE;
 	md->dev_domain = dd;
 	dev->msi_domain = dd->domain;
 	mutex_unlock(&md->lock);
@@ -442,5 +505,5 @@ void msi_remove_device_irq_domain(struct device *dev, unsigned int domid)
 		mutex_unlock(&md->lock);
 	}
 	if (!found)
-		pr_warn("irq: msi: %s: no device domain %u to remove", dev ? dev->name : "?", domid);
+		pr_warn("msi: %s: no device domain %u to remove", dev ? dev->name : "?", domid);
 }

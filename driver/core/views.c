@@ -4,6 +4,8 @@
  * irq/domains.  Output is deterministic (virqs ascending, sibling domains by
  * name) so tests and the main command can compare it verbatim.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +110,9 @@ static const char *bus_name(enum irq_domain_bus_token t)
 		[DOMAIN_BUS_TI_SCI_INTA_MSI] = "TI_SCI_INTA_MSI",
 		[DOMAIN_BUS_DEVICE_MSI] = "DEVICE_MSI",
 		[DOMAIN_BUS_WAKEUP] = "WAKEUP",
+		[DOMAIN_BUS_PCI_DEVICE_MSI] = "PCI_DEVICE_MSI",
+		[DOMAIN_BUS_PCI_DEVICE_MSIX] = "PCI_DEVICE_MSIX",
+		[DOMAIN_BUS_WIRED_TO_MSI] = "WIRED_TO_MSI",
 	};
 
 	if ((unsigned int)t < ARRAY_SIZE(names) && names[t])
@@ -130,6 +135,8 @@ static void print_flags(FILE *out, unsigned int flags)
 		{ IRQ_DOMAIN_FLAG_MSI_PARENT, "MSI_PARENT" },
 		{ IRQ_DOMAIN_FLAG_MSI_DEVICE, "MSI_DEVICE" },
 		{ IRQ_DOMAIN_FLAG_DESTROY_GC, "DESTROY_GC" },
+		{ IRQ_DOMAIN_FLAG_MSI_IMMUTABLE, "MSI_IMMUTABLE" },
+		{ IRQ_DOMAIN_FLAG_FWNODE_PARENT, "FWNODE_PARENT" },
 		{ IRQ_DOMAIN_FLAG_NONCORE, "NONCORE" },
 	};
 	bool any = false;
@@ -267,7 +274,7 @@ void irqsim_show_domains(FILE *out)
 			struct irq_domain **na = realloc(all, ncap * sizeof(*all));
 
 			if (!na) {
-				pr_err("irq: show_domains: out of memory");
+				pr_err("show_domains: out of memory");
 				free(all);
 				return;
 			}

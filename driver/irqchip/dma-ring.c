@@ -73,10 +73,10 @@ static int dma_ring_of_probe(struct platform_device *pdev)
 	u32 id, nr = DMA_RING_DEFAULT_NR;
 	int ret;
 
-	sci = devm_ti_sci_get_handle(dev);
+	sci = devm_ti_sci_get_by_phandle(dev, "ti,sci");
 	if (IS_ERR(sci))
 		return dev_err_probe(dev, (int)PTR_ERR(sci),
-				     "no TI-SCI firmware (install one with ti_sci_install_handle)");
+				     "no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
 	if (of_property_read_u32(node, "ti,sci-dev-id", &id) || id > 0xffff)
 		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	switch (of_property_read_u32(node, "irqsim,num-rings", &nr)) {

@@ -13,7 +13,8 @@
  *   irq_write_msi_msg = mask the slot, write ADDR_LO/ADDR_HI/DATA, restore
  * (the device checks that address/data only change while masked).  A released
  * slot is left masked with its message discarded (CTRL.CLEAR).  Everything
- * else (eoi, ack, affinity, resources) goes to the parent.
+ * else (eoi or ack as the parent's chip_flags say, affinity, resources) goes
+ * to the parent.
  */
 #define _POSIX_C_SOURCE 200809L /* strncasecmp */
 #define pr_fmt(fmt) "ims: " fmt
@@ -137,8 +138,13 @@ static struct irq_chip ims_chip_template = {
 	.irq_set_type = irq_chip_set_type_parent,
 };
 
+/*
+ * A device MSI domain carries no MSI_FLAG_*: the parent's msi_parent_ops give
+ * them (msi_lib_init_dev_msi_info: descriptor management, default ops, eoi or
+ * ack forwarding, affinity).
+ */
 static struct msi_domain_info ims_info_template = {
-	.flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_FREE_MSI_DESCS,
+	.bus_token = DOMAIN_BUS_DEVICE_MSI,
 	.chip = &ims_chip_template,
 };
 

@@ -4,6 +4,8 @@
  * routing of SGIs/PPIs (in the current CPU's redistributor SGI_base frame) and
  * SPIs (in the distributor).  The core annotates each callback for the trace.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/spinlock.h>
 
@@ -18,7 +20,7 @@ static bool gic_irq_is_banked(struct irq_data *d)
 static char __iomem *gic_irq_base(struct irq_data *d)
 {
 	if (d->hwirq >= gic_data.irq_nr) {
-		pr_err("irq: domain GICv3: hwirq %lu out of range (max %u)", d->hwirq, gic_data.irq_nr - 1);
+		pr_err("domain GICv3: hwirq %lu out of range (max %u)", d->hwirq, gic_data.irq_nr - 1);
 		return NULL;
 	}
 	if (gic_irq_is_banked(d))
@@ -121,11 +123,11 @@ static int gic_set_type(struct irq_data *d, unsigned int type)
 	if (hw < GIC_NR_SGIS) {
 		if (type == IRQ_TYPE_EDGE_RISING)
 			return 0;
-		pr_err("irq: domain GICv3: SGI %lu is always edge, type 0x%x refused", hw, type);
+		pr_err("domain GICv3: SGI %lu is always edge, type 0x%x refused", hw, type);
 		return -EINVAL;
 	}
 	if (type != IRQ_TYPE_LEVEL_HIGH && type != IRQ_TYPE_EDGE_RISING) {
-		pr_err("irq: domain GICv3: hwirq %lu: trigger type 0x%x unsupported (level-high or edge-rising only)",
+		pr_err("domain GICv3: hwirq %lu: trigger type 0x%x unsupported (level-high or edge-rising only)",
 		       hw, type);
 		return -EINVAL;
 	}
@@ -138,10 +140,10 @@ static int gic_set_type(struct irq_data *d, unsigned int type)
 		return 0;
 	if (gic_irq_is_banked(d)) {
 		/* a PPI whose trigger is fixed by the implementation: keep going, as Linux does */
-		pr_warn("irq: domain GICv3: PPI %lu: trigger type 0x%x did not stick (fixed by hardware)", hw, type);
+		pr_warn("domain GICv3: PPI %lu: trigger type 0x%x did not stick (fixed by hardware)", hw, type);
 		return 0;
 	}
-	pr_err("irq: domain GICv3: hwirq %lu: ICFGR did not accept trigger type 0x%x", hw, type);
+	pr_err("domain GICv3: hwirq %lu: ICFGR did not accept trigger type 0x%x", hw, type);
 	return -EINVAL;
 }
 
@@ -152,12 +154,12 @@ static int gic_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 	char buf[64];
 
 	if (gic_irq_is_banked(d)) {
-		pr_err("irq: domain GICv3: hwirq %lu is per-CPU, it has no affinity", d->hwirq);
+		pr_err("domain GICv3: hwirq %lu is per-CPU, it has no affinity", d->hwirq);
 		return -EINVAL;
 	}
 	cpu = force ? cpumask_first(mask) : cpumask_first_and(mask, cpu_online_mask);
 	if (cpu >= nr_cpu_ids) {
-		pr_err("irq: domain GICv3: hwirq %lu: no %s CPU in affinity mask %s", d->hwirq,
+		pr_err("domain GICv3: hwirq %lu: no %s CPU in affinity mask %s", d->hwirq,
 		       force ? "possible" : "online", cpumask_print(mask, buf, sizeof(buf)));
 		return -EINVAL;
 	}
@@ -194,7 +196,7 @@ static int gic_irq_get_irqchip_state(struct irq_data *d, enum irqchip_irq_state 
 		*state = !*state;
 		return ret;
 	default:
-		pr_err("irq: domain GICv3: hwirq %lu: irqchip state %d not supported", d->hwirq, which);
+		pr_err("domain GICv3: hwirq %lu: irqchip state %d not supported", d->hwirq, which);
 		return -EINVAL;
 	}
 }
@@ -215,7 +217,7 @@ static int gic_irq_set_irqchip_state(struct irq_data *d, enum irqchip_irq_state 
 			gic_unmask_irq(d);
 		return 0;
 	default:
-		pr_err("irq: domain GICv3: hwirq %lu: irqchip state %d not supported", d->hwirq, which);
+		pr_err("domain GICv3: hwirq %lu: irqchip state %d not supported", d->hwirq, which);
 		return -EINVAL;
 	}
 }

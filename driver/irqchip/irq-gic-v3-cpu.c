@@ -4,6 +4,8 @@
  * its SGIs/PPIs, and bring up the CPU interface system registers.  Runs for
  * the boot CPU at probe and for every other CPU from the CPU-starting callback.
  */
+#define pr_fmt(fmt) "GICv3: " fmt
+
 #include <linux/irqchip/arm-gic-v3.h>
 
 #include "irq-gic-v3-internal.h"
@@ -14,7 +16,7 @@ void __iomem *gic_this_rdist(void)
 	void __iomem *rd = cpu < NR_CPUS ? gic_data.rdist[cpu] : NULL;
 
 	if (!rd)
-		pr_err("GICv3: CPU%u: redistributor not initialised (CPU not started?)", cpu);
+		pr_err("CPU%u: redistributor not initialised (CPU not started?)", cpu);
 	return rd;
 }
 
@@ -39,7 +41,7 @@ static void __iomem *gic_find_rdist(unsigned int cpu)
 			u64 typer;
 
 			if (!gic_rdist_present(ptr)) {
-				pr_warn("GICv3: no redistributor present at 0x%llx (region %u)",
+				pr_warn("no redistributor present at 0x%llx (region %u)",
 					(unsigned long long)(region->phys + off), r);
 				break;
 			}
@@ -67,7 +69,7 @@ static int gic_enable_redist(void __iomem *rd, unsigned int cpu)
 		u32 w = readl(waker);
 
 		if (io_last_status() != IO_OKAY) {
-			pr_err("GICv3: CPU%u: read of GICR_WAKER at 0x%llx failed (bus error %d)", cpu,
+			pr_err("CPU%u: read of GICR_WAKER at 0x%llx failed (bus error %d)", cpu,
 			       (unsigned long long)irqsim_iomem_phys(waker), (int)io_last_status());
 			return -EIO;
 		}
@@ -75,7 +77,7 @@ static int gic_enable_redist(void __iomem *rd, unsigned int cpu)
 			return 0;
 		udelay(1);
 	}
-	pr_err("GICv3: CPU%u: redistributor failed to wakeup (GICR_WAKER at 0x%llx: ChildrenAsleep still set after %u polls)",
+	pr_err("CPU%u: redistributor failed to wakeup (GICR_WAKER at 0x%llx: ChildrenAsleep still set after %u polls)",
 	       cpu, (unsigned long long)irqsim_iomem_phys(waker), GIC_POLL_LIMIT);
 	return -ETIMEDOUT;
 }
@@ -105,7 +107,7 @@ static int gic_cpu_sys_reg_init(unsigned int cpu)
 		val = read_sysreg_s(SYS_ICC_SRE_EL1);
 	}
 	if (!(val & ICC_SRE_EL1_SRE)) {
-		pr_err("GICv3: CPU%u: unable to set ICC_SRE_EL1.SRE, system registers unusable", cpu);
+		pr_err("CPU%u: unable to set ICC_SRE_EL1.SRE, system registers unusable", cpu);
 		return -EIO;
 	}
 	write_sysreg_s(DEFAULT_PMR_VALUE, SYS_ICC_PMR_EL1);
@@ -137,17 +139,17 @@ int gic_v3_cpu_init(unsigned int cpu)
 	int ret;
 
 	if (!gic_data.dist_base) {
-		pr_err("GICv3: CPU%u: cpu init before the GIC was probed", cpu);
+		pr_err("CPU%u: cpu init before the GIC was probed", cpu);
 		return -ENODEV;
 	}
 	if (cpu >= NR_CPUS || cpu != smp_processor_id()) {
-		pr_err("GICv3: CPU%u: cpu init must run on that CPU (current CPU%u)", cpu, smp_processor_id());
+		pr_err("CPU%u: cpu init must run on that CPU (current CPU%u)", cpu, smp_processor_id());
 		return -EINVAL;
 	}
 	irqsim_annotate("gic:cpu_init cpu=%u", cpu);
 	rd = gic_find_rdist(cpu);
 	if (!rd) {
-		pr_err("GICv3: CPU%u: mpidr 0x%llx has no re-distributor", cpu,
+		pr_err("CPU%u: mpidr 0x%llx has no re-distributor", cpu,
 		       (unsigned long long)cpu_logical_map(cpu));
 		return -ENODEV;
 	}

@@ -46,6 +46,8 @@ int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd);
 static inline int gic_dist_wait_for_rwp(void) { return gic_wait_for_rwp(gic_data.dist_base, false); }
 /* RD_base of the current CPU, NULL (logged) if it has not been initialised */
 void __iomem *gic_this_rdist(void);
+/* rename @d (log lines and views show the name): "GICv3", "GICv3-MBI" */
+void gic_name_domain(struct irq_domain *d, const char *name);
 static inline void __iomem *gic_this_sgi_base(void)
 {
 	void __iomem *rd = gic_this_rdist();

@@ -12,6 +12,8 @@
  * coprocessor which SGI to expect), but a reservation none of whose CPUs is
  * online refuses request_percpu_irq() (there is no CPU here to handle it).
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <linux/irqchip/arm-gic-v3.h>
 
 #include "irq-gic-v3-internal.h"
@@ -38,7 +40,7 @@ void gic_ipi_send_mask(struct irq_data *d, const struct cpumask *mask)
 	unsigned int cpu;
 
 	if (d->hwirq >= GIC_NR_SGIS) {
-		pr_err("irq: domain GICv3: hwirq %lu is not an SGI, cannot send it as an IPI", d->hwirq);
+		pr_err("domain GICv3: hwirq %lu is not an SGI, cannot send it as an IPI", d->hwirq);
 		return;
 	}
 	cpumask_copy(&todo, mask);
@@ -50,7 +52,7 @@ void gic_ipi_send_mask(struct irq_data *d, const struct cpumask *mask)
 		unsigned int c;
 
 		if (cpu >= nr_cpu_ids) {
-			pr_err("irq: domain GICv3: IPI %lu to impossible CPU%u dropped", d->hwirq, cpu);
+			pr_err("domain GICv3: IPI %lu to impossible CPU%u dropped", d->hwirq, cpu);
 			cpumask_clear_cpu(cpu, &todo);
 			continue;
 		}
@@ -76,7 +78,7 @@ static int gic_ipi_request_resources(struct irq_data *d)
 	char buf[64];
 
 	if (!cpumask_intersects(dest, cpu_online_mask)) {
-		pr_err("irq: domain GICv3-IPI: virq %u (SGI %lu) targets only CPUs %s, none online: not requestable",
+		pr_err("domain GICv3-IPI: virq %u (SGI %lu) targets only CPUs %s, none online: not requestable",
 		       d->irq, d->hwirq, cpumask_print(dest, buf, sizeof(buf)));
 		return -EPERM;
 	}
@@ -153,7 +155,7 @@ static int gic_ipi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 		int sgi = gic_ipi_take_sgi(gic);
 
 		if (sgi < 0) {
-			pr_err("irq: domain %s: all %d IPI SGIs (%d..%d) are reserved", d->name, GIC_V3_IPI_NR_SGIS,
+			pr_err("domain %s: all %d IPI SGIs (%d..%d) are reserved", d->name, GIC_V3_IPI_NR_SGIS,
 			       GIC_V3_IPI_FIRST_SGI, GIC_V3_IPI_FIRST_SGI + GIC_V3_IPI_NR_SGIS - 1);
 			ret = sgi;
 			break;

@@ -6,6 +6,8 @@
  * vector i with data = base + i).  All or nothing: a failed request leaves
  * the bitmap as it was.
  */
+#define pr_fmt(fmt) "GICv3: " fmt
+
 #include <linux/bitmap.h>
 
 #include "irq-gic-v3-lpi.h"
@@ -41,7 +43,7 @@ long gic_lpi_alloc_block(struct gic_lpi_bitmap *b, unsigned int nr)
 	long pos;
 
 	if (nr == 0 || !lpi_pow2(nr) || nr > LPI_MAX_BLOCK) {
-		pr_err("GICv3: DirectLPI: cannot allocate %u LPIs (a power of two up to %u)", nr, LPI_MAX_BLOCK);
+		pr_err("DirectLPI: cannot allocate %u LPIs (a power of two up to %u)", nr, LPI_MAX_BLOCK);
 		return -EINVAL;
 	}
 	mutex_lock(&b->lock);
@@ -74,7 +76,7 @@ int gic_lpi_free_block(struct gic_lpi_bitmap *b, u32 first, unsigned int nr)
 	}
 	mutex_unlock(&b->lock);
 	if (ret)
-		pr_err("GICv3: DirectLPI: free of LPIs %u..%u refused: not allocated (double free?)", first,
+		pr_err("DirectLPI: free of LPIs %u..%u refused: not allocated (double free?)", first,
 		       first + nr - 1);
 	return ret;
 }

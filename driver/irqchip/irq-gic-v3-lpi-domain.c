@@ -19,7 +19,10 @@
  *                 An LPI already pending at the old RD is delivered there.
  *   retrigger     GICR_SETLPIR on the target RD
  */
+#define pr_fmt(fmt) "GICv3: " fmt
+
 #include <linux/irqchip/arm-gic-v3.h>
+#include <linux/irqchip/irq-msi-lib.h>
 #include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
 #include <linux/msi.h>
@@ -83,7 +86,7 @@ static void lpi_compose_msi_msg(struct irq_data *d, struct msi_msg *msg)
 	u64 addr = rd ? (u64)irqsim_iomem_phys((char __iomem *)rd + GICR_SETLPIR) : 0;
 
 	if (!rd)
-		pr_err("GICv3: DirectLPI: LPI %lu targets CPU%u, which has no redistributor", d->hwirq, cpu);
+		pr_err("DirectLPI: LPI %lu targets CPU%u, which has no redistributor", d->hwirq, cpu);
 	msg->address_lo = (u32)addr;
 	msg->address_hi = (u32)(addr >> 32);
 	msg->data = (u32)d->hwirq;
@@ -117,7 +120,7 @@ static int lpi_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 	else
 		cpu = lpi_pick_cpu_in(mask);
 	if (cpu >= NR_CPUS || !gic_lpi.rd[cpu].enabled) {
-		pr_err("GICv3: DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %s", d->hwirq,
+		pr_err("DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %s", d->hwirq,
 		       force ? "possible" : "online", cpumask_print(mask, buf, sizeof(buf)));
 		return -EINVAL;
 	}
@@ -169,13 +172,13 @@ static int lpi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned in
 	first = gic_lpi_alloc_block(&gic_lpi.bitmap, nr_irqs);
 	if (first < 0) {
 		if (first == -ENOSPC)
-			pr_err("GICv3: DirectLPI: no free block of %u LPIs (%u of %u in use)", nr_irqs,
+			pr_err("DirectLPI: no free block of %u LPIs (%u of %u in use)", nr_irqs,
 			       gic_lpi.bitmap.used, gic_lpi.nr_lpis);
 		return (int)first;
 	}
 	cpu = lpi_pick_cpu(desc && desc->affinity ? &desc->affinity->mask : NULL);
 	if (cpu >= NR_CPUS) {
-		pr_err("GICv3: DirectLPI: no online CPU has LPIs enabled");
+		pr_err("DirectLPI: no online CPU has LPIs enabled");
 		gic_lpi_free_block(&gic_lpi.bitmap, (u32)first, nr_irqs);
 		return -ENODEV;
 	}
@@ -224,19 +227,34 @@ static int lpi_domain_activate(struct irq_domain *d, struct irq_data *irqd, bool
 }
 
 static const struct irq_domain_ops gic_lpi_domain_ops = {
+	.select = msi_lib_irq_domain_select,
 	.alloc = lpi_domain_alloc,
 	.free = lpi_domain_free,
 	.activate = lpi_domain_activate,
 };
 
+/* as the ITS's MSI parent upstream (irq-gic-its-msi-parent.c), with dynamic MSI-X */
+#define LPI_MSI_FLAGS_REQUIRED (MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
+#define LPI_MSI_FLAGS_SUPPORTED \
+	(MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI | MSI_FLAG_PCI_MSIX_ALLOC_DYN)
+
 static const struct msi_parent_ops gic_lpi_msi_parent_ops = {
-	.supported_flags = MSI_FLAG_MULTI_PCI_MSI | MSI_FLAG_PCI_MSIX | MSI_FLAG_PCI_MSIX_ALLOC_DYN,
-	.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS,
+	.supported_flags = LPI_MSI_FLAGS_SUPPORTED,
+	.required_flags = LPI_MSI_FLAGS_REQUIRED,
+	.chip_flags = MSI_CHIP_FLAG_SET_EOI,
+	.bus_select_token = DOMAIN_BUS_NEXUS,
+	.bus_select_mask = MATCH_PCI_MSI | MATCH_PLATFORM_MSI,
 	.prefix = "LPI-",
+	.init_dev_msi_info = msi_lib_init_dev_msi_info,
 };
 
 int gic_lpi_domain_init(struct gic_lpi_data *lpi)
 {
+	struct irq_domain_info info = {
+		.ops = &gic_lpi_domain_ops,
+		.host_data = lpi,
+	};
+
 	for (unsigned int c = 0; c < NR_CPUS; c++)
 		lpi_load[c] = 0;
 	lpi->fwnode = irq_domain_alloc_named_fwnode("GICv3-DirectLPI");
@@ -244,15 +262,13 @@ int gic_lpi_domain_init(struct gic_lpi_data *lpi)
 		return -ENOMEM;
 	/* DT `msi-parent = <&gic>` finds it (prefix "LPI-" tells it from MBI's parent) */
 	lpi->fwnode->of_node = gic_data.node;
-	lpi->domain = irq_domain_create_hierarchy(NULL, IRQ_DOMAIN_FLAG_MSI_PARENT, 0, lpi->fwnode,
-						  &gic_lpi_domain_ops, lpi);
+	info.fwnode = lpi->fwnode;
+	lpi->domain = msi_create_parent_irq_domain(&info, &gic_lpi_msi_parent_ops);
 	if (!lpi->domain) {
 		irq_domain_free_fwnode(lpi->fwnode);
 		lpi->fwnode = NULL;
 		return -ENOMEM;
 	}
-	lpi->domain->msi_parent_ops = &gic_lpi_msi_parent_ops;
-	irq_domain_update_bus_token(lpi->domain, DOMAIN_BUS_NEXUS);
 	return 0;
 }
 
@@ -261,7 +277,7 @@ int gic_v3_lpi_set_priority(unsigned int virq, u8 prio)
 	struct irq_data *d = gic_lpi.ready ? irq_domain_get_irq_data(gic_lpi.domain, virq) : NULL;
 
 	if (!d) {
-		pr_err("GICv3: DirectLPI: virq %u is not an LPI", virq);
+		pr_err("DirectLPI: virq %u is not an LPI", virq);
 		return -EINVAL;
 	}
 	return gic_lpi_update_config((u32)d->hwirq, lpi_target(d), LPI_PROP_PRIO_MASK, prio & LPI_PROP_PRIO_MASK);

@@ -13,6 +13,8 @@
  * EnableLPIs set (the architecture does not let them change then); a core
  * reset forgets them and the DMA backend reclaims its memory.
  */
+#define pr_fmt(fmt) "GICv3: " fmt
+
 #include <string.h>
 
 #include <linux/irqchip/arm-gic-v3.h>
@@ -65,7 +67,7 @@ int gic_lpi_inv(u32 intid, unsigned int cpu)
 	int ret = -ETIMEDOUT;
 
 	if (!rd || !gic_lpi.rd[cpu].enabled) {
-		pr_err("GICv3: DirectLPI: INVLPIR of LPI %u: CPU%u has no LPI-enabled redistributor", intid, cpu);
+		pr_err("DirectLPI: INVLPIR of LPI %u: CPU%u has no LPI-enabled redistributor", intid, cpu);
 		return -ENODEV;
 	}
 	lrd = &gic_lpi.rd[cpu];
@@ -88,10 +90,10 @@ int gic_lpi_inv(u32 intid, unsigned int cpu)
 	}
 	raw_spin_unlock(&lrd->rd_lock);
 	if (ret == -EIO)
-		pr_err("GICv3: DirectLPI: CPU%u: read of GICR_SYNCR at 0x%llx failed (bus error) (INVLPIR of LPI %u)", cpu,
+		pr_err("DirectLPI: CPU%u: read of GICR_SYNCR at 0x%llx failed (bus error) (INVLPIR of LPI %u)", cpu,
 		       (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR), intid);
 	else if (ret)
-		pr_err("GICv3: DirectLPI: CPU%u: GICR_SYNCR at 0x%llx still busy after %u polls (INVLPIR of LPI %u)",
+		pr_err("DirectLPI: CPU%u: GICR_SYNCR at 0x%llx still busy after %u polls (INVLPIR of LPI %u)",
 		       cpu, (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR), GIC_POLL_LIMIT,
 		       intid);
 	return ret;
@@ -159,21 +161,21 @@ static int gic_lpi_choose_id_bits(const struct gic_chip_data *gic, unsigned int 
 		bits = dt;
 	} else if (ret != -EINVAL) {
 		/* present but not one cell (a string, a list): not a default */
-		pr_err("GICv3: %s: irqsim,lpi-id-bits must be one u32 cell", gic->node->path);
+		pr_err("%s: irqsim,lpi-id-bits must be one u32 cell", gic->node->path);
 		return -EINVAL;
 	}
 	if (bits < GIC_LPI_MIN_ID_BITS || bits > GIC_LPI_MAX_ID_BITS) {
-		pr_err("GICv3: %s: irqsim,lpi-id-bits %u out of range %u..%u", gic->node->path, bits,
+		pr_err("%s: irqsim,lpi-id-bits %u out of range %u..%u", gic->node->path, bits,
 		       GIC_LPI_MIN_ID_BITS, GIC_LPI_MAX_ID_BITS);
 		return -EINVAL;
 	}
 	if (hw < GIC_LPI_MIN_ID_BITS) {
-		pr_info("GICv3: %s: GICD_TYPER.IDbits gives %u INTID bits, too few for LPIs: LPIs not used",
+		pr_info("%s: GICD_TYPER.IDbits gives %u INTID bits, too few for LPIs: LPIs not used",
 			gic->node->path, hw);
 		return -ENODEV;
 	}
 	if (bits > hw) {
-		pr_warn("GICv3: %s: irqsim,lpi-id-bits %u capped to the %u bits GICD_TYPER.IDbits allows",
+		pr_warn("%s: irqsim,lpi-id-bits %u capped to the %u bits GICD_TYPER.IDbits allows",
 			gic->node->path, bits, hw);
 		bits = hw;
 	}
@@ -197,7 +199,7 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 
 	memset(lpi, 0, sizeof(*lpi));
 	if (!(gic->typer & GICD_TYPER_LPIS) || !gic_lpi_all_rds_direct(gic)) {
-		pr_info("GICv3: %s: no DirectLPI (GICD_TYPER.LPIS / GICR_TYPER.DirectLPI clear), LPIs not used",
+		pr_info("%s: no DirectLPI (GICD_TYPER.LPIS / GICR_TYPER.DirectLPI clear), LPIs not used",
 			gic->node->path);
 		return 0;
 	}
@@ -213,7 +215,7 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 	if (!lpi->prop)
 		return -ENOMEM;
 	if (lpi->prop_dma & 0xfff) {
-		pr_err("GICv3: DirectLPI: configuration table at 0x%llx is not 4 KB aligned",
+		pr_err("DirectLPI: configuration table at 0x%llx is not 4 KB aligned",
 		       (unsigned long long)lpi->prop_dma);
 		dma_free_coherent(NULL, lpi->prop_size, lpi->prop, lpi->prop_dma);
 		return -ENOMEM;
@@ -229,7 +231,7 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 	if (ret)
 		goto fail_bitmap;
 	lpi->ready = true;
-	pr_info("GICv3: %s: DirectLPI: %u LPIs (%u ID bits), configuration table at 0x%llx", gic->node->path,
+	pr_info("%s: DirectLPI: %u LPIs (%u ID bits), configuration table at 0x%llx", gic->node->path,
 		lpi->nr_lpis, bits, (unsigned long long)lpi->prop_dma);
 	return 0;
 
@@ -257,7 +259,7 @@ static int gic_lpi_alloc_pending(struct gic_lpi_rd *lrd, unsigned int cpu)
 		lrd->pend_raw = dma_alloc_coherent(NULL, lrd->pend_raw_size, &lrd->pend_raw_dma);
 	}
 	if (!lrd->pend_raw) {
-		pr_err("GICv3: DirectLPI: CPU%u: no memory for the %zu-byte pending table", cpu, size);
+		pr_err("DirectLPI: CPU%u: no memory for the %zu-byte pending table", cpu, size);
 		return -ENOMEM;
 	}
 	lrd->pend_dma = (lrd->pend_raw_dma + SZ_64K - 1) & ~(dma_addr_t)(SZ_64K - 1);
@@ -291,7 +293,7 @@ int gic_v3_lpi_cpu_init(unsigned int cpu)
 			lrd->enabled = true;
 			return 0;
 		}
-		pr_err("GICv3: DirectLPI: CPU%u: LPIs already enabled with foreign tables (PROPBASER 0x%llx)", cpu,
+		pr_err("DirectLPI: CPU%u: LPIs already enabled with foreign tables (PROPBASER 0x%llx)", cpu,
 		       (unsigned long long)val);
 		return -EBUSY;
 	}
@@ -305,7 +307,7 @@ int gic_v3_lpi_cpu_init(unsigned int cpu)
 	      (gic_lpi.id_bits - 1);
 	writeq(val, rd + GICR_PROPBASER);
 	if (!(readq(rd + GICR_PROPBASER) & GICR_PROPBASER_SHAREABILITY_MASK))
-		pr_info("GICv3: DirectLPI: CPU%u: PROPBASER non-shareable, bytes pushed with dma_sync", cpu);
+		pr_info("DirectLPI: CPU%u: PROPBASER non-shareable, bytes pushed with dma_sync", cpu);
 	val = GICR_PENDBASER_ADDRESS(lrd->pend_dma) | GICR_PENDBASER_InnerShareable | GICR_PENDBASER_RaWaWb;
 	writeq(val, rd + GICR_PENDBASER);
 	(void)readq(rd + GICR_PENDBASER);

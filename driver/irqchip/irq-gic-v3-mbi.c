@@ -3,19 +3,23 @@
  * GICv3 MBI: message-based SPIs.  A device signals SPI n by writing n to
  * GICD_SETSPI_NSR.  The SPIs come from the GIC node's `mbi-ranges`
  * (<first_intid count> pairs).  The "GICv3-MBI" domain sits on the GIC domain
- * (bus token NEXUS) and is an MSI parent: per-device MSI domains (IMS...) stack
- * on it.  Each allocation takes a naturally aligned power-of-two block of SPIs
- * from one range (what Multi-MSI needs), allocates the GIC level of every SPI
- * as edge-rising and composes {doorbell + SETSPI_NSR, INTID}.
+ * and is an MSI parent in the Linux 6.12+ form: msi_create_parent_irq_domain()
+ * with bus token NEXUS, msi_lib_irq_domain_select for lookups of platform and
+ * PCI MSI parents, and msi_lib_init_dev_msi_info setting up the per-device
+ * MSI domains (IMS...) that stack on it (irq_eoi forwarded, MSI_CHIP_FLAG_SET_EOI).
+ * Each allocation takes a naturally aligned power-of-two block of SPIs from
+ * one range (what Multi-MSI needs), allocates the GIC level of every SPI as
+ * edge-rising and composes {doorbell + SETSPI_NSR, INTID}.
  */
-#define _POSIX_C_SOURCE 200809L /* strdup */
-#include <stdlib.h>
+#define pr_fmt(fmt) "GICv3-MBI: " fmt
+
 #include <string.h>
 
 #include <linux/bitmap.h>
 #include <linux/irqchip/arm-gic-v3-mbi.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqdesc.h>
+#include <linux/irqchip/irq-msi-lib.h>
 #include <linux/msi.h>
 #include <linux/of.h>
 
@@ -63,11 +67,8 @@ static void mbi_mark(struct mbi_range *r, u32 off, unsigned int n, bool busy)
 
 static void mbi_compose_msi_msg(struct irq_data *d, struct msi_msg *msg)
 {
-	u64 addr = mbi.doorbell + GICD_SETSPI_NSR;
-
-	msg->address_hi = (u32)(addr >> 32);
-	msg->address_lo = (u32)addr;
 	msg->data = (u32)d->hwirq;
+	msi_msg_set_addr(irq_data_get_msi_desc(d), msg, mbi.doorbell + GICD_SETSPI_NSR);
 }
 
 static struct irq_chip mbi_irq_chip = {
@@ -101,7 +102,7 @@ static int mbi_alloc_parent(struct irq_domain *d, unsigned int virq, u32 intid)
 	if (pd && pd->chip && pd->chip->irq_set_type) {
 		ret = pd->chip->irq_set_type(pd, IRQ_TYPE_EDGE_RISING);
 		if (ret < 0) {
-			pr_err("GICv3-MBI: INTID %u: parent refused edge-rising (%d)", intid, ret);
+			pr_err("INTID %u: parent refused edge-rising (%d)", intid, ret);
 			irq_domain_free_irqs_parent(d, virq, 1);
 			return ret;
 		}
@@ -128,7 +129,7 @@ static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	}
 	mutex_unlock(&mbi.lock);
 	if (!r) {
-		pr_err("GICv3-MBI: no free aligned block of %u SPI(s) for %u vector(s)", size, nr_irqs);
+		pr_err("no free aligned block of %u SPI(s) for %u vector(s)", size, nr_irqs);
 		return -ENOSPC;
 	}
 	for (i = 0; i < nr_irqs; i++) {
@@ -146,7 +147,7 @@ static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	return 0;
 
 fail:
-	pr_err("GICv3-MBI: allocating INTID %u failed (%d)", r->spi_start + (u32)off + i, ret);
+	pr_err("allocating INTID %u failed (%d)", r->spi_start + (u32)off + i, ret);
 	while (i--) {
 		irq_domain_reset_irq_data(irq_domain_get_irq_data(d, virq + i));
 		irq_domain_free_irqs_parent(d, virq + i, 1);
@@ -176,15 +177,36 @@ static void mbi_irq_domain_free(struct irq_domain *d, unsigned int virq, unsigne
 }
 
 static const struct irq_domain_ops mbi_domain_ops = {
+	.select = msi_lib_irq_domain_select,
 	.alloc = mbi_irq_domain_alloc,
 	.free = mbi_irq_domain_free,
 };
 
-static const struct msi_parent_ops mbi_msi_parent_ops = {
-	.supported_flags = MSI_FLAG_MULTI_PCI_MSI | MSI_FLAG_PCI_MSIX,
-	.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS,
+#define MBI_MSI_FLAGS_REQUIRED (MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
+#define MBI_MSI_FLAGS_SUPPORTED (MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI)
+
+static const struct msi_parent_ops gic_v3_mbi_msi_parent_ops = {
+	.supported_flags = MBI_MSI_FLAGS_SUPPORTED,
+	.required_flags = MBI_MSI_FLAGS_REQUIRED,
+	.chip_flags = MSI_CHIP_FLAG_SET_EOI,
+	.bus_select_token = DOMAIN_BUS_NEXUS,
+	.bus_select_mask = MATCH_PCI_MSI | MATCH_PLATFORM_MSI,
 	.prefix = "MBI-",
+	.init_dev_msi_info = msi_lib_init_dev_msi_info,
 };
+
+static int mbi_allocate_domain(struct irq_domain *parent)
+{
+	struct irq_domain_info info = {
+		.fwnode = parent->fwnode,
+		.ops = &mbi_domain_ops,
+		.host_data = &mbi,
+		.parent = parent,
+	};
+
+	mbi.domain = msi_create_parent_irq_domain(&info, &gic_v3_mbi_msi_parent_ops);
+	return mbi.domain ? 0 : -ENOMEM;
+}
 
 /* ---- probe ----------------------------------------------------------------------- */
 
@@ -204,7 +226,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 	int n = of_property_count_u32_elems(np, "mbi-ranges");
 
 	if (n <= 0 || n % 2 || n > 2 * GIC_MBI_MAX_RANGES) {
-		pr_err("GICv3-MBI: %s: mbi-ranges must hold 1..%d <first count> pairs (%d cells)", np->path,
+		pr_err("%s: mbi-ranges must hold 1..%d <first count> pairs (%d cells)", np->path,
 		       GIC_MBI_MAX_RANGES, n);
 		return -EINVAL;
 	}
@@ -215,7 +237,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 		struct mbi_range *r = &mbi.ranges[k];
 
 		if (count == 0 || first < GIC_FIRST_SPI || (u64)first + count > gic->irq_nr) {
-			pr_err("GICv3-MBI: %s: mbi-ranges <%u %u> is not within the SPIs 32..%u", np->path, first,
+			pr_err("%s: mbi-ranges <%u %u> is not within the SPIs 32..%u", np->path, first,
 			       count, gic->irq_nr - 1);
 			return -EINVAL;
 		}
@@ -223,7 +245,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 			const struct mbi_range *o = &mbi.ranges[j];
 
 			if (first < o->spi_start + o->nr_spis && o->spi_start < first + count) {
-				pr_err("GICv3-MBI: %s: mbi-ranges <%u %u> overlaps <%u %u>", np->path, first, count,
+				pr_err("%s: mbi-ranges <%u %u> overlaps <%u %u>", np->path, first, count,
 				       o->spi_start, o->nr_spis);
 				return -EINVAL;
 			}
@@ -242,7 +264,6 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 {
 	struct device_node *np = gic->node;
 	unsigned int total = 0;
-	char *name;
 	u64 alias;
 	int ret;
 
@@ -250,7 +271,7 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	if (!of_property_read_bool(np, "msi-controller") || !of_get_property(np, "mbi-ranges", NULL))
 		return 0;
 	if (!(gic->typer & GICD_TYPER_MBIS)) {
-		pr_info("GICv3-MBI: %s: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np->path);
+		pr_info("%s: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np->path);
 		return 0;
 	}
 	mbi_reset();
@@ -262,24 +283,13 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 		mbi.doorbell = alias;
 	mutex_init(&mbi.lock);
 	mbi.ready = true;
-	mbi.domain = irq_domain_create_hierarchy(gic->domain, IRQ_DOMAIN_FLAG_MSI_PARENT, 0,
-						 of_node_to_fwnode(np), &mbi_domain_ops, &mbi);
-	if (!mbi.domain) {
-		ret = -ENOMEM;
+	ret = mbi_allocate_domain(gic->domain);
+	if (ret)
 		goto fail;
-	}
-	irq_domain_update_bus_token(mbi.domain, DOMAIN_BUS_NEXUS);
-	mbi.domain->msi_parent_ops = &mbi_msi_parent_ops;
-	name = strdup("GICv3-MBI");
-	if (name) {
-		if (mbi.domain->flags & IRQ_DOMAIN_NAME_ALLOCATED)
-			free((char *)mbi.domain->name);
-		mbi.domain->name = name;
-		mbi.domain->flags |= IRQ_DOMAIN_NAME_ALLOCATED;
-	}
+	gic_name_domain(mbi.domain, "GICv3-MBI");
 	for (unsigned int k = 0; k < mbi.nr_ranges; k++)
 		total += mbi.ranges[k].nr_spis;
-	pr_info("GICv3-MBI: %s: %u SPI(s) in %u range(s), doorbell 0x%llx", np->path, total, mbi.nr_ranges,
+	pr_info("%s: %u SPI(s) in %u range(s), doorbell 0x%llx", np->path, total, mbi.nr_ranges,
 		(unsigned long long)(mbi.doorbell + GICD_SETSPI_NSR));
 	return 0;
 

@@ -305,7 +305,7 @@ static void gic_reset(void)
 }
 
 /* give the domain the chip's name, as log lines and the views show it */
-static void gic_name_domain(struct irq_domain *d, const char *name)
+void gic_name_domain(struct irq_domain *d, const char *name)
 {
 	char *copy = strdup(name);
 

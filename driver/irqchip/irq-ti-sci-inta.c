@@ -45,6 +45,7 @@
 
 #include <linux/err.h>
 #include <linux/irqchip/chained_irq.h>
+#include <linux/irqchip/irq-msi-lib.h>
 #include <linux/irqdesc.h>
 #include <linux/module.h>
 #include <linux/of.h>
@@ -395,6 +396,7 @@ static void ti_sci_inta_irq_domain_free(struct irq_domain *d, unsigned int virq,
 }
 
 static const struct irq_domain_ops ti_sci_inta_irq_domain_ops = {
+	.select = msi_lib_irq_domain_select,
 	.alloc = ti_sci_inta_irq_domain_alloc,
 	.free = ti_sci_inta_irq_domain_free,
 };
@@ -511,6 +513,7 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct device_node *node = dev_of_node(dev);
 	struct ti_sci_inta_irq_domain *inta;
+	struct irq_domain_info info = { 0 };
 	struct device_node *parent_node;
 	struct resource *res;
 	char name[32];
@@ -526,10 +529,10 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 	inta = ti_sci_inta_take_slot(dev);
 	if (IS_ERR(inta))
 		return (int)PTR_ERR(inta);
-	inta->sci = devm_ti_sci_get_handle(dev);
+	inta->sci = devm_ti_sci_get_by_phandle(dev, "ti,sci");
 	if (IS_ERR(inta->sci))
 		return dev_err_probe(dev, (int)PTR_ERR(inta->sci),
-				     "no TI-SCI firmware (install one with ti_sci_install_handle)");
+				     "no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
 	if (of_property_read_u32(node, "ti,sci-dev-id", &inta->ti_sci_id) || inta->ti_sci_id > 0xffff)
 		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	inta->base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
@@ -562,14 +565,14 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 	 * No parent link: VINT parents are ordinary mappings made at request
 	 * time.  The domains live until the core reset removes every domain.
 	 */
-	inta->domain = irq_domain_create_hierarchy(NULL, 0, 0, of_node_to_fwnode(node),
-						   &ti_sci_inta_irq_domain_ops, inta);
+	info.fwnode = of_node_to_fwnode(node);
+	info.ops = &ti_sci_inta_irq_domain_ops;
+	info.host_data = inta;
+	inta->domain = msi_create_parent_irq_domain(&info, &ti_sci_inta_msi_parent_ops);
 	if (!inta->domain)
 		return -ENOMEM;
 	snprintf(name, sizeof(name), "INTA%u", inta->ti_sci_id);
 	ti_sci_name_domain(inta->domain, name);
-	inta->domain->msi_parent_ops = &ti_sci_inta_msi_parent_ops;
-	inta->domain->flags |= IRQ_DOMAIN_FLAG_MSI_PARENT;
 	ret = ti_sci_inta_msi_domain_init(inta);
 	if (ret) {
 		irq_domain_remove(inta->domain);

@@ -223,10 +223,10 @@ static int ti_sci_intr_irq_domain_probe(struct platform_device *pdev)
 	intr = ti_sci_intr_take_slot(dev);
 	if (IS_ERR(intr))
 		return (int)PTR_ERR(intr);
-	intr->sci = devm_ti_sci_get_handle(dev);
+	intr->sci = devm_ti_sci_get_by_phandle(dev, "ti,sci");
 	if (IS_ERR(intr->sci))
 		return dev_err_probe(dev, (int)PTR_ERR(intr->sci),
-				     "no TI-SCI firmware (install one with ti_sci_install_handle)");
+				     "no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
 	if (of_property_read_u32(node, "ti,intr-trigger-type", &intr->type) ||
 	    (intr->type != IRQ_TYPE_EDGE_RISING && intr->type != IRQ_TYPE_LEVEL_HIGH))
 		return dev_err_probe(dev, -EINVAL, "ti,intr-trigger-type missing or not 1 (edge) / 4 (level)");

@@ -10,13 +10,18 @@
  * The MSI layer's locks make concurrent allocation and freeing safe; the
  * INTA's VINT bookkeeping has its own mutex (request/release_resources).
  *
- * The INTA domain is also an MSI parent (ti_sci_inta_msi_parent_ops): a
- * per-device domain (IMS) created on it gets the same hwirq encoding and the
- * INTA's chip operations, and its own irq_write_msi_msg receives the message.
+ * The INTA domain is also an MSI parent (ti_sci_inta_msi_parent_ops, created
+ * with msi_create_parent_irq_domain, bus token NEXUS): a per-device domain
+ * (IMS) created on it is set up by msi_lib_init_dev_msi_info, then gets the
+ * same hwirq encoding and the INTA's chip operations; its own
+ * irq_write_msi_msg receives the message.
  */
+#define pr_fmt(fmt) "irq: " fmt
+
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/irqchip/irq-msi-lib.h>
 #include <linux/soc/ti/ti_sci_inta_msi.h>
 
 #include "irq-ti-sci-inta-internal.h"
@@ -31,7 +36,7 @@ static int ti_sci_inta_msi_prepare(struct irq_domain *domain, struct device *dev
 {
 	(void)nvec;
 	if (dev->id < 0 || dev->id > 0xffff) {
-		pr_err("irq: domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
+		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
 		       dev_name(dev) ? dev_name(dev) : "?", dev->id);
 		return -EINVAL;
 	}
@@ -61,7 +66,7 @@ struct irq_domain *ti_sci_inta_msi_create_irq_domain(struct fwnode_handle *fwnod
 	struct irq_domain *d;
 
 	if (!chip || !info->ops) {
-		pr_err("irq: msi domain %s: INTA-MSI needs a chip and msi_domain_ops", fwnode ? fwnode->name : "?");
+		pr_err("msi domain %s: INTA-MSI needs a chip and msi_domain_ops", fwnode ? fwnode->name : "?");
 		return NULL;
 	}
 	chip->irq_request_resources = irq_chip_request_resources_parent;
@@ -88,27 +93,24 @@ struct irq_domain *ti_sci_inta_msi_create_irq_domain(struct fwnode_handle *fwnod
 }
 
 /*
- * A per-device domain on the INTA: hwirq = dev->id << 16 | index as above,
- * mask/unmask/ack/type and the resource requests forwarded to the INTA, no
- * affinity (the VINT is shared), no early activation (the global event, hence
- * the message, exists only once the vector is requested).
+ * A per-device domain on the INTA: msi_lib's set-up (flags, irq_ack forwarded,
+ * no affinity: MSI_FLAG_NO_AFFINITY is required), then the INTA's own:
+ * hwirq = dev->id << 16 | index as above, mask/unmask/type and the resource
+ * requests forwarded to the INTA, no early activation (the global event,
+ * hence the message, exists only once the vector is requested).
  */
 static bool ti_sci_inta_init_dev_msi_info(struct device *dev, struct irq_domain *domain,
 					  struct irq_domain *msi_parent_domain, struct msi_domain_info *info)
 {
 	struct irq_chip *chip = info->chip;
 
-	(void)msi_parent_domain;
 	if (dev->id < 0 || dev->id > 0xffff) {
-		pr_err("irq: domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
+		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
 		       dev_name(dev) ? dev_name(dev) : "?", dev->id);
 		return false;
 	}
-	if (!info->ops || !chip) {
-		pr_err("irq: domain %s: device %s: per-device MSI info without ops or chip", domain->name,
-		       dev_name(dev) ? dev_name(dev) : "?");
+	if (!msi_lib_init_dev_msi_info(dev, domain, msi_parent_domain, info))
 		return false;
-	}
 	info->ops->msi_prepare = ti_sci_inta_msi_prepare;
 	info->ops->set_desc = ti_sci_inta_msi_set_desc;
 	info->flags &= ~(u32)MSI_FLAG_ACTIVATE_EARLY;
@@ -118,17 +120,11 @@ static bool ti_sci_inta_init_dev_msi_info(struct device *dev, struct irq_domain 
 		chip->irq_mask = irq_chip_mask_parent;
 	if (!chip->irq_unmask)
 		chip->irq_unmask = irq_chip_unmask_parent;
-	if (!chip->irq_ack)
-		chip->irq_ack = irq_chip_ack_parent;
 	if (!chip->irq_set_type)
 		chip->irq_set_type = irq_chip_set_type_parent;
-	/*
-	 * No affinity (left to the MSI layer's defaults it would reach the INTA
-	 * and fail at every request): the chip ops are complete here instead.
-	 */
+	/* a VINT is shared: even a template's own affinity callback would fail at every request */
 	chip->irq_set_affinity = NULL;
 	chip->irq_compose_msi_msg = NULL;
-	info->flags &= ~(u32)MSI_FLAG_USE_DEF_CHIP_OPS;
 	if (!info->handler) {
 		info->handler = handle_edge_irq;
 		info->handler_name = "edge";
@@ -137,8 +133,11 @@ static bool ti_sci_inta_init_dev_msi_info(struct device *dev, struct irq_domain 
 }
 
 const struct msi_parent_ops ti_sci_inta_msi_parent_ops = {
-	.supported_flags = MSI_FLAG_PCI_MSIX | MSI_FLAG_PCI_MSIX_ALLOC_DYN | MSI_FLAG_NO_AFFINITY,
-	.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_FREE_MSI_DESCS,
+	.supported_flags = MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_PCI_MSIX_ALLOC_DYN,
+	.required_flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_FREE_MSI_DESCS | MSI_FLAG_NO_AFFINITY,
+	.chip_flags = MSI_CHIP_FLAG_SET_ACK,
+	.bus_select_token = DOMAIN_BUS_NEXUS,
+	.bus_select_mask = MATCH_PLATFORM_MSI,
 	.prefix = "INTA-",
 	.init_dev_msi_info = ti_sci_inta_init_dev_msi_info,
 };

@@ -6,6 +6,7 @@
  * parents and embed a fwnode_handle, as with the kernel's unflattened tree.
  */
 #define _POSIX_C_SOURCE 200809L /* strdup, strndup, strnlen */
+#define pr_fmt(fmt) "OF: " fmt
 #include <libfdt.h>
 #include <asm/byteorder.h>
 #include <stdlib.h>
@@ -50,26 +51,26 @@ static int of_fdt_validate(const void *blob, size_t size)
 	int err;
 
 	if (!blob || size < sizeof(struct fdt_header)) {
-		pr_err("OF: blob of %zu bytes is too small for an FDT header", blob ? size : 0);
+		pr_err("blob of %zu bytes is too small for an FDT header", blob ? size : 0);
 		return -EINVAL;
 	}
 	err = fdt_check_header(blob);
 	if (err) {
-		pr_err("OF: bad FDT header (magic 0x%08x): %s", fdt_magic(blob), fdt_strerror(err));
+		pr_err("bad FDT header (magic 0x%08x): %s", fdt_magic(blob), fdt_strerror(err));
 		return -EINVAL;
 	}
 	if (fdt_totalsize(blob) > size) {
-		pr_err("OF: truncated FDT: header says %u bytes, only %zu given", fdt_totalsize(blob), size);
+		pr_err("truncated FDT: header says %u bytes, only %zu given", fdt_totalsize(blob), size);
 		return -EINVAL;
 	}
 	/* libfdt 1.6.1's full check itself dereferences NULL below version 16 */
 	if (fdt_version(blob) < 16) {
-		pr_err("OF: FDT version %u is not supported (16 or later)", fdt_version(blob));
+		pr_err("FDT version %u is not supported (16 or later)", fdt_version(blob));
 		return -EINVAL;
 	}
 	err = fdt_check_full(blob, fdt_totalsize(blob));
 	if (err) {
-		pr_err("OF: malformed FDT structure: %s", fdt_strerror(err));
+		pr_err("malformed FDT structure: %s", fdt_strerror(err));
 		return -EINVAL;
 	}
 	return 0;
@@ -94,11 +95,11 @@ static int of_build_nodes(struct of_tree *t)
 		const char *at;
 
 		if (!full) {
-			pr_err("OF: FDT structure has a node without a name");
+			pr_err("FDT structure has a node without a name");
 			return -EINVAL;
 		}
 		if (depth >= (int)ARRAY_SIZE(stack)) {
-			pr_err("OF: node %s nested deeper than %zu levels", full ? full : "?", ARRAY_SIZE(stack));
+			pr_err("node %s nested deeper than %zu levels", full ? full : "?", ARRAY_SIZE(stack));
 			return -EINVAL;
 		}
 		t->nr_nodes++; /* counted from here on, so destroy frees its strings */
@@ -152,14 +153,14 @@ struct device_node *of_fdt_unflatten(const void *blob, size_t size)
 	if (err) {
 		of_tree_destroy(t);
 		if (err == -ENOMEM)
-			pr_err("OF: out of memory building the device tree");
+			pr_err("out of memory building the device tree");
 		return ERR_PTR(err);
 	}
 	of_root = &t->nodes[0];
 	return of_root;
 nomem:
 	of_tree_destroy(t);
-	pr_err("OF: out of memory copying a %zu-byte FDT", size);
+	pr_err("out of memory copying a %zu-byte FDT", size);
 	return ERR_PTR(-ENOMEM);
 }
 
@@ -168,7 +169,7 @@ void of_fdt_free(struct device_node *root)
 	if (IS_ERR_OR_NULL(root))
 		return;
 	if (root->parent) {
-		pr_err("OF: of_fdt_free(%s): not a root node", root->path);
+		pr_err("of_fdt_free(%s): not a root node", root->path);
 		return;
 	}
 	if (of_root == root)
@@ -399,7 +400,7 @@ struct device_node *of_parse_phandle(const struct device_node *np, const char *n
 		return NULL;
 	target = of_tree_find_phandle(np->tree, ph);
 	if (!target)
-		pr_err("OF: %s: %s[%d] = phandle 0x%x matches no node", np->path, name, index, ph);
+		pr_err("%s: %s[%d] = phandle 0x%x matches no node", np->path, name, index, ph);
 	return target;
 }
 
@@ -445,24 +446,24 @@ int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size)
 	const fdt32_t *reg;
 
 	if (!np || index < 0) {
-		pr_err("OF: of_reg_read: bad arguments");
+		pr_err("of_reg_read: bad arguments");
 		return -EINVAL;
 	}
 	/* like the kernel, the nearest ancestor giving the cell counts wins */
 	na = of_n_addr_cells(np);
 	ns = of_n_size_cells(np);
 	if (na < 1 || na > 2 || ns < 0 || ns > 2) {
-		pr_err("OF: %s: unsupported #address-cells %d / #size-cells %d", np->path, na, ns);
+		pr_err("%s: unsupported #address-cells %d / #size-cells %d", np->path, na, ns);
 		return -EINVAL;
 	}
 	reg = of_get_property(np, "reg", &len);
 	if (!reg) {
-		pr_err("OF: %s: no reg property", np->path);
+		pr_err("%s: no reg property", np->path);
 		return -EINVAL;
 	}
 	stride = (na + ns) * 4;
 	if (len % stride || (index + 1) * stride > len) {
-		pr_err("OF: %s: reg entry %d not present (%d bytes, %d-byte entries)", np->path, index, len, stride);
+		pr_err("%s: reg entry %d not present (%d bytes, %d-byte entries)", np->path, index, len, stride);
 		return -EINVAL;
 	}
 	reg += index * (na + ns);
@@ -509,13 +510,13 @@ int of_phandle_iterator_next(struct of_phandle_iterator *it)
 		it->node = of_tree_find_phandle(it->parent->tree, it->phandle);
 		if (it->cells_name) {
 			if (!it->node) {
-				pr_err("OF: %s: phandle 0x%x matches no node", it->parent->path, it->phandle);
+				pr_err("%s: phandle 0x%x matches no node", it->parent->path, it->phandle);
 				goto err;
 			}
 			if (of_property_read_u32(it->node, it->cells_name, &count)) {
 				/* upstream's fallback: a fixed count given along with the name */
 				if (it->cell_count < 0) {
-					pr_err("OF: %s: could not get %s for %s", it->parent->path, it->cells_name,
+					pr_err("%s: could not get %s for %s", it->parent->path, it->cells_name,
 					       it->node->path);
 					goto err;
 				}
@@ -525,7 +526,7 @@ int of_phandle_iterator_next(struct of_phandle_iterator *it)
 			count = (u32)it->cell_count;
 		}
 		if (count > OF_MAX_PHANDLE_ARGS || it->cur + count > it->list_end) {
-			pr_err("OF: %s: entry with %u arguments runs past the end of the list", it->parent->path, count);
+			pr_err("%s: entry with %u arguments runs past the end of the list", it->parent->path, count);
 			goto err;
 		}
 	}

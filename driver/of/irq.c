@@ -4,6 +4,8 @@
  * decoding "interrupts"/"interrupts-extended" with the parent's
  * #interrupt-cells, and turning the result into an irq_fwspec mapping.
  */
+#define pr_fmt(fmt) "OF: " fmt
+
 #include <libfdt.h>
 #include <string.h>
 
@@ -34,7 +36,7 @@ int of_irq_find_parent_checked(struct device_node *child, struct device_node **p
 	 */
 	do {
 		if (++steps > p->tree->nr_nodes) {
-			pr_err("OF: %s: interrupt-parent chain loops through %s (no node with #interrupt-cells on it)",
+			pr_err("%s: interrupt-parent chain loops through %s (no node with #interrupt-cells on it)",
 			       child->path, p->path);
 			return -ELOOP;
 		}
@@ -43,16 +45,16 @@ int of_irq_find_parent_checked(struct device_node *child, struct device_node **p
 			struct device_node *next = of_tree_find_phandle(p->tree, ph);
 
 			if (!next) {
-				pr_err("OF: %s: interrupt-parent phandle 0x%x matches no node", p->path, ph);
+				pr_err("%s: interrupt-parent phandle 0x%x matches no node", p->path, ph);
 				return -EINVAL;
 			}
 			if (!of_has_irq_cells(next) && of_property_read_bool(next, "interrupt-controller")) {
-				pr_err("OF: %s: interrupt parent %s has no #interrupt-cells", child->path, next->path);
+				pr_err("%s: interrupt parent %s has no #interrupt-cells", child->path, next->path);
 				return -EINVAL;
 			}
 			p = next;
 		} else if (ret != -EINVAL) {
-			pr_err("OF: %s: interrupt-parent is not one phandle cell", p->path);
+			pr_err("%s: interrupt-parent is not one phandle cell", p->path);
 			return -EINVAL;
 		} else {
 			p = p->parent;
@@ -75,12 +77,12 @@ static int of_irq_cells(const struct device_node *node, const struct device_node
 	int ret = of_property_read_u32(ctl, "#interrupt-cells", cells);
 
 	if (ret) {
-		pr_err("OF: %s: interrupt parent %s: #interrupt-cells %s", node->path, ctl->path,
+		pr_err("%s: interrupt parent %s: #interrupt-cells %s", node->path, ctl->path,
 		       ret == -EINVAL ? "missing" : "is not one cell");
 		return -EINVAL;
 	}
 	if (*cells < 1 || *cells > OF_MAX_PHANDLE_ARGS) {
-		pr_err("OF: %s: #interrupt-cells = %u of %s out of range 1..%d", node->path, *cells,
+		pr_err("%s: #interrupt-cells = %u of %s out of range 1..%d", node->path, *cells,
 		       ctl->path, OF_MAX_PHANDLE_ARGS);
 		return -EINVAL;
 	}
@@ -98,13 +100,13 @@ static int of_irq_parse_extended(struct device_node *node, const fdt32_t *v, int
 		struct device_node *ctl = of_tree_find_phandle(node->tree, ph);
 
 		if (!ctl) {
-			pr_err("OF: %s: interrupts-extended[%d] phandle 0x%x matches no node", node->path, i, ph);
+			pr_err("%s: interrupts-extended[%d] phandle 0x%x matches no node", node->path, i, ph);
 			return -EINVAL;
 		}
 		if (of_irq_cells(node, ctl, &cells))
 			return -EINVAL;
 		if (pos + 1 + (int)cells > n) {
-			pr_err("OF: %s: interrupts-extended entry %d truncated", node->path, i);
+			pr_err("%s: interrupts-extended entry %d truncated", node->path, i);
 			return -EINVAL;
 		}
 		if (i == index) {
@@ -116,7 +118,7 @@ static int of_irq_parse_extended(struct device_node *node, const fdt32_t *v, int
 		}
 		pos += 1 + (int)cells;
 	}
-	pr_err("OF: %s: interrupt %d not present in interrupts-extended", node->path, index);
+	pr_err("%s: interrupt %d not present in interrupts-extended", node->path, index);
 	return -EINVAL;
 }
 
@@ -128,7 +130,7 @@ int of_irq_parse_one(struct device_node *node, int index, struct of_phandle_args
 	u32 cells;
 
 	if (!node || !out || index < 0) {
-		pr_err("OF: of_irq_parse_one(%s, %d): bad arguments", of_node_path(node), index);
+		pr_err("of_irq_parse_one(%s, %d): bad arguments", of_node_path(node), index);
 		return -EINVAL;
 	}
 	memset(out, 0, sizeof(*out));
@@ -138,25 +140,25 @@ int of_irq_parse_one(struct device_node *node, int index, struct of_phandle_args
 
 	v = of_get_property(node, "interrupts", &len);
 	if (!v) {
-		pr_err("OF: %s: no interrupts property", node->path);
+		pr_err("%s: no interrupts property", node->path);
 		return -EINVAL;
 	}
 	if (of_irq_find_parent_checked(node, &ctl))
 		return -EINVAL;
 	if (!ctl) {
-		pr_err("OF: %s: no interrupt parent (no interrupt-parent and no ancestor with #interrupt-cells)",
+		pr_err("%s: no interrupt parent (no interrupt-parent and no ancestor with #interrupt-cells)",
 		       node->path);
 		return -EINVAL;
 	}
 	if (of_irq_cells(node, ctl, &cells))
 		return -EINVAL;
 	if (len % (int)(cells * 4)) {
-		pr_err("OF: %s: interrupts is %d bytes, not a multiple of %u cells of %s", node->path, len,
+		pr_err("%s: interrupts is %d bytes, not a multiple of %u cells of %s", node->path, len,
 		       cells, ctl->path);
 		return -EINVAL;
 	}
 	if ((index + 1) * (int)cells * 4 > len) {
-		pr_err("OF: %s: interrupt %d not present (%d specified)", node->path, index,
+		pr_err("%s: interrupt %d not present (%d specified)", node->path, index,
 		       len / (int)(cells * 4));
 		return -EINVAL;
 	}
@@ -200,7 +202,7 @@ void of_phandle_args_to_fwspec(struct device_node *np, const u32 *args, unsigned
 			       struct irq_fwspec *fwspec)
 {
 	if (count > IRQ_DOMAIN_IRQ_SPEC_PARAMS) {
-		pr_warn("OF: %s: %u interrupt cells, only %d used", of_node_path(np), count,
+		pr_warn("%s: %u interrupt cells, only %d used", of_node_path(np), count,
 			IRQ_DOMAIN_IRQ_SPEC_PARAMS);
 		count = IRQ_DOMAIN_IRQ_SPEC_PARAMS;
 	}

@@ -6,6 +6,8 @@
  * parent, generation by generation (roots first, then the children of each
  * initialised controller in the order they were initialised).
  */
+#define pr_fmt(fmt) "irqchip: " fmt
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +54,7 @@ static int of_irq_collect(struct device_node *root, const struct of_irqchip_matc
 		if (!m)
 			continue;
 		if (of_irq_find_parent_checked(np, &parent)) {
-			pr_err("irqchip: %s: interrupt parent cannot be resolved, not probed", np->path);
+			pr_err("%s: interrupt parent cannot be resolved, not probed", np->path);
 			if (!*err)
 				*err = -ENODEV;
 			continue;
@@ -64,7 +66,7 @@ static int of_irq_collect(struct device_node *root, const struct of_irqchip_matc
 			grown = realloc(descs, (size_t)cap * sizeof(*descs));
 			if (!grown) {
 				free(descs);
-				pr_err("irqchip: out of memory collecting interrupt controllers");
+				pr_err("out of memory collecting interrupt controllers");
 				return -ENOMEM;
 			}
 			descs = grown;
@@ -82,13 +84,13 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
 	int n, nready = 0, err = 0;
 
 	if (!matches) {
-		pr_err("irqchip: of_irq_init without a match table");
+		pr_err("of_irq_init without a match table");
 		return -EINVAL;
 	}
 	if (!root)
 		root = of_root;
 	if (!root) {
-		pr_err("irqchip: of_irq_init: no device tree");
+		pr_err("of_irq_init: no device tree");
 		return -ENODEV;
 	}
 	n = of_irq_collect(root, matches, &descs, &err);
@@ -97,7 +99,7 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
 	ready = calloc((size_t)n, sizeof(*ready));
 	if (!ready) {
 		free(descs);
-		pr_err("irqchip: out of memory probing interrupt controllers");
+		pr_err("out of memory probing interrupt controllers");
 		return -ENOMEM;
 	}
 
@@ -114,7 +116,7 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
 			d->done = true;
 			ret = d->init(d->dev, parent);
 			if (ret) {
-				pr_err("irqchip: %s: init failed (%d)", d->dev->path, ret);
+				pr_err("%s: init failed (%d)", d->dev->path, ret);
 				if (!err)
 					err = ret;
 				continue;
@@ -127,7 +129,7 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
 	for (int i = 0; i < n; i++) {
 		if (descs[i].done)
 			continue;
-		pr_err("irqchip: %s: interrupt parent %s was never initialised (no driver, disabled or failed)",
+		pr_err("%s: interrupt parent %s was never initialised (no driver, disabled or failed)",
 		       descs[i].dev->path, descs[i].parent->path);
 		if (!err)
 			err = -ENODEV;
@@ -194,7 +196,7 @@ int irqchip_init_from_fdt(const void *blob, size_t size)
 	int ret, pret;
 
 	if (irqchip_tree) {
-		pr_err("irqchip: a device tree is already installed (%s); reset first", irqchip_tree->path);
+		pr_err("a device tree is already installed (%s); reset first", irqchip_tree->path);
 		return -EBUSY;
 	}
 	root = of_fdt_unflatten(blob, size);

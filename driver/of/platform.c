@@ -3,9 +3,12 @@
  * Platform devices from the device tree (<linux/of_platform.h>); which nodes
  * become devices and in which order they probe is described there.
  */
+#define pr_fmt(fmt) "OF: " fmt
+
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/of_address.h>
 #include <linux/of_device.h>
 #include <linux/of_irq.h>
 #include <linux/of_platform.h>
@@ -54,16 +57,25 @@ static unsigned int irq_depth(struct device_node *np)
 	return depth;
 }
 
-/* "<reg address>.<node name>", or the node name when it has no reg */
+/*
+ * "<CPU address of reg[0]>.<node name>", as upstream's of_device_make_bus_id;
+ * the node name when it has no reg or reg[0] does not translate.
+ */
 static char *make_bus_id(struct device_node *np)
 {
-	u64 addr;
+	struct resource r;
 
-	if (of_get_property(np, "reg", NULL) && of_reg_read(np, 0, &addr, NULL) == 0)
-		return kasprintf(GFP_KERNEL, "%llx.%s", (unsigned long long)addr, np->name);
+	if (of_address_to_resource(np, 0, &r) == 0)
+		return kasprintf(GFP_KERNEL, "%llx.%s", (unsigned long long)r.start, np->name);
 	return kstrdup(np->name, GFP_KERNEL);
 }
 
+/*
+ * One IORESOURCE_MEM per reg entry, translated to CPU addresses through the
+ * parents' ranges (of_address_to_resource).  An entry that does not translate
+ * stays an empty resource and is logged (upstream: WARN_ON), so indices keep
+ * matching the reg entries.
+ */
 static int add_mem_resources(struct platform_device *pdev, struct device_node *np)
 {
 	int cells = of_n_addr_cells(np) + of_n_size_cells(np);
@@ -77,13 +89,8 @@ static int add_mem_resources(struct platform_device *pdev, struct device_node *n
 	if (!res)
 		return -ENOMEM;
 	for (int i = 0; i < n; i++) {
-		u64 addr, size;
-
-		if (of_reg_read(np, i, &addr, &size)) {
-			kfree(res);
-			return -EINVAL;
-		}
-		res[i] = DEFINE_RES_MEM_NAMED(addr, size, np->full_name);
+		if (of_address_to_resource(np, i, &res[i]))
+			pr_warn("%s: reg[%d] does not translate to a CPU address (no ranges window)", np->path, i);
 	}
 	pdev->resource = res;
 	pdev->num_resources = (u32)n;
@@ -104,7 +111,7 @@ struct platform_device *of_platform_device_create(struct device_node *np, const 
 	pdev->dev.name = bus_id ? kstrdup(bus_id, GFP_KERNEL) : make_bus_id(np);
 	ret = pdev->dev.name ? add_mem_resources(pdev, np) : -ENOMEM;
 	if (ret) {
-		pr_err("OF: %s: cannot create its platform device (%d)", np->path, ret);
+		pr_err("%s: cannot create its platform device (%d)", np->path, ret);
 		platform_device_put(pdev);
 		return NULL;
 	}
@@ -152,7 +159,7 @@ int of_platform_populate(struct device_node *root, const struct of_device_id *ma
 	int ret = 0;
 
 	if (lookup)
-		pr_warn("OF: of_platform_populate: auxdata lookup tables are not supported, ignored");
+		pr_warn("of_platform_populate: auxdata lookup tables are not supported, ignored");
 	if (!root)
 		root = of_root;
 	if (!root)

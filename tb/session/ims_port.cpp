@@ -17,11 +17,51 @@ extern "C" {
 
 namespace irqsim {
 
+// "kapi": the upper half of the GIC's mbi-ranges moves to a new node for the
+// kernel-API-only MSI parent (tb/unit/kapi_msi_test_driver.c), doorbell
+// GICD_SETSPI_NSR, and the IMS device's msi-parent names that node
+static bool dtb_add_kapi_msi_parent(void* fdt, uint32_t* phandle, std::string* err)
+{
+    int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
+    int len = 0;
+    const fdt32_t* ranges = gic >= 0 ? static_cast<const fdt32_t*>(fdt_getprop(fdt, gic, "mbi-ranges", &len)) : nullptr;
+    const fdt32_t* reg = gic >= 0 ? static_cast<const fdt32_t*>(fdt_getprop(fdt, gic, "reg", nullptr)) : nullptr;
+    if (!ranges || len != 8 || !reg || fdt32_to_cpu(ranges[1]) < 2) {
+        *err = "device tree: the GIC node needs reg and one mbi-ranges pair of at least 2 SPIs";
+        return false;
+    }
+    uint32_t first = fdt32_to_cpu(ranges[0]), count = fdt32_to_cpu(ranges[1]), half = count / 2;
+    uint64_t doorbell = ((uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1])) + 0x40;  // GICD_SETSPI_NSR
+    uint32_t gic_ph = fdt_get_phandle(fdt, gic);
+    uint32_t ph = fdt_get_max_phandle(fdt) + 1;
+    if (fdt_setprop_u32(fdt, gic, "mbi-ranges", first) != 0 || fdt_appendprop_u32(fdt, gic, "mbi-ranges", half) != 0) {
+        *err = "device tree: cannot shrink the GIC's mbi-ranges";
+        return false;
+    }
+    // no reg: the doorbell is inside the GICD frame, which no other node may decode
+    int soc = fdt_path_offset(fdt, "/soc");
+    int node = soc >= 0 ? fdt_add_subnode(fdt, soc, "kapi-msi") : soc;
+    fdt32_t bell_cells[2] = {cpu_to_fdt32(static_cast<uint32_t>(doorbell >> 32)),
+                             cpu_to_fdt32(static_cast<uint32_t>(doorbell))};
+    fdt32_t range_cells[2] = {cpu_to_fdt32(first + half), cpu_to_fdt32(count - half)};
+    if (node < 0 || fdt_setprop_string(fdt, node, "compatible", "irqsim,kapi-msi") != 0 ||
+        fdt_setprop(fdt, node, "irqsim,doorbell", bell_cells, sizeof(bell_cells)) != 0 ||
+        fdt_setprop_u32(fdt, node, "interrupt-parent", gic_ph) != 0 ||
+        fdt_setprop(fdt, node, "msi-controller", nullptr, 0) != 0 ||
+        fdt_setprop(fdt, node, "irqsim,spi-range", range_cells, sizeof(range_cells)) != 0 ||
+        fdt_setprop_u32(fdt, node, "phandle", ph) != 0) {
+        *err = "device tree: cannot add the kapi-msi node";
+        return false;
+    }
+    *phandle = ph;
+    return true;
+}
+
 bool dtb_with_ims_parent(const std::vector<uint8_t>& in, const std::string& kind, std::vector<uint8_t>* out,
                          std::string* err)
 {
-    if (kind != "mbi" && kind != "lpi" && kind != "inta") {
-        *err = "IMS parent '" + kind + "' unknown (mbi, lpi or inta)";
+    if (kind != "mbi" && kind != "lpi" && kind != "inta" && kind != "kapi") {
+        *err = "IMS parent '" + kind + "' unknown (mbi, lpi, inta or kapi)";
         return false;
     }
     if (in.size() < sizeof(struct fdt_header) || fdt_check_header(in.data()) != 0) {
@@ -38,6 +78,19 @@ bool dtb_with_ims_parent(const std::vector<uint8_t>& in, const std::string& kind
     if (ims < 0) {
         *err = "device tree: no node compatible with irqsim,ims";
         return false;
+    }
+    if (kind == "kapi") {
+        uint32_t ph = 0;
+        if (!dtb_add_kapi_msi_parent(fdt, &ph, err))
+            return false;
+        ims = fdt_node_offset_by_compatible(fdt, -1, "irqsim,ims");  // offsets moved
+        if (fdt_setprop_u32(fdt, ims, "msi-parent", ph) != 0 || fdt_delprop(fdt, ims, "irqsim,msi-parent-kind") != 0) {
+            *err = "device tree: cannot rewrite the IMS node's msi-parent";
+            return false;
+        }
+        fdt_pack(fdt);
+        out->resize(fdt_totalsize(fdt));
+        return true;
     }
     const char* target_compat = kind == "inta" ? "ti,sci-inta" : "arm,gic-v3";
     int target = fdt_node_offset_by_compatible(fdt, -1, target_compat);

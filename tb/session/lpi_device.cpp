@@ -48,6 +48,8 @@ LpiDevice::LpiDevice(SocSession& s, const std::string& name, bool multi_msi)
     dev_.msi_parent = parent;
     chip_.name = "LPITEST";
     chip_.irq_write_msi_msg = &LpiDevice::write_msg;
+    // a PCI-style function (Multi-MSI): msi_lib keeps its flags as far as the LPI parent supports them
+    info_.bus_token = DOMAIN_BUS_PCI_DEVICE_MSI;
     info_.flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | (multi_ ? MSI_FLAG_MULTI_PCI_MSI : 0);
     info_.chip = &chip_;
     bool made = s_.sim().platform().as_cpu(0, [&] {

@@ -35,7 +35,7 @@ struct SessionConfig {
     std::string dts_path;     // empty = embedded default (adapted to `cpus`)
     bool split_eoi = false;   // GICv3 EOImode=1 (EOIR then DIR): irqsim,split-eoi set on the GIC node;
                               // false = as the tree says
-    std::string ims_parent;   // "" = as the tree says; "mbi", "lpi" or "inta": the IMS node's
+    std::string ims_parent;   // "" = as the tree says; "mbi", "lpi", "inta" or "kapi": the IMS node's
                               // msi-parent is rewritten (dtb_with_ims_parent, ims_port.h)
     unsigned lpi_id_bits = 0; // DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); set as the GIC
                               // node's irqsim,lpi-id-bits; 0 = the tree's / default

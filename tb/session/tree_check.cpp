@@ -113,6 +113,7 @@ private:
     bool check_intr(int gic, int intr);
     bool check_inta(int intr, int inta);
     bool check_msi_clients(int gic, int inta);
+    bool check_ti_sci();
     bool check_regs();
     bool check_bases();
     bool check_ids();
@@ -669,6 +670,26 @@ bool Checker::check_msi_clients(int gic, int inta)
     return true;
 }
 
+// The TI blocks reach the firmware as mainline drivers do, by their ti,sci
+// phandle (devm_ti_sci_get_by_phandle): without it they never probe.
+bool Checker::check_ti_sci()
+{
+    for (size_t i = 0; i < nodes_.size(); i++) {
+        int n = static_cast<int>(i);
+        if (!compatible(n, "ti,sci-intr") && !compatible(n, "ti,sci-inta") && !compatible(n, "irqsim,dma-ring"))
+            continue;
+        int target = -1;
+        bool present;
+        if (!phandle_prop(n, "ti,sci", &target, &present))
+            return false;
+        if (!present)
+            return fail(n, "ti,sci", "missing: the TI-SCI firmware node (e.g. compatible \"ti,k2g-sci\") it talks to");
+        if (target == n)
+            return fail(n, "ti,sci", "points at the node itself");
+    }
+    return true;
+}
+
 // No two nodes (outside /cpus, whose reg is no address) decode the same bytes.
 bool Checker::check_regs()
 {
@@ -754,8 +775,8 @@ bool Checker::run()
         return false;
     if (inta >= 0 && !check_inta(intr, inta))
         return false;
-    return check_interrupts(gic, intr) && check_msi_clients(gic, inta) && check_regs() && check_bases() &&
-           check_ids();
+    return check_interrupts(gic, intr) && check_msi_clients(gic, inta) && check_ti_sci() && check_regs() &&
+           check_bases() && check_ids();
 }
 
 // Each block's reg where the RTL decodes it: a tree may move a block only

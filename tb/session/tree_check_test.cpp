@@ -183,7 +183,7 @@ TEST_F(TreeCheck, CpuVariantsAndImsParentsAreAccepted)
         lim.cpus = cpus + 1;
         EXPECT_FALSE(check_tree(dtb, lim, &err)) << cpus << " cpus";
     }
-    for (const char* kind : {"mbi", "lpi", "inta"}) {
+    for (const char* kind : {"mbi", "lpi", "inta", "kapi"}) {
         std::vector<uint8_t> dtb;
         std::string err;
         ASSERT_TRUE(dtb_with_ims_parent(default_dtb(), kind, &dtb, &err)) << err;

@@ -128,6 +128,7 @@ protected:
 		dev.name = "lpi-test-dev";
 		dev.msi_parent = gic_v3_lpi_domain();
 		info = {};
+		info.bus_token = DOMAIN_BUS_PCI_DEVICE_MSI; // PCI-style: keeps its flags (msi_lib)
 		info.flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | extra_flags;
 		info.chip = &devchip.chip;
 		ASSERT_TRUE(msi_create_device_irq_domain(&dev, MSI_DEFAULT_DOMAIN, &info, 0, nullptr, &devchip))
@@ -422,6 +423,7 @@ TEST_F(GicV3LpiTest, MultiMsiBlockIsAlignedAndSharesOneMessage)
 	other.name = "single";
 	other.msi_parent = gic_v3_lpi_domain();
 	msi_domain_info oinfo{};
+	oinfo.bus_token = DOMAIN_BUS_PCI_DEVICE_MSI;
 	oinfo.flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS;
 	oinfo.chip = &devchip.chip;
 	ASSERT_TRUE(msi_create_device_irq_domain(&other, MSI_DEFAULT_DOMAIN, &oinfo, 0, nullptr, &devchip));

@@ -17,6 +17,8 @@ protected:
 		dev.name = "mbi-client";
 		dev.id = -1;
 		dev.msi_parent = mbi;
+		// a PCI-style function: its template's flags (Multi-MSI) survive msi_lib as far as MBI supports them
+		info.bus_token = DOMAIN_BUS_PCI_DEVICE_MSI;
 		info.flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | (multi ? MSI_FLAG_MULTI_PCI_MSI : 0);
 		info.chip = &fchip.chip;
 		ASSERT_TRUE(msi_create_device_irq_domain(&dev, MSI_DEFAULT_DOMAIN, &info, 64, nullptr, &fchip)) << AllLogs();

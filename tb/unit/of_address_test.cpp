@@ -17,6 +17,8 @@ extern "C" {
 #include <linux/irqdesc.h>
 #include <linux/of.h>
 #include <linux/of_address.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 }
 
 namespace {
@@ -121,6 +123,51 @@ TEST_F(OfAddressTest, CountElemsOfSize)
 	EXPECT_EQ(of_property_count_elems_of_size(dev, "cells", 1), 12);
 	EXPECT_EQ(of_property_count_elems_of_size(dev, "cells", 8), -EINVAL); // 12 bytes
 	EXPECT_EQ(of_property_count_elems_of_size(dev, "absent", 4), -EINVAL);
+}
+
+// The platform bus gives devices CPU addresses: reg translated through the bus's
+// ranges (of_address_to_resource), the name from the translated reg[0]; an entry
+// no window covers is an empty resource, logged, and the name falls back to the node's.
+TEST_F(OfAddressTest, PlatformDevicesGetTranslatedResources)
+{
+	std::string err;
+	auto tree = irqsim_test::CompileDts(R"(/dts-v1/;
+/ {
+	#address-cells = <2>;
+	#size-cells = <2>;
+	bus@40000000 {
+		compatible = "simple-bus";
+		#address-cells = <1>;
+		#size-cells = <1>;
+		ranges = <0x0 0x0 0x40000000 0x100000>;
+		dev@1000 { compatible = "irqsim,addr-test"; reg = <0x1000 0x100>, <0x2000 0x10>; };
+		far@200000 { compatible = "irqsim,addr-test"; reg = <0x200000 0x10>; };
+	};
+};
+)",
+					    &err);
+	ASSERT_FALSE(tree.empty()) << err;
+	of_fdt_free(root);
+	root = of_fdt_unflatten(tree.data(), tree.size());
+	ASSERT_NE(root, nullptr);
+	ASSERT_EQ(of_platform_default_populate(root, nullptr, nullptr), 0) << AllLogs();
+
+	platform_device *dev = of_find_device_by_node(Node("/bus@40000000/dev@1000"));
+	ASSERT_NE(dev, nullptr);
+	EXPECT_STREQ(dev_name(&dev->dev), "40001000.dev");
+	ASSERT_EQ(dev->num_resources, 2u);
+	struct resource *r = platform_get_resource(dev, IORESOURCE_MEM, 1);
+	ASSERT_NE(r, nullptr);
+	EXPECT_EQ(r->start, 0x40002000u);
+	EXPECT_EQ(resource_size(r), 0x10u);
+	EXPECT_EQ(platform_get_resource(dev, IORESOURCE_MEM, 0)->start, 0x40001000u);
+
+	platform_device *far = of_find_device_by_node(Node("/bus@40000000/far@200000"));
+	ASSERT_NE(far, nullptr);
+	EXPECT_STREQ(dev_name(&far->dev), "far");
+	EXPECT_EQ(far->num_resources, 1u) << "indices keep matching the reg entries";
+	EXPECT_EQ(CountLogs({"far@200000", "reg[0] does not translate"}), 1u) << AllLogs();
+	of_platform_depopulate(nullptr);
 }
 
 // A chip whose irq_set_type switches the flow handler, as upstream chips do

@@ -120,6 +120,8 @@ TEST_F(TiIntaMsgTest, IntaDomainIsMsiParentOfPerDeviceDomains)
 	chip.name = "IMS";
 	chip.irq_write_msi_msg = RecordWrite;
 	msi_domain_info tmpl{};
+	// PCI-style, so it may ask for early activation (a device MSI template carries no flags)
+	tmpl.bus_token = DOMAIN_BUS_PCI_DEVICE_MSIX;
 	tmpl.flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_ACTIVATE_EARLY;
 	tmpl.chip = &chip;
 	device dev{};

@@ -11,6 +11,11 @@
 
 #include <linux/cpumask.h>
 #include <linux/irqsim_base.h>
+/* what upstream's <linux/irq.h> brings along (through cpumask.h, slab.h...), so
+ * an irqchip file that relies on it (bitmap_*, __init, kcalloc) builds as is */
+#include <linux/bitmap.h>
+#include <linux/init.h>
+#include <linux/slab.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -9,6 +9,7 @@
 
 #include <linux/irq.h>
 #include <linux/irqsim_lock.h>
+#include <linux/mutex.h> /* as upstream's: DEFINE_MUTEX in irqchip drivers */
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +45,10 @@ enum irq_domain_bus_token {
 	DOMAIN_BUS_TI_SCI_INTA_MSI,
 	DOMAIN_BUS_DEVICE_MSI,
 	DOMAIN_BUS_WAKEUP,
+	/* per-device MSI domains of PCI-like endpoints (MSI and MSI-X): msi_lib_init_dev_msi_info */
+	DOMAIN_BUS_PCI_DEVICE_MSI,
+	DOMAIN_BUS_PCI_DEVICE_MSIX,
+	DOMAIN_BUS_WIRED_TO_MSI,
 };
 
 struct irq_domain_ops {
@@ -75,6 +80,9 @@ enum {
 	IRQ_DOMAIN_FLAG_MSI_PARENT = BIT(8),
 	IRQ_DOMAIN_FLAG_MSI_DEVICE = BIT(9),
 	IRQ_DOMAIN_FLAG_DESTROY_GC = BIT(10),
+	IRQ_DOMAIN_FLAG_MSI_IMMUTABLE = BIT(11),
+	/* msi_lib_irq_domain_select matches the parent of the fwspec's node */
+	IRQ_DOMAIN_FLAG_FWNODE_PARENT = BIT(12),
 	IRQ_DOMAIN_FLAG_NONCORE = BIT(16),
 };
 
@@ -102,6 +110,7 @@ struct irq_domain {
 	struct irq_domain *root;
 	struct mutex mutex;   /* the root domain's mutex serialises all mapping changes of a hierarchy */
 	const struct msi_parent_ops *msi_parent_ops;
+	void (*exit)(struct irq_domain *d); /* irq_domain_info.exit, run by irq_domain_remove */
 	/* legacy: hwirq first_hwirq.. maps to virq first_irq.. */
 	unsigned int legacy_first_irq;
 	irq_hw_number_t legacy_first_hwirq;
@@ -122,8 +131,54 @@ static inline bool irq_domain_is_ipi(struct irq_domain *d)
 static inline bool irq_domain_is_ipi_per_cpu(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_IPI_PER_CPU; }
 static inline bool irq_domain_is_ipi_single(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_IPI_SINGLE; }
 static inline bool irq_domain_is_msi(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_MSI; }
+static inline bool irq_domain_is_msi_parent(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_MSI_PARENT; }
+static inline bool irq_domain_is_msi_device(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_MSI_DEVICE; }
 
 /* ---- creation ------------------------------------------------------------- */
+struct device;
+struct irq_domain_chip_generic_info; /* generic chips: not supported (dgc_info must be NULL) */
+
+/**
+ * struct irq_domain_info - what irq_domain_instantiate() builds (upstream 6.11+)
+ * @fwnode: firmware node of the controller (names the domain)
+ * @domain_flags: IRQ_DOMAIN_FLAG_* added to the domain's flags
+ * @size: linear reverse-map size; 0 for a tree only
+ * @hwirq_max: largest hwirq + 1 for classic mappings (0: @size, or unlimited for a tree)
+ * @direct_max: > 0: a no-map domain (virq == hwirq) up to this value; not with @size
+ * @hwirq_base: first hwirq of a legacy domain (with @virq_base)
+ * @virq_base: > 0: legacy domain, hwirqs @hwirq_base..@size-1 mapped at once from this virq
+ * @bus_token: the domain's DOMAIN_BUS_* token
+ * @name_suffix: appended to the fwnode's name ("<name>-<suffix>"), for several domains of one node
+ * @ops: domain callbacks
+ * @host_data: controller private data
+ * @parent: parent domain of a hierarchy domain
+ * @dgc_info: generic chips; must be NULL here
+ * @init: run on the new domain before it is published; an error undoes the creation
+ * @exit: run by irq_domain_remove() before the domain is freed
+ */
+struct irq_domain_info {
+	struct fwnode_handle *fwnode;
+	unsigned int domain_flags;
+	unsigned int size;
+	irq_hw_number_t hwirq_max;
+	int direct_max;
+	unsigned int hwirq_base;
+	unsigned int virq_base;
+	enum irq_domain_bus_token bus_token;
+	const char *name_suffix;
+	const struct irq_domain_ops *ops;
+	void *host_data;
+	struct irq_domain *parent;
+	struct irq_domain_chip_generic_info *dgc_info;
+	int (*init)(struct irq_domain *d);
+	void (*exit)(struct irq_domain *d);
+};
+
+/* Return: the domain, or ERR_PTR(-EINVAL / -ENOMEM / -EOPNOTSUPP / init's error), logged */
+struct irq_domain *irq_domain_instantiate(const struct irq_domain_info *info);
+/* the same, removed (irq_domain_remove) when @dev's binding ends */
+struct irq_domain *devm_irq_domain_instantiate(struct device *dev, const struct irq_domain_info *info);
+
 struct irq_domain *irq_domain_create_linear(struct fwnode_handle *fwnode, unsigned int size,
 					    const struct irq_domain_ops *ops, void *host_data);
 struct irq_domain *irq_domain_create_tree(struct fwnode_handle *fwnode,

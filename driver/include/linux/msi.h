@@ -11,6 +11,7 @@
 #ifndef IRQSIM_MSI_H
 #define IRQSIM_MSI_H
 
+#include <linux/bitops.h>
 #include <linux/device.h>
 #include <linux/irqdomain.h>
 
@@ -79,18 +80,40 @@ struct msi_domain_ops {
 	void (*set_desc)(msi_alloc_info_t *arg, struct msi_desc *desc);
 };
 
+/*
+ * Flags of msi_domain_info.  Bits 0-15 are generic; bits 16-31 depend on the
+ * parent, which masks out those it does not support (msi_parent_ops.supported_flags)
+ * when a per-device domain is created.
+ */
 enum {
 	MSI_FLAG_USE_DEF_DOM_OPS = BIT(0),
 	MSI_FLAG_USE_DEF_CHIP_OPS = BIT(1),
 	MSI_FLAG_ACTIVATE_EARLY = BIT(2),
 	MSI_FLAG_MUST_REACTIVATE = BIT(3),
+	MSI_FLAG_DEV_SYSFS = BIT(4),          /* accepted; there is no sysfs */
 	MSI_FLAG_ALLOC_SIMPLE_MSI_DESCS = BIT(5),
 	MSI_FLAG_FREE_MSI_DESCS = BIT(6),
+	MSI_FLAG_USE_DEV_FWNODE = BIT(7),
+	MSI_FLAG_PARENT_PM_DEV = BIT(8),
+	MSI_FLAG_PCI_MSI_MASK_PARENT = BIT(9), /* mask/unmask at the parent, not the device */
+	MSI_FLAG_PCI_MSI_STARTUP_PARENT = BIT(10),
 	MSI_FLAG_MULTI_PCI_MSI = BIT(16), /* power-of-two blocks: one desc, nvec_used vectors */
 	MSI_FLAG_PCI_MSIX = BIT(17),
 	MSI_FLAG_LEVEL_CAPABLE = BIT(18),
+	MSI_FLAG_MSIX_CONTIGUOUS = BIT(19),
 	MSI_FLAG_PCI_MSIX_ALLOC_DYN = BIT(20),
 	MSI_FLAG_NO_AFFINITY = BIT(21),
+	MSI_FLAG_NO_MASK = BIT(22),
+};
+
+/* macros, not enumerators: GENMASK(31, 16) does not fit an int */
+#define MSI_GENERIC_FLAGS_MASK GENMASK(15, 0)
+#define MSI_DOMAIN_FLAGS_MASK GENMASK(31, 16)
+
+/* msi_parent_ops.chip_flags: chip callbacks msi_lib_init_dev_msi_info forwards to the parent */
+enum {
+	MSI_CHIP_FLAG_SET_EOI = BIT(0),
+	MSI_CHIP_FLAG_SET_ACK = BIT(1),
 };
 
 struct msi_domain_info {
@@ -98,6 +121,7 @@ struct msi_domain_info {
 	enum irq_domain_bus_token bus_token;
 	unsigned int hwsize;          /* max indices per device, 0 = MSI_MAX_INDEX+1 */
 	struct msi_domain_ops *ops;
+	struct device *dev;           /* the device of a per-device domain */
 	struct irq_chip *chip;
 	void *chip_data;
 	irq_flow_handler_t handler;
@@ -106,10 +130,22 @@ struct msi_domain_info {
 	void *data;
 };
 
-/* what an MSI parent (DirectLPI, MBI, INTA) offers per-device domains */
+/**
+ * struct msi_parent_ops - what an MSI parent domain (DirectLPI, MBI, INTA) offers per-device domains
+ * @supported_flags: MSI_FLAG_* a child may keep (include MSI_GENERIC_FLAGS_MASK for the generic ones)
+ * @required_flags: MSI_FLAG_* every child gets
+ * @chip_flags: MSI_CHIP_FLAG_*: callbacks msi_lib_init_dev_msi_info forwards to the parent
+ * @bus_select_token: the parent's own bus token (msi_create_parent_irq_domain sets it)
+ * @bus_select_mask: BIT(token) of the child bus tokens it serves (MATCH_PLATFORM_MSI...)
+ * @prefix: prefix of the child domain's and chip's name ("MBI-")
+ * @init_dev_msi_info: sets up a child's msi_domain_info (usually msi_lib_init_dev_msi_info)
+ */
 struct msi_parent_ops {
 	u32 supported_flags;
 	u32 required_flags;
+	u32 chip_flags;
+	u32 bus_select_token;
+	u32 bus_select_mask;
 	const char *prefix;
 	bool (*init_dev_msi_info)(struct device *dev, struct irq_domain *domain,
 				  struct irq_domain *msi_parent_domain, struct msi_domain_info *msi_child_info);
@@ -118,6 +154,14 @@ struct msi_parent_ops {
 /* ---- domains ---------------------------------------------------------------- */
 struct irq_domain *msi_create_irq_domain(struct fwnode_handle *fwnode, struct msi_domain_info *info,
 					 struct irq_domain *parent);
+struct irq_domain_info;
+/*
+ * An MSI parent domain (6.12+): irq_domain_instantiate(@info) with
+ * IRQ_DOMAIN_FLAG_MSI_PARENT, bus token = @msi_parent_ops->bus_select_token
+ * and hwirq_max = size = max(hwirq_max, size) (@info is updated).  NULL on failure.
+ */
+struct irq_domain *msi_create_parent_irq_domain(struct irq_domain_info *info,
+						const struct msi_parent_ops *msi_parent_ops);
 /*
  * A domain for one device (IMS, platform MSI): parent = dev->msi_parent, chip from
  * the template (its irq_write_msi_msg / mask / unmask reach the device).  Becomes
@@ -147,6 +191,13 @@ void msi_device_data_release(struct device *dev);
 /* ---- messages ---------------------------------------------------------------- */
 void irq_chip_write_msi_msg(struct irq_data *data, struct msi_msg *msg);
 static inline u64 msi_msg_address(const struct msi_msg *m) { return ((u64)m->address_hi << 32) | m->address_lo; }
+/* the message's address; @desc would carry an IOMMU remapping, which this platform has not */
+static inline void msi_msg_set_addr(struct msi_desc *desc, struct msi_msg *msg, phys_addr_t msi_addr)
+{
+	(void)desc;
+	msg->address_hi = (u32)((u64)msi_addr >> 32);
+	msg->address_lo = (u32)msi_addr;
+}
 /* default set_affinity of MSI chips: parent first, then recompose and rewrite */
 int msi_domain_set_affinity(struct irq_data *data, const struct cpumask *mask, bool force);
 
