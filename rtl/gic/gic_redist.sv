@@ -55,12 +55,13 @@ module gic_redist #(
   input  logic        sgi_set_v,  // make SGI sgi_set_id pending
   input  logic [3:0]  sgi_set_id,
   input  logic        grp1_en,    // GICD_CTLR.EnableGrp1
-  // acknowledge / deactivate from the CPU interface
-  // (ack_id < 32: SGI/PPI; ack_id >= 8192: LPI, its pending state is cleared)
+  // acknowledge / deactivate from the CPU interface, any INTID
+  // (ack_id < 32: SGI/PPI; ack_id >= 8192: LPI, its pending state is cleared;
+  // deact_id < 32: SGI/PPI; other INTIDs belong to the distributor: ignored)
   input  logic        ack_v,
   input  logic [15:0] ack_id,
   input  logic        deact_v,
-  input  logic [4:0]  deact_id,
+  input  logic [15:0] deact_id,
   // best SGI/PPI/LPI candidate
   output logic        cand_v,
   output logic [15:0] cand_id,
@@ -435,7 +436,7 @@ module gic_redist #(
         latch_q[ack_id[4:0]] <= 1'b0;
         act_q[ack_id[4:0]]   <= 1'b1;
       end
-      if (deact_v) act_q[deact_id] <= 1'b0;
+      if (deact_v && deact_id[15:5] == 11'h0) act_q[deact_id[4:0]] <= 1'b0;
     end
   end
 
