@@ -76,28 +76,44 @@ module gic_top #(
   logic                  grp0_en, grp1_en;
 
   logic [NUM_PES-1:0]    c_ack_v, c_deact_v;
-  logic [15:0]           c_ack_id [NUM_PES];
-  logic [15:0]           c_deact_id [NUM_PES];
+  logic [15:0]           c_ack_id_a [NUM_PES];
+  logic [15:0]           c_deact_id_a [NUM_PES];
 
   logic [NUM_PES-1:0]    rd_req, rd_ack;
   logic [31:0]           rd_rdata [NUM_PES];
   logic [1:0]            rd_resp [NUM_PES];
   logic [NUM_PES-1:0]    rd_cand_v, rd_awake;
-  logic [15:0]           rd_cand_id [NUM_PES];
-  logic [7:0]            rd_cand_prio [NUM_PES];
+  logic [15:0]           rd_cand_id_a [NUM_PES];
+  logic [7:0]            rd_cand_prio_a [NUM_PES];
 
   logic [NUM_PES-1:0]    sr_valid, sr_ready, sr_error;
   logic [63:0]           sr_rdata [NUM_PES];
 
   logic [NUM_PES-1:0]    sgi_v, sgi_irm;
-  logic [3:0]            sgi_id [NUM_PES];
+  logic [3:0]            sgi_id_a [NUM_PES];
   logic [3:0]            sgi_rs [NUM_PES];
-  logic [15:0]           sgi_tlist [NUM_PES];
+  logic [15:0]           sgi_tlist_a [NUM_PES];
   logic [7:0]            sgi_aff1 [NUM_PES];
   logic [7:0]            sgi_aff2 [NUM_PES];
   logic [7:0]            sgi_aff3 [NUM_PES];
   logic [NUM_PES-1:0]    sgi_tgt_q;    // registered SGI delivery
   logic [3:0]            sgi_set_id_q;
+
+  // Packed copies of some of them, for the waveform views only (waves/*.gtkw name
+  // these signals; nothing in the design reads them)
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [NUM_PES*16-1:0] c_ack_id, c_deact_id, rd_cand_id, sgi_tlist;
+  logic [NUM_PES*8-1:0]  rd_cand_prio;
+  logic [NUM_PES*4-1:0]  sgi_id;
+  /* verilator lint_on UNUSEDSIGNAL */
+  for (genvar p = 0; p < NUM_PES; p++) begin : g_view
+    assign c_ack_id[p*16 +: 16]    = c_ack_id_a[p];
+    assign c_deact_id[p*16 +: 16]  = c_deact_id_a[p];
+    assign rd_cand_id[p*16 +: 16]  = rd_cand_id_a[p];
+    assign rd_cand_prio[p*8 +: 8]  = rd_cand_prio_a[p];
+    assign sgi_id[p*4 +: 4]        = sgi_id_a[p];
+    assign sgi_tlist[p*16 +: 16]   = sgi_tlist_a[p];
+  end
 
   // The PE whose CPU interface took the last system-register request. Its
   // acknowledge / deactivate / SGI pulses come one cycle after the request (only
@@ -162,9 +178,9 @@ module gic_top #(
   // acknowledge / deactivate towards the distributor: the PE served last (sr_pe_q);
   // the distributor itself ignores INTIDs that are not SPIs
   assign d_ack_v    = |c_ack_v;
-  assign d_ack_id   = c_ack_id[sr_pe_q];
+  assign d_ack_id   = c_ack_id_a[sr_pe_q];
   assign d_deact_v  = |c_deact_v;
-  assign d_deact_id = c_deact_id[sr_pe_q];
+  assign d_deact_id = c_deact_id_a[sr_pe_q];
 
   // ------------------------------------------------------------------ SGI delivery
   // One SGI1R write per cycle at most (single system-register port); the
@@ -176,14 +192,14 @@ module gic_top #(
       sgi_set_id_q <= 4'd0;
     end else if (|sgi_v) begin
       // the source is the PE served last (sr_pe_q), as for acknowledge
-      sgi_set_id_q <= sgi_id[sr_pe_q];
+      sgi_set_id_q <= sgi_id_a[sr_pe_q];
       for (int p = 0; p < NUM_PES; p++) begin
         if (sgi_irm[sr_pe_q])
           sgi_tgt_q[p] <= (p != 32'(sr_pe_q));
         else
           sgi_tgt_q[p] <= (sgi_aff3[sr_pe_q] == 8'h0) && (sgi_aff2[sr_pe_q] == 8'h0) &&
                           (32'(sgi_aff1[sr_pe_q]) == p / 16) && (sgi_rs[sr_pe_q] == 4'd0) &&
-                          sgi_tlist[sr_pe_q][p % 16];
+                          sgi_tlist_a[sr_pe_q][p % 16];
       end
     end else if (|sgi_tgt_q) begin
       sgi_tgt_q <= '0;
@@ -253,9 +269,9 @@ module gic_top #(
       .ppi_in(ppi_in[p*16 +: 16]),
       .sgi_set_v(sgi_tgt_q[p]), .sgi_set_id(sgi_set_id_q),
       .grp1_en,
-      .ack_v(c_ack_v[p]), .ack_id(c_ack_id[p]),
-      .deact_v(c_deact_v[p]), .deact_id(c_deact_id[p]),
-      .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id[p]), .cand_prio(rd_cand_prio[p]),
+      .ack_v(c_ack_v[p]), .ack_id(c_ack_id_a[p]),
+      .deact_v(c_deact_v[p]), .deact_id(c_deact_id_a[p]),
+      .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id_a[p]), .cand_prio(rd_cand_prio_a[p]),
       .awake(rd_awake[p]),
       .mon_pending(mon_sgippi_pending[p*32 +: 32]),
       .m_arvalid(pm_arvalid[p]), .m_arready(pm_arready[p]), .m_araddr(pm_araddr[p]),
@@ -268,12 +284,12 @@ module gic_top #(
       .clk, .rst_n,
       .sr_valid(sr_valid[p]), .sr_write(sysreg_write), .sr_key(sysreg_key), .sr_wdata(sysreg_wdata),
       .sr_ready(sr_ready[p]), .sr_rdata(sr_rdata[p]), .sr_error(sr_error[p]),
-      .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id[p]), .rd_cand_prio(rd_cand_prio[p]),
+      .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id_a[p]), .rd_cand_prio(rd_cand_prio_a[p]),
       .sp_cand_v(sp_cand_v[p]), .sp_cand_id(sp_cand_id[p*10 +: 10]), .sp_cand_prio(sp_cand_prio[p*8 +: 8]),
       .grp1_en, .rd_awake(rd_awake[p]),
-      .ack_v(c_ack_v[p]), .ack_id(c_ack_id[p]),
-      .deact_v(c_deact_v[p]), .deact_id(c_deact_id[p]),
-      .sgi_v(sgi_v[p]), .sgi_id(sgi_id[p]), .sgi_tlist(sgi_tlist[p]),
+      .ack_v(c_ack_v[p]), .ack_id(c_ack_id_a[p]),
+      .deact_v(c_deact_v[p]), .deact_id(c_deact_id_a[p]),
+      .sgi_v(sgi_v[p]), .sgi_id(sgi_id_a[p]), .sgi_tlist(sgi_tlist_a[p]),
       .sgi_aff1(sgi_aff1[p]), .sgi_aff2(sgi_aff2[p]), .sgi_aff3(sgi_aff3[p]),
       .sgi_irm(sgi_irm[p]), .sgi_rs(sgi_rs[p]),
       .irq_out(irq_out[p]), .fiq_out(fiq_out[p])
