@@ -151,11 +151,7 @@ module gic_top #(
     else        r_bad_ack_q <= r_req && r_bad && !r_bad_ack_q;
   end
 
-  // (one compare per PE: a shift of a 1 across the NUM_PES-bit vector is a library
-  // call in the Verilated model once NUM_PES > 64)
-  always_comb begin
-    for (int p = 0; p < NUM_PES; p++) rd_req[p] = r_req && !r_bad && (32'(r_pi) == p);
-  end
+  assign rd_req  = (r_req && !r_bad) ? (NUM_PES'(1) << r_pi) : '0;
   assign r_ack   = (|rd_ack) || r_bad_ack_q;
   assign r_rdata = r_bad ? 32'h0 : rd_rdata[r_pi];
   assign r_resp  = r_bad ? 2'b11 : rd_resp[r_pi];
@@ -174,9 +170,7 @@ module gic_top #(
       if (sysreg_valid && !sr_bad) sr_pe_q <= sr_pi;
     end
   end
-  always_comb begin
-    for (int p = 0; p < NUM_PES; p++) sr_valid[p] = sysreg_valid && !sr_bad && (32'(sr_pi) == p);
-  end
+  assign sr_valid     = (sysreg_valid && !sr_bad) ? (NUM_PES'(1) << sr_pi) : '0;
   assign sysreg_ready = (|sr_ready) || sr_bad_ack_q;
   assign sysreg_rdata = sr_bad ? 64'h0 : sr_rdata[sr_pi];
   assign sysreg_error = sr_bad ? sr_bad_ack_q : sr_error[sr_pi];
@@ -228,12 +222,8 @@ module gic_top #(
   assign dram_arvalid = arb_busy_q && !arb_ar_done_q && arb_arvalid;
   assign dram_araddr  = pm_araddr[arb_pi];
   assign dram_rready  = arb_busy_q && arb_ar_done_q && arb_rready;
-  always_comb begin
-    for (int p = 0; p < NUM_PES; p++) begin
-      pm_arready[p] = arb_busy_q && !arb_ar_done_q && dram_arready && (32'(arb_pi) == p);
-      pm_rvalid[p]  = arb_busy_q && arb_ar_done_q && dram_rvalid && (32'(arb_pi) == p);
-    end
-  end
+  assign pm_arready   = (arb_busy_q && !arb_ar_done_q && dram_arready) ? (NUM_PES'(1) << arb_pi) : '0;
+  assign pm_rvalid    = (arb_busy_q && arb_ar_done_q && dram_rvalid) ? (NUM_PES'(1) << arb_pi) : '0;
 
   always_ff @(posedge clk) begin : p_arb
     logic       found;
