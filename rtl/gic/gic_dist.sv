@@ -40,11 +40,12 @@ module gic_dist #(
   output logic [1:0]             resp,
   // SPI input lines (level; edge detection for edge-configured SPIs)
   input  logic [NUM_SPIS-1:0]    spi_in,
-  // per-PE acknowledge / deactivate from the CPU interfaces (INTID, 10 bits each)
-  input  logic [NUM_PES-1:0]     ack_v,
-  input  logic [NUM_PES*10-1:0]  ack_id,
-  input  logic [NUM_PES-1:0]     deact_v,
-  input  logic [NUM_PES*10-1:0]  deact_id,
+  // acknowledge / deactivate from the CPU interfaces (one per cycle: the system-register
+  // port serves one CPU interface at a time); INTIDs that are not SPIs are ignored
+  input  logic                   ack_v,
+  input  logic [15:0]            ack_id,
+  input  logic                   deact_v,
+  input  logic [15:0]            deact_id,
   // per-PE best SPI candidate
   output logic [NUM_PES-1:0]     cand_v,
   output logic [NUM_PES*10-1:0]  cand_id,
@@ -125,7 +126,7 @@ module gic_dist #(
   logic [31:0] sc_mask_q;  // remaining eligible bits of that word
   // per-PE accumulators / published bests, packed (PE p at [p*W +: W])
   logic [NUM_PES-1:0]    acc_v;
-  logic [NUM_PES*10-1:0] acc_k;   // SPI index
+  logic [NUM_PES*10-1:0] acc_k;   // INTID (SPI index + 32)
   logic [NUM_PES*8-1:0]  acc_p;
   logic [NUM_PES-1:0]    best_v;
   logic [NUM_PES*10-1:0] best_k;
@@ -142,14 +143,15 @@ module gic_dist #(
   // disable, clear-pending, deactivate of a level line take effect at once.
   // Priority and routing are those seen by the sweep (they take effect at the
   // next publish).
+  // (one bit-select per PE of an eligibility vector indexed by INTID: SPI k at bit
+  // k + 32; the candidates hold INTIDs, so cand_id needs no per-PE adder)
+  logic [NUM_SPIS+31:0] elig_id;
+  assign elig_id   = {pend & en_q & grp_q & ~act_q, 32'h0};
   assign cand_prio = best_p;
+  assign cand_id   = best_k;
   always_comb begin
-    for (int p = 0; p < NUM_PES; p++) begin
-      cand_v[p] = best_v[p] && g1en_q &&
-                  pend[32'(best_k[p*10 +: 10])] && en_q[32'(best_k[p*10 +: 10])] &&
-                  grp_q[32'(best_k[p*10 +: 10])] && !act_q[32'(best_k[p*10 +: 10])];
-      cand_id[p*10 +: 10] = best_k[p*10 +: 10] + 10'd32;
-    end
+    for (int p = 0; p < NUM_PES; p++)
+      cand_v[p] = best_v[p] && g1en_q && elig_id[32'(best_k[p*10 +: 10])];
   end
 
   // ------------------------------------------------------------------ register decode
@@ -234,12 +236,13 @@ module gic_dist #(
   assign ms_hot = 32'h1 << ms_k10[4:0];
 
   logic upd;
-  assign upd = (acc_now && we) || (|ack_v) || (|deact_v) || (|rise);
+  assign upd = (acc_now && we) || ack_v || deact_v || (|rise);
 
   // Executed only in cycles with an event (cheap to simulate when idle); the
   // loops unroll to constant part-selects in synthesis.
   always_ff @(posedge clk) begin : p_bits
-    logic [9:0]  k;
+    logic [9:0]  ak, dk;
+    logic        a_spi, d_spi;
     logic [31:0] sel_m, ack_m, deact_m, edge_w, cf_m, cf_v, ms_e, ms_l;
     if (!rst_n) begin
       grp_q   <= '0;
@@ -249,21 +252,17 @@ module gic_dist #(
       edge_q  <= '0;
       mlvl_q  <= '0;
     end else if (upd) begin
+      a_spi = ack_v && ack_id >= 16'd32 && ack_id < 16'd1020;
+      d_spi = deact_v && deact_id >= 16'd32 && deact_id < 16'd1020;
+      ak    = ack_id[9:0] - 10'd32;
+      dk    = deact_id[9:0] - 10'd32;
       for (int w = 0; w < W; w++) begin
         sel_m   = (wr_bit && rw5 == 5'(w)) ? wd : 32'h0;
         edge_w  = edge_q[32*w +: 32];
         ms_e    = ((wr_set || wr_clr) && ms_k10[9:5] == 5'(w)) ? (ms_hot & edge_w)  : 32'h0;
         ms_l    = ((wr_set || wr_clr) && ms_k10[9:5] == 5'(w)) ? (ms_hot & ~edge_w) : 32'h0;
-        ack_m   = 32'h0;
-        deact_m = 32'h0;
-        for (int p = 0; p < NUM_PES; p++) begin
-          k = ack_id[p*10 +: 10] - 10'd32;
-          if (ack_v[p] && ack_id[p*10 +: 10] >= 10'd32 && k[9:5] == 5'(w))
-            ack_m = ack_m | (32'h1 << k[4:0]);
-          k = deact_id[p*10 +: 10] - 10'd32;
-          if (deact_v[p] && deact_id[p*10 +: 10] >= 10'd32 && k[9:5] == 5'(w))
-            deact_m = deact_m | (32'h1 << k[4:0]);
-        end
+        ack_m   = (a_spi && ak[9:5] == 5'(w)) ? (32'h1 << ak[4:0]) : 32'h0;
+        deact_m = (d_spi && dk[9:5] == 5'(w)) ? (32'h1 << dk[4:0]) : 32'h0;
         cf_m = 32'h0;
         cf_v = 32'h0;
         if (wr_cfg && cf_h6[5:1] == 5'(w)) begin
@@ -350,7 +349,7 @@ module gic_dist #(
           if (sc_tgt[8]) begin
             if (!acc_v[32'(sc_tgt[7:0])] || sc_prio < acc_p[32'(sc_tgt[7:0])*8 +: 8]) begin
               acc_v[32'(sc_tgt[7:0])]          <= 1'b1;
-              acc_k[32'(sc_tgt[7:0])*10 +: 10] <= sc_k;
+              acc_k[32'(sc_tgt[7:0])*10 +: 10] <= sc_k + 10'd32;
               acc_p[32'(sc_tgt[7:0])*8 +: 8]   <= sc_prio;
             end
           end
@@ -450,8 +449,6 @@ module gic_dist #(
         $error("GICD_%sSPI_NSR: INTID %0d is not an implemented SPI (write ignored)",
                is_setspi ? "SET" : "CLR", wdata);
     end
-    if (IRQSIM_ASSERT && rst_n && ($countones(ack_v) > 1 || $countones(deact_v) > 1))
-      $error("GICD: more than one acknowledge/deactivate in one cycle");
   end
 `endif
 

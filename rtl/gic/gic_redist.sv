@@ -55,12 +55,13 @@ module gic_redist #(
   input  logic        sgi_set_v,  // make SGI sgi_set_id pending
   input  logic [3:0]  sgi_set_id,
   input  logic        grp1_en,    // GICD_CTLR.EnableGrp1
-  // acknowledge / deactivate from the CPU interface
-  // (ack_id < 32: SGI/PPI; ack_id >= 8192: LPI, its pending state is cleared)
+  // acknowledge / deactivate from the CPU interface, any INTID
+  // (ack_id < 32: SGI/PPI; ack_id >= 8192: LPI, its pending state is cleared;
+  // deact_id < 32: SGI/PPI; other INTIDs belong to the distributor: ignored)
   input  logic        ack_v,
   input  logic [15:0] ack_id,
   input  logic        deact_v,
-  input  logic [4:0]  deact_id,
+  input  logic [15:0] deact_id,
   // best SGI/PPI/LPI candidate
   output logic        cand_v,
   output logic [15:0] cand_id,
@@ -264,10 +265,46 @@ module gic_redist #(
   assign is_prio   = sgi_frame && (off[15:5] == 11'h020);          // 0x400-0x41F
   assign is_grpmod = sgi_frame && (off == 16'h0D00);
 
+  // Conditions of p_main's updates, computed outside the block: inside it every
+  // state variable is read before it is written (a variable written and then read
+  // again in one block costs the Verilated model a shadow copy in and out every cycle).
+  logic        wake_busy, wake_done;      // WAKER: ChildrenAsleep follows ProcessorSleep
+  assign wake_busy = (casleep_q != psleep_q);
+  assign wake_done = wake_busy && (wake_cnt_q == 3'd3);
+  logic [31:0] sc_rest;                   // SGI/PPI scanner: bits left after this one
+  logic        sc_end, rwp_clr, rwp_arm;
+  assign sc_rest = sc_mask_q & (sc_mask_q - 32'd1);
+  assign sc_end  = sc_bits_q ? (sc_rest == 32'h0) : (elig == 32'h0);   // a sweep ends
+  assign rwp_clr = rwp_go_q && sc_end;
+  assign rwp_arm = !sc_bits_q && rwp_q;
+  logic        reg_wr, reg_rd, wr_bit;
+  logic [2:0]  bit_op;
+  logic [31:0] wd, sgi_m, ack_m, deact_m;
+  assign reg_wr  = acc_now && we;
+  assign reg_rd  = acc_now && !we;
+  assign wr_bit  = reg_wr && is_bit0;
+  assign bit_op  = off[9:7];
+  assign wd      = wdata & bm;
+  assign sgi_m   = sgi_set_v ? (32'h1 << sgi_set_id) : 32'h0;
+  assign ack_m   = (ack_v && ack_id[15:5] == 11'h0) ? (32'h1 << ack_id[4:0]) : 32'h0;
+  assign deact_m = (deact_v && deact_id[15:5] == 11'h0) ? (32'h1 << deact_id[4:0]) : 32'h0;
+  // ISENABLER0/ICENABLER0, ISPENDR0/ICPENDR0, ISACTIVER0/ICACTIVER0 set / clear masks
+  logic [31:0] en_set, en_clr, lat_set, lat_clr, act_set, act_clr;
+  assign en_set  = (wr_bit && bit_op == 3'd2) ? wd : 32'h0;
+  assign en_clr  = (wr_bit && bit_op == 3'd3) ? wd : 32'h0;
+  assign lat_set = (wr_bit && bit_op == 3'd4) ? wd : 32'h0;
+  assign lat_clr = (wr_bit && bit_op == 3'd5) ? wd : 32'h0;
+  assign act_set = (wr_bit && bit_op == 3'd6) ? wd : 32'h0;
+  assign act_clr = (wr_bit && bit_op == 3'd7) ? wd : 32'h0;
+  logic lat_upd, act_upd, en_upd;
+  assign lat_upd = (wr_bit && bit_op[2:1] == 2'b10) || sgi_set_v || (|rise) || (|ack_m);
+  assign act_upd = (wr_bit && bit_op[2:1] == 2'b11) || (|ack_m) || (|deact_m);
+  assign en_upd  = wr_bit && bit_op[2:1] == 2'b01;
+
   // (the scanner's per-bit values are block-local: computed only while visiting bits)
   always_ff @(posedge clk) begin : p_main
     logic [4:0]  sc_b;
-    logic [31:0] sc_pw, sc_rest;
+    logic [31:0] sc_pw;
     logic [7:0]  sc_prio;
     logic        sc_better;
     if (!rst_n) begin
@@ -301,28 +338,58 @@ module gic_redist #(
     end else begin
       pin_q <= ppi_in;
 
+      // -------------------------------------------------- register reads (before any write)
+      ack <= acc_now;
+      if (acc_now) begin
+        resp  <= 2'b00;
+        rdata <= 32'h0;
+      end
+      if (reg_rd) begin
+        if (!sgi_frame) begin
+          case (off)
+            16'h0000: rdata <= {28'h0, rwp_q, 1'b1 /*IR*/, 1'b0 /*CES*/, enlpi_q};   // UWP = 0
+            16'h0004: rdata <= IIDR_VAL;
+            16'h0008: rdata <= TYPER_LO;
+            16'h000C: rdata <= TYPER_HI;
+            16'h0014: rdata <= {29'h0, casleep_q, psleep_q, 1'b0};
+            16'hFFE8: rdata <= PIDR2_VAL;
+            16'h0070: rdata <= propb_lo_q;
+            16'h0074: rdata <= propb_hi_q;
+            16'h0078: rdata <= pendb_lo_q;
+            16'h007C: rdata <= pendb_hi_q;
+            16'h00C0: rdata <= {31'h0, lpi_busy};   // GICR_SYNCR.Busy
+            default:  rdata <= 32'h0;   // incl. write-only SETLPIR/CLRLPIR/INVLPIR/INVALLR
+          endcase
+        end else if (is_bit0) begin
+          case (off[9:7])
+            3'd1:       rdata <= grp_q;
+            3'd2, 3'd3: rdata <= en_q;
+            3'd4, 3'd5: rdata <= pend;
+            3'd6, 3'd7: rdata <= act_q;
+            default:    rdata <= 32'h0;
+          endcase
+        end else if (is_prio) begin
+          rdata <= prio_q[off[4:2]];
+        end else if (sgi_frame && off == 16'h0C00) begin
+          rdata <= ICFGR0_VAL;
+        end else if (sgi_frame && off == 16'h0C04) begin
+          for (int j = 0; j < 16; j++) rdata[2*j+1] <= pedge_q[j];
+        end else if (sgi_frame && off == 16'hFFE8) begin
+          rdata <= PIDR2_VAL;
+        end
+      end
+
       // -------------------------------------------------- WAKER: ChildrenAsleep follows
       // ProcessorSleep a few cycles later
-      if (casleep_q != psleep_q) begin
-        wake_cnt_q <= wake_cnt_q + 3'd1;
-        if (wake_cnt_q == 3'd3) begin
-          casleep_q  <= psleep_q;
-          wake_cnt_q <= 3'd0;
-        end
-      end else begin
-        wake_cnt_q <= 3'd0;
-      end
+      if (wake_done) casleep_q <= psleep_q;
+      if (wake_busy || wake_cnt_q != 3'd0)
+        wake_cnt_q <= (wake_busy && !wake_done) ? wake_cnt_q + 3'd1 : 3'd0;
 
       // -------------------------------------------------- scanner
       if (!sc_bits_q) begin
-        if (rwp_q) rwp_go_q <= 1'b1;
         acc_v_q <= 1'b0;
         if (elig == 32'h0) begin
           best_v_q <= 1'b0;
-          if (rwp_go_q) begin
-            rwp_q    <= 1'b0;
-            rwp_go_q <= 1'b0;
-          end
         end else begin
           sc_mask_q <= elig;
           sc_bits_q <= 1'b1;
@@ -332,110 +399,62 @@ module gic_redist #(
         sc_pw     = prio_q[sc_b[4:2]];
         sc_prio   = sc_pw[8*32'(sc_b[1:0]) +: 8];
         sc_better = !acc_v_q || (sc_prio < acc_p_q);
-        sc_rest   = sc_mask_q & (sc_mask_q - 32'd1);
+        if (sc_rest == 32'h0) begin
+          // publish
+          best_v_q  <= 1'b1;
+          best_id_q <= sc_better ? sc_b : acc_id_q;
+          sc_bits_q <= 1'b0;
+        end
         if (sc_better) begin
           acc_v_q  <= 1'b1;
           acc_id_q <= sc_b;
           acc_p_q  <= sc_prio;
         end
         sc_mask_q <= sc_rest;
-        if (sc_rest == 32'h0) begin
-          // publish
-          best_v_q  <= 1'b1;
-          best_id_q <= sc_better ? sc_b : acc_id_q;
-          sc_bits_q <= 1'b0;
-          if (rwp_go_q) begin
-            rwp_q    <= 1'b0;
-            rwp_go_q <= 1'b0;
-          end
+      end
+      // RWP: set by ICENABLER0 (below), cleared at the end of the sweep after next
+      if (rwp_clr) begin
+        rwp_q    <= 1'b0;
+        rwp_go_q <= 1'b0;
+      end else if (rwp_arm) begin
+        rwp_go_q <= 1'b1;
+      end
+
+      // -------------------------------------------------- SGI/PPI enable, pending and active
+      // (one write each; as before: a register write first, then SGI generation and PPI
+      // edges, then acknowledge (pending -> active), then deactivate)
+      if (en_upd)  en_q    <= (en_q | en_set) & ~en_clr;
+      if (lat_upd) latch_q <= ((latch_q | rise | sgi_m | lat_set) & ~lat_clr) & ~ack_m;
+      if (act_upd) act_q   <= (((act_q | act_set) & ~act_clr) | ack_m) & ~deact_m;
+
+      // -------------------------------------------------- register writes
+      if (reg_wr) begin
+        if (!sgi_frame) begin
+          case (off)
+            16'h0000: if (wstrb[0] && wdata[0]) enlpi_q <= 1'b1;   // CES = 0: no clearing
+            16'h0014: if (wstrb[0]) psleep_q <= wdata[1];
+            16'h0070: if (!enlpi_q) propb_lo_q <= (propb_lo_q & ~bm) | (wdata & bm & PROPB_MASK[31:0]);
+            16'h0074: if (!enlpi_q) propb_hi_q <= (propb_hi_q & ~bm) | (wdata & bm & PROPB_MASK[63:32]);
+            16'h0078: if (!enlpi_q) pendb_lo_q <= (pendb_lo_q & ~bm) | (wdata & bm & PENDB_MASK[31:0]);
+            16'h007C: if (!enlpi_q) pendb_hi_q <= (pendb_hi_q & ~bm) | (wdata & bm & PENDB_MASK[63:32]);
+            default: ;  // RO, LPI commands (LPI engine), reserved
+          endcase
+        end else if (is_bit0) begin
+          case (off[9:7])
+            3'd1: grp_q <= (grp_q & ~bm) | wd;
+            3'd3: begin   // ICENABLER0 (the enables above)
+              rwp_q    <= 1'b1;
+              rwp_go_q <= 1'b0;
+            end
+            default: ;   // 2, 4-7: enable, pending, active above
+          endcase
+        end else if (is_prio) begin
+          prio_q[off[4:2]] <= (prio_q[off[4:2]] & ~bm) | (wdata & bm & 32'hF8F8_F8F8);
+        end else if (sgi_frame && off == 16'h0C04) begin
+          for (int j = 0; j < 16; j++)
+            if (wstrb[j/4]) pedge_q[j] <= wdata[2*j+1];
         end
       end
-
-      // -------------------------------------------------- SGI generation, PPI edges
-      if (sgi_set_v || (|rise))
-        latch_q <= latch_q | rise | (sgi_set_v ? (32'h1 << sgi_set_id) : 32'h0);
-
-      // -------------------------------------------------- register access
-      ack <= acc_now;
-      if (acc_now) begin
-        resp  <= 2'b00;
-        rdata <= 32'h0;
-        if (we) begin
-          if (!sgi_frame) begin
-            case (off)
-              16'h0000: if (wstrb[0] && wdata[0]) enlpi_q <= 1'b1;   // CES = 0: no clearing
-              16'h0014: if (wstrb[0]) psleep_q <= wdata[1];
-              16'h0070: if (!enlpi_q) propb_lo_q <= (propb_lo_q & ~bm) | (wdata & bm & PROPB_MASK[31:0]);
-              16'h0074: if (!enlpi_q) propb_hi_q <= (propb_hi_q & ~bm) | (wdata & bm & PROPB_MASK[63:32]);
-              16'h0078: if (!enlpi_q) pendb_lo_q <= (pendb_lo_q & ~bm) | (wdata & bm & PENDB_MASK[31:0]);
-              16'h007C: if (!enlpi_q) pendb_hi_q <= (pendb_hi_q & ~bm) | (wdata & bm & PENDB_MASK[63:32]);
-              default: ;  // RO, LPI commands (LPI engine), reserved
-            endcase
-          end else if (is_bit0) begin
-            case (off[9:7])
-              3'd1: grp_q   <= (grp_q & ~bm) | (wdata & bm);
-              3'd2: en_q    <= en_q | (wdata & bm);
-              3'd3: begin
-                en_q     <= en_q & ~(wdata & bm);
-                rwp_q    <= 1'b1;
-                rwp_go_q <= 1'b0;
-              end
-              3'd4: latch_q <= latch_q | rise | (sgi_set_v ? (32'h1 << sgi_set_id) : 32'h0) |
-                               (wdata & bm);
-              3'd5: latch_q <= (latch_q | rise | (sgi_set_v ? (32'h1 << sgi_set_id) : 32'h0)) &
-                               ~(wdata & bm);
-              3'd6: act_q   <= act_q | (wdata & bm);
-              3'd7: act_q   <= act_q & ~(wdata & bm);
-              default: ;
-            endcase
-          end else if (is_prio) begin
-            prio_q[off[4:2]] <= (prio_q[off[4:2]] & ~bm) | (wdata & bm & 32'hF8F8_F8F8);
-          end else if (sgi_frame && off == 16'h0C04) begin
-            for (int j = 0; j < 16; j++)
-              if (wstrb[j/4]) pedge_q[j] <= wdata[2*j+1];
-          end
-        end else begin
-          if (!sgi_frame) begin
-            case (off)
-              16'h0000: rdata <= {28'h0, rwp_q, 1'b1 /*IR*/, 1'b0 /*CES*/, enlpi_q};   // UWP = 0
-              16'h0004: rdata <= IIDR_VAL;
-              16'h0008: rdata <= TYPER_LO;
-              16'h000C: rdata <= TYPER_HI;
-              16'h0014: rdata <= {29'h0, casleep_q, psleep_q, 1'b0};
-              16'hFFE8: rdata <= PIDR2_VAL;
-              16'h0070: rdata <= propb_lo_q;
-              16'h0074: rdata <= propb_hi_q;
-              16'h0078: rdata <= pendb_lo_q;
-              16'h007C: rdata <= pendb_hi_q;
-              16'h00C0: rdata <= {31'h0, lpi_busy};   // GICR_SYNCR.Busy
-              default:  rdata <= 32'h0;   // incl. write-only SETLPIR/CLRLPIR/INVLPIR/INVALLR
-            endcase
-          end else if (is_bit0) begin
-            case (off[9:7])
-              3'd1:       rdata <= grp_q;
-              3'd2, 3'd3: rdata <= en_q;
-              3'd4, 3'd5: rdata <= pend;
-              3'd6, 3'd7: rdata <= act_q;
-              default:    rdata <= 32'h0;
-            endcase
-          end else if (is_prio) begin
-            rdata <= prio_q[off[4:2]];
-          end else if (sgi_frame && off == 16'h0C00) begin
-            rdata <= ICFGR0_VAL;
-          end else if (sgi_frame && off == 16'h0C04) begin
-            for (int j = 0; j < 16; j++) rdata[2*j+1] <= pedge_q[j];
-          end else if (sgi_frame && off == 16'hFFE8) begin
-            rdata <= PIDR2_VAL;
-          end
-        end
-      end
-
-      // -------------------------------------------------- acknowledge / deactivate
-      if (ack_v && ack_id[15:5] == 11'h0) begin
-        latch_q[ack_id[4:0]] <= 1'b0;
-        act_q[ack_id[4:0]]   <= 1'b1;
-      end
-      if (deact_v) act_q[deact_id] <= 1'b0;
     end
   end
 
@@ -638,21 +657,21 @@ module gic_redist #(
       lack_s_q   <= '0;
     end else begin
       lack_s_q <= lbest_s_q;
-      if (!ls_bits_q) begin
-        lacc_v_q <= 1'b0;
-        if (lelig == '0) begin
-          lbest_v_q <= 1'b0;
-        end else begin
-          ls_mask_q <= lelig;
-          ls_bits_q <= 1'b1;
-        end
-      end else begin
+      // (the accumulator is read before it is written: see p_main)
+      if (ls_bits_q) begin
         oh     = ls_mask_q & (~ls_mask_q + ONE_S);
         rest   = ls_mask_q & ~oh;
         s      = enc_oh(oh);
         p      = st_pr_q[s];
         id     = st_id_q[s];
         better = lelig[s] && (!lacc_v_q || p < lacc_p_q || (p == lacc_p_q && id < lacc_id_q));
+        if (rest == '0) begin
+          ls_bits_q  <= 1'b0;
+          lbest_v_q  <= better || lacc_v_q;
+          lbest_s_q  <= better ? s : lacc_s_q;
+          lbest_p_q  <= better ? p : lacc_p_q;
+          lbest_id_q <= better ? id : lacc_id_q;
+        end
         if (better) begin
           lacc_v_q  <= 1'b1;
           lacc_s_q  <= s;
@@ -660,12 +679,13 @@ module gic_redist #(
           lacc_id_q <= id;
         end
         ls_mask_q <= rest;
-        if (rest == '0) begin
-          ls_bits_q  <= 1'b0;
-          lbest_v_q  <= better || lacc_v_q;
-          lbest_s_q  <= better ? s : lacc_s_q;
-          lbest_p_q  <= better ? p : lacc_p_q;
-          lbest_id_q <= better ? id : lacc_id_q;
+      end else begin
+        lacc_v_q <= 1'b0;
+        if (lelig == '0) begin
+          lbest_v_q <= 1'b0;
+        end else begin
+          ls_mask_q <= lelig;
+          ls_bits_q <= 1'b1;
         end
       end
       if (ack_lpi) ls_bits_q <= 1'b0;

@@ -64,32 +64,64 @@ module gic_top #(
 );
 
   // ------------------------------------------------------------------ per-PE wiring
-  logic [NUM_PES-1:0]    d_ack_v, d_deact_v;
-  logic [NUM_PES*10-1:0] d_ack_id, d_deact_id;
+  // Multi-bit per-PE signals are unpacked arrays, not slices of one wide vector:
+  // the Verilated model re-assembled every wide vector each cycle (a select by a variable
+  // PE index then copied all NUM_PES entries), a cost that grew with NUM_PES for
+  // every port of every PE; an array element is a plain store and an indexed load.
+  localparam int PEW = (NUM_PES > 1) ? $clog2(NUM_PES) : 1;   // PE index width
+
   logic [NUM_PES-1:0]    sp_cand_v;
   logic [NUM_PES*10-1:0] sp_cand_id;
   logic [NUM_PES*8-1:0]  sp_cand_prio;
   logic                  grp0_en, grp1_en;
 
   logic [NUM_PES-1:0]    c_ack_v, c_deact_v;
-  logic [NUM_PES*16-1:0] c_ack_id, c_deact_id;
+  logic [15:0]           c_ack_id_a [NUM_PES];
+  logic [15:0]           c_deact_id_a [NUM_PES];
 
   logic [NUM_PES-1:0]    rd_req, rd_ack;
-  logic [NUM_PES*32-1:0] rd_rdata;
-  logic [NUM_PES*2-1:0]  rd_resp;
+  logic [31:0]           rd_rdata [NUM_PES];
+  logic [1:0]            rd_resp [NUM_PES];
   logic [NUM_PES-1:0]    rd_cand_v, rd_awake;
-  logic [NUM_PES*16-1:0] rd_cand_id;
-  logic [NUM_PES*8-1:0]  rd_cand_prio;
+  logic [15:0]           rd_cand_id_a [NUM_PES];
+  logic [7:0]            rd_cand_prio_a [NUM_PES];
 
   logic [NUM_PES-1:0]    sr_valid, sr_ready, sr_error;
-  logic [NUM_PES*64-1:0] sr_rdata;
+  logic [63:0]           sr_rdata [NUM_PES];
 
   logic [NUM_PES-1:0]    sgi_v, sgi_irm;
-  logic [NUM_PES*4-1:0]  sgi_id, sgi_rs;
-  logic [NUM_PES*16-1:0] sgi_tlist;
-  logic [NUM_PES*8-1:0]  sgi_aff1, sgi_aff2, sgi_aff3;
+  logic [3:0]            sgi_id_a [NUM_PES];
+  logic [3:0]            sgi_rs [NUM_PES];
+  logic [15:0]           sgi_tlist_a [NUM_PES];
+  logic [7:0]            sgi_aff1 [NUM_PES];
+  logic [7:0]            sgi_aff2 [NUM_PES];
+  logic [7:0]            sgi_aff3 [NUM_PES];
   logic [NUM_PES-1:0]    sgi_tgt_q;    // registered SGI delivery
   logic [3:0]            sgi_set_id_q;
+
+  // Packed copies of some of them, for the waveform views only (waves/*.gtkw name
+  // these signals; nothing in the design reads them)
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [NUM_PES*16-1:0] c_ack_id, c_deact_id, rd_cand_id, sgi_tlist;
+  logic [NUM_PES*8-1:0]  rd_cand_prio;
+  logic [NUM_PES*4-1:0]  sgi_id;
+  /* verilator lint_on UNUSEDSIGNAL */
+  for (genvar p = 0; p < NUM_PES; p++) begin : g_view
+    assign c_ack_id[p*16 +: 16]    = c_ack_id_a[p];
+    assign c_deact_id[p*16 +: 16]  = c_deact_id_a[p];
+    assign rd_cand_id[p*16 +: 16]  = rd_cand_id_a[p];
+    assign rd_cand_prio[p*8 +: 8]  = rd_cand_prio_a[p];
+    assign sgi_id[p*4 +: 4]        = sgi_id_a[p];
+    assign sgi_tlist[p*16 +: 16]   = sgi_tlist_a[p];
+  end
+
+  // The PE whose CPU interface took the last system-register request. Its
+  // acknowledge / deactivate / SGI pulses come one cycle after the request (only
+  // one CPU interface is served per cycle: the port is shared), so they are
+  // selected by this index instead of by scanning every PE.
+  logic [PEW-1:0]        sr_pe_q;
+  logic                  d_ack_v, d_deact_v;
+  logic [15:0]           d_ack_id, d_deact_id;
 
   // ------------------------------------------------------------------ distributor
   gic_dist #(
@@ -111,32 +143,44 @@ module gic_top #(
   logic       r_bad_ack_q;
   assign r_pe  = r_addr[24:17];
   assign r_bad = (r_addr[31:25] != 7'h0) || (32'(r_pe) >= NUM_PES);
+  logic [PEW-1:0] r_pi;     // r_pe as an array index (valid when !r_bad)
+  assign r_pi  = r_pe[PEW-1:0];
 
   always_ff @(posedge clk) begin
     if (!rst_n) r_bad_ack_q <= 1'b0;
     else        r_bad_ack_q <= r_req && r_bad && !r_bad_ack_q;
   end
 
-  always_comb begin
-    for (int p = 0; p < NUM_PES; p++) rd_req[p] = r_req && !r_bad && (32'(r_pe) == p);
-  end
+  assign rd_req  = (r_req && !r_bad) ? (NUM_PES'(1) << r_pi) : '0;
   assign r_ack   = (|rd_ack) || r_bad_ack_q;
-  assign r_rdata = r_bad ? 32'h0 : rd_rdata[32'(r_pe)*32 +: 32];
-  assign r_resp  = r_bad ? 2'b11 : rd_resp[32'(r_pe)*2 +: 2];
+  assign r_rdata = r_bad ? 32'h0 : rd_rdata[r_pi];
+  assign r_resp  = r_bad ? 2'b11 : rd_resp[r_pi];
 
   // ------------------------------------------------------------------ system-register port
   logic sr_bad, sr_bad_ack_q;
+  logic [PEW-1:0] sr_pi;    // sysreg_pe as an array index (valid when !sr_bad)
   assign sr_bad = 32'(sysreg_pe) >= NUM_PES;
+  assign sr_pi  = sysreg_pe[PEW-1:0];
   always_ff @(posedge clk) begin
-    if (!rst_n) sr_bad_ack_q <= 1'b0;
-    else        sr_bad_ack_q <= sysreg_valid && sr_bad && !sr_bad_ack_q;
+    if (!rst_n) begin
+      sr_bad_ack_q <= 1'b0;
+      sr_pe_q      <= '0;
+    end else begin
+      sr_bad_ack_q <= sysreg_valid && sr_bad && !sr_bad_ack_q;
+      if (sysreg_valid && !sr_bad) sr_pe_q <= sr_pi;
+    end
   end
-  always_comb begin
-    for (int p = 0; p < NUM_PES; p++) sr_valid[p] = sysreg_valid && (32'(sysreg_pe) == p);
-  end
+  assign sr_valid     = (sysreg_valid && !sr_bad) ? (NUM_PES'(1) << sr_pi) : '0;
   assign sysreg_ready = (|sr_ready) || sr_bad_ack_q;
-  assign sysreg_rdata = sr_bad ? 64'h0 : sr_rdata[32'(sysreg_pe)*64 +: 64];
-  assign sysreg_error = sr_bad ? sr_bad_ack_q : sr_error[32'(sysreg_pe)];
+  assign sysreg_rdata = sr_bad ? 64'h0 : sr_rdata[sr_pi];
+  assign sysreg_error = sr_bad ? sr_bad_ack_q : sr_error[sr_pi];
+
+  // acknowledge / deactivate towards the distributor: the PE served last (sr_pe_q);
+  // the distributor itself ignores INTIDs that are not SPIs
+  assign d_ack_v    = |c_ack_v;
+  assign d_ack_id   = c_ack_id_a[sr_pe_q];
+  assign d_deact_v  = |c_deact_v;
+  assign d_deact_id = c_deact_id_a[sr_pe_q];
 
   // ------------------------------------------------------------------ SGI delivery
   // One SGI1R write per cycle at most (single system-register port); the
@@ -147,18 +191,15 @@ module gic_top #(
       sgi_tgt_q    <= '0;
       sgi_set_id_q <= 4'd0;
     end else if (|sgi_v) begin
-      for (int s = 0; s < NUM_PES; s++) begin
-        if (sgi_v[s]) begin
-          sgi_set_id_q <= sgi_id[s*4 +: 4];
-          for (int p = 0; p < NUM_PES; p++) begin
-            if (sgi_irm[s])
-              sgi_tgt_q[p] <= (p != s);
-            else
-              sgi_tgt_q[p] <= (sgi_aff3[s*8 +: 8] == 8'h0) && (sgi_aff2[s*8 +: 8] == 8'h0) &&
-                              (32'(sgi_aff1[s*8 +: 8]) == p / 16) && (sgi_rs[s*4 +: 4] == 4'd0) &&
-                              sgi_tlist[s*16 + (p % 16)];
-          end
-        end
+      // the source is the PE served last (sr_pe_q), as for acknowledge
+      sgi_set_id_q <= sgi_id_a[sr_pe_q];
+      for (int p = 0; p < NUM_PES; p++) begin
+        if (sgi_irm[sr_pe_q])
+          sgi_tgt_q[p] <= (p != 32'(sr_pe_q));
+        else
+          sgi_tgt_q[p] <= (sgi_aff3[sr_pe_q] == 8'h0) && (sgi_aff2[sr_pe_q] == 8'h0) &&
+                          (32'(sgi_aff1[sr_pe_q]) == p / 16) && (sgi_rs[sr_pe_q] == 4'd0) &&
+                          sgi_tlist_a[sr_pe_q][p % 16];
       end
     end else if (|sgi_tgt_q) begin
       sgi_tgt_q <= '0;
@@ -169,30 +210,20 @@ module gic_top #(
   // Round-robin among the redistributors' read masters; one transaction (AR then R)
   // at a time: the granted master's AR goes out, its R comes back, then the next.
   logic [NUM_PES-1:0]    pm_arvalid, pm_arready, pm_rvalid, pm_rready;
-  logic [NUM_PES*32-1:0] pm_araddr;
+  logic [31:0]           pm_araddr [NUM_PES];
   logic                  arb_busy_q, arb_ar_done_q;
   logic [7:0]            arb_pe_q, arb_last_q;
+  logic [PEW-1:0]        arb_pi;     // arb_pe_q as an array index (always < NUM_PES)
+  assign arb_pi = arb_pe_q[PEW-1:0];
 
   logic arb_arvalid, arb_rready;
-  always_comb begin
-    arb_arvalid = 1'b0;
-    arb_rready  = 1'b0;
-    for (int p = 0; p < NUM_PES; p++) begin
-      if (32'(arb_pe_q) == p) begin
-        arb_arvalid = pm_arvalid[p];
-        arb_rready  = pm_rready[p];
-      end
-    end
-  end
+  assign arb_arvalid  = pm_arvalid[arb_pi];
+  assign arb_rready   = pm_rready[arb_pi];
   assign dram_arvalid = arb_busy_q && !arb_ar_done_q && arb_arvalid;
-  assign dram_araddr  = pm_araddr[32'(arb_pe_q)*32 +: 32];
+  assign dram_araddr  = pm_araddr[arb_pi];
   assign dram_rready  = arb_busy_q && arb_ar_done_q && arb_rready;
-  always_comb begin
-    for (int p = 0; p < NUM_PES; p++) begin
-      pm_arready[p] = arb_busy_q && !arb_ar_done_q && (32'(arb_pe_q) == p) && dram_arready;
-      pm_rvalid[p]  = arb_busy_q && arb_ar_done_q && (32'(arb_pe_q) == p) && dram_rvalid;
-    end
-  end
+  assign pm_arready   = (arb_busy_q && !arb_ar_done_q && dram_arready) ? (NUM_PES'(1) << arb_pi) : '0;
+  assign pm_rvalid    = (arb_busy_q && arb_ar_done_q && dram_rvalid) ? (NUM_PES'(1) << arb_pi) : '0;
 
   always_ff @(posedge clk) begin : p_arb
     logic       found;
@@ -226,34 +257,24 @@ module gic_top #(
 
   // ------------------------------------------------------------------ per-PE blocks
   for (genvar p = 0; p < NUM_PES; p++) begin : g_pe
-    // INTID < 32 and LPIs (>= 8192) -> redistributor, SPIs (32..1019) -> distributor
-    logic c_to_rd_ack, c_to_rd_deact, c_to_d_ack, c_to_d_deact;
-    assign c_to_rd_ack   = (c_ack_id[p*16 +: 16] < 16'd32) || (c_ack_id[p*16 +: 16] >= 16'd8192);
-    assign c_to_rd_deact = (c_deact_id[p*16 +: 16] < 16'd32);
-    assign c_to_d_ack    = !c_to_rd_ack && (c_ack_id[p*16 +: 16] < 16'd1020);
-    assign c_to_d_deact  = !c_to_rd_deact && (c_deact_id[p*16 +: 16] < 16'd1020);
-
-    assign d_ack_v[p]              = c_ack_v[p] && c_to_d_ack;
-    assign d_ack_id[p*10 +: 10]    = c_ack_id[p*16 +: 10];
-    assign d_deact_v[p]            = c_deact_v[p] && c_to_d_deact;
-    assign d_deact_id[p*10 +: 10]  = c_deact_id[p*16 +: 10];
-
+    // INTID < 32 and LPIs (>= 8192) -> redistributor, SPIs (32..1019) -> distributor:
+    // each block ignores an acknowledge / deactivate of an INTID that is not its own
     gic_redist #(
       .PE(p), .NUM_PES(NUM_PES), .LPI_SLOTS(LPI_SLOTS), .LPI_CACHE(LPI_CACHE), .LPI_QUEUE(LPI_QUEUE),
       .IRQSIM_ASSERT(IRQSIM_ASSERT)
     ) u_rd (
       .clk, .rst_n,
       .req(rd_req[p]), .we(r_we), .addr(r_addr[16:0]), .wdata(r_wdata), .wstrb(r_wstrb), .ns(r_ns),
-      .ack(rd_ack[p]), .rdata(rd_rdata[p*32 +: 32]), .resp(rd_resp[p*2 +: 2]),
+      .ack(rd_ack[p]), .rdata(rd_rdata[p]), .resp(rd_resp[p]),
       .ppi_in(ppi_in[p*16 +: 16]),
       .sgi_set_v(sgi_tgt_q[p]), .sgi_set_id(sgi_set_id_q),
       .grp1_en,
-      .ack_v(c_ack_v[p] && c_to_rd_ack), .ack_id(c_ack_id[p*16 +: 16]),
-      .deact_v(c_deact_v[p] && c_to_rd_deact), .deact_id(c_deact_id[p*16 +: 5]),
-      .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id[p*16 +: 16]), .cand_prio(rd_cand_prio[p*8 +: 8]),
+      .ack_v(c_ack_v[p]), .ack_id(c_ack_id_a[p]),
+      .deact_v(c_deact_v[p]), .deact_id(c_deact_id_a[p]),
+      .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id_a[p]), .cand_prio(rd_cand_prio_a[p]),
       .awake(rd_awake[p]),
       .mon_pending(mon_sgippi_pending[p*32 +: 32]),
-      .m_arvalid(pm_arvalid[p]), .m_arready(pm_arready[p]), .m_araddr(pm_araddr[p*32 +: 32]),
+      .m_arvalid(pm_arvalid[p]), .m_arready(pm_arready[p]), .m_araddr(pm_araddr[p]),
       .m_rvalid(pm_rvalid[p]), .m_rready(pm_rready[p]), .m_rdata(dram_rdata), .m_rresp(dram_rresp)
     );
 
@@ -262,20 +283,30 @@ module gic_top #(
     ) u_cpuif (
       .clk, .rst_n,
       .sr_valid(sr_valid[p]), .sr_write(sysreg_write), .sr_key(sysreg_key), .sr_wdata(sysreg_wdata),
-      .sr_ready(sr_ready[p]), .sr_rdata(sr_rdata[p*64 +: 64]), .sr_error(sr_error[p]),
-      .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id[p*16 +: 16]), .rd_cand_prio(rd_cand_prio[p*8 +: 8]),
+      .sr_ready(sr_ready[p]), .sr_rdata(sr_rdata[p]), .sr_error(sr_error[p]),
+      .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id_a[p]), .rd_cand_prio(rd_cand_prio_a[p]),
       .sp_cand_v(sp_cand_v[p]), .sp_cand_id(sp_cand_id[p*10 +: 10]), .sp_cand_prio(sp_cand_prio[p*8 +: 8]),
       .grp1_en, .rd_awake(rd_awake[p]),
-      .ack_v(c_ack_v[p]), .ack_id(c_ack_id[p*16 +: 16]),
-      .deact_v(c_deact_v[p]), .deact_id(c_deact_id[p*16 +: 16]),
-      .sgi_v(sgi_v[p]), .sgi_id(sgi_id[p*4 +: 4]), .sgi_tlist(sgi_tlist[p*16 +: 16]),
-      .sgi_aff1(sgi_aff1[p*8 +: 8]), .sgi_aff2(sgi_aff2[p*8 +: 8]), .sgi_aff3(sgi_aff3[p*8 +: 8]),
-      .sgi_irm(sgi_irm[p]), .sgi_rs(sgi_rs[p*4 +: 4]),
+      .ack_v(c_ack_v[p]), .ack_id(c_ack_id_a[p]),
+      .deact_v(c_deact_v[p]), .deact_id(c_deact_id_a[p]),
+      .sgi_v(sgi_v[p]), .sgi_id(sgi_id_a[p]), .sgi_tlist(sgi_tlist_a[p]),
+      .sgi_aff1(sgi_aff1[p]), .sgi_aff2(sgi_aff2[p]), .sgi_aff3(sgi_aff3[p]),
+      .sgi_irm(sgi_irm[p]), .sgi_rs(sgi_rs[p]),
       .irq_out(irq_out[p]), .fiq_out(fiq_out[p])
     );
   end
 
+`ifndef SYNTHESIS
+  // the single system-register port serves one CPU interface per cycle (sr_pe_q relies on it)
+  always @(posedge clk) begin
+    if (IRQSIM_ASSERT && rst_n && (((c_ack_v & (c_ack_v - 1'b1)) != '0) ||
+                                   ((c_deact_v & (c_deact_v - 1'b1)) != '0) ||
+                                   ((sgi_v & (sgi_v - 1'b1)) != '0)))
+      $error("GIC: acknowledge/deactivate/SGI from more than one CPU interface in one cycle");
+  end
+`endif
+
   logic unused_gic;
-  assign unused_gic = ^{grp0_en, d_addr[31:16]};
+  assign unused_gic = ^{grp0_en, d_addr[31:16], arb_pe_q};
 
 endmodule
