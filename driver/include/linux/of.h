@@ -55,16 +55,9 @@ struct of_phandle_args {
 
 extern struct device_node *of_root;
 
-/**
- * of_fdt_unflatten() - validate a flattened device tree and build its nodes
- * @blob: dtb (copied; the caller keeps ownership)
- * @size: bytes available at @blob
- *
- * Return: the root node (also made of_root), or ERR_PTR(-EINVAL) for a
- * malformed/truncated blob (one log line, nothing allocated), ERR_PTR(-ENOMEM).
- */
+/* validate a dtb and build its nodes; the root becomes of_root */
 struct device_node *of_fdt_unflatten(const void *blob, size_t size);
-/** of_fdt_free() - free a tree from of_fdt_unflatten() (clears of_root if it was it) */
+/* free a tree from of_fdt_unflatten() (clears of_root if it was it) */
 void of_fdt_free(struct device_node *root);
 
 static inline struct fwnode_handle *of_node_to_fwnode(struct device_node *np)
@@ -127,14 +120,7 @@ int of_property_count_u32_elems(const struct device_node *np, const char *name);
 int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size);
 int of_property_read_string(const struct device_node *np, const char *name, const char **out);
 
-/**
- * of_parse_phandle() - the node referenced by cell @index of a phandle list
- * @np: node holding the property
- * @name: property of plain phandles
- * @index: which one
- * Return: the node, or NULL (absent, out of range, or unknown phandle - the
- * last one is logged).
- */
+/* the node referenced by entry @index of a list of plain phandles */
 struct device_node *of_parse_phandle(const struct device_node *np, const char *name, int index);
 
 /*
@@ -172,14 +158,7 @@ int of_count_phandle_with_args(const struct device_node *np, const char *list_na
 /* #address-cells / #size-cells that apply to @np's reg (from its parent; 2 / 1 by default) */
 int of_n_addr_cells(const struct device_node *np);
 int of_n_size_cells(const struct device_node *np);
-/**
- * of_reg_read() - entry @index of @np's reg property
- * @np: node
- * @index: entry number
- * @addr: receives the address
- * @size: receives the size (may be NULL)
- * Return: 0, -EINVAL (no reg / index out of range / cells > 2, logged).
- */
+/* entry @index of @np's reg, untranslated: 0 or -EINVAL (logged) */
 int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size);
 
 #ifdef __cplusplus
