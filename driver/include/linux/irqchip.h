@@ -19,6 +19,13 @@ extern "C" {
 
 typedef int (*of_irq_init_cb_t)(struct device_node *node, struct device_node *parent);
 
+/**
+ * struct of_irqchip_match - one row of an of_irq_init() table
+ * @compatible: compatible string of the controllers the row initialises;
+ *              NULL ends the table
+ * @init: called with the controller's node and its interrupt parent's
+ *        (NULL for a root); 0 or an error
+ */
 struct of_irqchip_match {
 	const char *compatible;
 	of_irq_init_cb_t init;
@@ -32,6 +39,12 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
  * to the driver.  The kernel collects these in a linker section; here an ELF
  * constructor (see <linux/init.h> for why) adds it to the list that
  * irqchip_init_from_fdt() probes from, in declaration order.
+ */
+/**
+ * struct irqchip_declaration - an IRQCHIP_DECLARE() row
+ * @compatible: compatible string of the controllers the row initialises
+ * @init: their init callback
+ * @next: the next declared row (list kept by irqchip_declare())
  */
 struct irqchip_declaration {
 	const char *compatible;
