@@ -324,6 +324,7 @@ const char *irq_flow_handler_name(irq_flow_handler_t handler)
 		irq_flow_handler_t fn;
 		const char *name;
 	} names[] = {
+		/* clang-format off */
 		{ handle_level_irq, "level" },
 		{ handle_edge_irq, "edge" },
 		{ handle_fasteoi_irq, "fasteoi" },
@@ -331,6 +332,7 @@ const char *irq_flow_handler_name(irq_flow_handler_t handler)
 		{ handle_percpu_irq, "percpu" },
 		{ handle_percpu_devid_irq, "percpu_devid" },
 		{ handle_bad_irq, "bad" },
+		/* clang-format on */
 	};
 
 	if (!handler)

@@ -56,6 +56,8 @@ static const struct {
 	int err;
 	const char *name;
 } err_names[] = {
+	/* four names a line */
+	/* clang-format off */
 	{ EPERM, "EPERM" }, { ENOENT, "ENOENT" }, { ESRCH, "ESRCH" }, { EINTR, "EINTR" },
 	{ EIO, "EIO" }, { ENXIO, "ENXIO" }, { E2BIG, "E2BIG" }, { ENOEXEC, "ENOEXEC" },
 	{ EBADF, "EBADF" }, { EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" }, { EACCES, "EACCES" },
@@ -66,6 +68,7 @@ static const struct {
 	{ EOPNOTSUPP, "EOPNOTSUPP" }, { ETIMEDOUT, "ETIMEDOUT" }, { EALREADY, "EALREADY" },
 	{ EINPROGRESS, "EINPROGRESS" }, { EPROTO, "EPROTO" }, { ENOTCONN, "ENOTCONN" },
 	{ ERESTARTSYS, "ERESTARTSYS" }, { EPROBE_DEFER, "EPROBE_DEFER" }, { ENOTSUPP, "ENOTSUPP" },
+	/* clang-format on */
 };
 
 /* %pe: "-ENAME", or the number when the name is unknown; a valid pointer prints as %p */

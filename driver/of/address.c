@@ -64,6 +64,19 @@ static int of_translate_one(const struct device_node *bus, u64 *addr)
 	return -EINVAL;
 }
 
+/**
+ * of_translate_address() - translate a bus address of a node to a CPU address
+ * @np: the node the address belongs to (its parent's #address-cells applies)
+ * @in_addr: the address cells, big-endian, as they appear in @np's reg
+ *
+ * Walks from @np's parent up to the root; each bus on the way maps the
+ * address through its "ranges" (<child-address parent-address size>
+ * entries; an empty "ranges" is the identity).  A bus without "ranges", or
+ * an address that none of its entries covers, makes the translation fail.
+ *
+ * Return: the CPU physical address, or OF_BAD_ADDR if @np or @in_addr is
+ * NULL, the cell counts are not 1 or 2, or the address cannot be translated.
+ */
 u64 of_translate_address(struct device_node *np, const __be32 *in_addr)
 {
 	int na;
@@ -82,6 +95,19 @@ u64 of_translate_address(struct device_node *np, const __be32 *in_addr)
 	return addr;
 }
 
+/**
+ * of_address_to_resource() - a reg entry of a node as a memory resource
+ * @np: the node
+ * @index: which entry of @np's reg (0 for the first)
+ * @r: the resource to fill; zeroed first, untouched on failure
+ *
+ * The entry's address is translated with of_translate_address(); the
+ * resource is IORESOURCE_MEM, spans the entry's size and is named after the
+ * node (its full name, unit address included).
+ *
+ * Return: 0, or -EINVAL if an argument is NULL/negative, @np has no such
+ * entry, its cell counts are unsupported or the address cannot be translated.
+ */
 int of_address_to_resource(struct device_node *np, int index, struct resource *r)
 {
 	int len, na, ns;
@@ -109,6 +135,17 @@ int of_address_to_resource(struct device_node *np, int index, struct resource *r
 	return 0;
 }
 
+/**
+ * of_iomap() - map a reg entry of a node
+ * @np: the node
+ * @index: which entry of @np's reg
+ *
+ * The mapping is not managed: unlike devm_platform_ioremap_resource() it is
+ * not released when a driver unbinds.
+ *
+ * Return: the ioremap()ped address of the translated entry, or NULL if the
+ * entry does not exist or cannot be translated or mapped.
+ */
 void __iomem *of_iomap(struct device_node *np, int index)
 {
 	struct resource r;

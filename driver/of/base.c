@@ -134,6 +134,21 @@ static int of_build_nodes(struct of_tree *t)
 	return 0;
 }
 
+/**
+ * of_fdt_unflatten() - validate a flattened device tree and build its nodes
+ * @blob: the dtb; copied, the caller keeps ownership
+ * @size: bytes available at @blob (the header's totalsize must fit in it)
+ *
+ * Checks the header and the structure block (version 16 or later), keeps a
+ * copy of the blob and makes one struct device_node per node, linked to its
+ * parent, first child and next sibling.  Property values stay big-endian in
+ * the copy.  The new root becomes of_root, the tree the lookups without a
+ * starting node search.
+ *
+ * Context: boot thread; nothing else may use of_root meanwhile.
+ * Return: the root node, ERR_PTR(-EINVAL) for a malformed, truncated or too
+ * old blob (one log line, nothing allocated), or ERR_PTR(-ENOMEM).
+ */
 struct device_node *of_fdt_unflatten(const void *blob, size_t size)
 {
 	struct of_tree *t;
@@ -164,6 +179,17 @@ nomem:
 	return ERR_PTR(-ENOMEM);
 }
 
+/**
+ * of_fdt_free() - free a tree made by of_fdt_unflatten()
+ * @root: its root node; NULL or an ERR_PTR() is ignored
+ *
+ * Every node of the tree and the copy of the blob are freed; of_root is
+ * cleared if it was this tree.  Passing a node that is not a root is logged
+ * and frees nothing.
+ *
+ * Context: no pointer into the tree may be used afterwards, including the
+ * irq domains and devices made from its nodes.
+ */
 void of_fdt_free(struct device_node *root)
 {
 	if (IS_ERR_OR_NULL(root))
@@ -179,6 +205,17 @@ void of_fdt_free(struct device_node *root)
 
 /* ---- lookup ------------------------------------------------------------------ */
 
+/**
+ * of_find_all_nodes() - the next node of a tree, depth first
+ * @from: the node to continue after, or NULL to start at of_root
+ *
+ * Visits a node before its children and the children in tree order, so
+ * starting from a root reaches every node of that tree exactly once.
+ * Nodes are not reference counted; nothing is taken or dropped.
+ *
+ * Return: of_root for a NULL @from, else the node after @from in @from's
+ * tree, or NULL after the last one.
+ */
 struct device_node *of_find_all_nodes(struct device_node *from)
 {
 	struct of_tree *t;
@@ -191,6 +228,17 @@ struct device_node *of_find_all_nodes(struct device_node *from)
 	return next < t->nr_nodes ? &t->nodes[next] : NULL;
 }
 
+/**
+ * of_find_node_by_path() - look a node up by its full path in of_root's tree
+ * @path: the path, unit addresses included ("/soc/interrupt-controller@8000000");
+ *        "/" is the root
+ *
+ * Only exact paths match: aliases and paths without unit addresses are not
+ * resolved.
+ *
+ * Return: the node, or NULL if @path is NULL, there is no tree or no node has
+ * that path.
+ */
 struct device_node *of_find_node_by_path(const char *path)
 {
 	for (struct device_node *np = of_root; np && path; np = of_find_all_nodes(np))
@@ -199,7 +247,17 @@ struct device_node *of_find_node_by_path(const char *path)
 	return NULL;
 }
 
-/* phandle lookup within the tree of @np */
+/**
+ * of_tree_find_phandle() - the node with a phandle, in one given tree
+ * @t: the tree to search (any node's ->tree)
+ * @phandle: the phandle value
+ *
+ * Used where the tree is known from a node, so that trees other than
+ * of_root resolve their own references.  Logs nothing.
+ *
+ * Return: the node, or NULL if @t is NULL, @phandle is 0 or 0xffffffff (not a
+ * phandle) or no node of @t has it.
+ */
 struct device_node *of_tree_find_phandle(const struct of_tree *t, u32 phandle)
 {
 	if (!t || !phandle || phandle == (u32)-1)
@@ -210,11 +268,30 @@ struct device_node *of_tree_find_phandle(const struct of_tree *t, u32 phandle)
 	return NULL;
 }
 
+/**
+ * of_find_node_by_phandle() - the node with a phandle in of_root's tree
+ * @phandle: the phandle value
+ *
+ * Return: the node, or NULL if there is no tree, @phandle is not a valid
+ * phandle or no node has it.
+ */
 struct device_node *of_find_node_by_phandle(u32 phandle)
 {
 	return of_root ? of_tree_find_phandle(of_root->tree, phandle) : NULL;
 }
 
+/**
+ * of_find_compatible_node() - the next node with a compatible string
+ * @from: search after this node (in its tree); NULL searches of_root's tree
+ *        from the root itself
+ * @type: required "device_type" value, or NULL for any
+ * @compat: a string the node's "compatible" list must contain, or NULL for any
+ *
+ * The search runs in of_find_all_nodes() order; calling again with the
+ * previous result as @from finds the next one (for_each_compatible_node()).
+ *
+ * Return: the first matching node after @from, or NULL if none.
+ */
 struct device_node *of_find_compatible_node(struct device_node *from, const char *type, const char *compat)
 {
 	struct device_node *np = from ? of_find_all_nodes(from) : of_root;
@@ -232,6 +309,17 @@ struct device_node *of_find_compatible_node(struct device_node *from, const char
 	return NULL;
 }
 
+/**
+ * of_get_next_child() - iterate over the children of a node
+ * @node: the parent
+ * @prev: the previous child, or NULL for the first one
+ *
+ * Used by for_each_child_of_node().  Children come in tree (blob) order.
+ * There is no reference counting: @prev is not put.
+ *
+ * Return: the child after @prev (the first child for a NULL @prev), or NULL
+ * when there are no more or @node is NULL.
+ */
 struct device_node *of_get_next_child(const struct device_node *node, struct device_node *prev)
 {
 	if (!node)
@@ -239,6 +327,14 @@ struct device_node *of_get_next_child(const struct device_node *node, struct dev
 	return prev ? prev->sibling : node->child;
 }
 
+/**
+ * of_get_child_by_name() - a direct child of a node, by name
+ * @node: the parent
+ * @name: the child's name, with or without its unit address
+ *        ("timer" or "timer@1000")
+ *
+ * Return: the first child whose name or full name equals @name, or NULL.
+ */
 struct device_node *of_get_child_by_name(const struct device_node *node, const char *name)
 {
 	struct device_node *c;
@@ -251,6 +347,19 @@ struct device_node *of_get_child_by_name(const struct device_node *node, const c
 
 /* ---- properties -------------------------------------------------------------- */
 
+/**
+ * of_get_property() - the raw value of a property
+ * @np: the node; may be NULL
+ * @name: the property name
+ * @lenp: receives the value's length in bytes; may be NULL
+ *
+ * The value points into the tree's copy of the blob and stays valid as long
+ * as the tree; multi-byte cells in it are big-endian.
+ *
+ * Return: the value (a present empty property gives a non-NULL pointer and
+ * length 0), or NULL if the property is absent, @np or @name is NULL.  On
+ * absence *@lenp is 0; for a NULL @np or @name it is negative.
+ */
 const void *of_get_property(const struct device_node *np, const char *name, int *lenp)
 {
 	int len = 0;
@@ -267,11 +376,32 @@ const void *of_get_property(const struct device_node *np, const char *name, int 
 	return v;
 }
 
+/**
+ * of_property_read_bool() - whether a node has a property
+ * @np: the node; may be NULL
+ * @name: the property name
+ *
+ * For boolean (empty) properties such as "interrupt-controller"; the value,
+ * if any, is not looked at.
+ *
+ * Return: true if the property is present.
+ */
 bool of_property_read_bool(const struct device_node *np, const char *name)
 {
 	return of_get_property(np, name, NULL) != NULL;
 }
 
+/**
+ * of_device_is_compatible() - whether a node's compatible list holds a string
+ * @np: the node; may be NULL
+ * @compat: the string, matched exactly (case included)
+ *
+ * Unlike the kernel's, which returns a score, the result is only a truth
+ * value: the position of the string in the list is not reported.
+ *
+ * Return: 1 if "compatible" contains @compat, 0 if not, or if @np has no
+ * "compatible" or @compat is NULL.
+ */
 int of_device_is_compatible(const struct device_node *np, const char *compat)
 {
 	int len;
@@ -282,6 +412,13 @@ int of_device_is_compatible(const struct device_node *np, const char *compat)
 	return fdt_stringlist_contains(list, len, compat);
 }
 
+/**
+ * of_device_is_available() - whether a node is enabled
+ * @np: the node; may be NULL
+ *
+ * Return: true if @np has no "status" property or its status is "okay" or
+ * "ok"; false for any other status and for a NULL @np.
+ */
 bool of_device_is_available(const struct device_node *np)
 {
 	int len;
@@ -294,6 +431,16 @@ bool of_device_is_available(const struct device_node *np)
 	return !strcmp(status, "okay") || !strcmp(status, "ok");
 }
 
+/**
+ * of_property_count_elems_of_size() - the number of fixed-size elements in a property
+ * @np: the node
+ * @propname: the property name
+ * @elem_size: the size of one element in bytes
+ *
+ * Return: the property length divided by @elem_size, or -EINVAL if the
+ * property is absent, @elem_size is not positive or the length is not a
+ * multiple of it.
+ */
 int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size)
 {
 	int len;
@@ -305,6 +452,14 @@ int of_property_count_elems_of_size(const struct device_node *np, const char *pr
 	return len / elem_size;
 }
 
+/**
+ * of_property_count_u32_elems() - the number of 32-bit cells in a property
+ * @np: the node
+ * @name: the property name
+ *
+ * Return: the number of cells (0 for an empty property), -EINVAL if the
+ * property is absent, or -ENODATA if its length is not a multiple of 4.
+ */
 int of_property_count_u32_elems(const struct device_node *np, const char *name)
 {
 	int len;
@@ -316,6 +471,16 @@ int of_property_count_u32_elems(const struct device_node *np, const char *name)
 	return len / 4;
 }
 
+/**
+ * of_property_read_u32_index() - read one cell of a cell-list property
+ * @np: the node
+ * @name: the property name
+ * @index: the cell to read (0 for the first)
+ * @out: receives the value in CPU byte order; untouched on failure
+ *
+ * Return: 0, -EINVAL if the property is absent, -ENODATA if it has no value,
+ * or -EOVERFLOW if it is shorter than @index + 1 cells.
+ */
 int of_property_read_u32_index(const struct device_node *np, const char *name, u32 index, u32 *out)
 {
 	int len;
@@ -331,6 +496,18 @@ int of_property_read_u32_index(const struct device_node *np, const char *name, u
 	return 0;
 }
 
+/**
+ * of_property_read_u32() - read a single-cell property
+ * @np: the node
+ * @name: the property name
+ * @out: receives the value in CPU byte order; untouched on failure
+ *
+ * Stricter than the kernel, which reads the first cell of a longer value:
+ * a list or a string where one number belongs is a mistake in the tree.
+ *
+ * Return: 0, -EINVAL if the property is absent, -ENODATA if it has no value,
+ * or -EOVERFLOW if it is not exactly one cell long.
+ */
 int of_property_read_u32(const struct device_node *np, const char *name, u32 *out)
 {
 	int len;
@@ -346,6 +523,16 @@ int of_property_read_u32(const struct device_node *np, const char *name, u32 *ou
 	return 0;
 }
 
+/**
+ * of_property_read_u32_array() - read the first cells of a cell-list property
+ * @np: the node
+ * @name: the property name
+ * @out: receives @n values in CPU byte order; untouched on failure
+ * @n: how many cells to read; a longer property is not an error
+ *
+ * Return: 0, -EINVAL if the property is absent, -ENODATA if it has no value,
+ * or -EOVERFLOW if it has fewer than @n cells.
+ */
 int of_property_read_u32_array(const struct device_node *np, const char *name, u32 *out, size_t n)
 {
 	int len;
@@ -362,6 +549,18 @@ int of_property_read_u32_array(const struct device_node *np, const char *name, u
 	return 0;
 }
 
+/**
+ * of_property_read_u64() - read a 64-bit property
+ * @np: the node
+ * @name: the property name
+ * @out: receives the value; untouched on failure
+ *
+ * A two-cell value is read most significant cell first; a one-cell value is
+ * accepted too and zero-extended.
+ *
+ * Return: 0, -EINVAL if the property is absent, -ENODATA if it has no value,
+ * or -EOVERFLOW if it is neither one nor two cells long.
+ */
 int of_property_read_u64(const struct device_node *np, const char *name, u64 *out)
 {
 	int len;
@@ -378,6 +577,18 @@ int of_property_read_u64(const struct device_node *np, const char *name, u64 *ou
 	return 0;
 }
 
+/**
+ * of_property_read_string() - read a string property
+ * @np: the node
+ * @name: the property name
+ * @out: receives a pointer to the string (into the tree's blob, valid as long
+ *       as the tree); untouched on failure
+ *
+ * For a string list this is the first string.
+ *
+ * Return: 0, -EINVAL if the property is absent, or -EILSEQ if it is empty or
+ * not NUL-terminated within its length.
+ */
 int of_property_read_string(const struct device_node *np, const char *name, const char **out)
 {
 	int len;
@@ -391,6 +602,17 @@ int of_property_read_string(const struct device_node *np, const char *name, cons
 	return 0;
 }
 
+/**
+ * of_parse_phandle() - resolve one entry of a list of plain phandles
+ * @np: the node holding the list
+ * @name: the property, a list of phandles without arguments
+ * @index: which entry (0 for the first)
+ *
+ * The phandle is looked up in @np's own tree.
+ *
+ * Return: the referenced node, or NULL if the property is absent, too short
+ * or @index is negative, or the phandle names no node (logged).
+ */
 struct device_node *of_parse_phandle(const struct device_node *np, const char *name, int index)
 {
 	u32 ph;
@@ -421,11 +643,30 @@ static int of_read_cells_of_parent(const struct device_node *np, const char *pro
 	return def;
 }
 
+/**
+ * of_n_addr_cells() - the #address-cells that applies to a node's reg
+ * @np: the node
+ *
+ * As in the kernel, the value comes from the nearest ancestor that has the
+ * property, the tree's default when none has.
+ *
+ * Return: the cell count, 2 if no ancestor gives one, or -1 if the nearest
+ * one is malformed (not a single cell, or larger than 4).
+ */
 int of_n_addr_cells(const struct device_node *np)
 {
 	return of_read_cells_of_parent(np, "#address-cells", 2);
 }
 
+/**
+ * of_n_size_cells() - the #size-cells that applies to a node's reg
+ * @np: the node
+ *
+ * Looked up like of_n_addr_cells().
+ *
+ * Return: the cell count, 1 if no ancestor gives one, or -1 if the nearest
+ * one is malformed (not a single cell, or larger than 4).
+ */
 int of_n_size_cells(const struct device_node *np)
 {
 	return of_read_cells_of_parent(np, "#size-cells", 1);
@@ -440,6 +681,17 @@ static u64 of_read_number(const fdt32_t *cell, int n)
 	return r;
 }
 
+/**
+ * of_reg_read() - one untranslated entry of a node's reg
+ * @np: the node
+ * @index: the entry (0 for the first)
+ * @addr: receives the address, as written in the tree (no "ranges" applied;
+ *        see of_translate_address())
+ * @size: receives the size; may be NULL, and is 0 when #size-cells is 0
+ *
+ * Return: 0, or -EINVAL (logged) for bad arguments, cell counts other than
+ * 1..2 address and 0..2 size cells, no reg, or no entry @index.
+ */
 int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size)
 {
 	int len, na, ns, stride;
@@ -475,6 +727,21 @@ int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size)
 
 /* ---- phandle lists -------------------------------------------------------------- */
 
+/**
+ * of_phandle_iterator_init() - start walking a list of <phandle args...> entries
+ * @it: the iterator to initialise (zeroed first)
+ * @np: the node holding the list
+ * @list_name: the list property ("interrupts-extended", "msi-parent"...)
+ * @cells_name: the property of each referenced node that gives its entry's
+ *              argument count ("#interrupt-cells"), or NULL
+ * @cell_count: the argument count of every entry when @cells_name is NULL,
+ *              or of entries whose node lacks @cells_name; -1 for none
+ *
+ * of_phandle_iterator_next() then moves to the first entry.
+ *
+ * Return: 0, -EINVAL if neither @cells_name nor a @cell_count is given, or
+ * -ENOENT if @np is NULL or has no @list_name.
+ */
 int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device_node *np, const char *list_name,
 			     const char *cells_name, int cell_count)
 {
@@ -497,6 +764,20 @@ int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device
 	return 0;
 }
 
+/**
+ * of_phandle_iterator_next() - move to the next entry of a phandle list
+ * @it: an iterator set up by of_phandle_iterator_init()
+ *
+ * A phandle of 0 is an empty entry: @it->node is NULL and it has no
+ * arguments.  After an error the iterator stays at the end.
+ *
+ * Return: 0 with @it->node, @it->phandle and @it->cur_count set; -ENOENT
+ * after the last entry; -EINVAL (logged) if, with a cells property named,
+ * the phandle names no node or the node lacks the property and no default
+ * count was given, or if the entry runs past the end of the list or has more
+ * than OF_MAX_PHANDLE_ARGS arguments.  Without a cells property an unknown
+ * phandle is not an error: @it->node is then NULL.
+ */
 int of_phandle_iterator_next(struct of_phandle_iterator *it)
 {
 	u32 count = 0;
@@ -539,6 +820,14 @@ err:
 	return -EINVAL;
 }
 
+/**
+ * of_phandle_iterator_args() - copy the arguments of the current entry
+ * @it: an iterator on an entry (of_phandle_iterator_next() returned 0)
+ * @args: receives the arguments in CPU byte order
+ * @size: room in @args; extra arguments are not copied
+ *
+ * Return: the number of arguments the entry has, which may exceed @size.
+ */
 int of_phandle_iterator_args(struct of_phandle_iterator *it, uint32_t *args, int size)
 {
 	int count = (int)it->cur_count;
@@ -548,6 +837,17 @@ int of_phandle_iterator_args(struct of_phandle_iterator *it, uint32_t *args, int
 	return count;
 }
 
+/**
+ * of_count_phandle_with_args() - the number of entries in a phandle list
+ * @np: the node holding the list
+ * @list_name: the list property
+ * @cells_name: the property of each referenced node giving its argument
+ *              count, or NULL when every cell is a phandle
+ *
+ * Return: the number of entries (for a NULL @cells_name, the number of
+ * cells); -ENOENT if the list is absent; -EINVAL (logged) if an entry is
+ * malformed, as for of_phandle_iterator_next().
+ */
 int of_count_phandle_with_args(const struct device_node *np, const char *list_name, const char *cells_name)
 {
 	struct of_phandle_iterator it;

@@ -28,6 +28,19 @@ static bool row_is_end(const struct of_device_id *m)
 	return !m->name[0] && !m->type[0] && !m->compatible[0];
 }
 
+/**
+ * of_match_node() - the row of a match table that fits a node best
+ * @matches: the table, ended by a row whose name, type and compatible are
+ *           all empty
+ * @node: the node
+ *
+ * A node's "compatible" list runs from most to least specific, so the row
+ * for its earliest compatible string wins whatever the table order; a row's
+ * name and type, when set, must fit too.  Rows without a compatible (name
+ * and/or type only) are tried last.
+ *
+ * Return: the matching row, or NULL if none fits or an argument is NULL.
+ */
 const struct of_device_id *of_match_node(const struct of_device_id *matches, const struct device_node *node)
 {
 	const char *compat;
@@ -54,11 +67,29 @@ const struct of_device_id *of_match_node(const struct of_device_id *matches, con
 	return NULL;
 }
 
+/**
+ * of_match_device() - the row of a match table that fits a device's node
+ * @matches: the table, as for of_match_node()
+ * @dev: the device
+ *
+ * Return: of_match_node() on @dev's of_node; NULL if @dev is NULL or has no
+ * node.
+ */
 const struct of_device_id *of_match_device(const struct of_device_id *matches, const struct device *dev)
 {
 	return dev && dev->of_node ? of_match_node(matches, dev->of_node) : NULL;
 }
 
+/**
+ * of_device_get_match_data() - the data of the row that bound a device
+ * @dev: a device with a driver
+ *
+ * Matches @dev's node against its driver's of_match_table again; drivers use
+ * it in probe to get per-compatible data.
+ *
+ * Return: the matching row's .data, or NULL if @dev has no driver, the
+ * driver no of_match_table, or no row fits.
+ */
 const void *of_device_get_match_data(const struct device *dev)
 {
 	const struct of_device_id *m;

@@ -18,6 +18,22 @@ static bool of_has_irq_cells(const struct device_node *np)
 	return of_get_property(np, "#interrupt-cells", NULL) != NULL;
 }
 
+/**
+ * of_irq_find_parent_checked() - the interrupt parent of a node, failures kept apart
+ * @child: the node
+ * @parent: receives the parent controller, or NULL for a root controller or
+ *          a node with no interrupt parent
+ *
+ * Steps from @child through "interrupt-parent" where a node has it, else to
+ * the node's tree parent, until a node with "#interrupt-cells" is reached.
+ * A controller whose interrupt-parent is itself is a root.  Unlike
+ * of_irq_find_parent() this tells "no parent" from a broken tree.
+ *
+ * Return: 0 with *@parent set; -EINVAL (logged) for a NULL @child, an
+ * interrupt-parent that is not one phandle or names no node, or that names
+ * an interrupt controller without "#interrupt-cells"; -ELOOP (logged) if the
+ * chain loops without reaching a node with "#interrupt-cells".
+ */
 int of_irq_find_parent_checked(struct device_node *child, struct device_node **parent)
 {
 	struct device_node *p = child;
@@ -65,6 +81,18 @@ int of_irq_find_parent_checked(struct device_node *child, struct device_node **p
 	return 0;
 }
 
+/**
+ * of_irq_find_parent() - the interrupt parent of a node
+ * @child: the node
+ *
+ * Follows "interrupt-parent" on @child or, when absent, on the nearest
+ * ancestor that leads to a node with "#interrupt-cells", as
+ * of_irq_find_parent_checked() does.  interrupt-map nexus nodes are not
+ * supported.
+ *
+ * Return: the parent controller, or NULL for a root controller, a node with
+ * no interrupt parent, or a broken chain (logged).
+ */
 struct device_node *of_irq_find_parent(struct device_node *child)
 {
 	struct device_node *p;
@@ -122,6 +150,20 @@ static int of_irq_parse_extended(struct device_node *node, const fdt32_t *v, int
 	return -EINVAL;
 }
 
+/**
+ * of_irq_parse_one() - decode one interrupt specifier of a node
+ * @node: the device node
+ * @index: which interrupt (0 for the first)
+ * @out: receives the controller node and the specifier cells (zeroed first)
+ *
+ * "interrupts-extended", when present, is used (each entry names its own
+ * controller); else "interrupts" with the node's interrupt parent, each entry
+ * being that controller's "#interrupt-cells" cells.
+ *
+ * Return: 0, or -EINVAL for bad arguments, no such interrupt, no or unknown
+ * interrupt parent, or a missing or out-of-range "#interrupt-cells"; every
+ * error is logged naming the node.
+ */
 int of_irq_parse_one(struct device_node *node, int index, struct of_phandle_args *out)
 {
 	struct device_node *ctl;
@@ -169,6 +211,16 @@ int of_irq_parse_one(struct device_node *node, int index, struct of_phandle_args
 	return 0;
 }
 
+/**
+ * of_irq_count() - the number of interrupts a node describes
+ * @node: the device node
+ *
+ * Counts the entries of "interrupts-extended" (up to the first malformed
+ * one), else those of "interrupts" as sized by the interrupt parent's
+ * "#interrupt-cells".  Logs nothing for a node without interrupts.
+ *
+ * Return: the number of interrupts, 0 if none or they cannot be decoded.
+ */
 int of_irq_count(struct device_node *node)
 {
 	struct device_node *ctl;
@@ -198,6 +250,14 @@ int of_irq_count(struct device_node *node)
 	return len / (int)(cells * 4);
 }
 
+/**
+ * of_phandle_args_to_fwspec() - an interrupt specifier as an irq_fwspec
+ * @np: the controller node the specifier is for
+ * @args: the specifier cells
+ * @count: the number of cells; more than IRQ_DOMAIN_IRQ_SPEC_PARAMS are cut
+ *         (with a warning)
+ * @fwspec: the fwspec to fill (zeroed first); its fwnode is @np's
+ */
 void of_phandle_args_to_fwspec(struct device_node *np, const u32 *args, unsigned int count,
 			       struct irq_fwspec *fwspec)
 {
@@ -213,6 +273,17 @@ void of_phandle_args_to_fwspec(struct device_node *np, const u32 *args, unsigned
 		fwspec->param[i] = args[i];
 }
 
+/**
+ * irq_of_parse_and_map() - parse one interrupt of a node and map it to a virq
+ * @node: the device node
+ * @index: which interrupt (0 for the first)
+ *
+ * of_irq_parse_one(), then irq_create_fwspec_mapping() in the domain of the
+ * controller the interrupt belongs to.
+ *
+ * Return: the virq, or 0 on any failure (no such interrupt, no domain for
+ * the controller yet, translation refused).
+ */
 unsigned int irq_of_parse_and_map(struct device_node *node, int index)
 {
 	struct of_phandle_args args;

@@ -77,6 +77,25 @@ static int of_irq_collect(struct device_node *root, const struct of_irqchip_matc
 	return n;
 }
 
+/**
+ * of_irq_init() - initialise a tree's interrupt controllers, parents first
+ * @root: the tree to scan from (NULL: of_root)
+ * @matches: a table of compatible string and init callback, ended by a row
+ *           with a NULL compatible
+ *
+ * Every available node with "interrupt-controller" whose compatible has a
+ * row is collected; a controller's init runs once its interrupt parent's has
+ * succeeded, roots first, then the children of each controller in the order
+ * the controllers were initialised.  Init failures are logged and do not
+ * stop the others; a controller whose parent never initialised is named.
+ * Initialised nodes are marked OF_POPULATED, so of_platform_populate()
+ * makes no device for them.
+ *
+ * Context: boot thread.
+ * Return: 0; -EINVAL without a table; -ENODEV without a tree, for an
+ * unresolvable interrupt parent or a parent never initialised; -ENOMEM; or
+ * the first error an init callback returned.
+ */
 int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches)
 {
 	struct intc_desc *descs = NULL;
@@ -189,6 +208,26 @@ static int populate_untyped_buses(struct device_node *root)
 	return ret;
 }
 
+/**
+ * irqchip_init_from_fdt() - install a device tree and probe its interrupt controllers
+ * @blob: the dtb (copied)
+ * @size: bytes available at @blob
+ *
+ * Unflattens @blob (it becomes of_root and stays until irqsim_core_reset(),
+ * even on failure, as the controllers probed so far point into it), runs
+ * of_irq_init() with every IRQCHIP_DECLARE() row, then populates the
+ * platform bus, which probes the platform drivers, platform irqchips
+ * included.  The kernel populates later in boot; here it happens at once so
+ * that every controller has probed when this returns.  A child of the root
+ * without a compatible but with "ranges" (the project's /soc) is populated
+ * as a simple-bus.
+ *
+ * Context: boot thread.
+ * Return: 0; -EINVAL for a bad blob; -EBUSY if a tree is already installed;
+ * -ENOMEM; the of_irq_init() or population error; or the probe error of the
+ * first interrupt or MSI controller node whose device did not bind
+ * (-EPROBE_DEFER if it is still waiting, with the reason logged).
+ */
 int irqchip_init_from_fdt(const void *blob, size_t size)
 {
 	struct of_irqchip_match *table;
@@ -230,6 +269,16 @@ int irqchip_init_from_fdt(const void *blob, size_t size)
 static struct irqchip_declaration *declared;
 static pthread_mutex_t declared_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/**
+ * irqchip_declare() - add an IRQCHIP_DECLARE() row to the early-probe list
+ * @decl: the row; must stay valid for the program's lifetime
+ *
+ * Rows keep their declaration order; adding the same row twice has no
+ * effect.
+ *
+ * Context: any thread, typically an ELF constructor before main(); takes a
+ * mutex.
+ */
 void irqchip_declare(struct irqchip_declaration *decl)
 {
 	pthread_mutex_lock(&declared_lock);
@@ -245,6 +294,13 @@ void irqchip_declare(struct irqchip_declaration *decl)
 	pthread_mutex_unlock(&declared_lock);
 }
 
+/**
+ * irqchip_match_table_build() - every declared row as one of_irq_init() table
+ *
+ * Context: any thread; takes the mutex irqchip_declare() takes.
+ * Return: a table in declaration order ended by a { NULL, NULL } row, to be
+ * released with free(); NULL if out of memory.
+ */
 struct of_irqchip_match *irqchip_match_table_build(void)
 {
 	size_t n = 0, i = 0;
@@ -263,6 +319,17 @@ struct of_irqchip_match *irqchip_match_table_build(void)
 
 /* ---- IRQCHIP_PLATFORM_DRIVER -------------------------------------------------------- */
 
+/**
+ * platform_irqchip_probe() - probe of an IRQCHIP_PLATFORM_DRIVER() irqchip
+ * @pdev: the controller's platform device
+ *
+ * Runs the init callback of the matching IRQCHIP_MATCH() row with the node
+ * and its interrupt parent, deferring until the parent has an irq domain.
+ *
+ * Return: what the init callback returned; -EINVAL without a node, a
+ * matching row or a resolvable interrupt parent; or -EPROBE_DEFER (with a
+ * reason) while the parent has no domain.
+ */
 int platform_irqchip_probe(struct platform_device *pdev)
 {
 	struct device_node *np = pdev->dev.of_node;

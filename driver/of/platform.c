@@ -31,6 +31,14 @@ static bool is_node_device(struct device *dev, void *np)
 	return dev->bus == &platform_bus_type && dev->of_node == np;
 }
 
+/**
+ * of_find_device_by_node() - the platform device made for a node
+ * @np: the node; may be NULL
+ *
+ * Devices are not reference counted: nothing needs to be put.
+ *
+ * Return: the platform device whose of_node is @np, or NULL if none.
+ */
 struct platform_device *of_find_device_by_node(struct device_node *np)
 {
 	struct device *dev = np ? irqsim_driver_core_find(is_node_device, np) : NULL;
@@ -97,6 +105,21 @@ static int add_mem_resources(struct platform_device *pdev, struct device_node *n
 	return 0;
 }
 
+/**
+ * of_platform_device_create() - make and add the platform device of one node
+ * @np: the node
+ * @bus_id: the device name, or NULL for "<reg address>.<node name>" (the
+ *          node name alone if it has no reg)
+ * @parent: the parent device, or NULL
+ *
+ * The device gets one IORESOURCE_MEM resource per reg entry (untranslated
+ * addresses) and is added to the platform bus, which may probe it at once;
+ * the node is marked OF_POPULATED.
+ *
+ * Context: boot thread; may probe drivers.
+ * Return: the device, or NULL if @np is disabled, already populated, or the
+ * device cannot be made or added.
+ */
 struct platform_device *of_platform_device_create(struct device_node *np, const char *bus_id,
 						  struct device *parent)
 {
@@ -152,6 +175,23 @@ static int create_bus(struct device_node *bus, const struct of_device_id *matche
 	return ret;
 }
 
+/**
+ * of_platform_populate() - make platform devices for a tree
+ * @root: the node whose children to populate (NULL: of_root)
+ * @matches: bus compatibles whose children are populated too, or NULL
+ * @lookup: auxdata table; not supported, ignored with a warning
+ * @parent: the parent device of the top-level devices, or NULL
+ *
+ * Every available child of @root with a "compatible" and not already
+ * populated becomes a device; children of those matching @matches are
+ * descended into.  The devices are probed as one batch at the end: in
+ * interrupt-parent depth order, deferred probes retried until nothing more
+ * binds, and those still deferred reported one line each.
+ *
+ * Context: boot thread; probes drivers.
+ * Return: 0, -EINVAL without a tree, or -ENOMEM if a device could not be
+ * made (probe errors are logged, not returned).
+ */
 int of_platform_populate(struct device_node *root, const struct of_device_id *matches,
 			 const struct of_dev_auxdata *lookup, struct device *parent)
 {
@@ -174,6 +214,18 @@ int of_platform_populate(struct device_node *root, const struct of_device_id *ma
 	return ret;
 }
 
+/**
+ * of_platform_default_populate() - of_platform_populate() with the default bus table
+ * @root: the node whose children to populate (NULL: of_root)
+ * @lookup: auxdata table; not supported, ignored with a warning
+ * @parent: the parent device of the top-level devices, or NULL
+ *
+ * Descends into "simple-bus", "simple-mfd", "isa" and "arm,amba-bus" nodes
+ * (of_default_bus_match_table).
+ *
+ * Context: boot thread; probes drivers.
+ * Return: as of_platform_populate().
+ */
 int of_platform_default_populate(struct device_node *root, const struct of_dev_auxdata *lookup,
 				 struct device *parent)
 {
@@ -188,6 +240,16 @@ static bool populated_below(struct device *dev, void *parent)
 	return false;
 }
 
+/**
+ * of_platform_depopulate() - remove the devices of_platform_populate() made
+ * @parent: the device they were populated under, or NULL for those populated
+ *          at the top level
+ *
+ * Devices populated under @parent, and their populated descendants, are
+ * unbound (newest binding first), then removed and released.
+ *
+ * Context: boot thread; runs drivers' remove callbacks.
+ */
 void of_platform_depopulate(struct device *parent)
 {
 	irqsim_driver_core_remove_devices(populated_below, parent);

@@ -27,7 +27,13 @@ struct irq_domain;
 struct module;
 struct msi_device_data;
 
-/* a bus: how its devices and drivers match, probe and unbind */
+/**
+ * struct bus_type - a bus: how its devices and drivers match, probe and unbind
+ * @name: the bus name ("platform")
+ * @match: whether a driver fits a device (> 0 matches)
+ * @probe: bind a matched device to its driver (dev->driver is set)
+ * @remove: unbind a device from its driver
+ */
 struct bus_type {
 	const char *name;
 	int (*match)(struct device *dev, const struct device_driver *drv); /* > 0 matches */
@@ -37,6 +43,21 @@ struct bus_type {
 
 enum probe_type { PROBE_DEFAULT_STRATEGY, PROBE_PREFER_ASYNCHRONOUS, PROBE_FORCE_SYNCHRONOUS };
 
+/**
+ * struct device_driver - the generic part of a driver
+ * @name: the driver name (log prefixes, name matching)
+ * @bus: the bus the driver is registered on
+ * @owner: the module (THIS_MODULE), kept for source compatibility
+ * @mod_name: kept for source compatibility; unused
+ * @suppress_bind_attrs: kept for source compatibility (there is no sysfs)
+ * @probe_type: kept for source compatibility; probes are always synchronous
+ * @of_match_table: device-tree match table, or NULL
+ * @acpi_match_table: kept for source compatibility; unused
+ * @probe: probe called for a bus without its own
+ * @sync_state: kept for source compatibility; never called
+ * @remove: remove called for a bus without its own
+ * @shutdown: kept for source compatibility; never called
+ */
 struct device_driver {
 	const char *name;
 	const struct bus_type *bus;
@@ -50,11 +71,31 @@ struct device_driver {
 	void (*sync_state)(struct device *dev);
 	int (*remove)(struct device *dev);
 	void (*shutdown)(struct device *dev);
-	/* driver core private */
+	/* private: the driver core's bookkeeping */
 	struct list_head irqsim_node;  /* on the registered-driver list */
 	bool irqsim_builtin;           /* registered by an initcall: survives irqsim_core_reset() */
 };
 
+/**
+ * struct device - the generic part of a device
+ * @name: dev_name(); platform devices from the tree get "<addr>.<node>"
+ * @id: instance number (e.g. the TI-SCI device id, used in MSI hwirqs)
+ * @parent: the parent device, or NULL
+ * @of_node: the device-tree node the device was made from, or NULL
+ * @fwnode: its firmware node (the node's fwnode for tree devices)
+ * @bus: the bus the device is on, NULL for a busless device
+ * @driver: the bound driver, NULL when unbound
+ * @platform_data: board data for a hand-registered device
+ * @driver_data: the bound driver's data (dev_get_drvdata())
+ * @msi_domain: the domain the device allocates its MSIs from
+ * @msi_parent: the MSI parent domain of a per-device MSI domain
+ * @msi_data: the MSI layer's state; never touched by drivers
+ * @release: frees the device once it has left its bus
+ *
+ * A zero-initialised device is valid (the MSI layer and the tests create
+ * them on the stack); the members after the private marker are the driver
+ * core's bookkeeping.
+ */
 struct device {
 	const char *name;                /* dev_name(); platform devices get "<addr>.<node>" */
 	int id;                          /* e.g. the TI-SCI device id, used in MSI hwirqs */
@@ -69,7 +110,7 @@ struct device {
 	struct irq_domain *msi_parent;   /* MSI parent for per-device domains */
 	struct msi_device_data *msi_data; /* owned by the MSI layer; never touched by drivers */
 	void (*release)(struct device *dev); /* frees the device once it leaves its bus */
-	/* driver core private */
+	/* private: the driver core's bookkeeping */
 	struct list_head devres_head;    /* devres entries, oldest first (lazily initialised) */
 	struct list_head irqsim_bus_node; /* on the device list of the driver core */
 	char *irqsim_defer_reason;       /* last dev_err_probe() message of a deferral */

@@ -9,6 +9,19 @@
 extern "C" {
 #endif
 
+/**
+ * struct resource - an address range or interrupt line of a device
+ * @start: first address (or interrupt number)
+ * @end: last address, inclusive; resource_size() is @end - @start + 1
+ * @name: what the range is (platform devices from the tree: the node's full
+ *        name)
+ * @flags: IORESOURCE_* type and attribute bits
+ * @desc: descriptor kind, kept for source compatibility; unused
+ * @parent: resource tree links, kept for source compatibility; no resource
+ *          tree is built, so always NULL
+ * @sibling: as @parent
+ * @child: as @parent
+ */
 struct resource {
 	resource_size_t start;
 	resource_size_t end;   /* inclusive */

@@ -19,23 +19,19 @@ extern "C" {
 
 typedef int (*of_irq_init_cb_t)(struct device_node *node, struct device_node *parent);
 
+/**
+ * struct of_irqchip_match - one row of an of_irq_init() table
+ * @compatible: compatible string of the controllers the row initialises;
+ *              NULL ends the table
+ * @init: called with the controller's node and its interrupt parent's
+ *        (NULL for a root); 0 or an error
+ */
 struct of_irqchip_match {
 	const char *compatible;
 	of_irq_init_cb_t init;
 };
 
-/**
- * of_irq_init() - probe every available interrupt controller of the tree
- * rooted at @root whose compatible has an entry in @matches, parents first
- * @root: tree (NULL: of_root)
- * @matches: table terminated by an entry with a NULL compatible
- *
- * A controller is initialised once its interrupt parent has been (controllers
- * without a parent first).  A controller whose parent is never initialised is
- * reported by name.  Init failures are logged and do not stop the others.
- * Return: 0, or the first error (-ENODEV for an unresolvable parent, or what
- * an init callback returned).
- */
+/* initialise the tree's matching interrupt controllers, parents first */
 int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches);
 
 /*
@@ -43,6 +39,12 @@ int of_irq_init(struct device_node *root, const struct of_irqchip_match *matches
  * to the driver.  The kernel collects these in a linker section; here an ELF
  * constructor (see <linux/init.h> for why) adds it to the list that
  * irqchip_init_from_fdt() probes from, in declaration order.
+ */
+/**
+ * struct irqchip_declaration - an IRQCHIP_DECLARE() row
+ * @compatible: compatible string of the controllers the row initialises
+ * @init: their init callback
+ * @next: the next declared row (list kept by irqchip_declare())
  */
 struct irqchip_declaration {
 	const char *compatible;
@@ -96,20 +98,7 @@ int platform_irqchip_probe(struct platform_device *pdev);
 	};                                                                      \
 	builtin_platform_driver(drv_name##_driver)
 
-/**
- * irqchip_init_from_fdt() - unflatten @blob (it becomes of_root and lives until
- * irqsim_core_reset()), probe its early interrupt controllers (IRQCHIP_DECLARE
- * rows) with of_irq_init(), then populate the platform
- * bus (of_platform_default_populate; a root child without compatible but with
- * ranges, like the project's /soc, counts as a simple-bus), which probes the
- * platform drivers, the platform irqchips among them
- * @blob: dtb
- * @size: bytes
- * Return: 0 or -errno: -EINVAL bad blob, -EBUSY a tree is already installed,
- * the of_irq_init() error, or the probe error of the first interrupt / MSI
- * controller node whose platform device did not bind (-EPROBE_DEFER if it is
- * still waiting; the deferral reason is logged).
- */
+/* install @blob as of_root, probe its interrupt controllers and populate the platform bus */
 int irqchip_init_from_fdt(const void *blob, size_t size);
 
 #ifdef __cplusplus

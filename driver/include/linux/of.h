@@ -21,6 +21,26 @@ extern "C" {
 
 struct of_tree; /* private: blob copy + node storage */
 
+/**
+ * struct device_node - one node of a device tree built by of_fdt_unflatten()
+ * @name: node name without the unit address ("interrupt-controller")
+ * @full_name: node name with the unit address ("interrupt-controller@8000000");
+ *             "" for the root
+ * @path: full path ("/soc/interrupt-controller@8000000"), "/" for the root
+ * @offset: offset of the node in the tree's copy of the blob (for libfdt)
+ * @phandle: the node's phandle, 0 if it has none
+ * @parent: the parent node, NULL for the root
+ * @child: the first child, NULL if none
+ * @sibling: the next child of the same parent, NULL for the last
+ * @fwnode: the firmware node irq domains are keyed by; fwnode.of_node points
+ *          back here
+ * @tree: the tree the node belongs to (blob copy and node storage, private)
+ * @data: free for the driver that owns the node
+ * @_flags: OF_* flag bits (OF_POPULATED...); use of_node_*_flag()
+ *
+ * Nodes live as long as their tree (of_fdt_free()); they are not reference
+ * counted, so of_node_get()/of_node_put() do nothing.
+ */
 struct device_node {
 	const char *name;      /* node name without unit address ("interrupt-controller") */
 	const char *full_name; /* node name with unit address ("interrupt-controller@8000000") */
@@ -47,6 +67,12 @@ static inline void of_node_set_flag(struct device_node *n, unsigned long flag) {
 static inline void of_node_clear_flag(struct device_node *n, unsigned long flag) { n->_flags &= ~(1UL << flag); }
 
 #define OF_MAX_PHANDLE_ARGS 16
+/**
+ * struct of_phandle_args - a decoded <phandle args...> entry
+ * @np: the node the phandle references (e.g. an interrupt controller)
+ * @args_count: how many of @args are used
+ * @args: the argument cells, in CPU byte order
+ */
 struct of_phandle_args {
 	struct device_node *np;
 	int args_count;
@@ -55,16 +81,9 @@ struct of_phandle_args {
 
 extern struct device_node *of_root;
 
-/**
- * of_fdt_unflatten() - validate a flattened device tree and build its nodes
- * @blob: dtb (copied; the caller keeps ownership)
- * @size: bytes available at @blob
- *
- * Return: the root node (also made of_root), or ERR_PTR(-EINVAL) for a
- * malformed/truncated blob (one log line, nothing allocated), ERR_PTR(-ENOMEM).
- */
+/* validate a dtb and build its nodes; the root becomes of_root */
 struct device_node *of_fdt_unflatten(const void *blob, size_t size);
-/** of_fdt_free() - free a tree from of_fdt_unflatten() (clears of_root if it was it) */
+/* free a tree from of_fdt_unflatten() (clears of_root if it was it) */
 void of_fdt_free(struct device_node *root);
 
 static inline struct fwnode_handle *of_node_to_fwnode(struct device_node *np)
@@ -127,14 +146,7 @@ int of_property_count_u32_elems(const struct device_node *np, const char *name);
 int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size);
 int of_property_read_string(const struct device_node *np, const char *name, const char **out);
 
-/**
- * of_parse_phandle() - the node referenced by cell @index of a phandle list
- * @np: node holding the property
- * @name: property of plain phandles
- * @index: which one
- * Return: the node, or NULL (absent, out of range, or unknown phandle - the
- * last one is logged).
- */
+/* the node referenced by entry @index of a list of plain phandles */
 struct device_node *of_parse_phandle(const struct device_node *np, const char *name, int index);
 
 /*
@@ -144,6 +156,23 @@ struct device_node *of_parse_phandle(const struct device_node *np, const char *n
  * (node NULL, no arguments).
  */
 typedef u32 phandle;
+/**
+ * struct of_phandle_iterator - state of a walk over a phandle list
+ * @cells_name: property of each referenced node that gives its argument
+ *              count, or NULL
+ * @cell_count: argument count used without @cells_name (or as the fallback
+ *              when a node lacks it); -1 for none
+ * @parent: the node holding the list
+ * @list_end: first cell after the list
+ * @phandle_end: first cell after the current entry
+ * @cur: the current entry's first argument cell (NULL after an error)
+ * @cur_count: the current entry's argument count
+ * @phandle: the current entry's phandle (0 for an empty entry)
+ * @node: the node @phandle references, NULL for an empty entry
+ *
+ * Set up by of_phandle_iterator_init(), advanced by
+ * of_phandle_iterator_next(); the fields are read-only for users.
+ */
 struct of_phandle_iterator {
 	const char *cells_name;
 	int cell_count;
@@ -172,14 +201,7 @@ int of_count_phandle_with_args(const struct device_node *np, const char *list_na
 /* #address-cells / #size-cells that apply to @np's reg (from its parent; 2 / 1 by default) */
 int of_n_addr_cells(const struct device_node *np);
 int of_n_size_cells(const struct device_node *np);
-/**
- * of_reg_read() - entry @index of @np's reg property
- * @np: node
- * @index: entry number
- * @addr: receives the address
- * @size: receives the size (may be NULL)
- * Return: 0, -EINVAL (no reg / index out of range / cells > 2, logged).
- */
+/* entry @index of @np's reg, untranslated: 0 or -EINVAL (logged) */
 int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size);
 
 #ifdef __cplusplus

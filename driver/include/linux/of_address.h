@@ -18,19 +18,10 @@ extern "C" {
 
 #define OF_BAD_ADDR ((u64)-1)
 
-/**
- * of_translate_address() - the CPU address of a bus address of @np
- * @np: the node whose reg the address is from (its parent's cell counts apply)
- * @in_addr: the address cells, big-endian, as in the reg property
- * Return: the translated address, or OF_BAD_ADDR.
- */
+/* the CPU address of a bus address of @np, or OF_BAD_ADDR */
 u64 of_translate_address(struct device_node *np, const __be32 *in_addr);
 
-/**
- * of_address_to_resource() - reg entry @index of @np as an IORESOURCE_MEM
- * (translated; named after the node)
- * Return: 0, or -EINVAL (no such entry, or it cannot be translated).
- */
+/* reg entry @index of @np, translated, as an IORESOURCE_MEM: 0 or -EINVAL */
 int of_address_to_resource(struct device_node *np, int index, struct resource *r);
 
 /* ioremap() of reg entry @index; NULL on failure */

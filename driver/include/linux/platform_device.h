@@ -20,6 +20,20 @@ extern "C" {
 #define PLATFORM_DEVID_NONE (-1)
 #define PLATFORM_DEVID_AUTO (-2)
 
+/**
+ * struct platform_device - a memory-mapped device on the platform bus
+ * @name: device name, matched against a driver's name or id_table
+ * @id: instance number, or PLATFORM_DEVID_NONE; the device is named
+ *      "<name>.<id>" unless it was given a name
+ * @id_auto: kept for source compatibility; PLATFORM_DEVID_AUTO is not
+ *           implemented
+ * @dev: the embedded generic device (to_platform_device() goes back)
+ * @num_resources: number of entries in @resource
+ * @resource: the device's resources; from the tree, one IORESOURCE_MEM per
+ *            reg entry
+ * @id_entry: the id_table row the device matched, if it matched that way
+ * @driver_override: if set, only the driver of this name binds
+ */
 struct platform_device {
 	const char *name;
 	int id;
@@ -31,6 +45,22 @@ struct platform_device {
 	const char *driver_override;
 };
 
+/**
+ * struct platform_driver - a driver for platform devices
+ * @probe: bind to a device: 0, -EPROBE_DEFER to be retried later, or an error
+ * @remove: unbind from a device (before its devres is released)
+ * @remove_new: the same slot as @remove, under the name of the kernel's
+ *              transition to a void remove
+ * @shutdown: kept for source compatibility; never called
+ * @driver: the embedded generic driver: name, of_match_table...
+ * @id_table: device names this driver binds to, or NULL
+ * @prevent_deferred_probe: turn a probe's -EPROBE_DEFER into -ENXIO (with a
+ *                          warning) instead of retrying
+ * @driver_managed_dma: kept for source compatibility; unused
+ *
+ * A device binds when its driver_override names the driver, else when the
+ * driver's of_match_table fits its node, else its id_table or name matches.
+ */
 struct platform_driver {
 	int (*probe)(struct platform_device *pdev);
 	/* 6.x: remove returns void; remove_new is its transition name (one slot) */
