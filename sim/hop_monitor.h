@@ -38,70 +38,80 @@
 namespace irqsim {
 
 enum class Hop : uint8_t {
-	LineIn, SpiPending, SpiActive, SgiPpiPending, IrqOut, Iar, Eoir, Dir, Sgi1r, Handler,
-	VintOut, IntrOut, // TI path (appended)
-	SetLpir,          // a GICR_SETLPIR write reached the redistributor (id = INTID, pe = its PE)
-	Count
+    LineIn,
+    SpiPending,
+    SpiActive,
+    SgiPpiPending,
+    IrqOut,
+    Iar,
+    Eoir,
+    Dir,
+    Sgi1r,
+    Handler,
+    VintOut,
+    IntrOut,  // TI path (appended)
+    SetLpir,  // a GICR_SETLPIR write reached the redistributor (id = INTID, pe = its PE)
+    Count
 };
-const char *hop_name(Hop h);
+const char* hop_name(Hop h);
 
 struct HopEvent {
-	uint64_t cycle;
-	uint64_t data;
-	uint32_t id;
-	int16_t pe;   // -1: not per PE
-	Hop kind;
-	uint8_t level;
+    uint64_t cycle;
+    uint64_t data;
+    uint32_t id;
+    int16_t pe;  // -1: not per PE
+    Hop kind;
+    uint8_t level;
 };
 
 class HopMonitor final : public ClockAgent {
 public:
-	explicit HopMonitor(SocModel &m, bool enabled = true);
-	~HopMonitor() override;
+    explicit HopMonitor(SocModel& m, bool enabled = true);
+    ~HopMonitor() override;
 
-	void set_enabled(bool on);
-	bool enabled() const { return enabled_; }
+    void set_enabled(bool on);
+    bool enabled() const { return enabled_; }
 
-	// recorded at the current cycle of the model
-	void record(Hop kind, uint32_t id, int pe, uint8_t level = 1, uint64_t data = 0);
+    // recorded at the current cycle of the model
+    void record(Hop kind, uint32_t id, int pe, uint8_t level = 1, uint64_t data = 0);
 
-	std::optional<HopEvent> first(Hop kind, uint32_t id, int pe = -1, uint64_t after_cycle = 0,
-				      uint8_t level = 1) const;
-	size_t count(Hop kind, uint32_t id, int pe = -1, uint64_t after_cycle = 0, uint8_t level = 1) const;
-	const std::vector<HopEvent> &events(Hop kind) const { return ev_[static_cast<unsigned>(kind)]; }
-	size_t total() const;
-	// events of one kind kept at most (about twice this before trimming)
-	static constexpr size_t kKeep = size_t(1) << 17;
-	// events dropped from the oldest history so far
-	uint64_t dropped() const { return dropped_; }
-	void clear();
-	std::string dump(size_t max_lines = 200) const;
+    std::optional<HopEvent> first(Hop kind, uint32_t id, int pe = -1, uint64_t after_cycle = 0,
+                                  uint8_t level = 1) const;
+    size_t count(Hop kind, uint32_t id, int pe = -1, uint64_t after_cycle = 0, uint8_t level = 1) const;
+    const std::vector<HopEvent>& events(Hop kind) const { return ev_[static_cast<unsigned>(kind)]; }
+    size_t total() const;
+    // events of one kind kept at most (about twice this before trimming)
+    static constexpr size_t kKeep = size_t(1) << 17;
+    // events dropped from the oldest history so far
+    uint64_t dropped() const { return dropped_; }
+    void clear();
+    std::string dump(size_t max_lines = 200) const;
 
-	void pre_edge() override;
-	void post_edge(uint64_t cycle) override;
+    void pre_edge() override;
+    void post_edge(uint64_t cycle) override;
 
 private:
-	struct Watch {
-		PortRef port;
-		std::vector<uint8_t> prev;
-		Hop kind;
-		unsigned id_base;   // id of bit 0
-		unsigned per_pe;    // bits per PE (0: not per PE)
-		// an input the harness drives between edges: sampled before the edge that
-		// takes it, so a one-cycle pulse is seen even when its driver lowers it
-		// again in its own post_edge
-		bool input = false;
-	};
-	void resync();
-	void bound(std::vector<HopEvent> &v);
-	uint64_t dropped_ = 0;
-	void diff(Watch &w, uint64_t cycle);
+    struct Watch {
+        PortRef port;
+        std::vector<uint8_t> prev;
+        Hop kind;
+        unsigned id_base;  // id of bit 0
+        unsigned per_pe;   // bits per PE (0: not per PE)
+        // an input the harness drives between edges: sampled before the edge that
+        // takes it, so a one-cycle pulse is seen even when its driver lowers it
+        // again in its own post_edge
+        bool input = false;
+    };
+    void resync();
+    void bound(std::vector<HopEvent>& v);
+    uint64_t dropped_ = 0;
+    void diff(Watch& w, uint64_t cycle);
 
-	SocModel &m_;
-	bool enabled_;
-	std::vector<Watch> watches_;   // inputs first
-	size_t first_output_ = 0;
-	std::vector<HopEvent> ev_[static_cast<unsigned>(Hop::Count)];
+    SocModel& m_;
+    bool enabled_;
+    std::vector<Watch> watches_;  // inputs first
+    size_t first_output_ = 0;
+    std::vector<HopEvent> ev_[static_cast<unsigned>(Hop::Count)];
 };
 
-} // namespace irqsim
+}  // namespace irqsim

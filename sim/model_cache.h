@@ -34,11 +34,11 @@ class VerilatedContext;
 namespace irqsim {
 
 struct ModelCacheConfig {
-	std::string cache_dir;  // the models: <cache_dir>/<key>/
-	std::string recipe_dir; // the CMake project that builds one (sim/CMakeLists.txt)
-	std::string cmake;      // the cmake that configured this build
-	std::string generator;  // and its generator
-	bool progress = true;   // the progress line on stderr while building
+    std::string cache_dir;   // the models: <cache_dir>/<key>/
+    std::string recipe_dir;  // the CMake project that builds one (sim/CMakeLists.txt)
+    std::string cmake;       // the cmake that configured this build
+    std::string generator;   // and its generator
+    bool progress = true;    // the progress line on stderr while building
 };
 
 // This build's recipe and cache ($IRQSIM_MODEL_CACHE overrides the cache).
@@ -48,56 +48,56 @@ struct ModelCacheConfig {
 // (irqsimConfig.cmake); the installed irqsim command finds the recipe beside
 // its bin/ and caches in $XDG_CACHE_HOME/irqsim/models (~/.cache/irqsim/models).
 ModelCacheConfig model_cache_config();
-void set_model_cache_defaults(const char *recipe_dir, const char *cache_dir);
+void set_model_cache_defaults(const char* recipe_dir, const char* cache_dir);
 
 // A hash of the recipe's files and of every file and directory (its HDL files)
 // listed in its inputs.txt: 16 hex digits.  (The cache computes it once per process.)
-bool model_inputs_digest(const std::string &recipe_dir, std::string *digest, std::string *err);
+bool model_inputs_digest(const std::string& recipe_dir, std::string* digest, std::string* err);
 
 // "c8", "c4-num_spis256": NUM_CPUS, then every other non-default parameter.
-std::string model_readable_name(const ModelParams &p);
+std::string model_readable_name(const ModelParams& p);
 // "<readable name>-<12 hex digits>" of the normalized parameters and the digest.
-std::string model_key(const ModelParams &p, const std::string &inputs_digest);
+std::string model_key(const ModelParams& p, const std::string& inputs_digest);
 
 // An exclusive flock() on a lock file (created if missing), held until destruction.
 class FileLock {
 public:
-	FileLock() = default;
-	~FileLock();
-	FileLock(const FileLock &) = delete;
-	FileLock &operator=(const FileLock &) = delete;
-	// on_wait runs once if another process holds the lock (before blocking on it)
-	bool acquire(const std::string &path, std::string *err, const std::function<void()> &on_wait = {});
-	bool try_acquire(const std::string &path, std::string *err); // false if held elsewhere or on error
-	void release();
+    FileLock() = default;
+    ~FileLock();
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+    // on_wait runs once if another process holds the lock (before blocking on it)
+    bool acquire(const std::string& path, std::string* err, const std::function<void()>& on_wait = {});
+    bool try_acquire(const std::string& path, std::string* err);  // false if held elsewhere or on error
+    void release();
 
 private:
-	int fd_ = -1;
+    int fd_ = -1;
 };
 
 // rename(from, to): `to` appears complete or not at all (same file system).
-bool publish_file(const std::string &from, const std::string &to, std::string *err);
+bool publish_file(const std::string& from, const std::string& to, std::string* err);
 
 // The model's shared object for p, built first if the cache has none.
 // *built says whether this call built it.  Errors: one line in *err.
-bool ensure_model(const ModelCacheConfig &cfg, const ModelParams &p, std::string *so_path, std::string *err,
-		  bool *built = nullptr);
+bool ensure_model(const ModelCacheConfig& cfg, const ModelParams& p, std::string* so_path, std::string* err,
+                  bool* built = nullptr);
 
 // The cached model for p if it exists (no build): its path, else "".
-std::string cached_model(const ModelCacheConfig &cfg, const ModelParams &p);
+std::string cached_model(const ModelCacheConfig& cfg, const ModelParams& p);
 
 // A model instance from a model.so; checks that it was built with p and key.
-std::unique_ptr<SocPins> load_model(const std::string &so_path, const std::string &key, const ModelParams &p,
-				    VerilatedContext *ctx, std::string *err);
+std::unique_ptr<SocPins> load_model(const std::string& so_path, const std::string& key, const ModelParams& p,
+                                    VerilatedContext* ctx, std::string* err);
 
 // --- what the harness uses ---------------------------------------------------------
 // A linked-in model fits p (no cache, nothing loaded).
-bool soc_builtin_model(const ModelParams &p);
+bool soc_builtin_model(const ModelParams& p);
 // p's model can be had without building (linked in, or cached).
-bool soc_model_available(const ModelParams &p);
+bool soc_model_available(const ModelParams& p);
 // Make sure p's model exists: nothing if linked in or cached, else build it now.
-bool prepare_soc_model(const ModelParams &p, std::string *err);
+bool prepare_soc_model(const ModelParams& p, std::string* err);
 // A fresh instance of p's model in ctx (built first if need be); nullptr + *err.
-std::unique_ptr<SocPins> make_soc_pins(const ModelParams &p, VerilatedContext *ctx, std::string *err);
+std::unique_ptr<SocPins> make_soc_pins(const ModelParams& p, VerilatedContext* ctx, std::string* err);
 
-} // namespace irqsim
+}  // namespace irqsim

@@ -5,55 +5,59 @@
 
 namespace irqsim {
 
-bool SocParams::operator==(const SocParams &o) const
+bool SocParams::operator==(const SocParams& o) const
 {
-	return num_cpus == o.num_cpus && num_spis == o.num_spis && num_lines == o.num_lines &&
-	       has_coproc == o.has_coproc && num_intr_lines == o.num_intr_lines && num_vints == o.num_vints &&
-	       num_intr_out == o.num_intr_out && intr_out_spi == o.intr_out_spi && num_events == o.num_events &&
-	       num_rings == o.num_rings && num_ims_slots == o.num_ims_slots && gicd_base == o.gicd_base &&
-	       gicr_base == o.gicr_base && timer_base == o.timer_base && intr_base == o.intr_base &&
-	       inta_base == o.inta_base && dma_base == o.dma_base && ims_base == o.ims_base;
+    return num_cpus == o.num_cpus && num_spis == o.num_spis && num_lines == o.num_lines &&
+           has_coproc == o.has_coproc && num_intr_lines == o.num_intr_lines && num_vints == o.num_vints &&
+           num_intr_out == o.num_intr_out && intr_out_spi == o.intr_out_spi && num_events == o.num_events &&
+           num_rings == o.num_rings && num_ims_slots == o.num_ims_slots && gicd_base == o.gicd_base &&
+           gicr_base == o.gicr_base && timer_base == o.timer_base && intr_base == o.intr_base &&
+           inta_base == o.inta_base && dma_base == o.dma_base && ims_base == o.ims_base;
 }
 
 // The variants this build has: IRQSIM_MODEL_C<n> is defined for each model linked
 // (sim/CMakeLists.txt; the coverage build has only the 4-CPU one).
 bool soc_builtin_variant(unsigned num_cpus)
 {
-	switch (num_cpus) {
+    switch (num_cpus) {
 #ifdef IRQSIM_MODEL_C1
-	case 1:
+    case 1:
 #endif
 #ifdef IRQSIM_MODEL_C4
-	case 4:
+    case 4:
 #endif
 #ifdef IRQSIM_MODEL_C16
-	case 16:
+    case 16:
 #endif
-		return true;
-	default:
-		return false;
-	}
+        return true;
+    default:
+        return false;
+    }
 }
 
-std::unique_ptr<SocPins> make_builtin_soc_pins(unsigned num_cpus, VerilatedContext *ctx)
+std::unique_ptr<SocPins> make_builtin_soc_pins(unsigned num_cpus, VerilatedContext* ctx)
 {
-	switch (num_cpus) {
+    switch (num_cpus) {
 #ifdef IRQSIM_MODEL_C1
-	case 1: return make_soc_pins_c1(ctx);
+    case 1:
+        return make_soc_pins_c1(ctx);
 #endif
 #ifdef IRQSIM_MODEL_C4
-	case 4: return make_soc_pins_c4(ctx);
+    case 4:
+        return make_soc_pins_c4(ctx);
 #endif
 #ifdef IRQSIM_MODEL_C16
-	case 16: return make_soc_pins_c16(ctx);
+    case 16:
+        return make_soc_pins_c16(ctx);
 #endif
-	default: return nullptr;
-	}
+    default:
+        return nullptr;
+    }
 }
 
-std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext *ctx, std::string *err)
+std::unique_ptr<SocPins> make_soc_pins(unsigned num_cpus, VerilatedContext* ctx, std::string* err)
 {
-	return make_soc_pins(ModelParams{{"NUM_CPUS", num_cpus}}, ctx, err);
+    return make_soc_pins(ModelParams{{"NUM_CPUS", num_cpus}}, ctx, err);
 }
 
-} // namespace irqsim
+}  // namespace irqsim

@@ -7,9 +7,9 @@
 
 namespace irqsim {
 
-std::unique_ptr<SocPins> make_soc_pins_c1(VerilatedContext *ctx)
+std::unique_ptr<SocPins> make_soc_pins_c1(VerilatedContext* ctx)
 {
-	return std::unique_ptr<SocPins>(new VerilatedSoc<Vtb_c1>(ctx, soc_params_of({{"NUM_CPUS", 1}})));
+    return std::unique_ptr<SocPins>(new VerilatedSoc<Vtb_c1>(ctx, soc_params_of({{"NUM_CPUS", 1}})));
 }
 
-} // namespace irqsim
+}  // namespace irqsim

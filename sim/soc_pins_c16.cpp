@@ -7,9 +7,9 @@
 
 namespace irqsim {
 
-std::unique_ptr<SocPins> make_soc_pins_c16(VerilatedContext *ctx)
+std::unique_ptr<SocPins> make_soc_pins_c16(VerilatedContext* ctx)
 {
-	return std::unique_ptr<SocPins>(new VerilatedSoc<Vtb_c16>(ctx, soc_params_of({{"NUM_CPUS", 16}})));
+    return std::unique_ptr<SocPins>(new VerilatedSoc<Vtb_c16>(ctx, soc_params_of({{"NUM_CPUS", 16}})));
 }
 
-} // namespace irqsim
+}  // namespace irqsim

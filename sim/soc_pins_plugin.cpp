@@ -10,17 +10,17 @@
 
 #define IRQSIM_EXPORT extern "C" __attribute__((visibility("default")))
 
-IRQSIM_EXPORT irqsim::SocPins *irqsim_make_soc_pins(VerilatedContext *ctx);
-IRQSIM_EXPORT const char *irqsim_model_params();
-IRQSIM_EXPORT const char *irqsim_model_key();
+IRQSIM_EXPORT irqsim::SocPins* irqsim_make_soc_pins(VerilatedContext* ctx);
+IRQSIM_EXPORT const char* irqsim_model_params();
+IRQSIM_EXPORT const char* irqsim_model_key();
 
-irqsim::SocPins *irqsim_make_soc_pins(VerilatedContext *ctx)
+irqsim::SocPins* irqsim_make_soc_pins(VerilatedContext* ctx)
 {
-	irqsim::ModelParams p;
-	irqsim::parse_model_params(IRQSIM_MODEL_PARAMS, &p, nullptr);
-	return new irqsim::VerilatedSoc<IRQSIM_MODEL_CLASS>(ctx, irqsim::soc_params_of(p));
+    irqsim::ModelParams p;
+    irqsim::parse_model_params(IRQSIM_MODEL_PARAMS, &p, nullptr);
+    return new irqsim::VerilatedSoc<IRQSIM_MODEL_CLASS>(ctx, irqsim::soc_params_of(p));
 }
 
 // what the loader checks against what it asked for
-const char *irqsim_model_params() { return IRQSIM_MODEL_PARAMS; }
-const char *irqsim_model_key() { return IRQSIM_MODEL_KEY; }
+const char* irqsim_model_params() { return IRQSIM_MODEL_PARAMS; }
+const char* irqsim_model_key() { return IRQSIM_MODEL_KEY; }

@@ -13,4 +13,4 @@ void install_stop_signals();
 // The signal received, 0 if none.  Cheap: one relaxed atomic load.
 int stop_signal();
 
-} // namespace irqsim
+}  // namespace irqsim

@@ -102,13 +102,15 @@ unsigned int bitmap_weight(const unsigned long *src, unsigned int nbits)
 	return n;
 }
 
-void bitmap_or(unsigned long *dst, const unsigned long *a, const unsigned long *b, unsigned int nbits)
+void bitmap_or(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+	       unsigned int nbits)
 {
 	for (unsigned int w = 0; w < BITS_TO_LONGS(nbits); w++)
 		dst[w] = a[w] | b[w];
 }
 
-bool bitmap_and(unsigned long *dst, const unsigned long *a, const unsigned long *b, unsigned int nbits)
+bool bitmap_and(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+		unsigned int nbits)
 {
 	unsigned long any = 0;
 
@@ -143,7 +145,8 @@ unsigned long find_next_bit(const unsigned long *addr, unsigned long size, unsig
 	return find_next(addr, size, offset, 0);
 }
 
-unsigned long find_next_zero_bit(const unsigned long *addr, unsigned long size, unsigned long offset)
+unsigned long find_next_zero_bit(const unsigned long *addr, unsigned long size,
+				 unsigned long offset)
 {
 	return find_next(addr, size, offset, ~0UL);
 }
@@ -192,11 +195,13 @@ int bitmap_allocate_region(unsigned long *bitmap, unsigned int pos, int order)
 	return 0;
 }
 
-unsigned long bitmap_find_next_zero_area(unsigned long *map, unsigned long size, unsigned long start,
-					 unsigned int nr, unsigned long align_mask)
+unsigned long bitmap_find_next_zero_area(unsigned long *map, unsigned long size,
+					 unsigned long start, unsigned int nr,
+					 unsigned long align_mask)
 {
 	for (;;) {
-		unsigned long index = (find_next_zero_bit(map, size, start) + align_mask) & ~align_mask;
+		unsigned long index = (find_next_zero_bit(map, size, start) + align_mask) &
+				      ~align_mask;
 		unsigned long end = index + nr, busy;
 
 		if (end > size)
@@ -208,7 +213,8 @@ unsigned long bitmap_find_next_zero_area(unsigned long *map, unsigned long size,
 	}
 }
 
-long bitmap_find_free_aligned(const unsigned long *map, unsigned int nbits, unsigned int size, unsigned int from)
+long bitmap_find_free_aligned(const unsigned long *map, unsigned int nbits, unsigned int size,
+			      unsigned int from)
 {
 	if (!size || (size & (size - 1)))
 		return -1;

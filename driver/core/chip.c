@@ -433,7 +433,8 @@ int irq_set_irq_type(unsigned int irq, unsigned int type)
  *
  * Return: nothing; problems are logged.
  */
-void __irq_set_handler(unsigned int irq, irq_flow_handler_t handle, int is_chained, const char *name)
+void __irq_set_handler(unsigned int irq, irq_flow_handler_t handle, int is_chained,
+		       const char *name)
 {
 	struct irq_desc *desc = irq_desc_for_api(irq, "irq_set_handler");
 	unsigned int type;
@@ -548,8 +549,8 @@ int irq_set_percpu_devid(unsigned int irq)
 		desc->percpu_enabled = mask;
 		mask = NULL;
 	}
-	desc->status_use_accessors |= IRQ_PER_CPU | IRQ_PER_CPU_DEVID | IRQ_NOAUTOEN |
-				      IRQ_NOPROBE | IRQ_NOTHREAD;
+	desc->status_use_accessors |= IRQ_PER_CPU | IRQ_PER_CPU_DEVID | IRQ_NOAUTOEN | IRQ_NOPROBE |
+				      IRQ_NOTHREAD;
 	desc_irqd_set(desc, IRQD_PER_CPU);
 	raw_spin_unlock(&desc->lock);
 	free(mask);
@@ -600,7 +601,8 @@ static struct irq_data *first_with_state(struct irq_data *d, bool set)
 	for (; d; d = d->parent_data) {
 		if (!d->chip)
 			continue;
-		if (set ? d->chip->irq_set_irqchip_state != NULL : d->chip->irq_get_irqchip_state != NULL)
+		if (set ? d->chip->irq_set_irqchip_state != NULL :
+			  d->chip->irq_get_irqchip_state != NULL)
 			return d;
 	}
 	return NULL;

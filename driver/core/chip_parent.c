@@ -16,9 +16,11 @@
 /* ---- stacked-chip helpers ---------------------------------------------------------------- */
 
 /* the parent level, if its chip implements the callback "member" */
-#define PARENT_WITH(data, member) \
+#define PARENT_WITH(data, member)                                      \
 	((data) && (data)->parent_data && (data)->parent_data->chip && \
-	 (data)->parent_data->chip->member ? (data)->parent_data : NULL)
+			 (data)->parent_data->chip->member ?           \
+		 (data)->parent_data :                                 \
+		 NULL)
 
 /**
  * irq_chip_enable_parent() - enable the parent level (unmask if it cannot enable)

@@ -32,14 +32,15 @@ static unsigned int core_depth;
 
 static LIST_HEAD(core_devices);
 static LIST_HEAD(core_drivers);
-static unsigned long bind_seq;   /* successful bindings so far */
-static bool force_deferred;      /* retry deferred devices even if nothing bound since */
+static unsigned long bind_seq; /* successful bindings so far */
+static bool force_deferred;    /* retry deferred devices even if nothing bound since */
 static unsigned long pass_seq;
 static unsigned int batch_depth;
 
 static void core_lock(void)
 {
-	if (__atomic_load_n(&core_depth, __ATOMIC_ACQUIRE) && pthread_equal(core_owner, pthread_self())) {
+	if (__atomic_load_n(&core_depth, __ATOMIC_ACQUIRE) &&
+	    pthread_equal(core_owner, pthread_self())) {
 		core_depth++;
 		return;
 	}
@@ -180,7 +181,8 @@ again:
 			    dev->irqsim_pass == pass_seq)
 				continue;
 			/* a deferred device waits for some other binding, as in the kernel */
-			if (dev->irqsim_deferred && dev->irqsim_defer_seq == bind_seq && !force_deferred)
+			if (dev->irqsim_deferred && dev->irqsim_defer_seq == bind_seq &&
+			    !force_deferred)
 				continue;
 			dev->irqsim_pass = pass_seq;
 			if (attach_locked(dev) > 0)
@@ -358,7 +360,8 @@ void driver_unregister(struct device_driver *drv)
 		struct device *dev, *newest = NULL;
 
 		list_for_each_entry(dev, &core_devices, irqsim_bus_node)
-			if (bound_to(dev, drv) && (!newest || dev->irqsim_bind_seq > newest->irqsim_bind_seq))
+			if (bound_to(dev, drv) &&
+			    (!newest || dev->irqsim_bind_seq > newest->irqsim_bind_seq))
 				newest = dev;
 		if (!newest)
 			break;

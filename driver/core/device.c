@@ -39,7 +39,8 @@ static void dev_vlog(int level, const struct device *dev, const char *fmt, va_li
 		return;
 	}
 	drv = dev_driver_string(dev);
-	irqsim_log(level, "%s%s%s: %s", drv, *drv ? " " : "", dev->name ? dev->name : "(no name)", msg);
+	irqsim_log(level, "%s%s%s: %s", drv, *drv ? " " : "", dev->name ? dev->name : "(no name)",
+		   msg);
 }
 
 void _dev_printk(int level, const struct device *dev, const char *fmt, ...)
@@ -77,8 +78,10 @@ static int probe_failed(const struct device *dev, int err, bool fatal, const cha
 		free(d->irqsim_defer_reason);
 		d->irqsim_defer_reason = reason;
 	}
-	_dev_printk(err == -EPROBE_DEFER ? LOGLEVEL_DEBUG : fatal ? LOGLEVEL_ERR : LOGLEVEL_WARNING, dev,
-		    "error %pe: %s", ERR_PTR(err), msg);
+	_dev_printk(err == -EPROBE_DEFER ? LOGLEVEL_DEBUG :
+		    fatal		 ? LOGLEVEL_ERR :
+					   LOGLEVEL_WARNING,
+		    dev, "error %pe: %s", ERR_PTR(err), msg);
 	return err;
 }
 

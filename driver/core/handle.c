@@ -277,7 +277,9 @@ void handle_percpu_devid_irq(struct irq_desc *desc)
 
 	if (enabled) {
 		struct running_frame frame = { desc, running_top };
-		void *dev_id = action->percpu_dev_id && cpu < nr_cpu_ids ? action->percpu_dev_id[cpu] : NULL;
+		void *dev_id = action->percpu_dev_id && cpu < nr_cpu_ids ?
+				       action->percpu_dev_id[cpu] :
+				       NULL;
 
 		running_top = &frame;
 		action->handler((int)desc->irq_data.irq, dev_id);
@@ -303,8 +305,11 @@ void handle_bad_irq(struct irq_desc *desc)
 	raw_spin_lock(&desc->lock);
 	if (!(desc->istate & IRQS_BAD_LOGGED)) {
 		desc->istate |= IRQS_BAD_LOGGED;
-		pr_err("irq %u: unexpected interrupt (chip %s, hwirq %lu) on CPU%u", desc->irq_data.irq,
-		       desc->irq_data.chip && desc->irq_data.chip->name ? desc->irq_data.chip->name : "none",
+		pr_err("irq %u: unexpected interrupt (chip %s, hwirq %lu) on CPU%u",
+		       desc->irq_data.irq,
+		       desc->irq_data.chip && desc->irq_data.chip->name ?
+			       desc->irq_data.chip->name :
+			       "none",
 		       desc->irq_data.hwirq, cpu);
 	}
 	ack_irq(desc);

@@ -16,10 +16,11 @@
 
 /* core-private istate bits, kept clear of the IRQS_* values in irqdesc.h */
 enum {
-	IRQS_CHAINED = BIT(24),              /* a chained flow handler is installed */
-	IRQS_BAD_LOGGED = BIT(25),           /* handle_bad_irq already reported this virq */
+	IRQS_CHAINED = BIT(24),		       /* a chained flow handler is installed */
+	IRQS_BAD_LOGGED = BIT(25),	       /* handle_bad_irq already reported this virq */
 	IRQS_PERCPU_SPURIOUS_LOGGED = BIT(26), /* "Spurious percpu IRQ" already reported */
-	IRQS_EFFECTIVE_BY_CORE = BIT(27),    /* effective affinity filled in by the core, not the chip */
+	IRQS_EFFECTIVE_BY_CORE =
+		BIT(27), /* effective affinity filled in by the core, not the chip */
 };
 
 /* state bits of the common irq_data, with the desc lock held */

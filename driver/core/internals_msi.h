@@ -39,13 +39,13 @@ struct msi_map_page {
 struct msi_dev_domain; /* msi_domain.c: a per-device domain and its copies of the template */
 
 struct msi_device_data {
-	struct mutex lock;              /* the "desc lock": map, descs and dev_domain */
+	struct mutex lock; /* the "desc lock": map, descs and dev_domain */
 	struct device *dev;
-	u32 uid;                        /* unique per device data; makes hwirqs of shared domains unique */
-	unsigned int nr_slots;          /* occupied indices (a Multi-MSI block counts nvec) */
+	u32 uid;	       /* unique per device data; makes hwirqs of shared domains unique */
+	unsigned int nr_slots; /* occupied indices (a Multi-MSI block counts nvec) */
 	struct msi_map_page *pages[MSI_MAP_PAGES];
 	struct msi_dev_domain *dev_domain; /* set by msi_create_device_irq_domain */
-	struct msi_device_data *hnext;  /* registry hash chain */
+	struct msi_device_data *hnext;	   /* registry hash chain */
 };
 
 /* ---- msi_desc.c: registry and index map --------------------------------------- */
@@ -58,7 +58,8 @@ struct msi_desc_node *msi_map_lookup(struct msi_device_data *md, unsigned int in
 bool msi_map_range_free(struct msi_device_data *md, unsigned int first, unsigned int n);
 /* first index i < limit with [i, i+n) free and i % align == 0; MSI_ANY_INDEX if none */
 unsigned int msi_map_find_free(struct msi_device_data *md, unsigned int limit, unsigned int n);
-int msi_map_store(struct msi_device_data *md, unsigned int first, unsigned int n, struct msi_desc_node *node);
+int msi_map_store(struct msi_device_data *md, unsigned int first, unsigned int n,
+		  struct msi_desc_node *node);
 void msi_map_erase(struct msi_device_data *md, unsigned int first, unsigned int n);
 
 /* ---- msi_domain.c: per-device domains ------------------------------------------ */

@@ -19,7 +19,10 @@
 
 #include <linux/irqdesc.h>
 
-static const char *ipi_dom_name(struct irq_domain *d) { return d && d->name ? d->name : "(null domain)"; }
+static const char *ipi_dom_name(struct irq_domain *d)
+{
+	return d && d->name ? d->name : "(null domain)";
+}
 
 /* PER_CPU reservations must be one run of CPUs: first .. first + weight - 1 */
 static bool cpumask_is_contiguous(const struct cpumask *m)
@@ -66,8 +69,8 @@ int irq_reserve_ipi(struct irq_domain *domain, const struct cpumask *dest)
 		nr = 1;
 	} else {
 		if (!cpumask_is_contiguous(dest)) {
-			pr_err("domain %s: per-CPU IPI mask %s is not contiguous", ipi_dom_name(domain),
-			       cpumask_print(dest, buf, sizeof(buf)));
+			pr_err("domain %s: per-CPU IPI mask %s is not contiguous",
+			       ipi_dom_name(domain), cpumask_print(dest, buf, sizeof(buf)));
 			return -EINVAL;
 		}
 		nr = cpumask_weight(dest);
@@ -115,7 +118,8 @@ int irq_destroy_ipi(unsigned int irq, const struct cpumask *dest)
 		pr_err("virq %u: not an IPI, cannot destroy it", irq);
 		return -EINVAL;
 	}
-	if (!dest || cpumask_empty(dest) || !cpumask_subset(dest, irq_data_get_affinity_mask(data))) {
+	if (!dest || cpumask_empty(dest) ||
+	    !cpumask_subset(dest, irq_data_get_affinity_mask(data))) {
 		pr_err("IPI virq %u: destroy mask %s is not a subset of the reservation %s", irq,
 		       dest ? cpumask_print(dest, buf, sizeof(buf)) : "(null)",
 		       cpumask_print(irq_data_get_affinity_mask(data), rbuf, sizeof(rbuf)));
@@ -134,7 +138,8 @@ int irq_destroy_ipi(unsigned int irq, const struct cpumask *dest)
 	nr = cpumask_weight(dest);
 	for (unsigned int i = 0; i < nr; i++) {
 		if (!irq_get_irq_data(first + i)) {
-			pr_err("IPI virq %u: CPU %u already released", irq, cpumask_first(dest) + i);
+			pr_err("IPI virq %u: CPU %u already released", irq,
+			       cpumask_first(dest) + i);
 			return -EINVAL;
 		}
 	}

@@ -188,7 +188,8 @@ static void desc_destroy(struct irq_desc *desc)
 
 static int chunks_prepare(unsigned int start, unsigned int cnt)
 {
-	for (unsigned int c = start >> VIRQ_CHUNK_SHIFT; c <= (start + cnt - 1) >> VIRQ_CHUNK_SHIFT; c++) {
+	for (unsigned int c = start >> VIRQ_CHUNK_SHIFT; c <= (start + cnt - 1) >> VIRQ_CHUNK_SHIFT;
+	     c++) {
 		if (chunks[c])
 			continue;
 		struct virq_chunk *n = calloc(1, sizeof(*n));
@@ -225,7 +226,8 @@ static unsigned int find_free_range(unsigned int from, unsigned int cnt)
  * Return: first virq, -EINVAL (cnt 0, bad @irq/@from), -EEXIST (@irq taken),
  * -ENOMEM (space exhausted or out of memory).  Errors log one line.
  */
-int __irq_alloc_descs(int irq, unsigned int from, unsigned int cnt, int node, const struct cpumask *affinity)
+int __irq_alloc_descs(int irq, unsigned int from, unsigned int cnt, int node,
+		      const struct cpumask *affinity)
 {
 	unsigned int start;
 	int ret;
@@ -317,7 +319,8 @@ void irq_free_descs(unsigned int irq, unsigned int cnt)
 	}
 	pthread_mutex_unlock(&sparse_lock);
 	if (bad)
-		pr_err("virq %u: free of unallocated descriptor (%u of %u in range)", first_bad, bad, cnt);
+		pr_err("virq %u: free of unallocated descriptor (%u of %u in range)", first_bad,
+		       bad, cnt);
 }
 
 /**
@@ -460,7 +463,8 @@ int generic_handle_domain_irq(struct irq_domain *domain, irq_hw_number_t hwirq)
 
 	if (!desc) {
 		irqsim_count_spurious(smp_processor_id());
-		pr_warn("domain %s: interrupt for unmapped hwirq %lu", irq_domain_log_name(domain), hwirq);
+		pr_warn("domain %s: interrupt for unmapped hwirq %lu", irq_domain_log_name(domain),
+			hwirq);
 		return -EINVAL;
 	}
 	return generic_handle_irq_desc(desc);

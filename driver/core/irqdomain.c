@@ -89,7 +89,8 @@ void irq_domain_free_fwnode(struct fwnode_handle *fwnode)
 		}
 	}
 	pthread_mutex_unlock(&domain_list_lock);
-	pr_err("fwnode %s was not allocated by irq_domain_alloc_named_fwnode", fwnode->name ? fwnode->name : "?");
+	pr_err("fwnode %s was not allocated by irq_domain_alloc_named_fwnode",
+	       fwnode->name ? fwnode->name : "?");
 }
 
 void irq_domain_free_all_fwnodes(void)
@@ -167,7 +168,8 @@ static struct irq_domain *domain_create(struct fwnode_handle *fwnode, unsigned i
 		d->flags |= IRQ_DOMAIN_FLAG_HIERARCHY;
 	return d;
 nomem:
-	pr_err("out of memory creating domain %s (size %u)", fwnode && fwnode->name ? fwnode->name : "", size);
+	pr_err("out of memory creating domain %s (size %u)",
+	       fwnode && fwnode->name ? fwnode->name : "", size);
 	return NULL;
 }
 
@@ -193,7 +195,8 @@ static void domain_publish(struct irq_domain *d)
 struct irq_domain *irq_domain_create_linear(struct fwnode_handle *fwnode, unsigned int size,
 					    const struct irq_domain_ops *ops, void *host_data)
 {
-	struct irq_domain *d = domain_create(fwnode, size, size, IRQ_DOMAIN_KIND_LINEAR, ops, host_data);
+	struct irq_domain *d =
+		domain_create(fwnode, size, size, IRQ_DOMAIN_KIND_LINEAR, ops, host_data);
 
 	if (d)
 		domain_publish(d);
@@ -301,8 +304,8 @@ struct irq_domain *irq_domain_create_legacy(struct fwnode_handle *fwnode, unsign
  * Return: the domain, NULL on failure (logged).
  */
 struct irq_domain *irq_domain_create_simple(struct fwnode_handle *fwnode, unsigned int size,
-					    unsigned int first_irq, const struct irq_domain_ops *ops,
-					    void *host_data)
+					    unsigned int first_irq,
+					    const struct irq_domain_ops *ops, void *host_data)
 {
 	if (first_irq > 0)
 		return legacy_create(fwnode, size, first_irq, 0, ops, host_data);
@@ -349,13 +352,13 @@ static int instantiate_check(const struct irq_domain_info *info, const char *nam
 		return -EOPNOTSUPP;
 	}
 	if (info->direct_max < 0 || (info->size && info->direct_max)) {
-		pr_err("domain %s: direct_max %d with size %u: a no-map domain has no linear map", name,
-		       info->direct_max, info->size);
+		pr_err("domain %s: direct_max %d with size %u: a no-map domain has no linear map",
+		       name, info->direct_max, info->size);
 		return -EINVAL;
 	}
 	if (info->virq_base && (info->direct_max || info->size <= info->hwirq_base)) {
-		pr_err("domain %s: legacy domain needs size %u > hwirq_base %u and no direct_max", name,
-		       info->size, info->hwirq_base);
+		pr_err("domain %s: legacy domain needs size %u > hwirq_base %u and no direct_max",
+		       name, info->size, info->hwirq_base);
 		return -EINVAL;
 	}
 	return 0;
@@ -405,8 +408,8 @@ struct irq_domain *irq_domain_instantiate(const struct irq_domain_info *info)
 		return ERR_PTR(ret);
 	if (info->virq_base) {
 		/* legacy_create publishes and maps at once: the rest is set right after */
-		d = legacy_create(info->fwnode, info->size - info->hwirq_base, info->virq_base, info->hwirq_base,
-				  info->ops, info->host_data);
+		d = legacy_create(info->fwnode, info->size - info->hwirq_base, info->virq_base,
+				  info->hwirq_base, info->ops, info->host_data);
 		if (!d)
 			return ERR_PTR(-ENOMEM);
 		pthread_mutex_lock(&domain_list_lock);
@@ -417,15 +420,18 @@ struct irq_domain *irq_domain_instantiate(const struct irq_domain_info *info)
 		return d;
 	}
 	if (info->direct_max)
-		d = domain_create(info->fwnode, 0, (unsigned int)info->direct_max < IRQ_MAX_VIRQS ?
-				  (irq_hw_number_t)info->direct_max : IRQ_MAX_VIRQS, IRQ_DOMAIN_KIND_NOMAP,
-				  info->ops, info->host_data);
+		d = domain_create(info->fwnode, 0,
+				  (unsigned int)info->direct_max < IRQ_MAX_VIRQS ?
+					  (irq_hw_number_t)info->direct_max :
+					  IRQ_MAX_VIRQS,
+				  IRQ_DOMAIN_KIND_NOMAP, info->ops, info->host_data);
 	else if (info->size)
-		d = domain_create(info->fwnode, info->size, info->hwirq_max ? info->hwirq_max : info->size,
+		d = domain_create(info->fwnode, info->size,
+				  info->hwirq_max ? info->hwirq_max : info->size,
 				  IRQ_DOMAIN_KIND_LINEAR, info->ops, info->host_data);
 	else
-		d = domain_create(info->fwnode, 0, info->hwirq_max ? info->hwirq_max : ~0UL, IRQ_DOMAIN_KIND_TREE,
-				  info->ops, info->host_data);
+		d = domain_create(info->fwnode, 0, info->hwirq_max ? info->hwirq_max : ~0UL,
+				  IRQ_DOMAIN_KIND_TREE, info->ops, info->host_data);
 	if (!d)
 		return ERR_PTR(-ENOMEM);
 	if (info->direct_max)
@@ -463,7 +469,8 @@ static void devm_irq_domain_remove(void *d)
  * @info: as irq_domain_instantiate()
  * Return: as irq_domain_instantiate().
  */
-struct irq_domain *devm_irq_domain_instantiate(struct device *dev, const struct irq_domain_info *info)
+struct irq_domain *devm_irq_domain_instantiate(struct device *dev,
+					       const struct irq_domain_info *info)
 {
 	struct irq_domain *d = irq_domain_instantiate(info);
 	int ret;
@@ -492,7 +499,8 @@ int irq_domain_remove(struct irq_domain *d)
 	for (it = domain_list; it; it = it->next) {
 		if (it->parent == d) {
 			pthread_mutex_unlock(&domain_list_lock);
-			pr_err("domain %s: remove refused: child domain %s still stacked on it", d->name, it->name);
+			pr_err("domain %s: remove refused: child domain %s still stacked on it",
+			       d->name, it->name);
 			return -EBUSY;
 		}
 	}
@@ -558,7 +566,8 @@ void irq_domain_update_bus_token(struct irq_domain *d, enum irq_domain_bus_token
  *             asked only for a specific token)
  * Return: the first matching domain in creation order, or NULL.
  */
-struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec, enum irq_domain_bus_token bus_token)
+struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec,
+					    enum irq_domain_bus_token bus_token)
 {
 	struct fwnode_handle *fwnode = fwspec ? fwspec->fwnode : NULL;
 	struct irq_domain *d, *found = NULL;
@@ -588,7 +597,8 @@ struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec, enum irq_
  * @bus_token: DOMAIN_BUS_* (ANY matches every token)
  * Return: the domain or NULL.
  */
-struct irq_domain *irq_find_matching_fwnode(struct fwnode_handle *fwnode, enum irq_domain_bus_token bus_token)
+struct irq_domain *irq_find_matching_fwnode(struct fwnode_handle *fwnode,
+					    enum irq_domain_bus_token bus_token)
 {
 	struct irq_fwspec fwspec = { .fwnode = fwnode, .param_count = 0 };
 
@@ -640,7 +650,8 @@ struct irq_domain *irq_find_host(struct device_node *node)
  * @bus_token: DOMAIN_BUS_ANY for any domain of the node
  * Return: the domain or NULL.
  */
-struct irq_domain *irq_find_matching_host(struct device_node *node, enum irq_domain_bus_token bus_token)
+struct irq_domain *irq_find_matching_host(struct device_node *node,
+					  enum irq_domain_bus_token bus_token)
 {
 	return node ? find_host_token(node, bus_token) : NULL;
 }

@@ -135,7 +135,8 @@ static void insert_levels(unsigned int virq)
 			continue;
 		}
 		if (irq_domain_revmap_set(d, data->hwirq, data))
-			pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name, data->hwirq);
+			pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name,
+			       data->hwirq);
 	}
 	raw_spin_lock(&desc->lock);
 	desc->status_use_accessors &= ~IRQ_NOREQUEST;
@@ -182,7 +183,8 @@ int irq_domain_alloc_irqs_locked(struct irq_domain *d, int irq_base, unsigned in
 			}
 		}
 	} else {
-		ret = __irq_alloc_descs(irq_base, irq_base > 0 ? (unsigned int)irq_base : 1, nr_irqs, node, affinity);
+		ret = __irq_alloc_descs(irq_base, irq_base > 0 ? (unsigned int)irq_base : 1,
+					nr_irqs, node, affinity);
 		if (ret < 0) {
 			pr_err("domain %s: cannot allocate %u virqs: %d", d->name, nr_irqs, ret);
 			return ret;
@@ -194,20 +196,23 @@ int irq_domain_alloc_irqs_locked(struct irq_domain *d, int irq_base, unsigned in
 	for (built = 0; built < nr_irqs; built++) {
 		ret = build_chain(d, virq + built);
 		if (ret) {
-			pr_err("domain %s: out of memory building the hierarchy of virq %u", d->name, virq + built);
+			pr_err("domain %s: out of memory building the hierarchy of virq %u",
+			       d->name, virq + built);
 			goto unwind;
 		}
 	}
 
 	ret = alloc_hierarchy(d, virq, nr_irqs, arg);
 	if (ret < 0) {
-		pr_warn("domain %s: allocation of %u irqs at virq %u failed: %d", d->name, nr_irqs, virq, ret);
+		pr_warn("domain %s: allocation of %u irqs at virq %u failed: %d", d->name, nr_irqs,
+			virq, ret);
 		goto unwind;
 	}
 
 	for (unsigned int i = 0; i < nr_irqs; i++) {
 		if (trim_check(virq + i)) {
-			pr_err("domain %s: virq %u: invalid disconnected hierarchy", d->name, virq + i);
+			pr_err("domain %s: virq %u: invalid disconnected hierarchy", d->name,
+			       virq + i);
 			free_hierarchy(d, virq, nr_irqs);
 			ret = -EINVAL;
 			goto unwind;
@@ -271,7 +276,8 @@ int __irq_domain_alloc_irqs(struct irq_domain *d, int irq_base, unsigned int nr_
  * @arg: the parent's alloc argument
  * Return: the parent's result, -ENOSYS (logged) without a parent.
  */
-int irq_domain_alloc_irqs_parent(struct irq_domain *d, unsigned int irq_base, unsigned int nr_irqs, void *arg)
+int irq_domain_alloc_irqs_parent(struct irq_domain *d, unsigned int irq_base, unsigned int nr_irqs,
+				 void *arg)
 {
 	if (!d->parent) {
 		pr_err("domain %s: no parent domain to allocate from", d->name);
@@ -305,20 +311,23 @@ void irq_domain_free_irqs(unsigned int virq, unsigned int nr_irqs)
 	struct irq_domain *d = desc ? desc->irq_data.domain : NULL;
 
 	if (!d || !irq_domain_is_hierarchy(d)) {
-		pr_err("free of virq %u: %s", virq, !desc ? "unknown virq" :
-		       !d ? "not mapped" : "not a hierarchy mapping");
+		pr_err("free of virq %u: %s", virq,
+		       !desc ? "unknown virq" :
+		       !d    ? "not mapped" :
+			       "not a hierarchy mapping");
 		return;
 	}
 	for (unsigned int i = 0; i < nr_irqs; i++) {
 		struct irq_desc *di = irq_to_desc(virq + i);
 
 		if (!di || di->irq_data.domain != d) {
-			pr_err("domain %s: free of virq %u..%u: virq %u is not part of it", d->name, virq,
-			       virq + nr_irqs - 1, virq + i);
+			pr_err("domain %s: free of virq %u..%u: virq %u is not part of it", d->name,
+			       virq, virq + nr_irqs - 1, virq + i);
 			return;
 		}
 		if (di->action) {
-			pr_err("domain %s: free of virq %u refused: still requested", d->name, virq + i);
+			pr_err("domain %s: free of virq %u refused: still requested", d->name,
+			       virq + i);
 			return;
 		}
 	}
@@ -390,7 +399,8 @@ int irq_domain_set_hwirq_and_chip(struct irq_domain *d, unsigned int virq, irq_h
 	struct irq_data *data = irq_domain_get_irq_data(d, virq);
 
 	if (!data) {
-		pr_err("domain %s: virq %u has no level in this domain", irq_domain_log_name(d), virq);
+		pr_err("domain %s: virq %u has no level in this domain", irq_domain_log_name(d),
+		       virq);
 		return -ENOENT;
 	}
 	data->hwirq = hwirq;
@@ -434,7 +444,8 @@ int irq_domain_disconnect_hierarchy(struct irq_domain *d, unsigned int virq)
 	struct irq_data *data = irq_domain_get_irq_data(d, virq);
 
 	if (!data) {
-		pr_err("domain %s: disconnect of virq %u: no level in this domain", irq_domain_log_name(d), virq);
+		pr_err("domain %s: disconnect of virq %u: no level in this domain",
+		       irq_domain_log_name(d), virq);
 		return -EINVAL;
 	}
 	data->chip = IRQ_CHIP_DISCONNECTED;
@@ -485,8 +496,8 @@ int irq_domain_activate_irq(struct irq_data *irq_data, bool reserve)
 		return 0;
 	ret = activate_levels(irq_data, reserve);
 	if (ret) {
-		pr_warn("domain %s: activation of virq %u failed: %d", irq_domain_log_name(irq_data->domain),
-			irq_data->irq, ret);
+		pr_warn("domain %s: activation of virq %u failed: %d",
+			irq_domain_log_name(irq_data->domain), irq_data->irq, ret);
 		return ret;
 	}
 	irq_data->common->state_use_accessors |= IRQD_ACTIVATED;
@@ -534,7 +545,8 @@ int irq_domain_push_irq(struct irq_domain *d, int virq, void *arg)
 	}
 	top = &desc->irq_data;
 	if (!top->domain || d->parent != top->domain) {
-		pr_err("domain %s: push of virq %d: parent is not the virq's outermost domain", d->name, virq);
+		pr_err("domain %s: push of virq %d: parent is not the virq's outermost domain",
+		       d->name, virq);
 		return -EINVAL;
 	}
 	if (desc->action) {
@@ -569,7 +581,8 @@ int irq_domain_push_irq(struct irq_domain *d, int virq, void *arg)
 	if (!top->chip)
 		top->chip = &no_irq_chip;
 	if (irq_domain_revmap_set(d, top->hwirq, top))
-		pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name, top->hwirq);
+		pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name,
+		       top->hwirq);
 	d->mapcount++;
 	mutex_unlock(&d->root->mutex);
 	return 0;

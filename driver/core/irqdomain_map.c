@@ -45,11 +45,13 @@ int irq_domain_associate_locked(struct irq_domain *d, unsigned int virq, irq_hw_
 	}
 	data = &desc->irq_data;
 	if (data->domain) {
-		pr_err("domain %s: virq %u already mapped in domain %s", d->name, virq, data->domain->name);
+		pr_err("domain %s: virq %u already mapped in domain %s", d->name, virq,
+		       data->domain->name);
 		return -EINVAL;
 	}
 	if (d->kind == IRQ_DOMAIN_KIND_NOMAP && hwirq != virq) {
-		pr_err("domain %s: nomap domain needs virq == hwirq (virq %u hwirq %lu)", d->name, virq, hwirq);
+		pr_err("domain %s: nomap domain needs virq == hwirq (virq %u hwirq %lu)", d->name,
+		       virq, hwirq);
 		return -EINVAL;
 	}
 	if (d->kind != IRQ_DOMAIN_KIND_NOMAP && irq_domain_revmap_lookup(d, hwirq)) {
@@ -64,7 +66,8 @@ int irq_domain_associate_locked(struct irq_domain *d, unsigned int virq, irq_hw_
 		if (ret) {
 			/* -EPERM is the controller's way of saying "not for Linux": silent */
 			if (ret != -EPERM)
-				pr_err("domain %s: map of hwirq %lu to virq %u failed: %d", d->name, hwirq, virq, ret);
+				pr_err("domain %s: map of hwirq %lu to virq %u failed: %d", d->name,
+				       hwirq, virq, ret);
 			data->domain = NULL;
 			data->hwirq = 0;
 			return ret;
@@ -73,7 +76,8 @@ int irq_domain_associate_locked(struct irq_domain *d, unsigned int virq, irq_hw_
 	if (d->kind != IRQ_DOMAIN_KIND_NOMAP) {
 		ret = irq_domain_revmap_set(d, hwirq, data);
 		if (ret) {
-			pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name, hwirq);
+			pr_err("domain %s: no memory for the reverse map of hwirq %lu", d->name,
+			       hwirq);
 			if (d->ops->unmap)
 				d->ops->unmap(d, virq);
 			data->domain = NULL;
@@ -119,7 +123,8 @@ void irq_domain_associate_many(struct irq_domain *d, unsigned int irq_base,
 			       irq_hw_number_t hwirq_base, int count)
 {
 	for (int i = 0; i < count; i++)
-		irq_domain_associate(d, irq_base + (unsigned int)i, hwirq_base + (irq_hw_number_t)i);
+		irq_domain_associate(d, irq_base + (unsigned int)i,
+				     hwirq_base + (irq_hw_number_t)i);
 }
 
 /**
@@ -193,7 +198,8 @@ unsigned int irq_create_mapping_locked(struct irq_domain *d, irq_hw_number_t hwi
  * Return: the (existing or new) virq, 0 on failure (logged; -EPERM from
  * ops->map is silent).
  */
-unsigned int irq_create_mapping_affinity(struct irq_domain *d, irq_hw_number_t hwirq, const void *affinity)
+unsigned int irq_create_mapping_affinity(struct irq_domain *d, irq_hw_number_t hwirq,
+					 const void *affinity)
 {
 	unsigned int virq;
 
@@ -290,15 +296,15 @@ void irq_dispose_mapping(unsigned int virq)
 }
 
 /* translate: ops->translate, else ops->xlate, else param[0] with no type */
-static int fwspec_translate(struct irq_domain *d, struct irq_fwspec *fwspec,
-			    irq_hw_number_t *hwirq, unsigned int *type)
+static int fwspec_translate(struct irq_domain *d, struct irq_fwspec *fwspec, irq_hw_number_t *hwirq,
+			    unsigned int *type)
 {
 	*type = IRQ_TYPE_NONE;
 	if (d->ops->translate)
 		return d->ops->translate(d, fwspec, hwirq, type);
 	if (d->ops->xlate)
-		return d->ops->xlate(d, fwspec->fwnode ? fwspec->fwnode->of_node : NULL, fwspec->param,
-				     (unsigned int)fwspec->param_count, hwirq, type);
+		return d->ops->xlate(d, fwspec->fwnode ? fwspec->fwnode->of_node : NULL,
+				     fwspec->param, (unsigned int)fwspec->param_count, hwirq, type);
 	if (fwspec->param_count < 1)
 		return -EINVAL;
 	*hwirq = fwspec->param[0];
@@ -334,8 +340,8 @@ unsigned int irq_create_fwspec_mapping(struct irq_fwspec *fwspec)
 		d = irq_get_default_host();
 	}
 	if (!d) {
-		pr_err("no irq domain found for %s", fwspec->fwnode && fwspec->fwnode->name ?
-		       fwspec->fwnode->name : "(default)");
+		pr_err("no irq domain found for %s",
+		       fwspec->fwnode && fwspec->fwnode->name ? fwspec->fwnode->name : "(default)");
 		return 0;
 	}
 	ret = fwspec_translate(d, fwspec, &hwirq, &type);

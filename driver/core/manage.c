@@ -85,7 +85,8 @@ static int check_requestable(struct irq_desc *desc, const char *name, bool percp
 		return -EINVAL;
 	}
 	if (percpu && !(st & IRQ_PER_CPU_DEVID)) {
-		pr_err("irq %u: %s: request_percpu_irq on an irq that is not per-CPU devid", irq, nm(name));
+		pr_err("irq %u: %s: request_percpu_irq on an irq that is not per-CPU devid", irq,
+		       nm(name));
 		return -EINVAL;
 	}
 	if (st & IRQ_NOREQUEST) {
@@ -113,7 +114,8 @@ static int check_requestable(struct irq_desc *desc, const char *name, bool percp
  * requestable or per-CPU), -EBUSY (busy and not shareable, trigger
  * mismatch), -ENOMEM, or the chip's / activation's error.
  */
-int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name, void *dev)
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name,
+		void *dev)
 {
 	struct irq_desc *desc = irq_desc_for_api(irq, "request_irq");
 	struct irqaction *action, **tail;
@@ -153,12 +155,13 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, co
 
 		ret = -EBUSY;
 		if (!(old->flags & flags & IRQF_SHARED)) {
-			pr_err("irq %u: %s: already requested by %s and not shared", irq, nm(name), nm(old->name));
+			pr_err("irq %u: %s: already requested by %s and not shared", irq, nm(name),
+			       nm(old->name));
 			goto out_unlock;
 		}
 		if ((old->flags ^ flags) & (IRQF_TRIGGER_MASK | IRQF_ONESHOT)) {
-			pr_err("irq %u: %s: flags 0x%lx do not match 0x%x of %s", irq, nm(name), flags,
-			       old->flags, nm(old->name));
+			pr_err("irq %u: %s: flags 0x%lx do not match 0x%x of %s", irq, nm(name),
+			       flags, old->flags, nm(old->name));
 			goto out_unlock;
 		}
 		for (tail = &desc->action; *tail; tail = &(*tail)->next)
@@ -391,7 +394,8 @@ int irq_do_set_affinity(struct irq_data *data, const struct cpumask *mask, bool 
 
 	if (!irq_can_set_affinity_desc(desc)) {
 		pr_err("irq %u: affinity cannot be set (%s)", data->irq,
-		       desc_irqd_has(desc, IRQD_PER_CPU) ? "per-CPU irq" : "chip has no irq_set_affinity");
+		       desc_irqd_has(desc, IRQD_PER_CPU) ? "per-CPU irq" :
+							   "chip has no irq_set_affinity");
 		return -EINVAL;
 	}
 	if (force)
@@ -399,8 +403,8 @@ int irq_do_set_affinity(struct irq_data *data, const struct cpumask *mask, bool 
 	else
 		cpumask_and(&prog, mask, cpu_online_mask);
 	if (cpumask_empty(&prog)) {
-		pr_err("irq %u: affinity %s has no %sCPU", data->irq, cpumask_print(mask, buf, sizeof(buf)),
-		       force ? "" : "online ");
+		pr_err("irq %u: affinity %s has no %sCPU", data->irq,
+		       cpumask_print(mask, buf, sizeof(buf)), force ? "" : "online ");
 		return -EINVAL;
 	}
 	cpumask_copy(&before, &c->effective_affinity);
@@ -421,9 +425,9 @@ int irq_do_set_affinity(struct irq_data *data, const struct cpumask *mask, bool 
 	}
 	if (!cpumask_equal(&before, &c->effective_affinity)) {
 		desc->istate &= ~IRQS_EFFECTIVE_BY_CORE;
-	} else if (ret == IRQ_SET_MASK_OK &&
-		   (cpumask_empty(&c->effective_affinity) || (desc->istate & IRQS_EFFECTIVE_BY_CORE) ||
-		    !cpumask_subset(&c->effective_affinity, &prog))) {
+	} else if (ret == IRQ_SET_MASK_OK && (cpumask_empty(&c->effective_affinity) ||
+					      (desc->istate & IRQS_EFFECTIVE_BY_CORE) ||
+					      !cpumask_subset(&c->effective_affinity, &prog))) {
 		/* the chip did not say where it delivers: assume everywhere it was told */
 		cpumask_copy(&c->effective_affinity, &prog);
 		desc->istate |= IRQS_EFFECTIVE_BY_CORE;
@@ -439,8 +443,8 @@ static int set_affinity(unsigned int irq, const struct cpumask *mask, bool force
 	if (!desc || !mask)
 		return -EINVAL;
 	raw_spin_lock(&desc->lock);
-	if (desc_irqd_has(desc, IRQD_AFFINITY_ON_ACTIVATE) && !desc_irqd_has(desc, IRQD_ACTIVATED) &&
-	    irq_can_set_affinity_desc(desc)) {
+	if (desc_irqd_has(desc, IRQD_AFFINITY_ON_ACTIVATE) &&
+	    !desc_irqd_has(desc, IRQD_ACTIVATED) && irq_can_set_affinity_desc(desc)) {
 		/* programmed when the hierarchy activates */
 		cpumask_copy(&desc->irq_common_data.affinity, mask);
 		desc_irqd_set(desc, IRQD_AFFINITY_SET);
@@ -491,7 +495,8 @@ int irq_force_affinity(unsigned int irq, const struct cpumask *cpumask)
  * Return: 0, -EINVAL (unknown/not per-CPU devid/no handler or dev_id), -EBUSY,
  * -ENOMEM, or the chip's / activation's error.
  */
-int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname, void **percpu_dev_id)
+int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
+		       void **percpu_dev_id)
 {
 	struct irq_desc *desc = irq_desc_for_api(irq, "request_percpu_irq");
 	struct irqaction *action;
@@ -500,7 +505,8 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	if (!desc)
 		return -EINVAL;
 	if (!handler || !percpu_dev_id) {
-		pr_err("irq %u: %s: request_percpu_irq needs a handler and a per-CPU dev_id", irq, nm(devname));
+		pr_err("irq %u: %s: request_percpu_irq needs a handler and a per-CPU dev_id", irq,
+		       nm(devname));
 		return -EINVAL;
 	}
 	action = calloc(1, sizeof(*action));
@@ -516,7 +522,8 @@ int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devn
 	raw_spin_lock(&desc->lock);
 	ret = check_requestable(desc, devname, true);
 	if (!ret && desc->action) {
-		pr_err("irq %u: %s: already requested by %s", irq, nm(devname), nm(desc->action->name));
+		pr_err("irq %u: %s: already requested by %s", irq, nm(devname),
+		       nm(desc->action->name));
 		ret = -EBUSY;
 	}
 	raw_spin_unlock(&desc->lock);
@@ -560,7 +567,8 @@ void free_percpu_irq(unsigned int irq, void **percpu_dev_id)
 	    action->percpu_dev_id != percpu_dev_id) {
 		raw_spin_unlock(&desc->lock);
 		mutex_unlock(&request_mutex);
-		pr_err("irq %u: free_percpu_irq: no per-CPU handler with dev_id %p", irq, (void *)percpu_dev_id);
+		pr_err("irq %u: free_percpu_irq: no per-CPU handler with dev_id %p", irq,
+		       (void *)percpu_dev_id);
 		return;
 	}
 	if (desc->percpu_enabled && !cpumask_empty(desc->percpu_enabled)) {

@@ -37,7 +37,10 @@
 #include "internals.h"
 #include "internals_msi.h"
 
-static const char *dname(const struct device *dev) { return dev && dev->name ? dev->name : "?"; }
+static const char *dname(const struct device *dev)
+{
+	return dev && dev->name ? dev->name : "?";
+}
 
 /* the device's MSI domain for @domid, or NULL with *err set and one line logged */
 static struct irq_domain *msi_dev_domain(struct device *dev, unsigned int domid, int *err)
@@ -101,7 +104,8 @@ static int msi_free_node_locked(struct msi_device_data *md, struct msi_desc_node
  * its virqs and publish them.  On failure nothing is left behind.
  */
 static int msi_alloc_desc_locked(struct msi_device_data *md, struct irq_domain *domain,
-				 unsigned int index, unsigned int nvec, const struct irq_affinity_desc *affdesc,
+				 unsigned int index, unsigned int nvec,
+				 const struct irq_affinity_desc *affdesc,
 				 const union msi_instance_cookie *icookie, msi_alloc_info_t *arg)
 {
 	struct msi_domain_info *info = msi_get_domain_info(domain);
@@ -132,8 +136,8 @@ static int msi_alloc_desc_locked(struct msi_device_data *md, struct irq_domain *
 				       affdesc ? &node->affinity.mask : NULL);
 	if (virq < 0) {
 		/* the hierarchy has logged the cause; this only adds which device */
-		pr_info("domain %s: msi %s index %u: allocating %u vector(s) failed (%d)", domain->name,
-			dname(md->dev), index, nvec, virq);
+		pr_info("domain %s: msi %s index %u: allocating %u vector(s) failed (%d)",
+			domain->name, dname(md->dev), index, nvec, virq);
 		msi_map_erase(md, index, nvec);
 		free(node);
 		return virq;
@@ -144,7 +148,8 @@ static int msi_alloc_desc_locked(struct msi_device_data *md, struct irq_domain *
 
 	if (info->flags & MSI_FLAG_ACTIVATE_EARLY) {
 		for (unsigned int i = 0; i < nvec; i++) {
-			ret = irq_domain_activate_irq(irq_get_irq_data((unsigned int)virq + i), true);
+			ret = irq_domain_activate_irq(irq_get_irq_data((unsigned int)virq + i),
+						      true);
 			if (ret) {
 				pr_info("domain %s: msi %s index %u: early activation failed (%d)",
 					domain->name, dname(md->dev), index, ret);
@@ -156,8 +161,8 @@ static int msi_alloc_desc_locked(struct msi_device_data *md, struct irq_domain *
 	return 0;
 }
 
-static int msi_check_range(struct msi_device_data *md, struct irq_domain *domain, unsigned int first,
-			   unsigned int last)
+static int msi_check_range(struct msi_device_data *md, struct irq_domain *domain,
+			   unsigned int first, unsigned int last)
 {
 	struct msi_domain_info *info = msi_get_domain_info(domain);
 
@@ -171,7 +176,8 @@ static int msi_check_range(struct msi_device_data *md, struct irq_domain *domain
 		return -ERANGE;
 	}
 	if (!msi_map_range_free(md, first, last - first + 1)) {
-		pr_err("msi %s: index range %u-%u already (partly) allocated", dname(md->dev), first, last);
+		pr_err("msi %s: index range %u-%u already (partly) allocated", dname(md->dev),
+		       first, last);
 		return -EBUSY;
 	}
 	return 0;
@@ -194,7 +200,8 @@ static int msi_check_range(struct msi_device_data *md, struct irq_domain *domain
  * hwsize), -EBUSY (an index already allocated), or the hierarchy's error
  * (-ENOSPC when the parent is exhausted, -ENOMEM).
  */
-int msi_domain_alloc_irqs_range(struct device *dev, unsigned int domid, unsigned int first, unsigned int last)
+int msi_domain_alloc_irqs_range(struct device *dev, unsigned int domid, unsigned int first,
+				unsigned int last)
 {
 	struct irq_domain *domain;
 	struct msi_domain_info *info;
@@ -357,7 +364,8 @@ void msi_free_all_locked(struct msi_device_data *md)
  * A vector still requested (request_irq) is not freed (logged).  Freeing a
  * range that holds no vector at all is logged as a misuse.
  */
-void msi_domain_free_irqs_range(struct device *dev, unsigned int domid, unsigned int first, unsigned int last)
+void msi_domain_free_irqs_range(struct device *dev, unsigned int domid, unsigned int first,
+				unsigned int last)
 {
 	struct msi_device_data *md = dev ? msi_dev_data(dev, false) : NULL;
 	unsigned int found = 0;
@@ -382,7 +390,8 @@ void msi_domain_free_irqs_range(struct device *dev, unsigned int domid, unsigned
 		if (first == last)
 			pr_err("msi %s: free of unallocated index %u", dname(dev), first);
 		else
-			pr_err("msi %s: free of index range %u-%u with no vectors", dname(dev), first, last);
+			pr_err("msi %s: free of index range %u-%u with no vectors", dname(dev),
+			       first, last);
 	}
 }
 

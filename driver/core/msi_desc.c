@@ -84,7 +84,7 @@ static void msi_reset(void)
 		msi_free_all_locked(md);
 		msi_dev_domain_release(md);
 		mutex_unlock(&md->lock);
-		msi_map_free_pages(md);  /* whatever could not be freed */
+		msi_map_free_pages(md); /* whatever could not be freed */
 		free(md->dev_domain);
 		mutex_destroy(&md->lock);
 		free(md);
@@ -200,7 +200,8 @@ unsigned int msi_map_find_free(struct msi_device_data *md, unsigned int limit, u
 	return MSI_ANY_INDEX;
 }
 
-int msi_map_store(struct msi_device_data *md, unsigned int first, unsigned int n, struct msi_desc_node *node)
+int msi_map_store(struct msi_device_data *md, unsigned int first, unsigned int n,
+		  struct msi_desc_node *node)
 {
 	/* make every page first so a failure changes nothing */
 	for (unsigned int p = first / MSI_MAP_SLOTS; p <= (first + n - 1) / MSI_MAP_SLOTS; p++) {

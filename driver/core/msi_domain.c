@@ -52,7 +52,8 @@ static void msi_def_set_desc(msi_alloc_info_t *arg, struct msi_desc *desc)
 	arg->hwirq = msi_default_hwirq(desc);
 }
 
-static int msi_def_prepare(struct irq_domain *domain, struct device *dev, int nvec, msi_alloc_info_t *arg)
+static int msi_def_prepare(struct irq_domain *domain, struct device *dev, int nvec,
+			   msi_alloc_info_t *arg)
 {
 	(void)domain;
 	(void)dev;
@@ -200,7 +201,8 @@ int msi_domain_set_affinity(struct irq_data *data, const struct cpumask *mask, b
 
 /* ---- irq_domain_ops of every MSI domain -------------------------------------------------- */
 
-static int msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsigned int nr_irqs, void *arg)
+static int msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsigned int nr_irqs,
+			    void *arg)
 {
 	struct msi_domain_info *info = msi_get_domain_info(domain);
 	struct msi_domain_ops *ops = info->ops;
@@ -225,7 +227,8 @@ static int msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsign
 	for (i = 0; i < nr_irqs; i++) {
 		ret = ops->msi_init(domain, info, virq + i, hwirq + i, arg);
 		if (ret < 0) {
-			pr_err("domain %s: msi_init of virq %u failed (%d)", domain->name, virq + i, ret);
+			pr_err("domain %s: msi_init of virq %u failed (%d)", domain->name, virq + i,
+			       ret);
 			if (ops->msi_free)
 				while (i--)
 					ops->msi_free(domain, info, virq + i);
@@ -282,9 +285,10 @@ static const struct irq_domain_ops msi_domain_ops = {
 };
 
 /* msi_create_irq_domain(), with @domain_flags added and eoi/ack defaults as msi_fill_chip_ops() */
-static struct irq_domain *__msi_create_irq_domain(struct fwnode_handle *fwnode, struct msi_domain_info *info,
-						  unsigned int domain_flags, struct irq_domain *parent,
-						  bool eoi_ack)
+static struct irq_domain *__msi_create_irq_domain(struct fwnode_handle *fwnode,
+						  struct msi_domain_info *info,
+						  unsigned int domain_flags,
+						  struct irq_domain *parent, bool eoi_ack)
 {
 	struct irq_domain *d;
 
@@ -304,8 +308,8 @@ static struct irq_domain *__msi_create_irq_domain(struct fwnode_handle *fwnode, 
 	if (info->hwsize == 0 || info->hwsize > MSI_MAX_INDEX + 1)
 		info->hwsize = MSI_MAX_INDEX + 1;
 
-	d = irq_domain_create_hierarchy(parent, IRQ_DOMAIN_FLAG_MSI | domain_flags, 0, fwnode, &msi_domain_ops,
-					info);
+	d = irq_domain_create_hierarchy(parent, IRQ_DOMAIN_FLAG_MSI | domain_flags, 0, fwnode,
+					&msi_domain_ops, info);
 	if (!d)
 		return NULL;
 	if (info->bus_token != DOMAIN_BUS_ANY)
@@ -352,7 +356,8 @@ struct irq_domain *msi_create_parent_irq_domain(struct irq_domain_info *info,
 	struct irq_domain *d;
 
 	if (!info || !msi_parent_ops) {
-		pr_err("msi_create_parent_irq_domain: no %s", info ? "msi_parent_ops" : "irq_domain_info");
+		pr_err("msi_create_parent_irq_domain: no %s",
+		       info ? "msi_parent_ops" : "irq_domain_info");
 		return NULL;
 	}
 	info->hwirq_max = max(info->hwirq_max, (irq_hw_number_t)info->size);
@@ -408,7 +413,8 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 	struct msi_device_data *md;
 	struct msi_dev_domain *dd;
 
-	if (!dev || !template_info || !template_info->chip || domid != MSI_DEFAULT_DOMAIN || !parent) {
+	if (!dev || !template_info || !template_info->chip || domid != MSI_DEFAULT_DOMAIN ||
+	    !parent) {
 		pr_err("msi: %s: cannot create device domain %u (%s)", dev ? dev->name : "?", domid,
 		       !dev || !parent ? "no MSI parent" : "bad arguments");
 		return false;
@@ -435,13 +441,16 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 
 	pops = parent->msi_parent_ops;
 	if (pops) {
-		if (pops->init_dev_msi_info && !pops->init_dev_msi_info(dev, parent, parent, &dd->info)) {
-			pr_err("msi: %s: parent %s refused the device domain", dev->name, parent->name);
+		if (pops->init_dev_msi_info &&
+		    !pops->init_dev_msi_info(dev, parent, parent, &dd->info)) {
+			pr_err("msi: %s: parent %s refused the device domain", dev->name,
+			       parent->name);
 			free(dd);
 			return false;
 		}
 		dd->info.flags |= pops->required_flags;
-		dd->info.flags &= pops->supported_flags | pops->required_flags | MSI_GENERIC_FLAGS_MASK;
+		dd->info.flags &= pops->supported_flags | pops->required_flags |
+				  MSI_GENERIC_FLAGS_MASK;
 	}
 	/* a template without ops gets the default ones (after the parent saw the flags it gave) */
 	if (!template_info->ops)
@@ -458,8 +467,8 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 		free(dd);
 		return false;
 	}
-	dd->domain = __msi_create_irq_domain(&dd->fwnode, &dd->info, IRQ_DOMAIN_FLAG_MSI_DEVICE, parent,
-					     !pops || !pops->chip_flags);
+	dd->domain = __msi_create_irq_domain(&dd->fwnode, &dd->info, IRQ_DOMAIN_FLAG_MSI_DEVICE,
+					     parent, !pops || !pops->chip_flags);
 	if (!dd->domain) {
 		mutex_unlock(&md->lock);
 		free(dd);

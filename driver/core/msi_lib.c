@@ -61,7 +61,8 @@ bool msi_lib_init_dev_msi_info(struct device *dev, struct irq_domain *domain,
 	if (!pops)
 		return lib_refuse(dev, real_parent, "the parent has no msi_parent_ops");
 	if (!domain || domain->bus_token != pops->bus_select_token)
-		return lib_refuse(dev, real_parent, "the parent's bus token is not its bus_select_token");
+		return lib_refuse(dev, real_parent,
+				  "the parent's bus token is not its bus_select_token");
 	if (domain != real_parent)
 		return lib_refuse(dev, real_parent, "stacked MSI parents are not supported");
 	if (!chip || !chip->irq_write_msi_msg)
@@ -75,7 +76,9 @@ bool msi_lib_init_dev_msi_info(struct device *dev, struct irq_domain *domain,
 	case DOMAIN_BUS_DEVICE_MSI:
 		/* a device MSI domain is a message writer; features are the parent's to give */
 		if (info->flags)
-			return lib_refuse(dev, real_parent, "a DOMAIN_BUS_DEVICE_MSI template must have no MSI_FLAG_*");
+			return lib_refuse(
+				dev, real_parent,
+				"a DOMAIN_BUS_DEVICE_MSI template must have no MSI_FLAG_*");
 		info->flags = MSI_FLAG_ALLOC_SIMPLE_MSI_DESCS | MSI_FLAG_FREE_MSI_DESCS;
 		required &= ~(u32)MSI_FLAG_PCI_MSI_MASK_PARENT;
 		break;
@@ -83,7 +86,8 @@ bool msi_lib_init_dev_msi_info(struct device *dev, struct irq_domain *domain,
 		required &= ~(u32)MSI_FLAG_PCI_MSI_MASK_PARENT;
 		break;
 	default:
-		return lib_refuse(dev, real_parent, "the child's bus token is not a device MSI token");
+		return lib_refuse(dev, real_parent,
+				  "the child's bus token is not a device MSI token");
 	}
 
 	info->flags &= pops->supported_flags;

@@ -89,7 +89,8 @@ int irqsim_platform_driver_register_builtin(struct platform_driver *drv)
 
 /* ---- resources ------------------------------------------------------------------------- */
 
-struct resource *platform_get_resource(struct platform_device *pdev, unsigned int type, unsigned int num)
+struct resource *platform_get_resource(struct platform_device *pdev, unsigned int type,
+				       unsigned int num)
 {
 	for (u32 i = 0; i < pdev->num_resources; i++) {
 		struct resource *r = &pdev->resource[i];
@@ -100,7 +101,8 @@ struct resource *platform_get_resource(struct platform_device *pdev, unsigned in
 	return NULL;
 }
 
-struct resource *platform_get_resource_byname(struct platform_device *pdev, unsigned int type, const char *name)
+struct resource *platform_get_resource_byname(struct platform_device *pdev, unsigned int type,
+					      const char *name)
 {
 	for (u32 i = 0; i < pdev->num_resources; i++) {
 		struct resource *r = &pdev->resource[i];
@@ -111,8 +113,8 @@ struct resource *platform_get_resource_byname(struct platform_device *pdev, unsi
 	return NULL;
 }
 
-void __iomem *devm_platform_get_and_ioremap_resource(struct platform_device *pdev, unsigned int index,
-						     struct resource **res)
+void __iomem *devm_platform_get_and_ioremap_resource(struct platform_device *pdev,
+						     unsigned int index, struct resource **res)
 {
 	struct resource *r = platform_get_resource(pdev, IORESOURCE_MEM, index);
 
@@ -182,7 +184,8 @@ struct platform_object {
 
 static void platform_device_release(struct device *dev)
 {
-	struct platform_object *pa = container_of(to_platform_device(dev), struct platform_object, pdev);
+	struct platform_object *pa =
+		container_of(to_platform_device(dev), struct platform_object, pdev);
 
 	/* a populated node may get a device again */
 	if (dev->irqsim_populated && dev->of_node)
@@ -207,7 +210,8 @@ struct platform_device *platform_device_alloc(const char *name, int id)
 	return &pa->pdev;
 }
 
-int platform_device_add_resources(struct platform_device *pdev, const struct resource *res, unsigned int num)
+int platform_device_add_resources(struct platform_device *pdev, const struct resource *res,
+				  unsigned int num)
 {
 	struct resource *r = NULL;
 
@@ -225,8 +229,9 @@ int platform_device_add_resources(struct platform_device *pdev, const struct res
 int platform_device_add(struct platform_device *pdev)
 {
 	if (!pdev->dev.name) {
-		pdev->dev.name = pdev->id == PLATFORM_DEVID_NONE ? kstrdup(pdev->name, GFP_KERNEL)
-								: kasprintf(GFP_KERNEL, "%s.%d", pdev->name, pdev->id);
+		pdev->dev.name = pdev->id == PLATFORM_DEVID_NONE ?
+					 kstrdup(pdev->name, GFP_KERNEL) :
+					 kasprintf(GFP_KERNEL, "%s.%d", pdev->name, pdev->id);
 		if (!pdev->dev.name)
 			return -ENOMEM;
 	}
@@ -252,7 +257,8 @@ void platform_device_unregister(struct platform_device *pdev)
 	platform_device_put(pdev);
 }
 
-struct platform_device *platform_device_register_simple(const char *name, int id, const struct resource *res,
+struct platform_device *platform_device_register_simple(const char *name, int id,
+							const struct resource *res,
 							unsigned int num)
 {
 	struct platform_device *pdev = platform_device_alloc(name, id);

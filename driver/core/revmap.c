@@ -25,7 +25,7 @@
 
 struct radix_node {
 	void *slot[RADIX_SLOTS]; /* child nodes, or irq_data at the bottom level */
-	unsigned int count;      /* non-NULL slots */
+	unsigned int count;	 /* non-NULL slots */
 };
 
 struct irq_revmap_tree {

@@ -25,7 +25,8 @@ static void print_actions(FILE *out, struct irq_desc *desc)
 		return;
 	}
 	for (struct irqaction *a = desc->action; a; a = a->next)
-		fprintf(out, "%s%s", a == desc->action ? "" : ", ", a->name ? a->name : "(unnamed)");
+		fprintf(out, "%s%s", a == desc->action ? "" : ", ",
+			a->name ? a->name : "(unnamed)");
 }
 
 /**
@@ -67,8 +68,11 @@ void irqsim_show_interrupts(FILE *out, unsigned int ncpus)
 			fprintf(out, " %10u", kstat_irqs_cpu(irq, cpu));
 		flow = desc->name ? desc->name : irq_flow_handler_name(desc->handle_irq);
 		fprintf(out, " %-10s %8lu %-5s %-12s ",
-			desc->irq_data.chip && desc->irq_data.chip->name ? desc->irq_data.chip->name : "none",
-			desc->irq_data.hwirq, irqd_is_level_type(&desc->irq_data) ? "Level" : "Edge", flow);
+			desc->irq_data.chip && desc->irq_data.chip->name ?
+				desc->irq_data.chip->name :
+				"none",
+			desc->irq_data.hwirq,
+			irqd_is_level_type(&desc->irq_data) ? "Level" : "Edge", flow);
 		print_actions(out, desc);
 		fputc('\n', out);
 		raw_spin_unlock(&desc->lock);
@@ -219,7 +223,8 @@ static void sort_domains(struct irq_domain **all, size_t n)
 		struct irq_domain *d = all[i];
 		size_t j = i;
 
-		while (j > 0 && strcmp(all[j - 1]->name ? all[j - 1]->name : "", d->name ? d->name : "") > 0) {
+		while (j > 0 && strcmp(all[j - 1]->name ? all[j - 1]->name : "",
+				       d->name ? d->name : "") > 0) {
 			all[j] = all[j - 1];
 			j--;
 		}
@@ -235,13 +240,15 @@ static bool listed(struct irq_domain **all, size_t n, struct irq_domain *d)
 	return false;
 }
 
-static void print_domain(FILE *out, struct irq_domain **all, size_t n, struct irq_domain *d, int depth)
+static void print_domain(FILE *out, struct irq_domain **all, size_t n, struct irq_domain *d,
+			 int depth)
 {
 	int indent = 2 * depth;
 
-	fprintf(out, "%*s%s: %s size=%lu mapped=%u flags=", indent, "", d->name ? d->name : "(null)",
-		kind_name(d->kind),
-		d->kind == IRQ_DOMAIN_KIND_NOMAP ? (unsigned long)d->hwirq_max : (unsigned long)d->revmap_size,
+	fprintf(out, "%*s%s: %s size=%lu mapped=%u flags=", indent, "",
+		d->name ? d->name : "(null)", kind_name(d->kind),
+		d->kind == IRQ_DOMAIN_KIND_NOMAP ? (unsigned long)d->hwirq_max :
+						   (unsigned long)d->revmap_size,
 		d->mapcount);
 	print_flags(out, d->flags);
 	fprintf(out, " bus=%s\n", bus_name(d->bus_token));

@@ -133,16 +133,19 @@ static void put_resource(struct out *o, const struct resource *r, bool raw)
 	}
 	switch (resource_type(r)) {
 	case IORESOURCE_MEM:
-		putf(o, "[mem %#010llx-%#010llx", (unsigned long long)r->start, (unsigned long long)r->end);
+		putf(o, "[mem %#010llx-%#010llx", (unsigned long long)r->start,
+		     (unsigned long long)r->end);
 		break;
 	case IORESOURCE_IRQ:
 		putf(o, "[irq %llu", (unsigned long long)r->start);
 		break;
 	case IORESOURCE_IO:
-		putf(o, "[io %#06llx-%#06llx", (unsigned long long)r->start, (unsigned long long)r->end);
+		putf(o, "[io %#06llx-%#06llx", (unsigned long long)r->start,
+		     (unsigned long long)r->end);
 		break;
 	default:
-		putf(o, "[??? %#010llx-%#010llx", (unsigned long long)r->start, (unsigned long long)r->end);
+		putf(o, "[??? %#010llx-%#010llx", (unsigned long long)r->start,
+		     (unsigned long long)r->end);
 		break;
 	}
 	if (raw)
@@ -242,21 +245,43 @@ int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				spec[sl++] = *fmt++;
 			}
 			if (*fmt == '*') {
-				sl += (size_t)snprintf(spec + sl, sizeof(spec) - sl, "%d", va_arg(aq, int));
+				sl += (size_t)snprintf(spec + sl, sizeof(spec) - sl, "%d",
+						       va_arg(aq, int));
 				fmt++;
 			} else {
 				while (isdigit((unsigned char)*fmt) && sl < 40)
 					spec[sl++] = *fmt++;
 			}
 		}
-		if (fmt[0] == 'h' && fmt[1] == 'h') { lng = 4; fmt += 2; spec[sl++] = 'h'; spec[sl++] = 'h'; }
-		else if (fmt[0] == 'l' && fmt[1] == 'l') { lng = 2; fmt += 2; spec[sl++] = 'l'; spec[sl++] = 'l'; }
-		else if (*fmt == 'l') { lng = 1; spec[sl++] = *fmt++; }
-		else if (*fmt == 'h') { lng = 3; spec[sl++] = *fmt++; }
-		else if (*fmt == 'j') { lng = 5; spec[sl++] = *fmt++; }
-		else if (*fmt == 'z') { lng = 6; spec[sl++] = *fmt++; }
-		else if (*fmt == 't') { lng = 7; spec[sl++] = *fmt++; }
-		else if (*fmt == 'L') { lng = 8; spec[sl++] = *fmt++; }
+		if (fmt[0] == 'h' && fmt[1] == 'h') {
+			lng = 4;
+			fmt += 2;
+			spec[sl++] = 'h';
+			spec[sl++] = 'h';
+		} else if (fmt[0] == 'l' && fmt[1] == 'l') {
+			lng = 2;
+			fmt += 2;
+			spec[sl++] = 'l';
+			spec[sl++] = 'l';
+		} else if (*fmt == 'l') {
+			lng = 1;
+			spec[sl++] = *fmt++;
+		} else if (*fmt == 'h') {
+			lng = 3;
+			spec[sl++] = *fmt++;
+		} else if (*fmt == 'j') {
+			lng = 5;
+			spec[sl++] = *fmt++;
+		} else if (*fmt == 'z') {
+			lng = 6;
+			spec[sl++] = *fmt++;
+		} else if (*fmt == 't') {
+			lng = 7;
+			spec[sl++] = *fmt++;
+		} else if (*fmt == 'L') {
+			lng = 8;
+			spec[sl++] = *fmt++;
+		}
 		if (!*fmt)
 			break;
 		spec[sl++] = *fmt;
@@ -265,12 +290,24 @@ int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'd':
 		case 'i':
 			switch (lng) {
-			case 1: putf(&o, spec, va_arg(aq, long)); break;
-			case 2: putf(&o, spec, va_arg(aq, long long)); break;
-			case 5: putf(&o, spec, va_arg(aq, intmax_t)); break;
-			case 6: putf(&o, spec, va_arg(aq, ssize_t)); break;
-			case 7: putf(&o, spec, va_arg(aq, ptrdiff_t)); break;
-			default: putf(&o, spec, va_arg(aq, int)); break;
+			case 1:
+				putf(&o, spec, va_arg(aq, long));
+				break;
+			case 2:
+				putf(&o, spec, va_arg(aq, long long));
+				break;
+			case 5:
+				putf(&o, spec, va_arg(aq, intmax_t));
+				break;
+			case 6:
+				putf(&o, spec, va_arg(aq, ssize_t));
+				break;
+			case 7:
+				putf(&o, spec, va_arg(aq, ptrdiff_t));
+				break;
+			default:
+				putf(&o, spec, va_arg(aq, int));
+				break;
 			}
 			break;
 		case 'u':
@@ -278,12 +315,24 @@ int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'x':
 		case 'X':
 			switch (lng) {
-			case 1: putf(&o, spec, va_arg(aq, unsigned long)); break;
-			case 2: putf(&o, spec, va_arg(aq, unsigned long long)); break;
-			case 5: putf(&o, spec, va_arg(aq, uintmax_t)); break;
-			case 6: putf(&o, spec, va_arg(aq, size_t)); break;
-			case 7: putf(&o, spec, va_arg(aq, ptrdiff_t)); break;
-			default: putf(&o, spec, va_arg(aq, unsigned int)); break;
+			case 1:
+				putf(&o, spec, va_arg(aq, unsigned long));
+				break;
+			case 2:
+				putf(&o, spec, va_arg(aq, unsigned long long));
+				break;
+			case 5:
+				putf(&o, spec, va_arg(aq, uintmax_t));
+				break;
+			case 6:
+				putf(&o, spec, va_arg(aq, size_t));
+				break;
+			case 7:
+				putf(&o, spec, va_arg(aq, ptrdiff_t));
+				break;
+			default:
+				putf(&o, spec, va_arg(aq, unsigned int));
+				break;
 			}
 			break;
 		case 'c':
@@ -303,7 +352,14 @@ int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				put(&o, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
 			break;
 		}
-		case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+		case 'e':
+		case 'E':
+		case 'f':
+		case 'F':
+		case 'g':
+		case 'G':
+		case 'a':
+		case 'A':
 			if (lng == 8)
 				putf(&o, spec, va_arg(aq, long double));
 			else

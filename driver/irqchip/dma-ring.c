@@ -75,8 +75,9 @@ static int dma_ring_of_probe(struct platform_device *pdev)
 
 	sci = devm_ti_sci_get_by_phandle(dev, "ti,sci");
 	if (IS_ERR(sci))
-		return dev_err_probe(dev, (int)PTR_ERR(sci),
-				     "no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
+		return dev_err_probe(
+			dev, (int)PTR_ERR(sci),
+			"no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
 	if (of_property_read_u32(node, "ti,sci-dev-id", &id) || id > 0xffff)
 		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	switch (of_property_read_u32(node, "irqsim,num-rings", &nr)) {
@@ -93,14 +94,16 @@ static int dma_ring_of_probe(struct platform_device *pdev)
 	if (IS_ERR(base))
 		return (int)PTR_ERR(base);
 	if ((u64)nr * DMA_RING_STRIDE > resource_size(res))
-		return dev_err_probe(dev, -EINVAL, "%u rings do not fit the %llu-byte register region", nr,
+		return dev_err_probe(dev, -EINVAL,
+				     "%u rings do not fit the %llu-byte register region", nr,
 				     (unsigned long long)resource_size(res));
 	inta = of_parse_phandle(node, "msi-parent", 0);
 	if (!inta)
 		return dev_err_probe(dev, -EINVAL, "no msi-parent");
 	msi = ti_sci_inta_msi_get_domain(inta);
 	if (!msi)
-		return dev_err_probe(dev, -EPROBE_DEFER, "MSI parent %pOF is not a probed INTA", inta);
+		return dev_err_probe(dev, -EPROBE_DEFER, "MSI parent %pOF is not a probed INTA",
+				     inta);
 	dd = devm_kzalloc(dev, sizeof(*dd), GFP_KERNEL);
 	if (!dd)
 		return -ENOMEM;
@@ -177,14 +180,15 @@ void dma_ring_remove(struct dma_ring_device *dd)
 static bool dma_ring_check(struct dma_ring_device *dd, unsigned int ring, const char *what)
 {
 	if (!dd || ring >= dd->nr_rings) {
-		pr_err("%pOF: %s of ring %u out of range (%u rings)", dd ? dd->node : NULL, what, ring,
-		       dd ? dd->nr_rings : 0);
+		pr_err("%pOF: %s of ring %u out of range (%u rings)", dd ? dd->node : NULL, what,
+		       ring, dd ? dd->nr_rings : 0);
 		return false;
 	}
 	return true;
 }
 
-int dma_ring_request_channel(struct dma_ring_device *dd, unsigned int ring, irq_handler_t handler, void *ctx)
+int dma_ring_request_channel(struct dma_ring_device *dd, unsigned int ring, irq_handler_t handler,
+			     void *ctx)
 {
 	struct dma_ring_chan *ch;
 	struct msi_map map;
@@ -280,12 +284,16 @@ int dma_ring_post(struct dma_ring_device *dd, unsigned int ring, u32 n)
 
 u32 dma_ring_completed(struct dma_ring_device *dd, unsigned int ring)
 {
-	return dma_ring_check(dd, ring, "completed") ? readl(dma_ring_reg(dd, ring, DMA_RING_COMPLETED)) : 0;
+	return dma_ring_check(dd, ring, "completed") ?
+		       readl(dma_ring_reg(dd, ring, DMA_RING_COMPLETED)) :
+		       0;
 }
 
 u32 dma_ring_pending(struct dma_ring_device *dd, unsigned int ring)
 {
-	return dma_ring_check(dd, ring, "pending") ? readl(dma_ring_reg(dd, ring, DMA_RING_PENDING)) : 0;
+	return dma_ring_check(dd, ring, "pending") ?
+		       readl(dma_ring_reg(dd, ring, DMA_RING_PENDING)) :
+		       0;
 }
 
 unsigned int dma_ring_virq(struct dma_ring_device *dd, unsigned int ring)

@@ -83,7 +83,8 @@ static bool ims_slot_valid(struct ims_device *ims, struct irq_data *d, unsigned 
 {
 	if (slot < ims->nr_slots)
 		return true;
-	pr_err("%pOF: virq %u: slot %u out of range (%u slots)", ims->node, d->irq, slot, ims->nr_slots);
+	pr_err("%pOF: virq %u: slot %u out of range (%u slots)", ims->node, d->irq, slot,
+	       ims->nr_slots);
 	return false;
 }
 
@@ -154,7 +155,8 @@ static bool ims_prefix_matches(const char *prefix, const char *kind)
 {
 	size_t n = strlen(kind);
 
-	return prefix && n && strncasecmp(prefix, kind, n) == 0 && (prefix[n] == '-' || prefix[n] == '\0');
+	return prefix && n && strncasecmp(prefix, kind, n) == 0 &&
+	       (prefix[n] == '-' || prefix[n] == '\0');
 }
 
 /*
@@ -173,7 +175,8 @@ static struct irq_domain *ims_find_msi_parent(struct device *dev, struct device_
 		return ERR_PTR(dev_err_probe(dev, -EINVAL, "msi-parent missing or not a phandle"));
 	if (of_get_property(node, "irqsim,msi-parent-kind", NULL) &&
 	    of_property_read_string(node, "irqsim,msi-parent-kind", &kind))
-		return ERR_PTR(dev_err_probe(dev, -EINVAL, "irqsim,msi-parent-kind is not a string"));
+		return ERR_PTR(
+			dev_err_probe(dev, -EINVAL, "irqsim,msi-parent-kind is not a string"));
 	for (struct irq_domain *d = irq_domain_next(NULL); d; d = irq_domain_next(d)) {
 		if (!(d->flags & IRQ_DOMAIN_FLAG_MSI_PARENT) || !d->msi_parent_ops || !d->fwnode)
 			continue;
@@ -186,12 +189,14 @@ static struct irq_domain *ims_find_msi_parent(struct device *dev, struct device_
 		n++;
 	}
 	if (!found)
-		return ERR_PTR(dev_err_probe(dev, -EPROBE_DEFER, "msi-parent %pOF has no MSI parent domain%s%s yet",
-					     np, kind ? " of kind " : "", kind ? kind : ""));
+		return ERR_PTR(dev_err_probe(dev, -EPROBE_DEFER,
+					     "msi-parent %pOF has no MSI parent domain%s%s yet", np,
+					     kind ? " of kind " : "", kind ? kind : ""));
 	if (n > 1)
-		return ERR_PTR(dev_err_probe(dev, -EINVAL,
-					     "msi-parent %pOF hosts %u MSI parents: say which with irqsim,msi-parent-kind",
-					     np, n));
+		return ERR_PTR(dev_err_probe(
+			dev, -EINVAL,
+			"msi-parent %pOF hosts %u MSI parents: say which with irqsim,msi-parent-kind",
+			np, n));
 	return found;
 }
 
@@ -230,7 +235,8 @@ static int ims_of_probe(struct platform_device *pdev)
 	if (IS_ERR(base))
 		return (int)PTR_ERR(base);
 	if (resource_size(res) < IMS_SLOT_BASE + IMS_SLOT_STRIDE)
-		return dev_err_probe(dev, -EINVAL, "reg size %llu too small", (unsigned long long)resource_size(res));
+		return dev_err_probe(dev, -EINVAL, "reg size %llu too small",
+				     (unsigned long long)resource_size(res));
 	/* an absent device is no error: a tree may describe more than the hardware has */
 	id = readl((char __iomem *)base + IMS_ID);
 	hw_slots = id & 0xffff;
@@ -246,8 +252,9 @@ static int ims_of_probe(struct platform_device *pdev)
 	case 0:
 		if (nr && nr <= hw_slots)
 			break;
-		return dev_err_probe(dev, -EINVAL, "irqsim,num-slots %u out of range 1..%u (the device has %u)", nr,
-				     hw_slots, hw_slots);
+		return dev_err_probe(dev, -EINVAL,
+				     "irqsim,num-slots %u out of range 1..%u (the device has %u)",
+				     nr, hw_slots, hw_slots);
 	default:
 		return dev_err_probe(dev, -EINVAL, "irqsim,num-slots must be one u32 cell");
 	}
@@ -278,12 +285,15 @@ static int ims_of_probe(struct platform_device *pdev)
 	/* masked, and nothing left over from an earlier owner */
 	for (unsigned int s = 0; s < hw_slots; s++)
 		writel(IMS_CTRL_MASK | IMS_CTRL_CLEAR, ims_slot_reg(ims, s, IMS_SLOT_CTRL));
-	if (!msi_create_device_irq_domain(dev, MSI_DEFAULT_DOMAIN, &ims_info_template, nr, ims, ims)) {
+	if (!msi_create_device_irq_domain(dev, MSI_DEFAULT_DOMAIN, &ims_info_template, nr, ims,
+					  ims)) {
 		dev->msi_parent = NULL;
-		return dev_err_probe(dev, -ENOMEM, "cannot create the device MSI domain below %s", parent->name);
+		return dev_err_probe(dev, -ENOMEM, "cannot create the device MSI domain below %s",
+				     parent->name);
 	}
 	platform_set_drvdata(pdev, ims);
-	dev_info(dev, "%u slots, MSI domain %s, parent %s", nr, dev->msi_domain->name, parent->name);
+	dev_info(dev, "%u slots, MSI domain %s, parent %s", nr, dev->msi_domain->name,
+		 parent->name);
 	return 0;
 }
 
@@ -356,8 +366,8 @@ static void ims_put_slot(struct ims_device *ims, unsigned int slot)
 	mutex_unlock(&ims->lock);
 }
 
-static int ims_request(struct ims_device *ims, unsigned int want, irq_handler_t handler, const char *name,
-		       void *dev_id)
+static int ims_request(struct ims_device *ims, unsigned int want, irq_handler_t handler,
+		       const char *name, void *dev_id)
 {
 	struct ims_slot *sl;
 	struct msi_map map;
@@ -385,13 +395,15 @@ static int ims_request(struct ims_device *ims, unsigned int want, irq_handler_t 
 	map = msi_domain_alloc_irq_at(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, NULL, NULL);
 	if (map.index < 0) {
 		ret = map.index;
-		pr_err("%pOF: slot %d: no MSI vector from %s (%d)", ims->node, slot, ims->parent->name, ret);
+		pr_err("%pOF: slot %d: no MSI vector from %s (%d)", ims->node, slot,
+		       ims->parent->name, ret);
 		ims_put_slot(ims, (unsigned int)slot);
 		return ret;
 	}
 	ret = request_irq((unsigned int)map.virq, handler, 0, sl->name, dev_id);
 	if (ret) {
-		msi_domain_free_irqs_range(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, (unsigned int)slot);
+		msi_domain_free_irqs_range(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot,
+					   (unsigned int)slot);
 		ims_put_slot(ims, (unsigned int)slot);
 		return ret;
 	}
@@ -408,8 +420,8 @@ int ims_request_slot(struct ims_device *ims, irq_handler_t handler, const char *
 	return ims_request(ims, MSI_ANY_INDEX, handler, name, dev_id);
 }
 
-int ims_request_slot_at(struct ims_device *ims, unsigned int slot, irq_handler_t handler, const char *name,
-			void *dev_id)
+int ims_request_slot_at(struct ims_device *ims, unsigned int slot, irq_handler_t handler,
+			const char *name, void *dev_id)
 {
 	return ims_request(ims, slot, handler, name, dev_id);
 }
@@ -457,9 +469,11 @@ int ims_release_slot(struct ims_device *ims, unsigned int virq)
 	dev_id = sl->dev_id;
 	irqsim_annotate("ims:release_slot slot=%d virq=%u", slot, virq);
 	free_irq(virq, dev_id);
-	msi_domain_free_irqs_range(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, (unsigned int)slot);
+	msi_domain_free_irqs_range(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot,
+				   (unsigned int)slot);
 	/* a fire while it was masked must not reach the slot's next owner */
-	writel(IMS_CTRL_MASK | IMS_CTRL_CLEAR, ims_slot_reg(ims, (unsigned int)slot, IMS_SLOT_CTRL));
+	writel(IMS_CTRL_MASK | IMS_CTRL_CLEAR,
+	       ims_slot_reg(ims, (unsigned int)slot, IMS_SLOT_CTRL));
 	ims_put_slot(ims, (unsigned int)slot);
 	return 0;
 }

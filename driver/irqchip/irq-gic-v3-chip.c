@@ -20,7 +20,8 @@ static bool gic_irq_is_banked(struct irq_data *d)
 static char __iomem *gic_irq_base(struct irq_data *d)
 {
 	if (d->hwirq >= gic_data.irq_nr) {
-		pr_err("domain GICv3: hwirq %lu out of range (max %u)", d->hwirq, gic_data.irq_nr - 1);
+		pr_err("domain GICv3: hwirq %lu out of range (max %u)", d->hwirq,
+		       gic_data.irq_nr - 1);
 		return NULL;
 	}
 	if (gic_irq_is_banked(d))
@@ -140,7 +141,8 @@ static int gic_set_type(struct irq_data *d, unsigned int type)
 		return 0;
 	if (gic_irq_is_banked(d)) {
 		/* a PPI whose trigger is fixed by the implementation: keep going, as Linux does */
-		pr_warn("domain GICv3: PPI %lu: trigger type 0x%x did not stick (fixed by hardware)", hw, type);
+		pr_warn("domain GICv3: PPI %lu: trigger type 0x%x did not stick (fixed by hardware)",
+			hw, type);
 		return 0;
 	}
 	pr_err("domain GICv3: hwirq %lu: ICFGR did not accept trigger type 0x%x", hw, type);
@@ -222,16 +224,11 @@ static int gic_irq_set_irqchip_state(struct irq_data *d, enum irqchip_irq_state 
 	}
 }
 
-#define GIC_CHIP_COMMON                                          \
-	.name = "GICv3",                                         \
-	.irq_mask = gic_mask_irq,                                \
-	.irq_unmask = gic_unmask_irq,                            \
-	.irq_set_type = gic_set_type,                            \
-	.irq_set_affinity = gic_set_affinity,                    \
-	.irq_retrigger = gic_retrigger,                          \
-	.irq_get_irqchip_state = gic_irq_get_irqchip_state,      \
-	.irq_set_irqchip_state = gic_irq_set_irqchip_state,      \
-	.ipi_send_mask = gic_ipi_send_mask,                      \
+#define GIC_CHIP_COMMON                                                                         \
+	.name = "GICv3", .irq_mask = gic_mask_irq, .irq_unmask = gic_unmask_irq,                \
+	.irq_set_type = gic_set_type, .irq_set_affinity = gic_set_affinity,                     \
+	.irq_retrigger = gic_retrigger, .irq_get_irqchip_state = gic_irq_get_irqchip_state,     \
+	.irq_set_irqchip_state = gic_irq_set_irqchip_state, .ipi_send_mask = gic_ipi_send_mask, \
 	.flags = IRQCHIP_SET_TYPE_MASKED | IRQCHIP_SKIP_SET_WAKE | IRQCHIP_MASK_ON_SUSPEND
 
 struct irq_chip gic_chip = {

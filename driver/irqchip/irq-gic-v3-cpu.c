@@ -119,7 +119,9 @@ static int gic_cpu_sys_reg_init(unsigned int cpu)
 		val &= ~(u64)ICC_CTLR_EL1_EOImode_drop;
 	write_sysreg_s(val, SYS_ICC_CTLR_EL1);
 	/* as many active-priority registers as implemented priority bits need */
-	pribits = (unsigned int)((val & ICC_CTLR_EL1_PRI_BITS_MASK) >> ICC_CTLR_EL1_PRI_BITS_SHIFT) + 1;
+	pribits =
+		(unsigned int)((val & ICC_CTLR_EL1_PRI_BITS_MASK) >> ICC_CTLR_EL1_PRI_BITS_SHIFT) +
+		1;
 	if (pribits >= 7) {
 		write_sysreg_s(0, SYS_ICC_AP1Rn_EL1(3));
 		write_sysreg_s(0, SYS_ICC_AP1Rn_EL1(2));
@@ -143,7 +145,8 @@ int gic_v3_cpu_init(unsigned int cpu)
 		return -ENODEV;
 	}
 	if (cpu >= NR_CPUS || cpu != smp_processor_id()) {
-		pr_err("CPU%u: cpu init must run on that CPU (current CPU%u)", cpu, smp_processor_id());
+		pr_err("CPU%u: cpu init must run on that CPU (current CPU%u)", cpu,
+		       smp_processor_id());
 		return -EINVAL;
 	}
 	irqsim_annotate("gic:cpu_init cpu=%u", cpu);

@@ -24,16 +24,16 @@ struct gic_chip_data {
 	void __iomem *dist_base;
 	struct gic_rdist_region regions[GIC_MAX_RDIST_REGIONS];
 	unsigned int nr_regions;
-	u64 rdist_stride;              /* 0: architectural (128 KB, +128 KB with VLPIS) */
-	void __iomem *rdist[NR_CPUS];  /* RD_base of each CPU, set by gic_v3_cpu_init() */
+	u64 rdist_stride;	      /* 0: architectural (128 KB, +128 KB with VLPIS) */
+	void __iomem *rdist[NR_CPUS]; /* RD_base of each CPU, set by gic_v3_cpu_init() */
 	struct irq_domain *domain;
 	struct irq_domain *ipi_domain;
 	struct fwnode_handle *ipi_fwnode;
-	unsigned int irq_nr;           /* INTIDs 0..irq_nr-1 exist (SGI+PPI+SPI) */
+	unsigned int irq_nr; /* INTIDs 0..irq_nr-1 exist (SGI+PPI+SPI) */
 	u32 typer;
 	bool split_eoi;
-	u16 sgi_used;                  /* SGIs handed out by the IPI domain */
-	struct mutex ipi_lock;         /* protects sgi_used */
+	u16 sgi_used;	       /* SGIs handed out by the IPI domain */
+	struct mutex ipi_lock; /* protects sgi_used */
 };
 
 /* the one GIC of the system (NULL fields before probe) */
@@ -43,7 +43,10 @@ extern struct irq_chip gic_eoimode1_chip;
 
 /* RWP polling: @rd selects GICR_CTLR bit 3 instead of GICD_CTLR bit 31 */
 int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd);
-static inline int gic_dist_wait_for_rwp(void) { return gic_wait_for_rwp(gic_data.dist_base, false); }
+static inline int gic_dist_wait_for_rwp(void)
+{
+	return gic_wait_for_rwp(gic_data.dist_base, false);
+}
 /* RD_base of the current CPU, NULL (logged) if it has not been initialised */
 void __iomem *gic_this_rdist(void);
 /* rename @d (log lines and views show the name): "GICv3", "GICv3-MBI" */
@@ -75,6 +78,5 @@ void gic_v3_lpi_remove(void);
 
 void gic_ipi_send_mask(struct irq_data *d, const struct cpumask *mask);
 int gic_ipi_domain_init(struct gic_chip_data *gic);
-
 
 #endif

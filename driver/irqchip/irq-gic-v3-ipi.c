@@ -110,7 +110,8 @@ static int gic_ipi_take_sgi(struct gic_chip_data *gic)
 	int sgi = -ENOSPC;
 
 	mutex_lock(&gic->ipi_lock);
-	for (unsigned int s = GIC_V3_IPI_FIRST_SGI; s < GIC_V3_IPI_FIRST_SGI + GIC_V3_IPI_NR_SGIS; s++) {
+	for (unsigned int s = GIC_V3_IPI_FIRST_SGI; s < GIC_V3_IPI_FIRST_SGI + GIC_V3_IPI_NR_SGIS;
+	     s++) {
 		if (!(gic->sgi_used & (1u << s))) {
 			gic->sgi_used |= (u16)(1u << s);
 			sgi = (int)s;
@@ -124,7 +125,7 @@ static int gic_ipi_take_sgi(struct gic_chip_data *gic)
 static void gic_ipi_put_sgi(struct gic_chip_data *gic, irq_hw_number_t sgi)
 {
 	mutex_lock(&gic->ipi_lock);
-	gic->sgi_used &= (u16)~(1u << sgi);
+	gic->sgi_used &= (u16) ~(1u << sgi);
 	mutex_unlock(&gic->ipi_lock);
 }
 
@@ -143,7 +144,8 @@ static void gic_ipi_domain_free(struct irq_domain *d, unsigned int virq, unsigne
 	irq_domain_free_irqs_parent(d, virq, nr_irqs);
 }
 
-static int gic_ipi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs, void *arg)
+static int gic_ipi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
+				void *arg)
 {
 	struct gic_chip_data *gic = d->host_data;
 	unsigned int i;
@@ -155,8 +157,9 @@ static int gic_ipi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 		int sgi = gic_ipi_take_sgi(gic);
 
 		if (sgi < 0) {
-			pr_err("domain %s: all %d IPI SGIs (%d..%d) are reserved", d->name, GIC_V3_IPI_NR_SGIS,
-			       GIC_V3_IPI_FIRST_SGI, GIC_V3_IPI_FIRST_SGI + GIC_V3_IPI_NR_SGIS - 1);
+			pr_err("domain %s: all %d IPI SGIs (%d..%d) are reserved", d->name,
+			       GIC_V3_IPI_NR_SGIS, GIC_V3_IPI_FIRST_SGI,
+			       GIC_V3_IPI_FIRST_SGI + GIC_V3_IPI_NR_SGIS - 1);
 			ret = sgi;
 			break;
 		}
@@ -166,7 +169,8 @@ static int gic_ipi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 			gic_ipi_put_sgi(gic, (irq_hw_number_t)sgi);
 			break;
 		}
-		irq_domain_set_hwirq_and_chip(d, virq + i, (irq_hw_number_t)sgi, &gic_ipi_chip, gic);
+		irq_domain_set_hwirq_and_chip(d, virq + i, (irq_hw_number_t)sgi, &gic_ipi_chip,
+					      gic);
 	}
 	if (ret && i)
 		gic_ipi_domain_free(d, virq, i);
@@ -183,8 +187,9 @@ int gic_ipi_domain_init(struct gic_chip_data *gic)
 	gic->ipi_fwnode = irq_domain_alloc_named_fwnode("GICv3-IPI");
 	if (!gic->ipi_fwnode)
 		return -ENOMEM;
-	gic->ipi_domain = irq_domain_create_hierarchy(gic->domain, IRQ_DOMAIN_FLAG_IPI_SINGLE, GIC_NR_SGIS,
-						      gic->ipi_fwnode, &gic_ipi_domain_ops, gic);
+	gic->ipi_domain = irq_domain_create_hierarchy(gic->domain, IRQ_DOMAIN_FLAG_IPI_SINGLE,
+						      GIC_NR_SGIS, gic->ipi_fwnode,
+						      &gic_ipi_domain_ops, gic);
 	if (!gic->ipi_domain) {
 		irq_domain_free_fwnode(gic->ipi_fwnode);
 		gic->ipi_fwnode = NULL;

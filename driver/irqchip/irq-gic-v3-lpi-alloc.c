@@ -14,7 +14,10 @@
 
 #define LPI_MAX_BLOCK 4096u
 
-static bool lpi_pow2(unsigned int n) { return n && !(n & (n - 1)); }
+static bool lpi_pow2(unsigned int n)
+{
+	return n && !(n & (n - 1));
+}
 
 int gic_lpi_bitmap_init(struct gic_lpi_bitmap *b, unsigned int nr)
 {
@@ -43,7 +46,8 @@ long gic_lpi_alloc_block(struct gic_lpi_bitmap *b, unsigned int nr)
 	long pos;
 
 	if (nr == 0 || !lpi_pow2(nr) || nr > LPI_MAX_BLOCK) {
-		pr_err("DirectLPI: cannot allocate %u LPIs (a power of two up to %u)", nr, LPI_MAX_BLOCK);
+		pr_err("DirectLPI: cannot allocate %u LPIs (a power of two up to %u)", nr,
+		       LPI_MAX_BLOCK);
 		return -EINVAL;
 	}
 	mutex_lock(&b->lock);
@@ -64,7 +68,8 @@ int gic_lpi_free_block(struct gic_lpi_bitmap *b, u32 first, unsigned int nr)
 
 	mutex_lock(&b->lock);
 	if (first < GIC_FIRST_LPI || nr == 0 || first - GIC_FIRST_LPI >= b->nr ||
-	    nr > b->nr - (first - GIC_FIRST_LPI) || !bitmap_range_set(b->words, first - GIC_FIRST_LPI, nr)) {
+	    nr > b->nr - (first - GIC_FIRST_LPI) ||
+	    !bitmap_range_set(b->words, first - GIC_FIRST_LPI, nr)) {
 		ret = -EINVAL;
 	} else {
 		unsigned int pos = first - GIC_FIRST_LPI;
@@ -76,7 +81,7 @@ int gic_lpi_free_block(struct gic_lpi_bitmap *b, u32 first, unsigned int nr)
 	}
 	mutex_unlock(&b->lock);
 	if (ret)
-		pr_err("DirectLPI: free of LPIs %u..%u refused: not allocated (double free?)", first,
-		       first + nr - 1);
+		pr_err("DirectLPI: free of LPIs %u..%u refused: not allocated (double free?)",
+		       first, first + nr - 1);
 	return ret;
 }

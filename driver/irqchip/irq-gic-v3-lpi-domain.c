@@ -86,7 +86,8 @@ static void lpi_compose_msi_msg(struct irq_data *d, struct msi_msg *msg)
 	u64 addr = rd ? (u64)irqsim_iomem_phys((char __iomem *)rd + GICR_SETLPIR) : 0;
 
 	if (!rd)
-		pr_err("DirectLPI: LPI %lu targets CPU%u, which has no redistributor", d->hwirq, cpu);
+		pr_err("DirectLPI: LPI %lu targets CPU%u, which has no redistributor", d->hwirq,
+		       cpu);
 	msg->address_lo = (u32)addr;
 	msg->address_hi = (u32)(addr >> 32);
 	msg->data = (u32)d->hwirq;
@@ -120,8 +121,9 @@ static int lpi_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 	else
 		cpu = lpi_pick_cpu_in(mask);
 	if (cpu >= NR_CPUS || !gic_lpi.rd[cpu].enabled) {
-		pr_err("DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %s", d->hwirq,
-		       force ? "possible" : "online", cpumask_print(mask, buf, sizeof(buf)));
+		pr_err("DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %s",
+		       d->hwirq, force ? "possible" : "online",
+		       cpumask_print(mask, buf, sizeof(buf)));
 		return -EINVAL;
 	}
 	irqsim_annotate("gic:lpi_set_affinity intid=%lu cpu=%u", d->hwirq, cpu);
@@ -162,7 +164,8 @@ static struct irq_chip gic_lpi_chip = {
 
 /* ---- domain ------------------------------------------------------------------------ */
 
-static int lpi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs, void *arg)
+static int lpi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
+			    void *arg)
 {
 	msi_alloc_info_t *info = arg;
 	struct msi_desc *desc = info ? info->desc : NULL;
@@ -186,8 +189,8 @@ static int lpi_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned in
 	for (unsigned int i = 0; i < nr_irqs; i++) {
 		struct irq_data *irqd;
 
-		irq_domain_set_info(d, virq + i, (irq_hw_number_t)first + i, &gic_lpi_chip, &gic_lpi,
-				    handle_fasteoi_irq, NULL, "LPI");
+		irq_domain_set_info(d, virq + i, (irq_hw_number_t)first + i, &gic_lpi_chip,
+				    &gic_lpi, handle_fasteoi_irq, NULL, "LPI");
 		irqd = irq_domain_get_irq_data(d, virq + i);
 		irq_data_update_effective_affinity(irqd, cpumask_of(cpu));
 		lpi_load[cpu]++;
@@ -234,9 +237,11 @@ static const struct irq_domain_ops gic_lpi_domain_ops = {
 };
 
 /* as the ITS's MSI parent upstream (irq-gic-its-msi-parent.c), with dynamic MSI-X */
-#define LPI_MSI_FLAGS_REQUIRED (MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
-#define LPI_MSI_FLAGS_SUPPORTED \
-	(MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI | MSI_FLAG_PCI_MSIX_ALLOC_DYN)
+#define LPI_MSI_FLAGS_REQUIRED \
+	(MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
+#define LPI_MSI_FLAGS_SUPPORTED                                                \
+	(MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI | \
+	 MSI_FLAG_PCI_MSIX_ALLOC_DYN)
 
 static const struct msi_parent_ops gic_lpi_msi_parent_ops = {
 	.supported_flags = LPI_MSI_FLAGS_SUPPORTED,
@@ -280,5 +285,6 @@ int gic_v3_lpi_set_priority(unsigned int virq, u8 prio)
 		pr_err("DirectLPI: virq %u is not an LPI", virq);
 		return -EINVAL;
 	}
-	return gic_lpi_update_config((u32)d->hwirq, lpi_target(d), LPI_PROP_PRIO_MASK, prio & LPI_PROP_PRIO_MASK);
+	return gic_lpi_update_config((u32)d->hwirq, lpi_target(d), LPI_PROP_PRIO_MASK,
+				     prio & LPI_PROP_PRIO_MASK);
 }

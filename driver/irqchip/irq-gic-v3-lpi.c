@@ -67,7 +67,8 @@ int gic_lpi_inv(u32 intid, unsigned int cpu)
 	int ret = -ETIMEDOUT;
 
 	if (!rd || !gic_lpi.rd[cpu].enabled) {
-		pr_err("DirectLPI: INVLPIR of LPI %u: CPU%u has no LPI-enabled redistributor", intid, cpu);
+		pr_err("DirectLPI: INVLPIR of LPI %u: CPU%u has no LPI-enabled redistributor",
+		       intid, cpu);
 		return -ENODEV;
 	}
 	lrd = &gic_lpi.rd[cpu];
@@ -90,12 +91,13 @@ int gic_lpi_inv(u32 intid, unsigned int cpu)
 	}
 	raw_spin_unlock(&lrd->rd_lock);
 	if (ret == -EIO)
-		pr_err("DirectLPI: CPU%u: read of GICR_SYNCR at 0x%llx failed (bus error) (INVLPIR of LPI %u)", cpu,
-		       (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR), intid);
+		pr_err("DirectLPI: CPU%u: read of GICR_SYNCR at 0x%llx failed (bus error) (INVLPIR of LPI %u)",
+		       cpu, (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR),
+		       intid);
 	else if (ret)
 		pr_err("DirectLPI: CPU%u: GICR_SYNCR at 0x%llx still busy after %u polls (INVLPIR of LPI %u)",
-		       cpu, (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR), GIC_POLL_LIMIT,
-		       intid);
+		       cpu, (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR),
+		       GIC_POLL_LIMIT, intid);
 	return ret;
 }
 
@@ -231,8 +233,8 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 	if (ret)
 		goto fail_bitmap;
 	lpi->ready = true;
-	pr_info("%s: DirectLPI: %u LPIs (%u ID bits), configuration table at 0x%llx", gic->node->path,
-		lpi->nr_lpis, bits, (unsigned long long)lpi->prop_dma);
+	pr_info("%s: DirectLPI: %u LPIs (%u ID bits), configuration table at 0x%llx",
+		gic->node->path, lpi->nr_lpis, bits, (unsigned long long)lpi->prop_dma);
 	return 0;
 
 fail_bitmap:
@@ -289,12 +291,13 @@ int gic_v3_lpi_cpu_init(unsigned int cpu)
 		return 0;
 	if (readl(rd + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS) {
 		val = readq(rd + GICR_PROPBASER);
-		if (GICR_PROPBASER_ADDRESS(val) == GICR_PROPBASER_ADDRESS(gic_lpi.prop_dma) && lrd->pend) {
+		if (GICR_PROPBASER_ADDRESS(val) == GICR_PROPBASER_ADDRESS(gic_lpi.prop_dma) &&
+		    lrd->pend) {
 			lrd->enabled = true;
 			return 0;
 		}
-		pr_err("DirectLPI: CPU%u: LPIs already enabled with foreign tables (PROPBASER 0x%llx)", cpu,
-		       (unsigned long long)val);
+		pr_err("DirectLPI: CPU%u: LPIs already enabled with foreign tables (PROPBASER 0x%llx)",
+		       cpu, (unsigned long long)val);
 		return -EBUSY;
 	}
 	if (!lrd->pend) {
@@ -303,12 +306,14 @@ int gic_v3_lpi_cpu_init(unsigned int cpu)
 			return ret;
 	}
 	irqsim_annotate("gic:lpi_enable cpu=%u", cpu);
-	val = GICR_PROPBASER_ADDRESS(gic_lpi.prop_dma) | GICR_PROPBASER_InnerShareable | GICR_PROPBASER_RaWaWb |
-	      (gic_lpi.id_bits - 1);
+	val = GICR_PROPBASER_ADDRESS(gic_lpi.prop_dma) | GICR_PROPBASER_InnerShareable |
+	      GICR_PROPBASER_RaWaWb | (gic_lpi.id_bits - 1);
 	writeq(val, rd + GICR_PROPBASER);
 	if (!(readq(rd + GICR_PROPBASER) & GICR_PROPBASER_SHAREABILITY_MASK))
-		pr_info("DirectLPI: CPU%u: PROPBASER non-shareable, bytes pushed with dma_sync", cpu);
-	val = GICR_PENDBASER_ADDRESS(lrd->pend_dma) | GICR_PENDBASER_InnerShareable | GICR_PENDBASER_RaWaWb;
+		pr_info("DirectLPI: CPU%u: PROPBASER non-shareable, bytes pushed with dma_sync",
+			cpu);
+	val = GICR_PENDBASER_ADDRESS(lrd->pend_dma) | GICR_PENDBASER_InnerShareable |
+	      GICR_PENDBASER_RaWaWb;
 	writeq(val, rd + GICR_PENDBASER);
 	(void)readq(rd + GICR_PENDBASER);
 	writel(readl(rd + GICR_CTLR) | GICR_CTLR_ENABLE_LPIS, rd + GICR_CTLR);

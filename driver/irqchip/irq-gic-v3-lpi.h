@@ -20,8 +20,8 @@
 
 /* ---- INTID allocator (irq-gic-v3-lpi-alloc.c) ----------------------------------- */
 struct gic_lpi_bitmap {
-	unsigned long *words;             /* bit i = LPI 8192 + i in use */
-	unsigned int nr;         /* LPIs managed */
+	unsigned long *words; /* bit i = LPI 8192 + i in use */
+	unsigned int nr;      /* LPIs managed */
 	unsigned int used;
 	unsigned int lowest_free; /* every LPI below is in use */
 	struct mutex lock;
@@ -42,20 +42,20 @@ int gic_lpi_free_block(struct gic_lpi_bitmap *b, u32 first, unsigned int nr);
 #define LPI_PROP_DEFAULT (GICD_INT_DEF_PRI | LPI_PROP_GROUP1)
 
 struct gic_lpi_rd {
-	void *pend;              /* pending table (64 KB aligned bus address) */
+	void *pend; /* pending table (64 KB aligned bus address) */
 	dma_addr_t pend_dma;
-	void *pend_raw;          /* the allocation (may be larger, for alignment) */
+	void *pend_raw; /* the allocation (may be larger, for alignment) */
 	dma_addr_t pend_raw_dma;
 	size_t pend_raw_size;
-	bool enabled;            /* EnableLPIs set by this driver */
-	raw_spinlock_t rd_lock;  /* serialises INVLPIR/INVALLR + SYNCR on this RD */
+	bool enabled;		/* EnableLPIs set by this driver */
+	raw_spinlock_t rd_lock; /* serialises INVLPIR/INVALLR + SYNCR on this RD */
 };
 
 struct gic_lpi_data {
-	bool ready;              /* DirectLPI present, tables allocated, domain up */
-	unsigned int id_bits;    /* INTIDs 0 .. 2^id_bits - 1 */
-	unsigned int nr_lpis;    /* 2^id_bits - 8192 */
-	u8 *prop;                /* configuration table, byte k = INTID 8192 + k */
+	bool ready;	      /* DirectLPI present, tables allocated, domain up */
+	unsigned int id_bits; /* INTIDs 0 .. 2^id_bits - 1 */
+	unsigned int nr_lpis; /* 2^id_bits - 8192 */
+	u8 *prop;	      /* configuration table, byte k = INTID 8192 + k */
 	dma_addr_t prop_dma;
 	size_t prop_size;
 	struct gic_lpi_rd rd[NR_CPUS];

@@ -26,18 +26,18 @@
 #include "irq-gic-v3-mbi.h"
 
 struct mbi_range {
-	u32 spi_start;   /* first INTID */
+	u32 spi_start; /* first INTID */
 	u32 nr_spis;
 	u32 used;
-	unsigned long *busy;      /* bit i: INTID spi_start + i allocated */
+	unsigned long *busy; /* bit i: INTID spi_start + i allocated */
 };
 
 struct mbi_data {
 	struct mbi_range ranges[GIC_MBI_MAX_RANGES];
 	unsigned int nr_ranges;
-	u64 doorbell;            /* bus address of the frame holding SETSPI_NSR */
+	u64 doorbell; /* bus address of the frame holding SETSPI_NSR */
 	struct irq_domain *domain;
-	struct mutex lock;       /* range bitmaps */
+	struct mutex lock; /* range bitmaps */
 	bool ready;
 };
 
@@ -110,7 +110,8 @@ static int mbi_alloc_parent(struct irq_domain *d, unsigned int virq, u32 intid)
 	return 0;
 }
 
-static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs, void *arg)
+static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
+				void *arg)
 {
 	unsigned int size = mbi_order_size(nr_irqs);
 	struct mbi_range *r = NULL;
@@ -165,7 +166,8 @@ static void mbi_irq_domain_free(struct irq_domain *d, unsigned int virq, unsigne
 		struct irq_data *id = irq_domain_get_irq_data(d, virq + i);
 		struct mbi_range *r = id ? id->chip_data : NULL;
 
-		if (r && id->hwirq >= r->spi_start && id->hwirq < (irq_hw_number_t)r->spi_start + r->nr_spis) {
+		if (r && id->hwirq >= r->spi_start &&
+		    id->hwirq < (irq_hw_number_t)r->spi_start + r->nr_spis) {
 			mutex_lock(&mbi.lock);
 			mbi_mark(r, (u32)id->hwirq - r->spi_start, 1, false);
 			mutex_unlock(&mbi.lock);
@@ -182,8 +184,10 @@ static const struct irq_domain_ops mbi_domain_ops = {
 	.free = mbi_irq_domain_free,
 };
 
-#define MBI_MSI_FLAGS_REQUIRED (MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
-#define MBI_MSI_FLAGS_SUPPORTED (MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI)
+#define MBI_MSI_FLAGS_REQUIRED \
+	(MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
+#define MBI_MSI_FLAGS_SUPPORTED \
+	(MSI_GENERIC_FLAGS_MASK | MSI_FLAG_PCI_MSIX | MSI_FLAG_MULTI_PCI_MSI)
 
 static const struct msi_parent_ops gic_v3_mbi_msi_parent_ops = {
 	.supported_flags = MBI_MSI_FLAGS_SUPPORTED,
@@ -237,16 +241,16 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 		struct mbi_range *r = &mbi.ranges[k];
 
 		if (count == 0 || first < GIC_FIRST_SPI || (u64)first + count > gic->irq_nr) {
-			pr_err("%s: mbi-ranges <%u %u> is not within the SPIs 32..%u", np->path, first,
-			       count, gic->irq_nr - 1);
+			pr_err("%s: mbi-ranges <%u %u> is not within the SPIs 32..%u", np->path,
+			       first, count, gic->irq_nr - 1);
 			return -EINVAL;
 		}
 		for (int j = 0; j < k; j++) {
 			const struct mbi_range *o = &mbi.ranges[j];
 
 			if (first < o->spi_start + o->nr_spis && o->spi_start < first + count) {
-				pr_err("%s: mbi-ranges <%u %u> overlaps <%u %u>", np->path, first, count,
-				       o->spi_start, o->nr_spis);
+				pr_err("%s: mbi-ranges <%u %u> overlaps <%u %u>", np->path, first,
+				       count, o->spi_start, o->nr_spis);
 				return -EINVAL;
 			}
 		}
@@ -268,7 +272,8 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	int ret;
 
 	irqsim_register_reset_hook(mbi_reset);
-	if (!of_property_read_bool(np, "msi-controller") || !of_get_property(np, "mbi-ranges", NULL))
+	if (!of_property_read_bool(np, "msi-controller") ||
+	    !of_get_property(np, "mbi-ranges", NULL))
 		return 0;
 	if (!(gic->typer & GICD_TYPER_MBIS)) {
 		pr_info("%s: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np->path);

@@ -59,18 +59,20 @@ static int gic_irq_domain_translate(struct irq_domain *d, struct irq_fwspec *fws
 		break;
 	case GIC_PPI:
 		if (fwspec->param[1] >= 16) {
-			pr_err("irq: domain %s: PPI %u out of range (0..15)", d->name, fwspec->param[1]);
+			pr_err("irq: domain %s: PPI %u out of range (0..15)", d->name,
+			       fwspec->param[1]);
 			return -EINVAL;
 		}
 		hw = (unsigned long)fwspec->param[1] + GIC_FIRST_PPI;
 		break;
 	default:
-		pr_err("irq: domain %s: interrupt type %u not supported (0 = SPI, 1 = PPI)", d->name,
-		       fwspec->param[0]);
+		pr_err("irq: domain %s: interrupt type %u not supported (0 = SPI, 1 = PPI)",
+		       d->name, fwspec->param[0]);
 		return -EINVAL;
 	}
 	if (hw >= gic->irq_nr) {
-		pr_err("irq: domain %s: hwirq %lu out of range (max %u)", d->name, hw, gic->irq_nr - 1);
+		pr_err("irq: domain %s: hwirq %lu out of range (max %u)", d->name, hw,
+		       gic->irq_nr - 1);
 		return -EINVAL;
 	}
 	*hwirq = hw;
@@ -78,7 +80,8 @@ static int gic_irq_domain_translate(struct irq_domain *d, struct irq_fwspec *fws
 	return 0;
 }
 
-static int gic_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs, void *arg)
+static int gic_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
+				void *arg)
 {
 	struct gic_chip_data *gic = d->host_data;
 	struct irq_chip *chip = gic->split_eoi ? &gic_eoimode1_chip : &gic_chip;
@@ -90,8 +93,8 @@ static int gic_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	if (ret)
 		return ret;
 	if (hwirq + nr_irqs > gic->irq_nr) {
-		pr_err("irq: domain %s: hwirq %lu + %u out of range (max %u)", d->name, hwirq, nr_irqs,
-		       gic->irq_nr - 1);
+		pr_err("irq: domain %s: hwirq %lu + %u out of range (max %u)", d->name, hwirq,
+		       nr_irqs, gic->irq_nr - 1);
 		return -EINVAL;
 	}
 	for (unsigned int i = 0; i < nr_irqs; i++) {
@@ -100,9 +103,11 @@ static int gic_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 		if (hw < GIC_FIRST_SPI) {
 			/* SGI/PPI: one virq, a banked copy per CPU */
 			irq_set_percpu_devid(virq + i);
-			irq_domain_set_info(d, virq + i, hw, chip, gic, handle_percpu_devid_irq, NULL, NULL);
+			irq_domain_set_info(d, virq + i, hw, chip, gic, handle_percpu_devid_irq,
+					    NULL, NULL);
 		} else {
-			irq_domain_set_info(d, virq + i, hw, chip, gic, handle_fasteoi_irq, NULL, NULL);
+			irq_domain_set_info(d, virq + i, hw, chip, gic, handle_fasteoi_irq, NULL,
+					    NULL);
 		}
 	}
 	return 0;
@@ -138,8 +143,10 @@ int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd)
 
 		/* a read the bus refused says nothing about RWP: fail, don't take it as done */
 		if (io_last_status() != IO_OKAY) {
-			pr_err("GICv3: RWP wait: read of %s at 0x%llx failed (bus error %d)", rd ? "GICR_CTLR" : "GICD_CTLR",
-			       (unsigned long long)irqsim_iomem_phys(ctlr_base), (int)io_last_status());
+			pr_err("GICv3: RWP wait: read of %s at 0x%llx failed (bus error %d)",
+			       rd ? "GICR_CTLR" : "GICD_CTLR",
+			       (unsigned long long)irqsim_iomem_phys(ctlr_base),
+			       (int)io_last_status());
 			return -EIO;
 		}
 		if (!(ctlr & bit)) {
@@ -149,8 +156,9 @@ int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd)
 		}
 		udelay(1);
 	}
-	pr_err("GICv3: RWP timeout (%s at 0x%llx still pending after %u polls)", rd ? "GICR_CTLR" : "GICD_CTLR",
-	       (unsigned long long)irqsim_iomem_phys(ctlr_base), GIC_POLL_LIMIT);
+	pr_err("GICv3: RWP timeout (%s at 0x%llx still pending after %u polls)",
+	       rd ? "GICR_CTLR" : "GICD_CTLR", (unsigned long long)irqsim_iomem_phys(ctlr_base),
+	       GIC_POLL_LIMIT);
 	return -ETIMEDOUT;
 }
 
@@ -179,7 +187,8 @@ static int gic_dist_init(struct gic_chip_data *gic)
 	ret = gic_dist_wait_for_rwp();
 	if (ret)
 		return ret;
-	writel(GICD_CTLR_ARE_NS | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ENABLE_G1, (char __iomem *)base + GICD_CTLR);
+	writel(GICD_CTLR_ARE_NS | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ENABLE_G1,
+	       (char __iomem *)base + GICD_CTLR);
 	ret = gic_dist_wait_for_rwp();
 	if (ret)
 		return ret;
@@ -228,7 +237,8 @@ static void gic_handle_irq(void)
 	desc = domain ? irq_resolve_mapping(domain, irqnr) : NULL;
 	if (!desc) {
 		irqsim_count_spurious(cpu);
-		pr_warn("GICv3: Unexpected interrupt %u on CPU%u (no mapping), deactivated", irqnr, cpu);
+		pr_warn("GICv3: Unexpected interrupt %u on CPU%u (no mapping), deactivated", irqnr,
+			cpu);
 		gic_deactivate_unhandled(irqnr);
 		return;
 	}
@@ -242,8 +252,8 @@ static int gic_validate_dist_version(void __iomem *dist_base, const char *path)
 	u32 reg = readl((char __iomem *)dist_base + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK;
 
 	if (reg != GIC_PIDR2_ARCH_GICv3 && reg != GIC_PIDR2_ARCH_GICv4) {
-		pr_err("GICv3: %s: no distributor detected at 0x%llx (PIDR2 ArchRev 0x%x), giving up", path,
-		       (unsigned long long)irqsim_iomem_phys(dist_base), reg >> 4);
+		pr_err("GICv3: %s: no distributor detected at 0x%llx (PIDR2 ArchRev 0x%x), giving up",
+		       path, (unsigned long long)irqsim_iomem_phys(dist_base), reg >> 4);
 		return -ENODEV;
 	}
 	return 0;
@@ -262,8 +272,8 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 		return -EINVAL;
 	ret = of_property_read_u32(node, "#redistributor-regions", &nr_regions);
 	if ((ret && ret != -EINVAL) || nr_regions == 0 || nr_regions > GIC_MAX_RDIST_REGIONS) {
-		pr_err("GICv3: %s: #redistributor-regions %u out of range 1..%d", node->path, nr_regions,
-		       GIC_MAX_RDIST_REGIONS);
+		pr_err("GICv3: %s: #redistributor-regions %u out of range 1..%d", node->path,
+		       nr_regions, GIC_MAX_RDIST_REGIONS);
 		return -EINVAL;
 	}
 	for (u32 i = 0; i < nr_regions; i++) {
@@ -280,7 +290,8 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 	if (ret == -EINVAL) {
 		gic->rdist_stride = 0; /* absent: the architectural 128 KB frames */
 	} else if (ret || (gic->rdist_stride & 0xffff) ||
-		   (gic->rdist_stride && (gic->rdist_stride < GIC_V3_REDIST_SIZE || gic->rdist_stride > 0x40000000))) {
+		   (gic->rdist_stride &&
+		    (gic->rdist_stride < GIC_V3_REDIST_SIZE || gic->rdist_stride > 0x40000000))) {
 		/* whole 64 KB pages, at least one frame, and small enough that the
 		 * frame walks cannot wrap their offset (fuzz_dt found ~0 doing that) */
 		pr_err("GICv3: %s: redistributor-stride must be one or two cells, a multiple of 64 KB in 0x%x..0x40000000",
@@ -326,8 +337,8 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 	if (!node)
 		return -EINVAL;
 	if (parent)
-		pr_warn("GICv3: %s: interrupt parent %s ignored, the GIC is the root controller", node->path,
-			parent->path);
+		pr_warn("GICv3: %s: interrupt parent %s ignored, the GIC is the root controller",
+			node->path, parent->path);
 	if (gic->node) {
 		pr_err("GICv3: %s: a GIC (%s) is already probed", node->path, gic->node->path);
 		return -EBUSY;
@@ -385,7 +396,8 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 		goto fail_ipi;
 	set_cpu_online(cpu, true);
 	pr_info("GICv3: %s: %u SPIs, %u redistributor region(s), %s EOI mode", node->path,
-		gic->irq_nr - GIC_FIRST_SPI, gic->nr_regions, gic->split_eoi ? "split" : "combined");
+		gic->irq_nr - GIC_FIRST_SPI, gic->nr_regions,
+		gic->split_eoi ? "split" : "combined");
 	return 0;
 
 fail_ipi:

@@ -45,12 +45,12 @@ struct ti_sci_inta_vint_desc {
 struct ti_sci_inta_irq_domain {
 	bool used;
 	const struct ti_sci_handle *sci;
-	struct ti_sci_resource *vint;         /* devm: gone with the binding */
+	struct ti_sci_resource *vint;	      /* devm: gone with the binding */
 	struct ti_sci_resource *global_event; /* devm: gone with the binding */
-	struct mutex vint_mutex; /* vint_list, every vint_desc's event_map/events */
+	struct mutex vint_mutex;	      /* vint_list, every vint_desc's event_map/events */
 	struct ti_sci_inta_vint_desc *vint_list;
 	void __iomem *base;
-	u64 doorbell;      /* bus address of the doorbell, 0 = no CFG region in the tree */
+	u64 doorbell; /* bus address of the doorbell, 0 = no CFG region in the tree */
 	struct device_node *node;
 	struct device_node *parent_node;
 	bool parent_is_gic;

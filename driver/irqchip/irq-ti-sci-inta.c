@@ -161,8 +161,8 @@ static void ti_sci_inta_irq_handler(struct irq_desc *desc)
 
 		status &= status - 1;
 		if (!(__atomic_load_n(&vd->event_map, __ATOMIC_ACQUIRE) & BIT_ULL(bit))) {
-			pr_warn("domain %s: VINT %u bit %u set with no event mapped", inta->domain->name,
-				vd->vint_id, bit);
+			pr_warn("domain %s: VINT %u bit %u set with no event mapped",
+				inta->domain->name, vd->vint_id, bit);
 			irqsim_count_spurious(smp_processor_id());
 			continue;
 		}
@@ -172,7 +172,8 @@ static void ti_sci_inta_irq_handler(struct irq_desc *desc)
 }
 
 /* vint_mutex held: a new VINT with its parent interrupt and chained handler */
-static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_irq_domain *inta, int *err)
+static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_irq_domain *inta,
+							    int *err)
 {
 	struct irq_domain *d = inta->domain;
 	struct ti_sci_inta_vint_desc *vd, **tail;
@@ -227,7 +228,8 @@ err_vint:
 }
 
 /* vint_mutex held: the VINT's last event is gone */
-static void ti_sci_inta_free_vint(struct ti_sci_inta_irq_domain *inta, struct ti_sci_inta_vint_desc *vd)
+static void ti_sci_inta_free_vint(struct ti_sci_inta_irq_domain *inta,
+				  struct ti_sci_inta_vint_desc *vd)
 {
 	struct ti_sci_inta_vint_desc **pp;
 	struct irq_data *pd;
@@ -289,20 +291,22 @@ static int ti_sci_inta_request_resources(struct irq_data *data)
 	gevt = ti_sci_get_free_resource(inta->global_event);
 	if (gevt == TI_SCI_RESOURCE_NULL) {
 		pr_err("domain %s: virq %u: no free global event (all %u of %u..%u in use)",
-		       data->domain->name, data->irq, ti_sci_get_num_resources(inta->global_event), inta->global_event->desc[0].start,
+		       data->domain->name, data->irq, ti_sci_get_num_resources(inta->global_event),
+		       inta->global_event->desc[0].start,
 		       inta->global_event->desc[0].start + inta->global_event->desc[0].num - 1);
 		ret = -ENOSPC;
 		goto err_vint;
 	}
-	irqsim_annotate("ti_sci:set_event_map src=%u/%u vint=%u bit=%u gevt=%u", ti_sci_inta_src_id(inta, data->hwirq),
-			TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), vd->vint_id, bit, gevt);
+	irqsim_annotate("ti_sci:set_event_map src=%u/%u vint=%u bit=%u gevt=%u",
+			ti_sci_inta_src_id(inta, data->hwirq), TI_SCI_INTA_HWIRQ_INDEX(data->hwirq),
+			vd->vint_id, bit, gevt);
 	ret = fw->set_event_map(inta->sci, ti_sci_inta_src_id(inta, data->hwirq),
-				TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), (u16)inta->ti_sci_id, vd->vint_id, gevt,
-				(u8)bit);
+				TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), (u16)inta->ti_sci_id,
+				vd->vint_id, gevt, (u8)bit);
 	if (ret) {
 		pr_err("domain %s: virq %u: firmware refused event map (src %lu/%u -> VINT %u bit %u, global event %u): %d",
-		       data->domain->name, data->irq, data->hwirq >> 16, TI_SCI_INTA_HWIRQ_INDEX(data->hwirq),
-		       vd->vint_id, bit, gevt, ret);
+		       data->domain->name, data->irq, data->hwirq >> 16,
+		       TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), vd->vint_id, bit, gevt, ret);
 		ti_sci_release_resource(inta->global_event, gevt);
 		goto err_vint;
 	}
@@ -334,11 +338,11 @@ static void ti_sci_inta_release_resources(struct irq_data *data)
 		return;
 	mutex_lock(&inta->vint_mutex);
 	vd = ev->vint_desc;
-	irqsim_annotate("ti_sci:free_event_map vint=%u bit=%u gevt=%u", vd->vint_id, ev->vint_bit, ev->global_event);
-	ret = inta->sci->ops.rm_irq_ops.free_event_map(inta->sci, ti_sci_inta_src_id(inta, ev->hwirq),
-							  TI_SCI_INTA_HWIRQ_INDEX(ev->hwirq),
-							  (u16)inta->ti_sci_id, vd->vint_id, ev->global_event,
-							  ev->vint_bit);
+	irqsim_annotate("ti_sci:free_event_map vint=%u bit=%u gevt=%u", vd->vint_id, ev->vint_bit,
+			ev->global_event);
+	ret = inta->sci->ops.rm_irq_ops.free_event_map(
+		inta->sci, ti_sci_inta_src_id(inta, ev->hwirq), TI_SCI_INTA_HWIRQ_INDEX(ev->hwirq),
+		(u16)inta->ti_sci_id, vd->vint_id, ev->global_event, ev->vint_bit);
 	if (ret)
 		pr_err("domain %s: virq %u: firmware could not free the event map of global event %u (%d)",
 		       data->domain->name, data->irq, ev->global_event, ret);
@@ -370,8 +374,8 @@ static struct irq_chip ti_sci_inta_irq_chip = {
 /* ---- domain ----------------------------------------------------------------------- */
 
 /* arg: the msi_alloc_info_t of the MSI domain above (hwirq already encoded) */
-static int ti_sci_inta_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
-					void *arg)
+static int ti_sci_inta_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
+					unsigned int nr_irqs, void *arg)
 {
 	msi_alloc_info_t *info = arg;
 
@@ -380,12 +384,13 @@ static int ti_sci_inta_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 		return -EINVAL;
 	}
 	for (unsigned int i = 0; i < nr_irqs; i++)
-		irq_domain_set_info(d, virq + i, info->hwirq + i, &ti_sci_inta_irq_chip, NULL, handle_edge_irq,
-				    NULL, "edge");
+		irq_domain_set_info(d, virq + i, info->hwirq + i, &ti_sci_inta_irq_chip, NULL,
+				    handle_edge_irq, NULL, "edge");
 	return 0;
 }
 
-static void ti_sci_inta_irq_domain_free(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs)
+static void ti_sci_inta_irq_domain_free(struct irq_domain *d, unsigned int virq,
+					unsigned int nr_irqs)
 {
 	for (unsigned int i = 0; i < nr_irqs; i++) {
 		struct irq_data *data = irq_domain_get_irq_data(d, virq + i);
@@ -456,7 +461,8 @@ static int ti_sci_inta_read_doorbell(struct ti_sci_inta_irq_domain *inta, struct
 		return -EINVAL;
 	if (size < INTA_CFG_DOORBELL_OFFSET + 4 || !addr) {
 		pr_err("%pOF: CFG region (reg[1]) of %llu bytes at 0x%llx has no doorbell at +0x%x",
-		       node, (unsigned long long)size, (unsigned long long)addr, INTA_CFG_DOORBELL_OFFSET);
+		       node, (unsigned long long)size, (unsigned long long)addr,
+		       INTA_CFG_DOORBELL_OFFSET);
 		return -EINVAL;
 	}
 	inta->doorbell = addr + INTA_CFG_DOORBELL_OFFSET;
@@ -524,16 +530,19 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 	if (!parent_node || parent_node == node)
 		return dev_err_probe(dev, -ENODEV, "no interrupt parent");
 	if (!irq_find_host(parent_node))
-		return dev_err_probe(dev, -EPROBE_DEFER, "interrupt parent %pOF has no domain yet", parent_node);
+		return dev_err_probe(dev, -EPROBE_DEFER, "interrupt parent %pOF has no domain yet",
+				     parent_node);
 
 	inta = ti_sci_inta_take_slot(dev);
 	if (IS_ERR(inta))
 		return (int)PTR_ERR(inta);
 	inta->sci = devm_ti_sci_get_by_phandle(dev, "ti,sci");
 	if (IS_ERR(inta->sci))
-		return dev_err_probe(dev, (int)PTR_ERR(inta->sci),
-				     "no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
-	if (of_property_read_u32(node, "ti,sci-dev-id", &inta->ti_sci_id) || inta->ti_sci_id > 0xffff)
+		return dev_err_probe(
+			dev, (int)PTR_ERR(inta->sci),
+			"no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
+	if (of_property_read_u32(node, "ti,sci-dev-id", &inta->ti_sci_id) ||
+	    inta->ti_sci_id > 0xffff)
 		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	inta->base = devm_platform_get_and_ioremap_resource(pdev, 0, &res);
 	if (IS_ERR(inta->base))
@@ -545,13 +554,15 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 		ret = ti_sci_inta_read_doorbell(inta, node);
 	if (ret)
 		return ret;
-	inta->vint = devm_ti_sci_get_resource(inta->sci, dev, inta->ti_sci_id, TI_SCI_RESASG_SUBTYPE_IA_VINT);
+	inta->vint = devm_ti_sci_get_resource(inta->sci, dev, inta->ti_sci_id,
+					      TI_SCI_RESASG_SUBTYPE_IA_VINT);
 	if (IS_ERR(inta->vint))
-		return dev_err_probe(dev, (int)PTR_ERR(inta->vint), "no VINT range for TI-SCI device %u",
-				     inta->ti_sci_id);
+		return dev_err_probe(dev, (int)PTR_ERR(inta->vint),
+				     "no VINT range for TI-SCI device %u", inta->ti_sci_id);
 	vint_end = ti_sci_inta_resource_end(inta->vint);
 	if ((u64)vint_end * VINT_FRAME_SIZE > resource_size(res))
-		return dev_err_probe(dev, -EINVAL, "VINTs up to %u do not fit the %llu-byte register region",
+		return dev_err_probe(dev, -EINVAL,
+				     "VINTs up to %u do not fit the %llu-byte register region",
 				     vint_end - 1, (unsigned long long)resource_size(res));
 	inta->global_event = devm_ti_sci_get_resource(inta->sci, dev, inta->ti_sci_id,
 						      TI_SCI_RESASG_SUBTYPE_GLOBAL_EVENT_SEVT);
@@ -580,11 +591,14 @@ static int ti_sci_inta_irq_domain_probe(struct platform_device *pdev)
 		return ret;
 	}
 	platform_set_drvdata(pdev, inta);
-	dev_info(dev, "Interrupt Aggregator %u domain created: VINTs %u..%u, global events %u..%u, MSI doorbell 0x%llx",
-		 inta->ti_sci_id, inta->vint->desc[0].start, inta->vint->desc[0].start + inta->vint->desc[0].num - 1,
-		 inta->global_event->desc[0].start,
-		 inta->global_event->desc[0].start + inta->global_event->desc[0].num - 1,
-		 (unsigned long long)inta->doorbell);
+	dev_info(
+		dev,
+		"Interrupt Aggregator %u domain created: VINTs %u..%u, global events %u..%u, MSI doorbell 0x%llx",
+		inta->ti_sci_id, inta->vint->desc[0].start,
+		inta->vint->desc[0].start + inta->vint->desc[0].num - 1,
+		inta->global_event->desc[0].start,
+		inta->global_event->desc[0].start + inta->global_event->desc[0].num - 1,
+		(unsigned long long)inta->doorbell);
 	return 0;
 }
 

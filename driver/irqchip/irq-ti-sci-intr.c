@@ -64,7 +64,8 @@ static int ti_sci_intr_irq_domain_translate(struct irq_domain *d, struct irq_fws
 	struct ti_sci_intr_irq_domain *intr = d->host_data;
 
 	if (fwspec->param_count != 1) {
-		pr_err("domain %s: %d-cell specifier, need 1 (input line)", d->name, fwspec->param_count);
+		pr_err("domain %s: %d-cell specifier, need 1 (input line)", d->name,
+		       fwspec->param_count);
 		return -EINVAL;
 	}
 	*hwirq = fwspec->param[0];
@@ -85,7 +86,8 @@ static int ti_sci_intr_alloc_parent_irq(struct irq_domain *d, unsigned int virq,
 		return ret;
 	if (intr->parent_is_gic) {
 		if (p_hwirq < 32) {
-			pr_err("domain %s: output %u maps to INTID %u, not an SPI", d->name, out, p_hwirq);
+			pr_err("domain %s: output %u maps to INTID %u, not an SPI", d->name, out,
+			       p_hwirq);
 			return -EINVAL;
 		}
 		fwspec.param_count = 3;
@@ -99,8 +101,8 @@ static int ti_sci_intr_alloc_parent_irq(struct irq_domain *d, unsigned int virq,
 	return irq_domain_alloc_irqs_parent(d, virq, 1, &fwspec);
 }
 
-static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
-					void *arg)
+static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
+					unsigned int nr_irqs, void *arg)
 {
 	struct ti_sci_intr_irq_domain *intr = d->host_data;
 	const struct ti_sci_rm_irq_ops *fw = &intr->sci->ops.rm_irq_ops;
@@ -110,7 +112,8 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 	int ret;
 
 	if (nr_irqs != 1) {
-		pr_err("domain %s: %u interrupts at once, the router allocates one", d->name, nr_irqs);
+		pr_err("domain %s: %u interrupts at once, the router allocates one", d->name,
+		       nr_irqs);
 		return -EINVAL;
 	}
 	ret = ti_sci_intr_irq_domain_translate(d, arg, &hwirq, &type);
@@ -122,8 +125,9 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 	}
 	out = ti_sci_get_free_resource(intr->out_irqs);
 	if (out == TI_SCI_RESOURCE_NULL) {
-		pr_err("domain %s: no free output line for input %lu (all %u of %u..%u in use)", d->name,
-		       hwirq, ti_sci_get_num_resources(intr->out_irqs), intr->out_irqs->desc[0].start,
+		pr_err("domain %s: no free output line for input %lu (all %u of %u..%u in use)",
+		       d->name, hwirq, ti_sci_get_num_resources(intr->out_irqs),
+		       intr->out_irqs->desc[0].start,
 		       intr->out_irqs->desc[0].start + intr->out_irqs->desc[0].num - 1);
 		return -ENOSPC;
 	}
@@ -133,13 +137,16 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 	irqsim_annotate("ti_sci:set_irq intr=%u input=%lu output=%u", intr->ti_sci_id, hwirq, out);
 	ret = fw->set_irq(intr->sci, (u16)intr->ti_sci_id, (u16)hwirq, (u16)intr->ti_sci_id, out);
 	if (ret) {
-		pr_err("domain %s: firmware refused input %lu -> output %u (%d)", d->name, hwirq, out, ret);
+		pr_err("domain %s: firmware refused input %lu -> output %u (%d)", d->name, hwirq,
+		       out, ret);
 		goto err_parent;
 	}
 	/* chip_data = the output line (not the parent hwirq: ranges need not be identity) */
-	ret = irq_domain_set_hwirq_and_chip(d, virq, hwirq, &ti_sci_intr_irq_chip, (void *)(uintptr_t)out);
+	ret = irq_domain_set_hwirq_and_chip(d, virq, hwirq, &ti_sci_intr_irq_chip,
+					    (void *)(uintptr_t)out);
 	if (ret) {
-		fw->free_irq(intr->sci, (u16)intr->ti_sci_id, (u16)hwirq, (u16)intr->ti_sci_id, out);
+		fw->free_irq(intr->sci, (u16)intr->ti_sci_id, (u16)hwirq, (u16)intr->ti_sci_id,
+			     out);
 		goto err_parent;
 	}
 	return 0;
@@ -151,7 +158,8 @@ err_out:
 	return ret;
 }
 
-static void ti_sci_intr_irq_domain_free(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs)
+static void ti_sci_intr_irq_domain_free(struct irq_domain *d, unsigned int virq,
+					unsigned int nr_irqs)
 {
 	struct ti_sci_intr_irq_domain *intr = d->host_data;
 
@@ -163,12 +171,14 @@ static void ti_sci_intr_irq_domain_free(struct irq_domain *d, unsigned int virq,
 		if (!data)
 			continue;
 		out = (u16)(uintptr_t)data->chip_data;
-		irqsim_annotate("ti_sci:free_irq intr=%u input=%lu output=%u", intr->ti_sci_id, data->hwirq, out);
-		ret = intr->sci->ops.rm_irq_ops.free_irq(intr->sci, (u16)intr->ti_sci_id, (u16)data->hwirq,
-							  (u16)intr->ti_sci_id, out);
+		irqsim_annotate("ti_sci:free_irq intr=%u input=%lu output=%u", intr->ti_sci_id,
+				data->hwirq, out);
+		ret = intr->sci->ops.rm_irq_ops.free_irq(intr->sci, (u16)intr->ti_sci_id,
+							 (u16)data->hwirq, (u16)intr->ti_sci_id,
+							 out);
 		if (ret)
-			pr_err("domain %s: firmware could not free input %lu -> output %u (%d)", d->name,
-			       data->hwirq, out, ret);
+			pr_err("domain %s: firmware could not free input %lu -> output %u (%d)",
+			       d->name, data->hwirq, out, ret);
 		ti_sci_release_resource(intr->out_irqs, out);
 		irq_domain_reset_irq_data(data);
 		irq_domain_free_irqs_parent(d, virq + i, 1);
@@ -218,19 +228,23 @@ static int ti_sci_intr_irq_domain_probe(struct platform_device *pdev)
 		return dev_err_probe(dev, -ENODEV, "no interrupt parent");
 	parent_domain = irq_find_host(parent_node);
 	if (!parent_domain)
-		return dev_err_probe(dev, -EPROBE_DEFER, "interrupt parent %pOF has no domain yet", parent_node);
+		return dev_err_probe(dev, -EPROBE_DEFER, "interrupt parent %pOF has no domain yet",
+				     parent_node);
 
 	intr = ti_sci_intr_take_slot(dev);
 	if (IS_ERR(intr))
 		return (int)PTR_ERR(intr);
 	intr->sci = devm_ti_sci_get_by_phandle(dev, "ti,sci");
 	if (IS_ERR(intr->sci))
-		return dev_err_probe(dev, (int)PTR_ERR(intr->sci),
-				     "no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
+		return dev_err_probe(
+			dev, (int)PTR_ERR(intr->sci),
+			"no TI-SCI firmware (ti,sci names its node; the harness installs the model)");
 	if (of_property_read_u32(node, "ti,intr-trigger-type", &intr->type) ||
 	    (intr->type != IRQ_TYPE_EDGE_RISING && intr->type != IRQ_TYPE_LEVEL_HIGH))
-		return dev_err_probe(dev, -EINVAL, "ti,intr-trigger-type missing or not 1 (edge) / 4 (level)");
-	if (of_property_read_u32(node, "ti,sci-dev-id", &intr->ti_sci_id) || intr->ti_sci_id > 0xffff)
+		return dev_err_probe(dev, -EINVAL,
+				     "ti,intr-trigger-type missing or not 1 (edge) / 4 (level)");
+	if (of_property_read_u32(node, "ti,sci-dev-id", &intr->ti_sci_id) ||
+	    intr->ti_sci_id > 0xffff)
 		return dev_err_probe(dev, -EINVAL, "ti,sci-dev-id missing or invalid");
 	ret = ti_sci_check_ranges(node);
 	if (ret)
@@ -238,8 +252,8 @@ static int ti_sci_intr_irq_domain_probe(struct platform_device *pdev)
 	intr->out_irqs = devm_ti_sci_get_resource(intr->sci, dev, intr->ti_sci_id,
 						  TI_SCI_RESASG_SUBTYPE_IR_OUTPUT);
 	if (IS_ERR(intr->out_irqs))
-		return dev_err_probe(dev, (int)PTR_ERR(intr->out_irqs), "no output range for TI-SCI device %u",
-				     intr->ti_sci_id);
+		return dev_err_probe(dev, (int)PTR_ERR(intr->out_irqs),
+				     "no output range for TI-SCI device %u", intr->ti_sci_id);
 	intr->node = node;
 	intr->parent_node = parent_node;
 	intr->parent_is_gic = of_device_is_compatible(parent_node, "arm,gic-v3");
@@ -253,7 +267,8 @@ static int ti_sci_intr_irq_domain_probe(struct platform_device *pdev)
 	irq_domain_update_bus_token(intr->domain, DOMAIN_BUS_WIRED);
 	platform_set_drvdata(pdev, intr);
 	dev_info(dev, "Interrupt Router %u domain created: outputs %u..%u, %s", intr->ti_sci_id,
-		 intr->out_irqs->desc[0].start, intr->out_irqs->desc[0].start + intr->out_irqs->desc[0].num - 1,
+		 intr->out_irqs->desc[0].start,
+		 intr->out_irqs->desc[0].start + intr->out_irqs->desc[0].num - 1,
 		 intr->type == IRQ_TYPE_LEVEL_HIGH ? "level" : "edge");
 	return 0;
 }

@@ -83,7 +83,8 @@ const struct ti_sci_handle *ti_sci_get_by_phandle(struct device_node *np, const 
 
 const struct ti_sci_handle *devm_ti_sci_get_by_phandle(struct device *dev, const char *property)
 {
-	const struct ti_sci_handle *h = ti_sci_get_by_phandle(dev ? dev_of_node(dev) : NULL, property);
+	const struct ti_sci_handle *h =
+		ti_sci_get_by_phandle(dev ? dev_of_node(dev) : NULL, property);
 
 	if (IS_ERR(h))
 		return h;

@@ -32,12 +32,13 @@ static void ti_sci_inta_msi_write(struct irq_data *data, struct msi_msg *msg)
 	(void)msg;
 }
 
-static int ti_sci_inta_msi_prepare(struct irq_domain *domain, struct device *dev, int nvec, msi_alloc_info_t *arg)
+static int ti_sci_inta_msi_prepare(struct irq_domain *domain, struct device *dev, int nvec,
+				   msi_alloc_info_t *arg)
 {
 	(void)nvec;
 	if (dev->id < 0 || dev->id > 0xffff) {
-		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
-		       dev_name(dev) ? dev_name(dev) : "?", dev->id);
+		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)",
+		       domain->name, dev_name(dev) ? dev_name(dev) : "?", dev->id);
 		return -EINVAL;
 	}
 	memset(arg, 0, sizeof(*arg));
@@ -66,7 +67,8 @@ struct irq_domain *ti_sci_inta_msi_create_irq_domain(struct fwnode_handle *fwnod
 	struct irq_domain *d;
 
 	if (!chip || !info->ops) {
-		pr_err("msi domain %s: INTA-MSI needs a chip and msi_domain_ops", fwnode ? fwnode->name : "?");
+		pr_err("msi domain %s: INTA-MSI needs a chip and msi_domain_ops",
+		       fwnode ? fwnode->name : "?");
 		return NULL;
 	}
 	chip->irq_request_resources = irq_chip_request_resources_parent;
@@ -100,13 +102,14 @@ struct irq_domain *ti_sci_inta_msi_create_irq_domain(struct fwnode_handle *fwnod
  * hence the message, exists only once the vector is requested).
  */
 static bool ti_sci_inta_init_dev_msi_info(struct device *dev, struct irq_domain *domain,
-					  struct irq_domain *msi_parent_domain, struct msi_domain_info *info)
+					  struct irq_domain *msi_parent_domain,
+					  struct msi_domain_info *info)
 {
 	struct irq_chip *chip = info->chip;
 
 	if (dev->id < 0 || dev->id > 0xffff) {
-		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)", domain->name,
-		       dev_name(dev) ? dev_name(dev) : "?", dev->id);
+		pr_err("domain %s: device %s has no TI-SCI device id (id %d, need 0..65535)",
+		       domain->name, dev_name(dev) ? dev_name(dev) : "?", dev->id);
 		return false;
 	}
 	if (!msi_lib_init_dev_msi_info(dev, domain, msi_parent_domain, info))
@@ -156,8 +159,8 @@ int ti_sci_inta_msi_domain_init(struct ti_sci_inta_irq_domain *inta)
 	inta->msi_info.flags = MSI_FLAG_LEVEL_CAPABLE;
 	inta->msi_info.handler = handle_edge_irq;
 	inta->msi_info.handler_name = "edge";
-	inta->msi_domain = ti_sci_inta_msi_create_irq_domain(of_node_to_fwnode(inta->node), &inta->msi_info,
-							      inta->domain);
+	inta->msi_domain = ti_sci_inta_msi_create_irq_domain(of_node_to_fwnode(inta->node),
+							     &inta->msi_info, inta->domain);
 	if (!inta->msi_domain)
 		return -ENOMEM;
 	snprintf(name, sizeof(name), "INTA%u-MSI", inta->ti_sci_id);

@@ -17,12 +17,12 @@
  * triplets; an absent property is the identity).  -ENOENT (logged) when no
  * triplet covers @in.
  */
-int ti_sci_translate_range(const struct device_node *node, const char *domain_name, u32 in, u32 *out);
+int ti_sci_translate_range(const struct device_node *node, const char *domain_name, u32 in,
+			   u32 *out);
 /* 0 if @node's ti,interrupt-ranges is absent or well-formed, else -EINVAL (logged) */
 int ti_sci_check_ranges(const struct device_node *node);
 
 /* strdup'd domain name shown by log lines and views */
 void ti_sci_name_domain(struct irq_domain *d, const char *name);
-
 
 #endif

@@ -24,8 +24,9 @@ static void ti_sci_resource_lock_destroy(void *lock)
 	raw_spin_lock_destroy(lock);
 }
 
-struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle *handle, struct device *dev,
-							u32 dev_id, u32 *sub_types, u32 sets)
+struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle *handle,
+						      struct device *dev, u32 dev_id,
+						      u32 *sub_types, u32 sets)
 {
 	struct ti_sci_resource *res;
 	bool valid_set = false;
@@ -48,15 +49,17 @@ struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle
 		struct ti_sci_resource_desc *d = &res->desc[i];
 
 		ret = handle->ops.rm_core_ops.get_range(handle, dev_id, (u8)sub_types[i], d);
-		if (ret || (u32)d->num + d->num_sec == 0 || (u32)d->start + d->num > TI_SCI_RESOURCE_NULL ||
+		if (ret || (u32)d->num + d->num_sec == 0 ||
+		    (u32)d->start + d->num > TI_SCI_RESOURCE_NULL ||
 		    (u32)d->start_sec + d->num_sec > TI_SCI_RESOURCE_NULL) {
 			/* a subtype this host has no (usable) share of: an empty set */
-			dev_dbg(dev, "no range for device %u subtype 0x%x (%d)", dev_id, sub_types[i], ret);
+			dev_dbg(dev, "no range for device %u subtype 0x%x (%d)", dev_id,
+				sub_types[i], ret);
 			memset(d, 0, sizeof(*d));
 			continue;
 		}
-		dev_dbg(dev, "device %u subtype 0x%x: %u+%u, secondary %u+%u", dev_id, sub_types[i], d->start, d->num,
-			d->start_sec, d->num_sec);
+		dev_dbg(dev, "device %u subtype 0x%x: %u+%u, secondary %u+%u", dev_id, sub_types[i],
+			d->start, d->num, d->start_sec, d->num_sec);
 		valid_set = true;
 		d->res_map = devm_bitmap_zalloc(dev, (unsigned int)d->num + d->num_sec, GFP_KERNEL);
 		if (!d->res_map)
@@ -69,14 +72,14 @@ struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle
 	return ret ? ERR_PTR(ret) : res;
 }
 
-struct ti_sci_resource *devm_ti_sci_get_resource(const struct ti_sci_handle *handle, struct device *dev,
-						 u32 dev_id, u32 sub_type)
+struct ti_sci_resource *devm_ti_sci_get_resource(const struct ti_sci_handle *handle,
+						 struct device *dev, u32 dev_id, u32 sub_type)
 {
 	return devm_ti_sci_get_resource_sets(handle, dev, dev_id, &sub_type, 1);
 }
 
-struct ti_sci_resource *devm_ti_sci_get_of_resource(const struct ti_sci_handle *handle, struct device *dev,
-						    u32 dev_id, char *of_prop)
+struct ti_sci_resource *devm_ti_sci_get_of_resource(const struct ti_sci_handle *handle,
+						    struct device *dev, u32 dev_id, char *of_prop)
 {
 	struct device_node *np = dev ? dev_of_node(dev) : NULL;
 	struct ti_sci_resource *res;
@@ -173,7 +176,8 @@ int ti_sci_check_ranges(const struct device_node *node)
 	return 0;
 }
 
-int ti_sci_translate_range(const struct device_node *node, const char *domain_name, u32 in, u32 *out)
+int ti_sci_translate_range(const struct device_node *node, const char *domain_name, u32 in,
+			   u32 *out)
 {
 	int n = of_property_count_u32_elems(node, "ti,interrupt-ranges");
 
@@ -193,7 +197,8 @@ int ti_sci_translate_range(const struct device_node *node, const char *domain_na
 			return 0;
 		}
 	}
-	pr_err("irq: domain %s: %u is not covered by ti,interrupt-ranges of %s", domain_name, in, node->path);
+	pr_err("irq: domain %s: %u is not covered by ti,interrupt-ranges of %s", domain_name, in,
+	       node->path);
 	return -ENOENT;
 }
 

@@ -60,7 +60,8 @@ static int of_fdt_validate(const void *blob, size_t size)
 		return -EINVAL;
 	}
 	if (fdt_totalsize(blob) > size) {
-		pr_err("truncated FDT: header says %u bytes, only %zu given", fdt_totalsize(blob), size);
+		pr_err("truncated FDT: header says %u bytes, only %zu given", fdt_totalsize(blob),
+		       size);
 		return -EINVAL;
 	}
 	/* libfdt 1.6.1's full check itself dereferences NULL below version 16 */
@@ -88,7 +89,8 @@ static int of_build_nodes(struct of_tree *t)
 		return -ENOMEM;
 
 	depth = 0;
-	for (off = 0; off >= 0 && depth >= 0 && t->nr_nodes < n; off = fdt_next_node(t->blob, off, &depth)) {
+	for (off = 0; off >= 0 && depth >= 0 && t->nr_nodes < n;
+	     off = fdt_next_node(t->blob, off, &depth)) {
 		struct device_node *np = &t->nodes[t->nr_nodes];
 		int len = 0;
 		const char *full = fdt_get_name(t->blob, off, &len);
@@ -99,7 +101,8 @@ static int of_build_nodes(struct of_tree *t)
 			return -EINVAL;
 		}
 		if (depth >= (int)ARRAY_SIZE(stack)) {
-			pr_err("node %s nested deeper than %zu levels", full ? full : "?", ARRAY_SIZE(stack));
+			pr_err("node %s nested deeper than %zu levels", full ? full : "?",
+			       ARRAY_SIZE(stack));
 			return -EINVAL;
 		}
 		t->nr_nodes++; /* counted from here on, so destroy frees its strings */
@@ -292,7 +295,8 @@ struct device_node *of_find_node_by_phandle(u32 phandle)
  *
  * Return: the first matching node after @from, or NULL if none.
  */
-struct device_node *of_find_compatible_node(struct device_node *from, const char *type, const char *compat)
+struct device_node *of_find_compatible_node(struct device_node *from, const char *type,
+					    const char *compat)
 {
 	struct device_node *np = from ? of_find_all_nodes(from) : of_root;
 
@@ -441,7 +445,8 @@ bool of_device_is_available(const struct device_node *np)
  * property is absent, @elem_size is not positive or the length is not a
  * multiple of it.
  */
-int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size)
+int of_property_count_elems_of_size(const struct device_node *np, const char *propname,
+				    int elem_size)
 {
 	int len;
 
@@ -715,7 +720,8 @@ int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size)
 	}
 	stride = (na + ns) * 4;
 	if (len % stride || (index + 1) * stride > len) {
-		pr_err("%s: reg entry %d not present (%d bytes, %d-byte entries)", np->path, index, len, stride);
+		pr_err("%s: reg entry %d not present (%d bytes, %d-byte entries)", np->path, index,
+		       len, stride);
 		return -EINVAL;
 	}
 	reg += index * (na + ns);
@@ -742,8 +748,8 @@ int of_reg_read(const struct device_node *np, int index, u64 *addr, u64 *size)
  * Return: 0, -EINVAL if neither @cells_name nor a @cell_count is given, or
  * -ENOENT if @np is NULL or has no @list_name.
  */
-int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device_node *np, const char *list_name,
-			     const char *cells_name, int cell_count)
+int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device_node *np,
+			     const char *list_name, const char *cells_name, int cell_count)
 {
 	const __be32 *list;
 	int len;
@@ -791,14 +797,15 @@ int of_phandle_iterator_next(struct of_phandle_iterator *it)
 		it->node = of_tree_find_phandle(it->parent->tree, it->phandle);
 		if (it->cells_name) {
 			if (!it->node) {
-				pr_err("%s: phandle 0x%x matches no node", it->parent->path, it->phandle);
+				pr_err("%s: phandle 0x%x matches no node", it->parent->path,
+				       it->phandle);
 				goto err;
 			}
 			if (of_property_read_u32(it->node, it->cells_name, &count)) {
 				/* upstream's fallback: a fixed count given along with the name */
 				if (it->cell_count < 0) {
-					pr_err("%s: could not get %s for %s", it->parent->path, it->cells_name,
-					       it->node->path);
+					pr_err("%s: could not get %s for %s", it->parent->path,
+					       it->cells_name, it->node->path);
 					goto err;
 				}
 				count = (u32)it->cell_count;
@@ -807,7 +814,8 @@ int of_phandle_iterator_next(struct of_phandle_iterator *it)
 			count = (u32)it->cell_count;
 		}
 		if (count > OF_MAX_PHANDLE_ARGS || it->cur + count > it->list_end) {
-			pr_err("%s: entry with %u arguments runs past the end of the list", it->parent->path, count);
+			pr_err("%s: entry with %u arguments runs past the end of the list",
+			       it->parent->path, count);
 			goto err;
 		}
 	}
@@ -848,7 +856,8 @@ int of_phandle_iterator_args(struct of_phandle_iterator *it, uint32_t *args, int
  * cells); -ENOENT if the list is absent; -EINVAL (logged) if an entry is
  * malformed, as for of_phandle_iterator_next().
  */
-int of_count_phandle_with_args(const struct device_node *np, const char *list_name, const char *cells_name)
+int of_count_phandle_with_args(const struct device_node *np, const char *list_name,
+			       const char *cells_name)
 {
 	struct of_phandle_iterator it;
 	int rc, n = 0;

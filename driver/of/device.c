@@ -41,7 +41,8 @@ static bool row_is_end(const struct of_device_id *m)
  *
  * Return: the matching row, or NULL if none fits or an argument is NULL.
  */
-const struct of_device_id *of_match_node(const struct of_device_id *matches, const struct device_node *node)
+const struct of_device_id *of_match_node(const struct of_device_id *matches,
+					 const struct device_node *node)
 {
 	const char *compat;
 	int len;
@@ -56,8 +57,8 @@ const struct of_device_id *of_match_node(const struct of_device_id *matches, con
 		size_t clen = nul ? (size_t)(nul - c) : (size_t)(len - pos);
 
 		for (const struct of_device_id *m = matches; !row_is_end(m); m++)
-			if (m->compatible[0] && strlen(m->compatible) == clen && !memcmp(m->compatible, c, clen) &&
-			    name_type_fit(m, node))
+			if (m->compatible[0] && strlen(m->compatible) == clen &&
+			    !memcmp(m->compatible, c, clen) && name_type_fit(m, node))
 				return m;
 		pos += (int)clen + 1;
 	}
@@ -75,7 +76,8 @@ const struct of_device_id *of_match_node(const struct of_device_id *matches, con
  * Return: of_match_node() on @dev's of_node; NULL if @dev is NULL or has no
  * node.
  */
-const struct of_device_id *of_match_device(const struct of_device_id *matches, const struct device *dev)
+const struct of_device_id *of_match_device(const struct of_device_id *matches,
+					   const struct device *dev)
 {
 	return dev && dev->of_node ? of_match_node(matches, dev->of_node) : NULL;
 }

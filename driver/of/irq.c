@@ -61,11 +61,14 @@ int of_irq_find_parent_checked(struct device_node *child, struct device_node **p
 			struct device_node *next = of_tree_find_phandle(p->tree, ph);
 
 			if (!next) {
-				pr_err("%s: interrupt-parent phandle 0x%x matches no node", p->path, ph);
+				pr_err("%s: interrupt-parent phandle 0x%x matches no node", p->path,
+				       ph);
 				return -EINVAL;
 			}
-			if (!of_has_irq_cells(next) && of_property_read_bool(next, "interrupt-controller")) {
-				pr_err("%s: interrupt parent %s has no #interrupt-cells", child->path, next->path);
+			if (!of_has_irq_cells(next) &&
+			    of_property_read_bool(next, "interrupt-controller")) {
+				pr_err("%s: interrupt parent %s has no #interrupt-cells",
+				       child->path, next->path);
 				return -EINVAL;
 			}
 			p = next;
@@ -128,7 +131,8 @@ static int of_irq_parse_extended(struct device_node *node, const fdt32_t *v, int
 		struct device_node *ctl = of_tree_find_phandle(node->tree, ph);
 
 		if (!ctl) {
-			pr_err("%s: interrupts-extended[%d] phandle 0x%x matches no node", node->path, i, ph);
+			pr_err("%s: interrupts-extended[%d] phandle 0x%x matches no node",
+			       node->path, i, ph);
 			return -EINVAL;
 		}
 		if (of_irq_cells(node, ctl, &cells))
@@ -195,8 +199,8 @@ int of_irq_parse_one(struct device_node *node, int index, struct of_phandle_args
 	if (of_irq_cells(node, ctl, &cells))
 		return -EINVAL;
 	if (len % (int)(cells * 4)) {
-		pr_err("%s: interrupts is %d bytes, not a multiple of %u cells of %s", node->path, len,
-		       cells, ctl->path);
+		pr_err("%s: interrupts is %d bytes, not a multiple of %u cells of %s", node->path,
+		       len, cells, ctl->path);
 		return -EINVAL;
 	}
 	if ((index + 1) * (int)cells * 4 > len) {
@@ -234,8 +238,8 @@ int of_irq_count(struct device_node *node)
 		/* count without logging: stop quietly at the first bad entry */
 		while (pos < len / 4) {
 			ctl = of_tree_find_phandle(node->tree, fdt32_to_cpu(v[pos]));
-			if (!ctl || of_property_read_u32(ctl, "#interrupt-cells", &cells) || cells < 1 ||
-			    cells > OF_MAX_PHANDLE_ARGS)
+			if (!ctl || of_property_read_u32(ctl, "#interrupt-cells", &cells) ||
+			    cells < 1 || cells > OF_MAX_PHANDLE_ARGS)
 				break;
 			pos += 1 + (int)cells;
 			if (pos > len / 4)
@@ -244,8 +248,8 @@ int of_irq_count(struct device_node *node)
 		}
 		return n;
 	}
-	if (!of_get_property(node, "interrupts", &len) || of_irq_find_parent_checked(node, &ctl) || !ctl ||
-	    of_irq_cells(node, ctl, &cells))
+	if (!of_get_property(node, "interrupts", &len) || of_irq_find_parent_checked(node, &ctl) ||
+	    !ctl || of_irq_cells(node, ctl, &cells))
 		return 0;
 	return len / (int)(cells * 4);
 }

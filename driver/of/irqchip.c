@@ -48,7 +48,8 @@ static int of_irq_collect(struct device_node *root, const struct of_irqchip_matc
 		const struct of_irqchip_match *m;
 		struct device_node *parent;
 
-		if (!of_property_read_bool(np, "interrupt-controller") || !of_device_is_available(np))
+		if (!of_property_read_bool(np, "interrupt-controller") ||
+		    !of_device_is_available(np))
 			continue;
 		m = of_irq_match(np, matches);
 		if (!m)
@@ -198,8 +199,8 @@ static int populate_untyped_buses(struct device_node *root)
 	int ret = 0;
 
 	for_each_child_of_node(root, bus) {
-		if (of_get_property(bus, "compatible", NULL) || !of_get_property(bus, "ranges", NULL) ||
-		    !of_device_is_available(bus))
+		if (of_get_property(bus, "compatible", NULL) ||
+		    !of_get_property(bus, "ranges", NULL) || !of_device_is_available(bus))
 			continue;
 		ret = of_platform_default_populate(bus, NULL, NULL);
 		if (ret)
@@ -347,7 +348,7 @@ int platform_irqchip_probe(struct platform_device *pdev)
 	 * the init callback can look for the specific domains it needs.
 	 */
 	if (parent && !irq_find_matching_host(parent, DOMAIN_BUS_ANY))
-		return dev_err_probe(&pdev->dev, -EPROBE_DEFER, "interrupt parent %pOF has no irq domain yet",
-				     parent);
+		return dev_err_probe(&pdev->dev, -EPROBE_DEFER,
+				     "interrupt parent %pOF has no irq domain yet", parent);
 	return init(np, parent);
 }

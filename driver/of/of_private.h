@@ -6,17 +6,23 @@
 #include <linux/of.h>
 
 struct of_tree {
-	void *blob;   /* validated copy of the dtb */
+	void *blob; /* validated copy of the dtb */
 	size_t size;
 	struct device_node *nodes; /* [nr_nodes], nodes[0] is the root, depth-first order */
 	int nr_nodes;
 };
 
 /* the blob a node's properties live in */
-static inline const void *of_node_blob(const struct device_node *np) { return np->tree->blob; }
+static inline const void *of_node_blob(const struct device_node *np)
+{
+	return np->tree->blob;
+}
 
 /* node path for log lines ("<null>" for NULL) */
-static inline const char *of_node_path(const struct device_node *np) { return np ? np->path : "<null>"; }
+static inline const char *of_node_path(const struct device_node *np)
+{
+	return np ? np->path : "<null>";
+}
 
 /* node with @phandle in tree @t, NULL if none (no log) */
 struct device_node *of_tree_find_phandle(const struct of_tree *t, u32 phandle);
@@ -29,6 +35,4 @@ struct device_node *of_tree_find_phandle(const struct of_tree *t, u32 phandle);
  */
 int of_irq_find_parent_checked(struct device_node *child, struct device_node **parent);
 
-
 #endif
-

@@ -51,7 +51,8 @@ static unsigned int irq_depth(struct device_node *np)
 {
 	unsigned int depth = 0;
 
-	if (!of_get_property(np, "interrupts", NULL) && !of_get_property(np, "interrupts-extended", NULL) &&
+	if (!of_get_property(np, "interrupts", NULL) &&
+	    !of_get_property(np, "interrupts-extended", NULL) &&
 	    !of_property_read_bool(np, "interrupt-controller"))
 		return 0;
 	for (struct device_node *p = np; depth < 32;) {
@@ -98,7 +99,8 @@ static int add_mem_resources(struct platform_device *pdev, struct device_node *n
 		return -ENOMEM;
 	for (int i = 0; i < n; i++) {
 		if (of_address_to_resource(np, i, &res[i]))
-			pr_warn("%s: reg[%d] does not translate to a CPU address (no ranges window)", np->path, i);
+			pr_warn("%s: reg[%d] does not translate to a CPU address (no ranges window)",
+				np->path, i);
 	}
 	pdev->resource = res;
 	pdev->num_resources = (u32)n;
@@ -151,7 +153,8 @@ struct platform_device *of_platform_device_create(struct device_node *np, const 
 	return pdev;
 }
 
-static int create_bus(struct device_node *bus, const struct of_device_id *matches, struct device *parent)
+static int create_bus(struct device_node *bus, const struct of_device_id *matches,
+		      struct device *parent)
 {
 	struct platform_device *pdev;
 	struct device_node *child;

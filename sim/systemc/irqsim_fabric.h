@@ -70,99 +70,99 @@ class Dram;
 class LinePins;
 
 struct FabricConfig {
-	unsigned cpus = 4;                          // 1, 4 or 16 (the verilated variants)
-	unsigned reset_cycles = 4;                  // applied in the constructor
-	uint32_t bus_timeout = 10000;               // cycles before an access is declared hung
-	unsigned dram_latency = 4;
-	sc_core::sc_time period = sc_core::sc_time(1, sc_core::SC_NS); // unless clk is an sc_clock
-	std::string trace_path;                     // FST from construction on, if set
-	int trace_depth = 4;
+    unsigned cpus = 4;             // 1, 4 or 16 (the verilated variants)
+    unsigned reset_cycles = 4;     // applied in the constructor
+    uint32_t bus_timeout = 10000;  // cycles before an access is declared hung
+    unsigned dram_latency = 4;
+    sc_core::sc_time period = sc_core::sc_time(1, sc_core::SC_NS);  // unless clk is an sc_clock
+    std::string trace_path;                                         // FST from construction on, if set
+    int trace_depth = 4;
 };
 
 class IrqsimFabric : public sc_core::sc_module {
 public:
-	static constexpr uint64_t kSysregBase = 0xF0000000ull;
-	static constexpr unsigned kSysregPeShift = 20;
-	static constexpr uint64_t sysreg_address(unsigned pe, uint16_t key)
-	{
-		return kSysregBase + (static_cast<uint64_t>(pe) << kSysregPeShift) + 8ull * key;
-	}
-	// with an io.h sys_reg() encoding; false if op0 != 3
-	static bool sysreg_address_enc(unsigned pe, uint32_t enc, uint64_t *addr);
+    static constexpr uint64_t kSysregBase = 0xF0000000ull;
+    static constexpr unsigned kSysregPeShift = 20;
+    static constexpr uint64_t sysreg_address(unsigned pe, uint16_t key)
+    {
+        return kSysregBase + (static_cast<uint64_t>(pe) << kSysregPeShift) + 8ull * key;
+    }
+    // with an io.h sys_reg() encoding; false if op0 != 3
+    static bool sysreg_address_enc(unsigned pe, uint32_t enc, uint64_t* addr);
 
-	sc_core::sc_in<bool> clk;
-	tlm_utils::simple_target_socket<IrqsimFabric> mmio;
-	sc_core::sc_vector<sc_core::sc_out<bool>> irq;
-	sc_core::sc_vector<sc_core::sc_out<bool>> fiq;
-	using LinePort = sc_core::sc_port<sc_core::sc_signal_in_if<bool>, 1, sc_core::SC_ZERO_OR_MORE_BOUND>;
-	sc_core::sc_vector<LinePort> line_in;
+    sc_core::sc_in<bool> clk;
+    tlm_utils::simple_target_socket<IrqsimFabric> mmio;
+    sc_core::sc_vector<sc_core::sc_out<bool>> irq;
+    sc_core::sc_vector<sc_core::sc_out<bool>> fiq;
+    using LinePort = sc_core::sc_port<sc_core::sc_signal_in_if<bool>, 1, sc_core::SC_ZERO_OR_MORE_BOUND>;
+    sc_core::sc_vector<LinePort> line_in;
 
-	IrqsimFabric(sc_core::sc_module_name name, const FabricConfig &cfg = FabricConfig());
-	~IrqsimFabric() override;
+    IrqsimFabric(sc_core::sc_module_name name, const FabricConfig& cfg = FabricConfig());
+    ~IrqsimFabric() override;
 
-	unsigned num_cpus() const;
-	unsigned num_pes() const;
-	unsigned num_lines() const;
-	const sc_core::sc_time &period() const { return period_; }
+    unsigned num_cpus() const;
+    unsigned num_pes() const;
+    unsigned num_lines() const;
+    const sc_core::sc_time& period() const { return period_; }
 
-	// device lines driven by method (for lines whose line_in port is unbound);
-	// they reach the RTL at the model's next rising edge
-	void set_line(unsigned line, bool level);
-	bool line(unsigned line) const;
-	void pulse_line(unsigned line, unsigned width = 1);
+    // device lines driven by method (for lines whose line_in port is unbound);
+    // they reach the RTL at the model's next rising edge
+    void set_line(unsigned line, bool level);
+    bool line(unsigned line) const;
+    void pulse_line(unsigned line, unsigned width = 1);
 
-	// the model's cycle count (may run ahead of SystemC time by the transaction
-	// in flight); cycles the model is currently ahead
-	uint64_t cycle() const;
-	uint64_t ahead() const { return ahead_; }
-	// An event notified one delta after the irq/fiq outputs are written at the
-	// next rising edge, i.e. when their new values can be read.  Notified only
-	// when asked for (a delta cycle per edge would cost ~20%): call it each time,
-	// right before waiting on it.
-	const sc_core::sc_event &next_outputs_update()
-	{
-		want_outputs_event_ = true;
-		return outputs_updated_;
-	}
+    // the model's cycle count (may run ahead of SystemC time by the transaction
+    // in flight); cycles the model is currently ahead
+    uint64_t cycle() const;
+    uint64_t ahead() const { return ahead_; }
+    // An event notified one delta after the irq/fiq outputs are written at the
+    // next rising edge, i.e. when their new values can be read.  Notified only
+    // when asked for (a delta cycle per edge would cost ~20%): call it each time,
+    // right before waiting on it.
+    const sc_core::sc_event& next_outputs_update()
+    {
+        want_outputs_event_ = true;
+        return outputs_updated_;
+    }
 
-	// the text shown with the bus accesses in a trace (SocModel::set_annotation)
-	void annotate(const char *text);
-	bool failed() const;
-	const std::string &error() const;
+    // the text shown with the bus accesses in a trace (SocModel::set_annotation)
+    void annotate(const char* text);
+    bool failed() const;
+    const std::string& error() const;
 
-	// the harness pieces, for what the socket does not carry (DMA memory, traces)
-	SocModel &model() { return *model_; }
-	Dram &dram() { return *dram_; }
-	LinePins &lines() { return *lines_; }
+    // the harness pieces, for what the socket does not carry (DMA memory, traces)
+    SocModel& model() { return *model_; }
+    Dram& dram() { return *dram_; }
+    LinePins& lines() { return *lines_; }
 
-	// counters
-	uint64_t transactions() const { return transactions_; }
-	uint64_t edges() const { return edges_; }
-	uint64_t skipped_edges() const { return skipped_; }
+    // counters
+    uint64_t transactions() const { return transactions_; }
+    uint64_t edges() const { return edges_; }
+    uint64_t skipped_edges() const { return skipped_; }
 
-	void b_transport(tlm::tlm_generic_payload &gp, sc_core::sc_time &delay);
+    void b_transport(tlm::tlm_generic_payload& gp, sc_core::sc_time& delay);
 
 private:
-	void end_of_elaboration() override;
-	void on_edge();
-	void write_outputs();
-	// brings the model to the initiator's local time; returns the start offset
-	sc_core::sc_time catch_up(const sc_core::sc_time &delay_in);
-	tlm::tlm_response_status mmio_access(tlm::tlm_generic_payload &gp, uint32_t *cycles);
-	tlm::tlm_response_status sysreg_access(tlm::tlm_generic_payload &gp, uint32_t *cycles);
+    void end_of_elaboration() override;
+    void on_edge();
+    void write_outputs();
+    // brings the model to the initiator's local time; returns the start offset
+    sc_core::sc_time catch_up(const sc_core::sc_time& delay_in);
+    tlm::tlm_response_status mmio_access(tlm::tlm_generic_payload& gp, uint32_t* cycles);
+    tlm::tlm_response_status sysreg_access(tlm::tlm_generic_payload& gp, uint32_t* cycles);
 
-	FabricConfig cfg_;
-	std::unique_ptr<SocModel> model_;
-	std::unique_ptr<AxiLiteMaster> bus_;
-	std::unique_ptr<SysregPort> sysregs_;
-	std::unique_ptr<Dram> dram_;
-	std::unique_ptr<LinePins> lines_;
-	sc_core::sc_time period_;
-	uint64_t ahead_ = 0;
-	uint64_t edges_ = 0, skipped_ = 0, transactions_ = 0;
-	uint64_t bound_lines_ = 0; // mask of bound line_in ports
-	sc_core::sc_event outputs_updated_;
-	bool want_outputs_event_ = false;
+    FabricConfig cfg_;
+    std::unique_ptr<SocModel> model_;
+    std::unique_ptr<AxiLiteMaster> bus_;
+    std::unique_ptr<SysregPort> sysregs_;
+    std::unique_ptr<Dram> dram_;
+    std::unique_ptr<LinePins> lines_;
+    sc_core::sc_time period_;
+    uint64_t ahead_ = 0;
+    uint64_t edges_ = 0, skipped_ = 0, transactions_ = 0;
+    uint64_t bound_lines_ = 0;  // mask of bound line_in ports
+    sc_core::sc_event outputs_updated_;
+    bool want_outputs_event_ = false;
 };
 
-} // namespace irqsim
+}  // namespace irqsim

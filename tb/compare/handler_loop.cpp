@@ -15,10 +15,10 @@ constexpr uint16_t kPmr = SysregPort::key(0, 4, 6, 0), kIar1 = SysregPort::key(0
                    kSre = SysregPort::key(0, 12, 12, 5), kIgrpen1 = SysregPort::key(0, 12, 12, 7);
 constexpr unsigned kLines = 32, kFirstSpi = 32, kIrqWait = 1000;
 
-bool init(Sim &s, unsigned cpus, std::string *err)
+bool init(Sim& s, unsigned cpus, std::string* err)
 {
-    auto &bus = s.cpu_bus();
-    auto &sr = s.sysregs();
+    auto& bus = s.cpu_bus();
+    auto& sr = s.sysregs();
     const uint32_t gicd = s.model().params().gicd_base;
     bool ok = bus.write32(gicd, 2).ok();  // GICD_CTLR.EnableGrp1
     for (AxiResult r = bus.read32(gicd); ok && (r.data >> 31); r = bus.read32(gicd))
@@ -28,22 +28,23 @@ bool init(Sim &s, unsigned cpus, std::string *err)
         ok = bus.write32(waker, 0).ok();
         for (AxiResult r = bus.read32(waker); ok && (r.data & 4); r = bus.read32(waker))
             ok = r.ok();
-        ok = ok && sr.write(pe, kSre, 7).ok() && sr.write(pe, kPmr, 0xF0).ok() && sr.write(pe, kCtlr, 0).ok() &&
-             sr.write(pe, kIgrpen1, 1).ok();
+        ok = ok && sr.write(pe, kSre, 7).ok() && sr.write(pe, kPmr, 0xF0).ok() &&
+             sr.write(pe, kCtlr, 0).ok() && sr.write(pe, kIgrpen1, 1).ok();
     }
     ok = ok && bus.write32(gicd + 0x0084, 0xFFFFFFFF).ok();  // IGROUPR1: Group 1
     for (unsigned w = 0; ok && w < 8; w++)
         ok = bus.write32(gicd + 0x0420 + 4 * w, 0xA0A0A0A0).ok();  // IPRIORITYR
-    ok = ok && bus.write32(gicd + 0x0C08, 0xAAAAAAAA).ok() && bus.write32(gicd + 0x0C0C, 0xAAAAAAAA).ok();  // edge
+    ok = ok && bus.write32(gicd + 0x0C08, 0xAAAAAAAA).ok() &&
+         bus.write32(gicd + 0x0C0C, 0xAAAAAAAA).ok();  // edge
     for (unsigned l = 0; ok && l < kLines; l++)
         ok = bus.write32(gicd + 0x6000 + 8 * (kFirstSpi + l), l % cpus).ok();  // IROUTER
-    ok = ok && bus.write32(gicd + 0x0104, 0xFFFFFFFF).ok();  // ISENABLER1
+    ok = ok && bus.write32(gicd + 0x0104, 0xFFFFFFFF).ok();                    // ISENABLER1
     if (!ok)
         *err = "init: a GIC register access failed" + (s.failed() ? ": " + s.error() : std::string());
     return ok;
 }
 
-} // namespace
+}  // namespace
 
 HandlerLoopResult run_handler_loop(unsigned cpus, uint64_t events)
 {
@@ -57,8 +58,8 @@ HandlerLoopResult run_handler_loop(unsigned cpus, uint64_t events)
     s.boot();
     if (!init(s, cpus, &r.error))
         return r;
-    auto &m = s.model();
-    auto &sr = s.sysregs();
+    auto& m = s.model();
+    auto& sr = s.sysregs();
     r.init_cycles = m.cycle();
     auto t0 = std::chrono::steady_clock::now();
     std::clock_t c0 = std::clock();
@@ -70,7 +71,8 @@ HandlerLoopResult run_handler_loop(unsigned cpus, uint64_t events)
             for (; !s.platform().irq_line(pe) && n < kIrqWait; n++)
                 m.tick();
             if (n >= kIrqWait) {
-                r.error = "no irq_out[" + std::to_string(pe) + "] for INTID " + std::to_string(kFirstSpi + line);
+                r.error =
+                    "no irq_out[" + std::to_string(pe) + "] for INTID " + std::to_string(kFirstSpi + line);
                 break;
             }
             SysregResult iar = sr.read(pe, kIar1);
@@ -80,7 +82,8 @@ HandlerLoopResult run_handler_loop(unsigned cpus, uint64_t events)
             } else if (intid == 1023) {
                 r.spurious++;
             } else if (intid != kFirstSpi + line) {
-                r.error = "ICC_IAR1 " + std::to_string(intid) + ", expected " + std::to_string(kFirstSpi + line);
+                r.error =
+                    "ICC_IAR1 " + std::to_string(intid) + ", expected " + std::to_string(kFirstSpi + line);
             } else if (!sr.write(pe, kEoir1, intid).ok()) {
                 r.error = "ICC_EOIR1 write failed";
             } else {
@@ -97,4 +100,4 @@ HandlerLoopResult run_handler_loop(unsigned cpus, uint64_t events)
     return r;
 }
 
-} // namespace irqsim
+}  // namespace irqsim

@@ -17,4 +17,4 @@ struct HandlerLoopResult {
 
 HandlerLoopResult run_handler_loop(unsigned cpus, uint64_t events);
 
-} // namespace irqsim
+}  // namespace irqsim

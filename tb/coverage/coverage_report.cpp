@@ -78,8 +78,8 @@ bool read_junit(const std::string& path, std::vector<TestCase>* out, std::string
         TestCase tc;
         tc.name = cls.empty() || cls == name ? name : cls + "." + name;
         tc.passed = body.find("<failure") == std::string::npos && body.find("<error") == std::string::npos &&
-                    body.find("<skipped") == std::string::npos && status != "notrun" && status != "disabled" &&
-                    status != "fail";
+                    body.find("<skipped") == std::string::npos && status != "notrun" &&
+                    status != "disabled" && status != "fail";
         out->push_back(tc);
         n++;
     }
@@ -103,9 +103,11 @@ int main(int argc, char** argv)
     std::string fcov_dir, testplan, json_out, html_out;
     std::vector<std::string> junits;
     unsigned cpus = 4;
-    app.add_option("--fcov", fcov_dir, "directory of fcov-*.json files (IRQSIM_FCOV_DIR of the runs)")->required();
+    app.add_option("--fcov", fcov_dir, "directory of fcov-*.json files (IRQSIM_FCOV_DIR of the runs)")
+        ->required();
     app.add_option("--testplan", testplan, "testplan (JSON, comments allowed)");
-    app.add_option("--junit", junits, "JUnit results of the runs (ctest --output-junit, irqsim regress --junit)");
+    app.add_option("--junit", junits,
+                   "JUnit results of the runs (ctest --output-junit, irqsim regress --junit)");
     app.add_option("--cpus", cpus, "application CPUs of the SoC the runs used")->check(CLI::Range(1u, 64u));
     app.add_option("--json", json_out, "write the report as JSON");
     app.add_option("--html", html_out, "write the report as one HTML page");
@@ -189,7 +191,8 @@ int main(int argc, char** argv)
         std::ifstream f(testplan);
         nlohmann::json plan = nlohmann::json::parse(f, nullptr, false, /*ignore_comments=*/true);
         if (plan.is_discarded() || !plan.contains("testpoints") || !plan["testpoints"].is_array()) {
-            std::fprintf(stderr, "irqsim-coverage-report: %s: not a testplan (an object with a testpoints array)\n",
+            std::fprintf(stderr,
+                         "irqsim-coverage-report: %s: not a testplan (an object with a testpoints array)\n",
                          testplan.c_str());
             return 2;
         }
@@ -207,7 +210,8 @@ int main(int argc, char** argv)
             unsigned cov_bins = 0, cov_hit = 0;
             for (const auto& c : tp.value("coverage", std::vector<std::string>{})) {
                 size_t colon = c.find(':');
-                std::string pp = c.substr(0, colon), bp = colon == std::string::npos ? "*" : c.substr(colon + 1);
+                std::string pp = c.substr(0, colon),
+                            bp = colon == std::string::npos ? "*" : c.substr(colon + 1);
                 for (const auto& [point, bins] : declared)
                     if (glob_match(pp, point))
                         for (const auto& [bin, z] : bins)
@@ -216,7 +220,7 @@ int main(int argc, char** argv)
                                 cov_hit += report["points"][point][bin].get<uint64_t>() != 0;
                             }
             }
-            const char* status = matched == 0 ? (partial ? "not in run" : "NO TEST RUN")
+            const char* status = matched == 0        ? (partial ? "not in run" : "NO TEST RUN")
                                  : passed == matched ? "passed"
                                                      : "FAILING";
             if (matched == 0 && partial)
@@ -226,8 +230,11 @@ int main(int argc, char** argv)
             std::snprintf(line, sizeof line, "  %-32s %-12s tests %u/%u passed, coverage %u/%u bins\n",
                           name.c_str(), status, passed, matched, cov_hit, cov_bins);
             txt << line;
-            report["testpoints"][name] = {{"status", status}, {"tests_matched", matched},
-                                          {"tests_passed", passed}, {"bins", cov_bins}, {"bins_hit", cov_hit}};
+            report["testpoints"][name] = {{"status", status},
+                                          {"tests_matched", matched},
+                                          {"tests_passed", passed},
+                                          {"bins", cov_bins},
+                                          {"bins_hit", cov_hit}};
         }
         txt << "testpoints without a passing test: " << without << "\n";
         report["testpoints_without_passing_test"] = without;

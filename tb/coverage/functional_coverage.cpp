@@ -87,13 +87,12 @@ void fabric_coverage_model(FunctionalCoverage& fc, unsigned cpus)
         {"spi", {"level", "edge"}},   // device lines 0-15 level, 16-31 edge
         {"ppi", {"level"}},           // per-CPU timers
         {"sgi", {"edge"}},            // IPIs
-        {"dma-ring", {"edge"}},        // DMA ring -> INTA VINT -> INTR -> GIC (MSI-INTA: edge)
+        {"dma-ring", {"edge"}},       // DMA ring -> INTA VINT -> INTR -> GIC (MSI-INTA: edge)
         {"ti-intr-line", {"level"}},  // device lines on the INTR
         {"lpi", {"edge"}},            // DirectLPI
         {"mbi", {"edge"}},            // GICD_SETSPI_NSR
         {"ims-mbi", {"edge"}},        // the IMS device over each parent
-        {"ims-lpi", {"edge"}},
-        {"ims-inta", {"edge"}},       // (MSI-INTA: edge)
+        {"ims-lpi", {"edge"}},       {"ims-inta", {"edge"}},  // (MSI-INTA: edge)
     };
     // Paths through the INTA reach CPU 0 only: the INTA refuses set_affinity (a
     // VINT carries up to 64 events, moving one would move its VINT-mates), so an

@@ -11,7 +11,6 @@
 namespace irqsim::e2e {
 namespace {
 
-
 class ContractNegative : public SessionTest {};
 
 // Poke the redistributor of a CPU back to sleep after boot (as a driver that
@@ -66,7 +65,8 @@ std::vector<std::string> rwp_violations(const BusLog& log, uint64_t from_total, 
             owed = false;
         } else if (std::string(e.kind) == "W") {
             if (owed)
-                out.push_back("distributor write at +0x" + std::to_string(off) + " while RWP still owed after " + what);
+                out.push_back("distributor write at +0x" + std::to_string(off) +
+                              " while RWP still owed after " + what);
             if (off >= GICD_ICENABLER && off < GICD_ICENABLER + 0x80) {
                 owed = true;
                 what = e.str();
@@ -209,12 +209,18 @@ TEST_P(ContractRtlChecks, ErrorTextNamesRegisterAndRule)
 INSTANTIATE_TEST_SUITE_P(
     Contract, ContractRtlChecks,
     ::testing::Values(
-        RtlCheckCase{"IgrpmodrWrite", "GICD_IGRPMODR", "Secure-only",
-                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_IGRPMODR + 4, ~0u); }},
+        RtlCheckCase{
+            "IgrpmodrWrite", "GICD_IGRPMODR", "Secure-only",
+            [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_IGRPMODR + 4, ~0u); }},
         RtlCheckCase{"IrouterIrm", "GICD_IROUTER", "IRM=1",
-                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_IROUTER + 8 * 40, 1u << 31); }},
+                     [](Sim& s) {
+                         s.cpu_bus().write32(s.model().params().gicd_base + GICD_IROUTER + 8 * 40, 1u << 31);
+                     }},
         RtlCheckCase{"HalfwordCtlrWrite", "GICD", "byte/halfword",
-                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_CTLR, 0x2, kProtNonSecure, 0x3); }},
+                     [](Sim& s) {
+                         s.cpu_bus().write32(s.model().params().gicd_base + GICD_CTLR, 0x2, kProtNonSecure,
+                                             0x3);
+                     }},
         RtlCheckCase{"EoiWithNothingActive", "ICC_EOIR1_EL1", "no active priority",
                      [](Sim& s) { s.sysregs().write(0, kIccEoir1, 40); }},
         RtlCheckCase{"DirWithEoiMode0", "ICC_DIR_EL1", "EOImode=0",

@@ -18,7 +18,6 @@
 namespace irqsim::e2e {
 namespace {
 
-
 // A bare SoC after reset: no driver has touched it.
 class ContractHw : public ::testing::TestWithParam<unsigned> {
 protected:
@@ -141,7 +140,8 @@ TEST_P(ContractHw, RedistributorResetValues)
         const uint32_t rdb = gicr_base(pe), sgi = gicr_sgi_base(pe);
         SCOPED_TRACE("PE " + std::to_string(pe));
         EXPECT_EQ(rd(rdb + GICR_PIDR2) & GIC_PIDR2_ARCH_MASK, static_cast<uint32_t>(GIC_PIDR2_ARCH_GICv3));
-        uint64_t typer = static_cast<uint64_t>(rd(rdb + GICR_TYPER)) | static_cast<uint64_t>(rd(rdb + GICR_TYPER + 4)) << 32;
+        uint64_t typer = static_cast<uint64_t>(rd(rdb + GICR_TYPER)) |
+                         static_cast<uint64_t>(rd(rdb + GICR_TYPER + 4)) << 32;
         EXPECT_EQ(GICR_TYPER_AFFINITY(typer), ((pe / 16) << 8) | (pe % 16)) << "affinity = MPIDR Aff1.Aff0";
         EXPECT_EQ((typer >> 8) & 0xffff, pe) << "Processor_Number";
         EXPECT_EQ((typer & GICR_TYPER_LAST) != 0, pe == pes - 1) << "Last only on the last redistributor";
@@ -169,7 +169,8 @@ TEST_P(ContractHw, CpuInterfaceResetValues)
     for (unsigned pe = 0; pe < params().num_pes(); pe++) {
         SCOPED_TRACE("PE " + std::to_string(pe));
         uint64_t ctlr = sr(pe, kIccCtlr);
-        EXPECT_EQ((ctlr & ICC_CTLR_EL1_PRI_BITS_MASK) >> ICC_CTLR_EL1_PRI_BITS_SHIFT, 4u) << "PRIbits = 5 bits - 1";
+        EXPECT_EQ((ctlr & ICC_CTLR_EL1_PRI_BITS_MASK) >> ICC_CTLR_EL1_PRI_BITS_SHIFT, 4u)
+            << "PRIbits = 5 bits - 1";
         EXPECT_EQ(ctlr & ICC_CTLR_EL1_EOImode_drop, 0u);
         EXPECT_EQ(ctlr & ICC_CTLR_EL1_RSS, 0u);
         uint64_t sre = sr(pe, kIccSre);
@@ -247,13 +248,15 @@ TEST_P(ContractHw, WakerHandshakeGatesDelivery)
     bool awake = sim_->run_until([&] { return !(rd(rdb + GICR_WAKER) & GICR_WAKER_ChildrenAsleep); }, 1000);
     EXPECT_TRUE(awake) << "ChildrenAsleep never dropped";
     EXPECT_LT(sim_->cycle() - t0, 200u);
-    EXPECT_TRUE(sim_->run_until([&] { return sim_->platform().irq_line(pe); }, 500)) << "no irq after wake-up";
+    EXPECT_TRUE(sim_->run_until([&] { return sim_->platform().irq_line(pe); }, 500))
+        << "no irq after wake-up";
     EXPECT_EQ(sr(pe, kIccIar1) & ICC_IAR1_EL1_INTID_MASK, 5u);
     sw(pe, kIccEoir1, 5);
 
     // back to sleep: ChildrenAsleep follows, delivery stops again
     wr(rdb + GICR_WAKER, rd(rdb + GICR_WAKER) | GICR_WAKER_ProcessorSleep);
-    EXPECT_TRUE(sim_->run_until([&] { return (rd(rdb + GICR_WAKER) & GICR_WAKER_ChildrenAsleep) != 0; }, 1000));
+    EXPECT_TRUE(
+        sim_->run_until([&] { return (rd(rdb + GICR_WAKER) & GICR_WAKER_ChildrenAsleep) != 0; }, 1000));
     wr(sgib + GICR_ISPENDR0, 1u << 6);
     sim_->run(200);
     EXPECT_FALSE(sim_->platform().irq_line(pe));
@@ -271,7 +274,8 @@ TEST_P(ContractHw, IrouterAffinityReachesEveryPe)
     for (unsigned pe = 0; pe < pes; pe++) {
         const uint32_t rdb = gicr_base(pe);
         wr(rdb + GICR_WAKER, rd(rdb + GICR_WAKER) & ~GICR_WAKER_ProcessorSleep);
-        ASSERT_TRUE(sim_->run_until([&] { return !(rd(rdb + GICR_WAKER) & GICR_WAKER_ChildrenAsleep); }, 1000));
+        ASSERT_TRUE(
+            sim_->run_until([&] { return !(rd(rdb + GICR_WAKER) & GICR_WAKER_ChildrenAsleep); }, 1000));
         sw(pe, kIccPmr, DEFAULT_PMR_VALUE);
         sw(pe, kIccIgrpen1, 1);
     }
@@ -310,7 +314,8 @@ std::string write_temp_dts(const std::string& text, const std::string& tag)
 // the test topology, or (on the default SoC) topologies/minimal-1cpu.dts.
 TEST(ContractDeviceTree, TheTreeChoosesTheModel)
 {
-    std::string path = test_dts().empty() ? std::string(IRQSIM_SOURCE_DIR) + "/topologies/minimal-1cpu.dts" : test_dts();
+    std::string path =
+        test_dts().empty() ? std::string(IRQSIM_SOURCE_DIR) + "/topologies/minimal-1cpu.dts" : test_dts();
     print_banner(test_seed(1), 1, "", path);
     std::vector<uint8_t> dtb;
     std::string err;
@@ -339,19 +344,23 @@ TEST(ContractDeviceTree, ContradictionRefusedBeforeAnyModelIsBuilt)
     const SocParams& p = test_soc();
     const std::string base = test_dts_text();
     std::smatch mbi;
-    ASSERT_TRUE(std::regex_search(base, mbi, std::regex("mbi-ranges = <([0-9]+) ([0-9]+)>"))) << "no mbi-ranges";
-    const unsigned mbi_first = static_cast<unsigned>(std::stoul(mbi[1])), mbi_count = static_cast<unsigned>(std::stoul(mbi[2]));
+    ASSERT_TRUE(std::regex_search(base, mbi, std::regex("mbi-ranges = <([0-9]+) ([0-9]+)>")))
+        << "no mbi-ranges";
+    const unsigned mbi_first = static_cast<unsigned>(std::stoul(mbi[1])),
+                   mbi_count = static_cast<unsigned>(std::stoul(mbi[2]));
     ASSERT_GT(mbi_first, 64u);
     const unsigned cpus_to = p.num_cpus == 2 ? 1 : 2, lines_to = p.num_lines / 2, spis_to = mbi_first - 32;
-    auto set = [](const char* prop, unsigned v) { return std::string(prop) + " = <" + std::to_string(v) + ">"; };
+    auto set = [](const char* prop, unsigned v) {
+        return std::string(prop) + " = <" + std::to_string(v) + ">";
+    };
     struct {
         std::string from, to, expect;
     } cases[] = {{set("irqsim,cpus", p.num_cpus), set("irqsim,cpus", cpus_to),
-                  "/cpus: cpu nodes: " + std::to_string(p.num_cpus) + " application cpu nodes but irqsim,cpus is " +
-                      std::to_string(cpus_to)},
+                  "/cpus: cpu nodes: " + std::to_string(p.num_cpus) +
+                      " application cpu nodes but irqsim,cpus is " + std::to_string(cpus_to)},
                  {set("irqsim,lines", p.num_lines), set("irqsim,lines", lines_to),
-                  "/soc/irqsim,lines: interrupts: lists " + std::to_string(p.num_lines) + " lines but irqsim,lines is " +
-                      std::to_string(lines_to)},
+                  "/soc/irqsim,lines: interrupts: lists " + std::to_string(p.num_lines) +
+                      " lines but irqsim,lines is " + std::to_string(lines_to)},
                  {set("irqsim,spis", p.num_spis), set("irqsim,spis", spis_to),
                   "mbi-ranges: <" + std::to_string(mbi_first) + " " + std::to_string(mbi_count) +
                       "> is not within the SPIs 32.." + std::to_string(31 + spis_to)}};

@@ -53,9 +53,10 @@ std::string test_trace_path()
 
 void print_banner(uint64_t seed, unsigned cpus, const std::string& trace, const std::string& dts)
 {
-    std::printf("[ seed     ] %llu, %u CPU(s)%s%s (rerun: IRQSIM_SEED=%llu%s%s; IRQSIM_TEST_TRACE=1 writes an FST)\n",
-                static_cast<unsigned long long>(seed), cpus, dts.empty() ? "" : ", tree ", dts.c_str(),
-                static_cast<unsigned long long>(seed), dts.empty() ? "" : " IRQSIM_TEST_DTS=", dts.c_str());
+    std::printf(
+        "[ seed     ] %llu, %u CPU(s)%s%s (rerun: IRQSIM_SEED=%llu%s%s; IRQSIM_TEST_TRACE=1 writes an FST)\n",
+        static_cast<unsigned long long>(seed), cpus, dts.empty() ? "" : ", tree ", dts.c_str(),
+        static_cast<unsigned long long>(seed), dts.empty() ? "" : " IRQSIM_TEST_DTS=", dts.c_str());
     if (!trace.empty())
         std::printf("[ trace    ] %s\n[ trace    ] gtkwave %s\n", trace.c_str(), trace.c_str());
     std::fflush(stdout);
@@ -332,7 +333,8 @@ static uint32_t prio_addr(const SocSession& s, unsigned intid, unsigned pe)
 void SessionTest::set_priority(unsigned intid, uint8_t prio, unsigned pe)
 {
     unsigned sh = 8 * (intid & 3);
-    wr32(prio_addr(s(), intid, pe), static_cast<uint32_t>(prio) << sh, static_cast<uint8_t>(1u << (intid & 3)));
+    wr32(prio_addr(s(), intid, pe), static_cast<uint32_t>(prio) << sh,
+         static_cast<uint8_t>(1u << (intid & 3)));
 }
 
 uint8_t SessionTest::get_priority(unsigned intid, unsigned pe)

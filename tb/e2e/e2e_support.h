@@ -151,10 +151,10 @@ protected:
 
 // In a SessionTest body after boot(): skip (naming the need) on a topology with
 // fewer than n CPUs.
-#define IRQSIM_NEED_CPUS(n)                                                                                   \
-    do {                                                                                                      \
-        if (s().cpus() < (n))                                                                                 \
-            GTEST_SKIP() << "the topology has " << s().cpus() << " CPU(s), this test needs " << (n);         \
+#define IRQSIM_NEED_CPUS(n)                                                                          \
+    do {                                                                                             \
+        if (s().cpus() < (n))                                                                        \
+            GTEST_SKIP() << "the topology has " << s().cpus() << " CPU(s), this test needs " << (n); \
     } while (0)
 
 // name generator for tests parameterised by CPU count: "1cpu", "4cpus", "16cpus";

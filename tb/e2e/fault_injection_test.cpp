@@ -26,7 +26,8 @@ constexpr uint64_t kPollBudget = 1000 * (1000 + 100);
 
 bool has(const std::vector<std::string>& log, const std::string& what)
 {
-    return std::any_of(log.begin(), log.end(), [&](const std::string& l) { return l.find(what) != std::string::npos; });
+    return std::any_of(log.begin(), log.end(),
+                       [&](const std::string& l) { return l.find(what) != std::string::npos; });
 }
 
 std::string joined(const std::vector<std::string>& log)
@@ -182,7 +183,9 @@ TEST_F(FaultDelivery, DroppedIntaEventIsNamedAtVintOut)
     faults().release(f);
     EXPECT_EQ(s().scoreboard().verdict().lost, 1u);
     std::string w = only_loss();
-    EXPECT_NE(w.find("never reached vint_out (id " + std::to_string(s().ring(1).vint) + ")"), std::string::npos) << w;
+    EXPECT_NE(w.find("never reached vint_out (id " + std::to_string(s().ring(1).vint) + ")"),
+              std::string::npos)
+        << w;
     EXPECT_EQ(s().ring(1).handled, 0u);
     // the next completion's handler reads COMPLETED and catches up on both
     ASSERT_EQ(s().post_ring(1, 1), 0);
@@ -288,14 +291,16 @@ TEST_F(ContractFault, StuckVintStatusBitIsCountedSpuriousAndLogged)
         return n;
     };
     unsigned before = spurious();
-    const unsigned bit = 40; // the ring's event took bit 0; high word of the 64-bit status
-    int f = faults().stick_bits(s().soc().inta_base + 0x1000 * vint /* VINT frame */ + kVintStatusMasked + 4, 1u << (bit - 32), ~0u);
+    const unsigned bit = 40;  // the ring's event took bit 0; high word of the 64-bit status
+    int f = faults().stick_bits(s().soc().inta_base + 0x1000 * vint /* VINT frame */ + kVintStatusMasked + 4,
+                                1u << (bit - 32), ~0u);
     ASSERT_EQ(s().post_ring(0, 2), 0);
     ASSERT_TRUE(s().drain(50000));
     s().run(2000);
     EXPECT_GT(faults().fired(f), 0u);
     EXPECT_GE(spurious() - before, 1u);
-    std::string what = "VINT " + std::to_string(vint) + " bit " + std::to_string(bit) + " set with no event mapped";
+    std::string what =
+        "VINT " + std::to_string(vint) + " bit " + std::to_string(bit) + " set with no event mapped";
     EXPECT_TRUE(has(s().log(), what)) << joined(s().log());
     EXPECT_TRUE(verdict_passes());
     faults().clear();
@@ -321,7 +326,8 @@ TEST_F(ContractFault, SlverrOnIcfgrFailsSetTypeNamingTheRegister)
     EXPECT_EQ(sim().io().bus_errors(), errors + 1);
     EXPECT_TRUE(has(s().log(), "ICFGR did not accept")) << joined(s().log());
     EXPECT_EQ(rd32(icfgr), cfg_before);
-    EXPECT_TRUE(irq_get_trigger_type(l.virq) & IRQ_TYPE_LEVEL_HIGH) << "the descriptor claims the refused trigger";
+    EXPECT_TRUE(irq_get_trigger_type(l.virq) & IRQ_TYPE_LEVEL_HIGH)
+        << "the descriptor claims the refused trigger";
     // the line still works as it was
     faults().clear();
     ASSERT_EQ(s().request_line(line, 1), 0);
@@ -399,7 +405,8 @@ TEST_F(ContractFault, SyncrStuckBusyTimesOutNamingTheRegister)
     uint64_t took = s().now() - t0;
     EXPECT_EQ(ret, -ETIMEDOUT);
     EXPECT_LT(took, kPollBudget) << "the wait went past its poll limit";
-    EXPECT_TRUE(has(s().log(), "GICR_SYNCR at " + hex(syncr) + " still busy after 1000 polls")) << joined(s().log());
+    EXPECT_TRUE(has(s().log(), "GICR_SYNCR at " + hex(syncr) + " still busy after 1000 polls"))
+        << joined(s().log());
     faults().clear();
     EXPECT_EQ(plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x50); }), 0);
     ASSERT_EQ(dev.fire(0), 0);
@@ -443,7 +450,8 @@ TEST_F(ContractFaultBoot, GicdRwpStuckBusyFailsTheProbeNamingGicdCtlr)
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("irqchip probe failed (-110)"), std::string::npos) << err;
-    EXPECT_TRUE(has(session_->log(), "RWP timeout (GICD_CTLR at " + hex(ctlr) + " still pending after 1000 polls)"))
+    EXPECT_TRUE(
+        has(session_->log(), "RWP timeout (GICD_CTLR at " + hex(ctlr) + " still pending after 1000 polls)"))
         << joined(session_->log());
     EXPECT_LT(took, kPollBudget + 200000);
     EXPECT_EQ(session_->sim().dram().allocated_bytes(), 0u) << "the failed probe kept DMA memory";
@@ -458,7 +466,8 @@ TEST_F(ContractFaultBoot, GicrRwpStuckBusyFailsThatCpuNamingGicrCtlr)
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("cpu 2 start-up failed (-110)"), std::string::npos) << err;
-    EXPECT_TRUE(has(session_->log(), "RWP timeout (GICR_CTLR at " + hex(ctlr) + " still pending after 1000 polls)"))
+    EXPECT_TRUE(
+        has(session_->log(), "RWP timeout (GICR_CTLR at " + hex(ctlr) + " still pending after 1000 polls)"))
         << joined(session_->log());
     EXPECT_LT(took, kPollBudget + 500000);
 }
@@ -472,7 +481,8 @@ TEST_F(ContractFaultBoot, WakerChildrenAsleepNeverClearingFailsThatCpuNamingGicr
     uint64_t took = 0;
     std::string err = boot_fails(&took);
     EXPECT_NE(err.find("cpu 3 start-up failed (-110)"), std::string::npos) << err;
-    EXPECT_TRUE(has(session_->log(), "GICR_WAKER at " + hex(waker) + ": ChildrenAsleep still set after 1000 polls"))
+    EXPECT_TRUE(
+        has(session_->log(), "GICR_WAKER at " + hex(waker) + ": ChildrenAsleep still set after 1000 polls"))
         << joined(session_->log());
     EXPECT_LT(took, kPollBudget + 500000);
 }
@@ -490,7 +500,8 @@ TEST_F(ContractFault, FirmwareRefusalLeavesNothingProgrammed)
         int f = sim().faults().firmware_refuse(op, 1);
         EXPECT_LT(s().request_ring(4), 0);
         EXPECT_EQ(sim().faults().fired(f), 1u);
-        EXPECT_NE(fw.last_error().find(std::string(fw_op_name(op)) + "("), std::string::npos) << fw.last_error();
+        EXPECT_NE(fw.last_error().find(std::string(fw_op_name(op)) + "("), std::string::npos)
+            << fw.last_error();
         EXPECT_TRUE(fw.routes().empty()) << "an INTR route outlived the refused request";
         EXPECT_TRUE(fw.event_maps().empty());
         EXPECT_EQ(fw_rd(s().soc().dma_cfg_base() + 4 * 4 /* RING_EVENT[4] */), 0u) << "RING_EVENT[4]";

@@ -70,5 +70,5 @@ TEST_F(KapiMsiParentDelivery, ImsSlotsThroughTheKernelApiParent)
     EXPECT_TRUE(verdict_passes());
 }
 
-} // namespace
-} // namespace irqsim::e2e
+}  // namespace
+}  // namespace irqsim::e2e

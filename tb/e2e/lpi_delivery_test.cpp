@@ -334,7 +334,8 @@ TEST_F(ContractLpi, ConfigChangeWithoutInvlpirHasNoEffect)
     Verdict v = s().scoreboard().verdict();
     EXPECT_EQ(v.spurious, 1u) << "a stale enable went unnoticed: " << v.summary();
     EXPECT_EQ(dev->handled(0), 2u);
-    std::printf("[ detected ] mask without INVLPIR: LPI %u still delivered (%s)\n", intid, v.summary().c_str());
+    std::printf("[ detected ] mask without INVLPIR: LPI %u still delivered (%s)\n", intid,
+                v.summary().c_str());
 
     // the fix: INVLPIR -> the redistributor re-reads the byte, the LPI is masked
     wr32(rd + GICR_INVLPIR, intid);
@@ -346,7 +347,8 @@ TEST_F(ContractLpi, ConfigChangeWithoutInvlpirHasNoEffect)
     // broken unmask: byte set, no INVLPIR -> the pending LPI never arrives
     *cfg = 0xa3;
     s().scoreboard().unsilence(dev->virq(0));
-    s().scoreboard().inject("lpi-noinv/0 (kept)", dev->virq(0), s().effective_cpus(dev->virq(0)), s().now(), true);
+    s().scoreboard().inject("lpi-noinv/0 (kept)", dev->virq(0), s().effective_cpus(dev->virq(0)), s().now(),
+                            true);
     s().run(5000);
     EXPECT_EQ(dev->handled(0), 2u);
     EXPECT_EQ(s().scoreboard().verdict().lost, 1u) << "a stale disable went unnoticed";

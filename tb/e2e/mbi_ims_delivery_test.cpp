@@ -32,8 +32,9 @@ protected:
     void TearDown() override
     {
         if (ims_ && HasFailure())
-            std::printf("[ ims      ] domain %s, parent %s, sent %u, errors %u\n", ims_->domain_name().c_str(),
-                        ims_->parent_name().c_str(), ims_->sent(), ims_->errors());
+            std::printf("[ ims      ] domain %s, parent %s, sent %u, errors %u\n",
+                        ims_->domain_name().c_str(), ims_->parent_name().c_str(), ims_->sent(),
+                        ims_->errors());
         ims_.reset();
         SessionTest::TearDown();
     }
@@ -46,8 +47,8 @@ protected:
         ASSERT_NO_FATAL_FAILURE(boot_config(cfg));
         std::string err;
         ims_ = std::make_unique<ImsPort>(*session_);
-        ASSERT_TRUE(ims_->probe(&err)) << "IMS device over '" << (parent.empty() ? "the tree's parent" : parent)
-                                       << "': " << err;
+        ASSERT_TRUE(ims_->probe(&err))
+            << "IMS device over '" << (parent.empty() ? "the tree's parent" : parent) << "': " << err;
     }
     // the GIC's MBI SPIs as the tree states them (mbi-ranges = <first count>)
     void tree_mbi_range(unsigned* first, unsigned* count)
@@ -87,7 +88,8 @@ TEST_F(MbiDelivery, ComposedMessageWrittenByTheCpuBusMaster)
     EXPECT_GE(intid, mbi_first);
     EXPECT_LT(intid, mbi_first + mbi_count);
     // the device holds the same message
-    EXPECT_EQ(rd32(s().soc().ims_base + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_ADDR_LO), set_spi());
+    EXPECT_EQ(rd32(s().soc().ims_base + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_ADDR_LO),
+              set_spi());
     EXPECT_EQ(rd32(s().soc().ims_base + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + IMS_SLOT_DATA), intid);
     for (int k = 0; k < 5; k++) {
         ASSERT_EQ(ims().write_message(slot), 0);
@@ -161,7 +163,7 @@ TEST_F(ImsSlots, ReleasedWhilePendingGivesTheNextOwnerNothing)
     ASSERT_EQ(ims().fire(slot), 0);
     s().run(200);
     EXPECT_TRUE(ims().ctrl(slot) & IMS_CTRL_PENDING);
-    ims().enable(slot);           // booked: the pending message arrives once
+    ims().enable(slot);  // booked: the pending message arrives once
     EXPECT_TRUE(s().drain(20000));
     EXPECT_EQ(ims().slot(slot).handled, 1u);
     ims().disable(slot);
@@ -214,7 +216,8 @@ void many_slots(SocSession& s, ImsPort& ims, uint64_t seed, unsigned events, boo
         for (const auto& [key, n] : s.scoreboard().runs()) {
             CpuSet eff = s.effective_cpus(key.first);
             if (eff.any()) {
-                EXPECT_TRUE(eff.test(key.second)) << "virq " << key.first << " ran " << n << "x on cpu" << key.second;
+                EXPECT_TRUE(eff.test(key.second))
+                    << "virq " << key.first << " ran " << n << "x on cpu" << key.second;
             }
         }
     }
@@ -247,7 +250,8 @@ protected:
     void boot_over_parent(uint64_t default_seed)
     {
         ASSERT_NO_FATAL_FAILURE(boot_ims(default_seed, GetParam()));
-        std::printf("[ parent   ] %s -> domain %s\n", ims().parent_name().c_str(), ims().domain_name().c_str());
+        std::printf("[ parent   ] %s -> domain %s\n", ims().parent_name().c_str(),
+                    ims().domain_name().c_str());
     }
 };
 
@@ -304,11 +308,12 @@ TEST_F(ContractIms, MessageToUnmappedAddressIsDecerrCountedNoHang)
     IRQSIM_NEED_CPUS(2);
     int good = ims().request(1);
     ASSERT_GE(good, 0);
-    const unsigned rogue = ims().num_slots() - 1;      // not requested: masked, driver-free
+    const unsigned rogue = ims().num_slots() - 1;  // not requested: masked, driver-free
     auto reg = [&](unsigned off) { return IMS_SLOT_BASE + IMS_SLOT_STRIDE * rogue + off; };
-    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), s().soc().ims_base + 0x100000), 0u);  // reserved: no slave
+    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), s().soc().ims_base + 0x100000),
+              0u);  // reserved: no slave
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_DATA), 1), 0u);
-    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), 0), 0u);              // unmask
+    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), 0), 0u);  // unmask
     ASSERT_EQ(ims().write_reg(IMS_TRIGGER, rogue), 0u);
     s().run(200);
     EXPECT_EQ(ims().errors(), 1u);
@@ -350,10 +355,10 @@ TEST_F(ContractIms, MessageWriteWhileUnmaskedTripsTheDeviceCheck)
     ASSERT_NO_FATAL_FAILURE(boot_ims(42));
     const unsigned rogue = ims().num_slots() - 1;
     auto reg = [&](unsigned off) { return IMS_SLOT_BASE + IMS_SLOT_STRIDE * rogue + off; };
-    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_DATA), 5), 0u);   // masked: fine
+    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_DATA), 5), 0u);  // masked: fine
     EXPECT_FALSE(sim().failed()) << sim().error();
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), 0), 0u);
-    ims().write_reg(reg(IMS_SLOT_DATA), 6);                  // unmasked: the rule is broken
+    ims().write_reg(reg(IMS_SLOT_DATA), 6);  // unmasked: the rule is broken
     EXPECT_TRUE(sim().failed());
     EXPECT_NE(sim().error().find("IMS: slot"), std::string::npos) << sim().error();
     // the session ends here: its RTL-check verdict is this test's expectation

@@ -64,7 +64,9 @@ TEST_P(PerCpu, TimerPpiTicksOnEveryCpu)
         devs[c].regs = ioremap(s().timer_base(c), 0x100);
         dev_ids[c] = &devs[c];
     }
-    ASSERT_EQ(plat().as_cpu(0, [&] { return request_percpu_irq(virq, timer_handler, "timer", dev_ids.data()); }), 0);
+    ASSERT_EQ(
+        plat().as_cpu(0, [&] { return request_percpu_irq(virq, timer_handler, "timer", dev_ids.data()); }),
+        0);
     for (unsigned c = 0; c < n; c++)
         plat().as_cpu(c, [&] {
             enable_percpu_irq(virq, IRQ_TYPE_NONE);
@@ -163,7 +165,8 @@ TEST_P(PerCpu, IpiToRandomMasks)
     ASSERT_GT(virq, 0);
     unsigned uvirq = static_cast<unsigned>(virq);
     std::vector<void*> dev_ids(NR_CPUS, &s());
-    ASSERT_EQ(plat().as_cpu(0, [&] { return request_percpu_irq(uvirq, ipi_handler, "ipi", dev_ids.data()); }), 0);
+    ASSERT_EQ(plat().as_cpu(0, [&] { return request_percpu_irq(uvirq, ipi_handler, "ipi", dev_ids.data()); }),
+              0);
     for (unsigned c = 0; c < n; c++)
         plat().as_cpu(c, [&] {
             enable_percpu_irq(uvirq, IRQ_TYPE_NONE);
@@ -212,8 +215,9 @@ TEST_P(PerCpu, IpiToRandomMasks)
         EXPECT_EQ(got, expect[c]) << "cpu " << c << ": exactly one IPI per send that named it";
     }
     for (const Injection* in : s().scoreboard().outstanding())
-        note(in->source + ": " + s().diagnose(s().sgi_hops(sgi, uvirq, static_cast<unsigned>(in->allowed._Find_first())),
-                                              in->cycle));
+        note(in->source + ": " +
+             s().diagnose(s().sgi_hops(sgi, uvirq, static_cast<unsigned>(in->allowed._Find_first())),
+                          in->cycle));
     for (unsigned c = 0; c < n; c++)
         plat().as_cpu(c, [&] {
             disable_percpu_irq(uvirq);
@@ -246,7 +250,8 @@ TEST_P(PerCpu, IpiToCoprocessor)
 
     // the driver refuses to handle it: no online CPU among its targets
     std::vector<void*> dev_ids(NR_CPUS, &s());
-    int r1 = plat().as_cpu(0, [&] { return request_percpu_irq(uvirq, ipi_handler, "cop-ipi", dev_ids.data()); });
+    int r1 =
+        plat().as_cpu(0, [&] { return request_percpu_irq(uvirq, ipi_handler, "cop-ipi", dev_ids.data()); });
     EXPECT_LT(r1, 0) << "request_percpu_irq of a coprocessor IPI must be refused";
     int r2 = plat().as_cpu(0, [&] { return request_irq(uvirq, ipi_handler, 0, "cop-ipi", &s()); });
     EXPECT_LT(r2, 0) << "request_irq of a coprocessor IPI must be refused";
@@ -297,7 +302,8 @@ TEST_P(PerCpu, IpiToCoprocessor)
     EXPECT_EQ(plat().coproc_irq_edges(), sends);
     EXPECT_EQ(plat().irq_entries_total(), entries0) << "an application CPU took an interrupt";
     for (unsigned c = 0; c < n; c++)
-        EXPECT_EQ(sim().hops().count(Hop::SgiPpiPending, sgi, static_cast<int>(c)), 0u) << "SGI pended at cpu " << c;
+        EXPECT_EQ(sim().hops().count(Hop::SgiPpiPending, sgi, static_cast<int>(c)), 0u)
+            << "SGI pended at cpu " << c;
     EXPECT_FALSE(sim().failed()) << sim().error();
     plat().as_cpu(0, [&] { return irq_destroy_ipi(uvirq, &cm); });
 }

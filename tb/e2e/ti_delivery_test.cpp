@@ -39,13 +39,25 @@ uint32_t intr_base(Sim& sim) { return sim.model().params().intr_base; }
 uint32_t imap_base(Sim& sim) { return sim.model().params().inta_imap_base(); }
 uint32_t dma_cfg_base(Sim& sim) { return sim.model().params().dma_cfg_base(); }
 uint32_t vint_base(Sim& sim) { return sim.model().params().inta_base; }
-uint32_t muxcntl(Sim& sim, unsigned n) { return intr_base(sim) + TI_INTR_MUXCNTL_OFFSET + TI_INTR_MUXCNTL_STRIDE * n; }
+uint32_t muxcntl(Sim& sim, unsigned n)
+{
+    return intr_base(sim) + TI_INTR_MUXCNTL_OFFSET + TI_INTR_MUXCNTL_STRIDE * n;
+}
 uint32_t imap(Sim& sim, unsigned e) { return imap_base(sim) + TI_INTA_IMAP_STRIDE * e; }
 uint32_t ring_event(Sim& sim, unsigned r) { return dma_cfg_base(sim) + DEV_DMA_RING_RING_EVENT_STRIDE * r; }
-uint32_t vint_reg(Sim& sim, unsigned v, uint32_t off) { return vint_base(sim) + TI_INTA_VINT_STRIDE * v + off; }
+uint32_t vint_reg(Sim& sim, unsigned v, uint32_t off)
+{
+    return vint_base(sim) + TI_INTA_VINT_STRIDE * v + off;
+}
 // the unmapped-event doorbell (MSI target); ERR_COUNT: events with no valid IMAP entry
-uint32_t inta_doorbell(Sim& sim) { return sim.model().params().inta_cfg_base() + TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET; }
-uint32_t inta_err_count(Sim& sim) { return sim.model().params().inta_cfg_base() + TI_INTA_CFG_ERR_COUNT_OFFSET; }
+uint32_t inta_doorbell(Sim& sim)
+{
+    return sim.model().params().inta_cfg_base() + TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET;
+}
+uint32_t inta_err_count(Sim& sim)
+{
+    return sim.model().params().inta_cfg_base() + TI_INTA_CFG_ERR_COUNT_OFFSET;
+}
 constexpr unsigned kSlverr = 2;
 constexpr unsigned kBitsPerVint = 64;  // a VINT's status register
 
@@ -113,7 +125,8 @@ protected:
             RingChannel& rc = s().ring(r);
             if (rc.active) {
                 EXPECT_EQ(dma_ring_pending(s().dma(), r), 0u) << "ring " << r;
-                EXPECT_EQ(rc.seen, dma_ring_completed(s().dma(), r)) << "ring " << r << ": completions no handler saw";
+                EXPECT_EQ(rc.seen, dma_ring_completed(s().dma(), r))
+                    << "ring " << r << ": completions no handler saw";
             }
         }
     }
@@ -129,13 +142,15 @@ TEST_F(TiDelivery, EveryRingDeliversItsOwnVirq)
     std::set<unsigned> virqs;
     for (unsigned r = 0; r < s().num_rings(); r++) {
         ASSERT_EQ(s().request_ring(r), 0) << "ring " << r;
-        EXPECT_TRUE(virqs.insert(s().ring(r).virq).second) << "ring " << r << " shares virq " << s().ring(r).virq;
+        EXPECT_TRUE(virqs.insert(s().ring(r).virq).second)
+            << "ring " << r << " shares virq " << s().ring(r).virq;
         EXPECT_EQ(dma_ring_virq(s().dma(), r), s().ring(r).virq);
     }
     EXPECT_EQ(sim().firmware().event_maps().size(), s().num_rings()) << "one event map per requested ring";
     for (unsigned r = 0; r < s().num_rings(); r++)
-        EXPECT_EQ(s().ring_cpus(r).count(), 1u) << "ring " << r << ": the SPI under its VINT not found "
-                                                 "(the scoreboard would fall back to every CPU)";
+        EXPECT_EQ(s().ring_cpus(r).count(), 1u) << "ring " << r
+                                                << ": the SPI under its VINT not found "
+                                                   "(the scoreboard would fall back to every CPU)";
     std::mt19937_64 rng(seed_);
     traffic(rng, 1500, 0, nullptr);
     EXPECT_TRUE(s().drain(400000));
@@ -212,7 +227,8 @@ TEST_F(TiDelivery, IntrLinesReachTheGic)
     struct device_node* node = of_find_compatible_node(nullptr, nullptr, "irqsim,intr-lines");
     ASSERT_NE(node, nullptr);
     int n = of_irq_count(node);
-    ASSERT_EQ(n, static_cast<int>(s().soc().num_intr_lines)) << "every INTR device line the RTL has is in the tree";
+    ASSERT_EQ(n, static_cast<int>(s().soc().num_intr_lines))
+        << "every INTR device line the RTL has is in the tree";
     std::vector<IntrLine> lines(static_cast<size_t>(n));
     for (int i = 0; i < n; i++) {
         IntrLine& l = lines[static_cast<size_t>(i)];
@@ -234,8 +250,8 @@ TEST_F(TiDelivery, IntrLinesReachTheGic)
     const PortRef& pins = sim().model().pins().intr_line_in;
     for (unsigned e = 0; e < 800; e++) {
         IntrLine& l = lines[rnd(lines.size())];
-        s().scoreboard().inject("intr line " + std::to_string(l.index), l.virq, s().effective_cpus(l.virq), s().now(),
-                                true);
+        s().scoreboard().inject("intr line " + std::to_string(l.index), l.virq, s().effective_cpus(l.virq),
+                                s().now(), true);
         pins.set_bit(l.index, true);
         s().run(rnd(150));
         ASSERT_FALSE(sim().failed()) << sim().error();
@@ -293,14 +309,16 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
         EXPECT_TRUE(virqs.insert(v.virq).second) << v.name << ": virq " << v.virq << " twice";
         EXPECT_EQ(msi_get_virq(db.dev(), i), v.virq);
         const auto& m = sim().firmware().event_maps().at(static_cast<uint16_t>(v.gevt));
-        EXPECT_EQ(m.src_id, sim().firmware().config().inta_id) << v.name << ": an unmapped source maps as the INTA";
+        EXPECT_EQ(m.src_id, sim().firmware().config().inta_id)
+            << v.name << ": an unmapped source maps as the INTA";
         EXPECT_EQ(m.src_index, i);
         per_vint[v.vint]++;
     }
     EXPECT_EQ(sim().firmware().event_maps().size(), total);
     ASSERT_EQ(per_vint.size(), nvints) << total << " events need " << nvints << " VINTs";
     for (unsigned v = 0; v < nvints; v++)
-        EXPECT_EQ(per_vint[v], std::min(kBitsPerVint, total - kBitsPerVint * v)) << "VINT " << v << " (first fit)";
+        EXPECT_EQ(per_vint[v], std::min(kBitsPerVint, total - kBitsPerVint * v))
+            << "VINT " << v << " (first fit)";
     for (const auto& [vint, n] : per_vint)
         EXPECT_EQ(s().vint_cpus(vint).count(), 1u) << "VINT " << vint << ": its SPI not found";
 
@@ -329,7 +347,8 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
             while (mate < db.size() && !(db.vec(mate).live && db.vec(mate).vint == moved_vint))
                 mate++;
             ASSERT_LT(mate, db.size()) << "no live doorbell vector on VINT " << moved_vint;
-            int own = plat().as_cpu(0, [&] { return irq_set_affinity(db.vec(mate).virq, cpumask_of(moved_to)); });
+            int own =
+                plat().as_cpu(0, [&] { return irq_set_affinity(db.vec(mate).virq, cpumask_of(moved_to)); });
             EXPECT_LT(own, 0) << "one event's affinity changed its whole VINT";
         }
         unsigned what = rnd(100);
@@ -383,12 +402,13 @@ TEST_F(TiDelivery, DoorbellMsiVectorsBeyond64EventsShareVintsWithRings)
     for (unsigned i = 0; i < db.size(); i++)
         EXPECT_GT(db.vec(i).handled, 0u) << db.vec(i).name << " never ran";
     LatencyStats dl = compute_latency(db_latency);
-    std::printf("[ result   ] %s; %u events on %u VINTs, %llu vector re-requests, VINT %u moved to cpu%u; "
-                "message write -> handler median %llu cycles (p99 %llu) over %llu, %llu message writes coalesced; %s\n",
-                v.summary().c_str(), total, nvints, static_cast<unsigned long long>(churn), moved_vint, moved_to,
-                static_cast<unsigned long long>(dl.median), static_cast<unsigned long long>(dl.p99),
-                static_cast<unsigned long long>(dl.count), static_cast<unsigned long long>(db_coalesced),
-                s().ring_latency_report().c_str());
+    std::printf(
+        "[ result   ] %s; %u events on %u VINTs, %llu vector re-requests, VINT %u moved to cpu%u; "
+        "message write -> handler median %llu cycles (p99 %llu) over %llu, %llu message writes coalesced; %s\n",
+        v.summary().c_str(), total, nvints, static_cast<unsigned long long>(churn), moved_vint, moved_to,
+        static_cast<unsigned long long>(dl.median), static_cast<unsigned long long>(dl.p99),
+        static_cast<unsigned long long>(dl.count), static_cast<unsigned long long>(db_coalesced),
+        s().ring_latency_report().c_str());
     EXPECT_TRUE(verdict_passes());
 }
 
@@ -469,10 +489,12 @@ TEST_F(ContractTi, FirmwareRefusesOutOfRangeRoutes)
     const unsigned out_end = c.intr_out.start + c.intr_out.num, vint_end = c.vint.start + c.vint.num;
     const unsigned gevt_end = c.global_event.start + c.global_event.num;
     const unsigned vint0_in = s().soc().num_intr_lines;
-    EXPECT_EQ(ops.set_irq(h, c.intr_id, vint0_in, c.intr_id, out_end), -EINVAL) << "output " << out_end << " of the host's";
+    EXPECT_EQ(ops.set_irq(h, c.intr_id, vint0_in, c.intr_id, out_end), -EINVAL)
+        << "output " << out_end << " of the host's";
     EXPECT_NE(fw.last_error().find(std::to_string(out_end)), std::string::npos) << fw.last_error();
     EXPECT_EQ(ops.set_irq(h, c.intr_id, vint0_in, c.intr_id, 1000), -EINVAL);
-    EXPECT_EQ(ops.set_event_map(h, c.dma_id, 0, c.inta_id, vint_end, 0, 0), -EINVAL) << "VINT " << vint_end << " of the host's";
+    EXPECT_EQ(ops.set_event_map(h, c.dma_id, 0, c.inta_id, vint_end, 0, 0), -EINVAL)
+        << "VINT " << vint_end << " of the host's";
     EXPECT_EQ(ops.set_event_map(h, c.dma_id, 0, c.inta_id, 0, gevt_end, 0), -EINVAL)
         << "global event " << gevt_end << " of the host's";
     EXPECT_EQ(ops.free_irq(h, c.intr_id, vint0_in, c.intr_id, 3), -EINVAL) << "free of a route never set";
@@ -553,7 +575,6 @@ std::string capture_view(const std::function<void(FILE*)>& show)
     return out;
 }
 
-
 class ContractTiExhaustion : public TiDelivery {
 protected:
     TiState snapshot()
@@ -591,7 +612,8 @@ protected:
     {
         std::set<std::pair<unsigned, unsigned>> out;
         for (const auto& [gevt, m] : sim().firmware().event_maps())
-            EXPECT_TRUE(out.insert({m.vint, m.bit}).second) << "VINT " << m.vint << " bit " << m.bit << " twice";
+            EXPECT_TRUE(out.insert({m.vint, m.bit}).second)
+                << "VINT " << m.vint << " bit " << m.bit << " twice";
         return out;
     }
 
@@ -613,7 +635,8 @@ protected:
 
         TiState before = snapshot();
         size_t log_at = session_->log().size();
-        EXPECT_EQ(db.request(capacity), -ENOSPC) << "vector " << capacity << " beyond " << capacity << " status bits";
+        EXPECT_EQ(db.request(capacity), -ENOSPC)
+            << "vector " << capacity << " beyond " << capacity << " status bits";
         EXPECT_EQ(msi_get_virq(db.dev(), capacity), 0u) << "a refused vector stayed allocated";
         EXPECT_EQ(s().request_ring(0), -ENOSPC) << "a ring channel beyond the status bits";
         EXPECT_EQ(dma_ring_virq(s().dma(), 0), 0u);
@@ -657,7 +680,8 @@ protected:
             }
         expect_nothing_programmed(sim(), "after freeing every vector");
         for (unsigned v = 0; v < s().soc().num_vints; v++)
-            EXPECT_EQ(rd64(vint_reg(sim(), v, TI_INTA_VINT_ENABLE_SET_OFFSET)), 0u) << "VINT " << v << " ENABLE";
+            EXPECT_EQ(rd64(vint_reg(sim(), v, TI_INTA_VINT_ENABLE_SET_OFFSET)), 0u)
+                << "VINT " << v << " ENABLE";
         // and everything can be taken again
         ASSERT_EQ(s().request_ring(0), 0);
         ASSERT_EQ(db.request(0), 0);
@@ -690,7 +714,8 @@ unsigned exhaustion_vints()
 TEST_F(ContractTiExhaustion, VintRangeExhaustedIsENOSPCWithoutPartialState)
 {
     const unsigned vints = exhaustion_vints();
-    boot_dts(dts_variant("vint" + std::to_string(vints), {{"ti,sci-rm-range-vint", "<0 " + std::to_string(vints) + ">"}},
+    boot_dts(dts_variant("vint" + std::to_string(vints),
+                         {{"ti,sci-rm-range-vint", "<0 " + std::to_string(vints) + ">"}},
                          IntaDoorbellClient::tree_insert()),
              35);
     sim().firmware().set_quiet(true);
@@ -708,7 +733,8 @@ TEST_F(ContractTiExhaustion, VintRangeExhaustedIsENOSPCWithoutPartialState)
 TEST_F(ContractTiExhaustion, StatusBitsExhaustedIsENOSPCWithoutPartialState)
 {
     const unsigned vints = exhaustion_vints();
-    boot_dts(dts_variant("out" + std::to_string(vints), {{"ti,sci-rm-range-out", "<0 " + std::to_string(vints) + ">"}},
+    boot_dts(dts_variant("out" + std::to_string(vints),
+                         {{"ti,sci-rm-range-out", "<0 " + std::to_string(vints) + ">"}},
                          IntaDoorbellClient::tree_insert()),
              36);
     sim().firmware().set_quiet(true);
@@ -741,7 +767,8 @@ TEST_F(ContractTiExhaustion, DoorbellWritesOfUnmappedEventsAreCountedNotDelivere
     EXPECT_EQ(irq_get_msi_desc(msi_get_virq(db.dev(), 1))->msg.data, db.vec(1).gevt);
     AxiResult w = sim().cpu_bus().write32(old.address_lo, old.data, kProtNonSecure);
     EXPECT_EQ(w.resp, 0u);
-    w = sim().cpu_bus().write32(inta_doorbell(sim()), s().soc().num_events - 1, kProtNonSecure);  // the last event
+    w = sim().cpu_bus().write32(inta_doorbell(sim()), s().soc().num_events - 1,
+                                kProtNonSecure);  // the last event
     EXPECT_EQ(w.resp, 0u);
     s().run(3000);
     EXPECT_EQ(rd32(inta_err_count(sim())), 2u) << "unmapped events must be counted";

@@ -28,8 +28,14 @@ struct ext_intc {
 	struct irq_domain *domain;
 };
 
-static void ext_mask(struct irq_data *d) { (void)d; }
-static void ext_unmask(struct irq_data *d) { (void)d; }
+static void ext_mask(struct irq_data *d)
+{
+	(void)d;
+}
+static void ext_unmask(struct irq_data *d)
+{
+	(void)d;
+}
 
 static struct irq_chip ext_chip = {
 	.name = "ext-example",
@@ -64,7 +70,8 @@ static int ext_probe(struct platform_device *pdev)
 	intc = devm_kzalloc(dev, sizeof(*intc), GFP_KERNEL);
 	if (!intc)
 		return -ENOMEM;
-	intc->domain = irq_domain_create_linear(of_fwnode_handle(dev_of_node(dev)), EXT_NR_IRQS, &ext_ops, intc);
+	intc->domain = irq_domain_create_linear(of_fwnode_handle(dev_of_node(dev)), EXT_NR_IRQS,
+						&ext_ops, intc);
 	if (!intc->domain)
 		return dev_err_probe(dev, -ENOMEM, "no irq domain");
 	ret = devm_add_action_or_reset(dev, ext_remove_domain, intc->domain);

@@ -26,202 +26,206 @@ using irqsim::csr::Reg;
 
 namespace {
 
-std::string dut_name(const ::testing::TestParamInfo<Dut> &i) { return i.param.block->name; }
+std::string dut_name(const ::testing::TestParamInfo<Dut>& i) { return i.param.block->name; }
 
 // one 32-bit word of a register: the descriptor's masks shifted down to it
 struct Word {
-	const Reg *r;
-	unsigned w;
-	uint32_t m(uint64_t v) const { return static_cast<uint32_t>(v >> (32 * w)); }
+    const Reg* r;
+    unsigned w;
+    uint32_t m(uint64_t v) const { return static_cast<uint32_t>(v >> (32 * w)); }
 };
 
 class Csr : public ::testing::TestWithParam<Dut> {
 protected:
-	void SetUp() override
-	{
-		ASSERT_EQ(irqsim_core_reset(), 0);
-		irqsim::SimConfig cfg;
-		cfg.cpus = 4;
-		cfg.quiet_bus_errors = true;
-		sim = std::make_unique<irqsim::Sim>(cfg);
-		sim->boot();
-	}
-	void TearDown() override
-	{
-		EXPECT_FALSE(sim->failed()) << sim->error();
-		if (HasFailure())
-			std::printf("last bus accesses:\n%s", sim->bus_log().tail(20).c_str());
-		sim.reset();
-		irqsim_core_reset();
-	}
+    void SetUp() override
+    {
+        ASSERT_EQ(irqsim_core_reset(), 0);
+        irqsim::SimConfig cfg;
+        cfg.cpus = 4;
+        cfg.quiet_bus_errors = true;
+        sim = std::make_unique<irqsim::Sim>(cfg);
+        sim->boot();
+    }
+    void TearDown() override
+    {
+        EXPECT_FALSE(sim->failed()) << sim->error();
+        if (HasFailure())
+            std::printf("last bus accesses:\n%s", sim->bus_log().tail(20).c_str());
+        sim.reset();
+        irqsim_core_reset();
+    }
 
-	const Block &block() const { return *GetParam().block; }
-	uint32_t addr(const Reg &r, uint32_t i, unsigned w) const
-	{
-		return sim->model().params().*GetParam().base + r.addr(i) + 4 * w;
-	}
-	static std::vector<uint32_t> elements(const Reg &r)
-	{
-		return r.count > 1 ? std::vector<uint32_t>{0, r.count - 1} : std::vector<uint32_t>{0};
-	}
-	static unsigned words(const Reg &r) { return r.width / 32; }
-	int storage(const Reg &r) const { return r.alias_of >= 0 ? r.alias_of : static_cast<int>(&r - block().regs); }
+    const Block& block() const { return *GetParam().block; }
+    uint32_t addr(const Reg& r, uint32_t i, unsigned w) const
+    {
+        return sim->model().params().*GetParam().base + r.addr(i) + 4 * w;
+    }
+    static std::vector<uint32_t> elements(const Reg& r)
+    {
+        return r.count > 1 ? std::vector<uint32_t>{0, r.count - 1} : std::vector<uint32_t>{0};
+    }
+    static unsigned words(const Reg& r) { return r.width / 32; }
+    int storage(const Reg& r) const
+    {
+        return r.alias_of >= 0 ? r.alias_of : static_cast<int>(&r - block().regs);
+    }
 
-	uint32_t read(const Reg &r, uint32_t i, unsigned w)
-	{
-		auto res = sim->cpu_bus().read32(addr(r, i, w));
-		EXPECT_TRUE(res.ok()) << r.name << "[" << i << "] word " << w << ": read "
-				      << irqsim::axi_resp_name(res.resp);
-		return static_cast<uint32_t>(res.data);
-	}
-	// secure-only registers are written from the secure world
-	void write(const Reg &r, uint32_t i, unsigned w, uint32_t v)
-	{
-		auto prot = r.secure_write ? irqsim::kProtSecure : irqsim::kProtNonSecure;
-		auto &bus = r.secure_write ? sim->fw_bus() : sim->cpu_bus();
-		auto res = bus.write32(addr(r, i, w), v, prot);
-		EXPECT_TRUE(res.ok()) << r.name << "[" << i << "] word " << w << ": write "
-				      << irqsim::axi_resp_name(res.resp);
-	}
+    uint32_t read(const Reg& r, uint32_t i, unsigned w)
+    {
+        auto res = sim->cpu_bus().read32(addr(r, i, w));
+        EXPECT_TRUE(res.ok()) << r.name << "[" << i << "] word " << w << ": read "
+                              << irqsim::axi_resp_name(res.resp);
+        return static_cast<uint32_t>(res.data);
+    }
+    // secure-only registers are written from the secure world
+    void write(const Reg& r, uint32_t i, unsigned w, uint32_t v)
+    {
+        auto prot = r.secure_write ? irqsim::kProtSecure : irqsim::kProtNonSecure;
+        auto& bus = r.secure_write ? sim->fw_bus() : sim->cpu_bus();
+        auto res = bus.write32(addr(r, i, w), v, prot);
+        EXPECT_TRUE(res.ok()) << r.name << "[" << i << "] word " << w << ": write "
+                              << irqsim::axi_resp_name(res.resp);
+    }
 
-	// what software may write: bits of fields only, limited fields clamped to their maximum
-	static uint32_t legal(const Word &x, uint32_t v)
-	{
-		uint64_t full = static_cast<uint64_t>(v & x.m(x.r->fields)) << (32 * x.w);
-		for (size_t k = 0; k < x.r->n_limits; k++) {
-			const auto &l = x.r->limits[k];
-			uint64_t fm = ((l.width == 64 ? ~0ull : (1ull << l.width) - 1)) << l.lsb;
-			if (((full & fm) >> l.lsb) > l.max)
-				full = (full & ~fm) | (l.max << l.lsb);
-		}
-		return static_cast<uint32_t>(full >> (32 * x.w));
-	}
-	// the storage after a write of v through register x (the reference model)
-	static uint32_t after_write(const Word &x, uint32_t old, uint32_t v)
-	{
-		uint32_t n = (old & ~x.m(x.r->rw)) | (v & x.m(x.r->rw));
-		n |= v & x.m(x.r->w1s);
-		n &= ~(v & x.m(x.r->w1c));
-		n &= ~x.m(x.r->wclr);
-		return n;
-	}
-	// compare a read of x with the model (volatile and write-only bits aside; write-only reads 0)
-	void expect_read(const Word &x, uint32_t i, uint32_t model, const std::string &what)
-	{
-		uint32_t got = read(*x.r, i, x.w);
-		uint32_t cmp = ~x.m(x.r->volatile_bits);
-		uint32_t want = model & ~x.m(x.r->wo);
-		EXPECT_EQ(got & cmp, want & cmp) << std::hex << block().name << "." << x.r->name << "[" << std::dec << i
-						 << "] word " << x.w << " after " << what << std::hex << ": read 0x"
-						 << got << ", expected 0x" << want << " (compared bits 0x" << cmp << ")";
-	}
+    // what software may write: bits of fields only, limited fields clamped to their maximum
+    static uint32_t legal(const Word& x, uint32_t v)
+    {
+        uint64_t full = static_cast<uint64_t>(v & x.m(x.r->fields)) << (32 * x.w);
+        for (size_t k = 0; k < x.r->n_limits; k++) {
+            const auto& l = x.r->limits[k];
+            uint64_t fm = ((l.width == 64 ? ~0ull : (1ull << l.width) - 1)) << l.lsb;
+            if (((full & fm) >> l.lsb) > l.max)
+                full = (full & ~fm) | (l.max << l.lsb);
+        }
+        return static_cast<uint32_t>(full >> (32 * x.w));
+    }
+    // the storage after a write of v through register x (the reference model)
+    static uint32_t after_write(const Word& x, uint32_t old, uint32_t v)
+    {
+        uint32_t n = (old & ~x.m(x.r->rw)) | (v & x.m(x.r->rw));
+        n |= v & x.m(x.r->w1s);
+        n &= ~(v & x.m(x.r->w1c));
+        n &= ~x.m(x.r->wclr);
+        return n;
+    }
+    // compare a read of x with the model (volatile and write-only bits aside; write-only reads 0)
+    void expect_read(const Word& x, uint32_t i, uint32_t model, const std::string& what)
+    {
+        uint32_t got = read(*x.r, i, x.w);
+        uint32_t cmp = ~x.m(x.r->volatile_bits);
+        uint32_t want = model & ~x.m(x.r->wo);
+        EXPECT_EQ(got & cmp, want & cmp)
+            << std::hex << block().name << "." << x.r->name << "[" << std::dec << i << "] word " << x.w
+            << " after " << what << std::hex << ": read 0x" << got << ", expected 0x" << want
+            << " (compared bits 0x" << cmp << ")";
+    }
 
-	// Run f(word, element, shadow) on every writable word; shadow: the model's storage
-	// of the word's register (a view shares its primary's), seeded from a read.
-	template <class F>
-	void each_writable(F &&f)
-	{
-		std::map<std::pair<int, uint64_t>, uint32_t> shadow;
-		for (size_t k = 0; k < block().n_regs; k++) {
-			const Reg &r = block().regs[k];
-			if (r.excl || !(r.rw | r.w1s | r.w1c | r.wclr))
-				continue;
-			for (uint32_t i : elements(r))
-				for (unsigned w = 0; w < words(r); w++) {
-					auto key = std::make_pair(storage(r), (uint64_t(i) << 1) | w);
-					if (!shadow.count(key))
-						shadow[key] = read(r, i, w);
-					f(Word{&r, w}, i, shadow[key]);
-				}
-		}
-	}
-	// write v (made legal) through x and check the read-back against the model
-	void write_check(const Word &x, uint32_t i, uint32_t &sh, uint32_t v, const char *what)
-	{
-		v = legal(x, v);
-		write(*x.r, i, x.w, v);
-		sh = after_write(x, sh, v);
-		char buf[64];
-		std::snprintf(buf, sizeof buf, "%s 0x%08" PRIx32, what, v);
-		expect_read(x, i, sh, buf);
-	}
-	// put RW bits back to their reset value, so later registers see a quiet block
-	void restore(const Word &x, uint32_t i, uint32_t &sh)
-	{
-		if (x.m(x.r->rw)) {
-			uint32_t v = legal(x, (sh & ~x.m(x.r->rw)) | (x.m(x.r->reset) & x.m(x.r->rw)));
-			v &= ~x.m(x.r->w1s | x.r->w1c | x.r->wclr);
-			write(*x.r, i, x.w, v);
-			sh = after_write(x, sh, v);
-		}
-	}
+    // Run f(word, element, shadow) on every writable word; shadow: the model's storage
+    // of the word's register (a view shares its primary's), seeded from a read.
+    template <class F>
+    void each_writable(F&& f)
+    {
+        std::map<std::pair<int, uint64_t>, uint32_t> shadow;
+        for (size_t k = 0; k < block().n_regs; k++) {
+            const Reg& r = block().regs[k];
+            if (r.excl || !(r.rw | r.w1s | r.w1c | r.wclr))
+                continue;
+            for (uint32_t i : elements(r))
+                for (unsigned w = 0; w < words(r); w++) {
+                    auto key = std::make_pair(storage(r), (uint64_t(i) << 1) | w);
+                    if (!shadow.count(key))
+                        shadow[key] = read(r, i, w);
+                    f(Word{&r, w}, i, shadow[key]);
+                }
+        }
+    }
+    // write v (made legal) through x and check the read-back against the model
+    void write_check(const Word& x, uint32_t i, uint32_t& sh, uint32_t v, const char* what)
+    {
+        v = legal(x, v);
+        write(*x.r, i, x.w, v);
+        sh = after_write(x, sh, v);
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s 0x%08" PRIx32, what, v);
+        expect_read(x, i, sh, buf);
+    }
+    // put RW bits back to their reset value, so later registers see a quiet block
+    void restore(const Word& x, uint32_t i, uint32_t& sh)
+    {
+        if (x.m(x.r->rw)) {
+            uint32_t v = legal(x, (sh & ~x.m(x.r->rw)) | (x.m(x.r->reset) & x.m(x.r->rw)));
+            v &= ~x.m(x.r->w1s | x.r->w1c | x.r->wclr);
+            write(*x.r, i, x.w, v);
+            sh = after_write(x, sh, v);
+        }
+    }
 
-	std::unique_ptr<irqsim::Sim> sim;
+    std::unique_ptr<irqsim::Sim> sim;
 };
 
 TEST_P(Csr, HwReset)
 {
-	for (size_t k = 0; k < block().n_regs; k++) {
-		const Reg &r = block().regs[k];
-		for (uint32_t i : elements(r))
-			for (unsigned w = 0; w < words(r); w++) {
-				Word x{&r, w};
-				uint32_t got = read(r, i, w);
-				EXPECT_EQ(got & x.m(r.reset_mask), x.m(r.reset) & x.m(r.reset_mask))
-					<< std::hex << block().name << "." << r.name << "[" << std::dec << i << "] word " << w
-					<< std::hex << ": read 0x" << got << " after reset, described reset 0x"
-					<< x.m(r.reset) << " (bits 0x" << x.m(r.reset_mask) << ")";
-			}
-	}
+    for (size_t k = 0; k < block().n_regs; k++) {
+        const Reg& r = block().regs[k];
+        for (uint32_t i : elements(r))
+            for (unsigned w = 0; w < words(r); w++) {
+                Word x{&r, w};
+                uint32_t got = read(r, i, w);
+                EXPECT_EQ(got & x.m(r.reset_mask), x.m(r.reset) & x.m(r.reset_mask))
+                    << std::hex << block().name << "." << r.name << "[" << std::dec << i << "] word " << w
+                    << std::hex << ": read 0x" << got << " after reset, described reset 0x" << x.m(r.reset)
+                    << " (bits 0x" << x.m(r.reset_mask) << ")";
+            }
+    }
 }
 
 TEST_P(Csr, ReadWrite)
 {
-	each_writable([&](const Word &x, uint32_t i, uint32_t &sh) {
-		for (uint32_t p : {0xffffffffu, 0x00000000u, 0xa5a5a5a5u, 0x5a5a5a5au, 0xffffffffu})
-			write_check(x, i, sh, p, "write");
-		restore(x, i, sh);
-	});
+    each_writable([&](const Word& x, uint32_t i, uint32_t& sh) {
+        for (uint32_t p : {0xffffffffu, 0x00000000u, 0xa5a5a5a5u, 0x5a5a5a5au, 0xffffffffu})
+            write_check(x, i, sh, p, "write");
+        restore(x, i, sh);
+    });
 }
 
 TEST_P(Csr, BitBash)
 {
-	each_writable([&](const Word &x, uint32_t i, uint32_t &sh) {
-		uint32_t fields = x.m(x.r->fields);
-		for (unsigned b = 0; b < 32; b++) {
-			if (!(fields >> b & 1))
-				continue;
-			write_check(x, i, sh, 1u << b, "walking one");
-			write_check(x, i, sh, 0, "zero after walking one");
-		}
-		restore(x, i, sh);
-	});
+    each_writable([&](const Word& x, uint32_t i, uint32_t& sh) {
+        uint32_t fields = x.m(x.r->fields);
+        for (unsigned b = 0; b < 32; b++) {
+            if (!(fields >> b & 1))
+                continue;
+            write_check(x, i, sh, 1u << b, "walking one");
+            write_check(x, i, sh, 0, "zero after walking one");
+        }
+        restore(x, i, sh);
+    });
 }
 
 TEST_P(Csr, SecureWrite)
 {
-	unsigned n = 0;
-	for (size_t k = 0; k < block().n_regs; k++) {
-		const Reg &r = block().regs[k];
-		if (!r.secure_write || r.excl)
-			continue;
-		for (uint32_t i : elements(r))
-			for (unsigned w = 0; w < words(r); w++) {
-				Word x{&r, w};
-				uint32_t before = read(r, i, w);
-				uint32_t v = legal(x, ~before);
-				auto res = sim->cpu_bus().write32(addr(r, i, w), v, irqsim::kProtNonSecure);
-				EXPECT_EQ(res.resp, irqsim::AXI_SLVERR) << block().name << "." << r.name << "[" << i
-									<< "]: non-secure write answered "
-									<< irqsim::axi_resp_name(res.resp);
-				expect_read(x, i, before, "a refused non-secure write");
-				n++;
-			}
-	}
-	if (n == 0)
-		GTEST_SKIP() << block().name << " has no secure-only register";
+    unsigned n = 0;
+    for (size_t k = 0; k < block().n_regs; k++) {
+        const Reg& r = block().regs[k];
+        if (!r.secure_write || r.excl)
+            continue;
+        for (uint32_t i : elements(r))
+            for (unsigned w = 0; w < words(r); w++) {
+                Word x{&r, w};
+                uint32_t before = read(r, i, w);
+                uint32_t v = legal(x, ~before);
+                auto res = sim->cpu_bus().write32(addr(r, i, w), v, irqsim::kProtNonSecure);
+                EXPECT_EQ(res.resp, irqsim::AXI_SLVERR)
+                    << block().name << "." << r.name << "[" << i << "]: non-secure write answered "
+                    << irqsim::axi_resp_name(res.resp);
+                expect_read(x, i, before, "a refused non-secure write");
+                n++;
+            }
+    }
+    if (n == 0)
+        GTEST_SKIP() << block().name << " has no secure-only register";
 }
 
 INSTANTIATE_TEST_SUITE_P(Blocks, Csr, ::testing::ValuesIn(csrtest::kBlocks), dut_name);
 
-} // namespace
+}  // namespace

@@ -18,17 +18,17 @@
 namespace csrtest {
 
 struct Dut {
-	const irqsim::csr::Block *block;
-	uint32_t irqsim::SocParams::*base;
+    const irqsim::csr::Block* block;
+    uint32_t irqsim::SocParams::*base;
 };
-inline void PrintTo(const Dut &d, std::ostream *os) { *os << d.block->name; }
+inline void PrintTo(const Dut& d, std::ostream* os) { *os << d.block->name; }
 
 inline const Dut kBlocks[] = {
-	{&irqsim::csr::dev_timer_block, &irqsim::SocParams::timer_base},
-	{&irqsim::csr::ti_intr_block, &irqsim::SocParams::intr_base},
-	{&irqsim::csr::ti_inta_block, &irqsim::SocParams::inta_base},
-	{&irqsim::csr::dev_dma_ring_block, &irqsim::SocParams::dma_base},
-	{&irqsim::csr::dev_ims_block, &irqsim::SocParams::ims_base},
+    {&irqsim::csr::dev_timer_block, &irqsim::SocParams::timer_base},
+    {&irqsim::csr::ti_intr_block, &irqsim::SocParams::intr_base},
+    {&irqsim::csr::ti_inta_block, &irqsim::SocParams::inta_base},
+    {&irqsim::csr::dev_dma_ring_block, &irqsim::SocParams::dma_base},
+    {&irqsim::csr::dev_ims_block, &irqsim::SocParams::ims_base},
 };
 
-} // namespace csrtest
+}  // namespace csrtest

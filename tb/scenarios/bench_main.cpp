@@ -68,8 +68,8 @@ static RunResult run_checked(RunResult (*run)(const RunConfig&), RunConfig cfg, 
     RunResult r = run(cfg);
     *cpu_used = cpu_seconds() - c0;
     if (!r.passed()) {
-        std::fprintf(stderr, "irqsim-bench: %s run failed: %s %s\n", cfg.scenario.c_str(), r.error_text.c_str(),
-                     r.verdict.summary().c_str());
+        std::fprintf(stderr, "irqsim-bench: %s run failed: %s %s\n", cfg.scenario.c_str(),
+                     r.error_text.c_str(), r.verdict.summary().c_str());
         std::exit(2);
     }
     return r;
@@ -95,7 +95,8 @@ static TrafficFigures spi_traffic(unsigned cpus, uint64_t events, unsigned gap, 
     double dc = 0;
     RunResult r = run_checked(run_spi, cfg, &dc);
     double handled = static_cast<double>(r.verdict.delivered + r.verdict.coalesced);
-    return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds, handled / dc, dc};
+    return {r.figures["simulated cycles/s"], r.figures["delivered interrupts/s"], r.wall_seconds,
+            handled / dc, dc};
 }
 
 // dma-ring: DMA ring -> INTA -> INTR -> GIC -> CPU, handler runs per CPU second
@@ -129,8 +130,9 @@ static LpiFigures lpi_traffic(unsigned cpus, unsigned id_bits, uint64_t events, 
     cfg.lpi_fill = true;
     double dc = 0;
     RunResult r = run_checked(run_lpi, cfg, &dc);
-    return {r.figures["traffic cycles/s"], r.figures["traffic interrupts/s"], r.figures["traffic cycles/cpu-s"],
-            r.figures["LPIs configured"], r.figures["highest INTID in traffic"]};
+    return {r.figures["traffic cycles/s"], r.figures["traffic interrupts/s"],
+            r.figures["traffic cycles/cpu-s"], r.figures["LPIs configured"],
+            r.figures["highest INTID in traffic"]};
 }
 
 // ---- soak: every path for many events, in bounded memory ----------------------
@@ -211,9 +213,14 @@ static SoakRun soak_one(const std::vector<std::string>& run_args, uint64_t event
 // both sizes (must be flat), events/s.  Exit 1 if a run fails or RSS grows.
 static int soak(uint64_t small, uint64_t large, const std::string& json_path)
 {
-    const std::vector<std::vector<std::string>> paths = {
-        {"spi", "--move-percent", "0"}, {"ipi"}, {"dma-ring"}, {"lpi"}, {"mbi"},
-        {"ims", "--parent", "mbi"},      {"ims", "--parent", "lpi"}, {"ims", "--parent", "inta"}};
+    const std::vector<std::vector<std::string>> paths = {{"spi", "--move-percent", "0"},
+                                                         {"ipi"},
+                                                         {"dma-ring"},
+                                                         {"lpi"},
+                                                         {"mbi"},
+                                                         {"ims", "--parent", "mbi"},
+                                                         {"ims", "--parent", "lpi"},
+                                                         {"ims", "--parent", "inta"}};
     std::printf("soak: every path at %llu and %llu events (seed 1, 4 CPUs), each run a child process\n",
                 static_cast<unsigned long long>(small), static_cast<unsigned long long>(large));
     std::printf("%-16s %12s %8s %10s %12s %12s %10s\n", "path", "injected", "lost", "events/s", "RSS small",
@@ -259,14 +266,15 @@ static int handler_loop(unsigned cpus, uint64_t events, const std::string& json_
         std::fprintf(stderr, "irqsim-bench: handler loop: %s\n", r.error.c_str());
         return 1;
     }
-    std::printf("irq_stim: delivered %llu spurious %llu cycles %llu init_cycles %llu errors 0 cpu_s %.4f wall_s %.4f\n",
-                static_cast<unsigned long long>(r.delivered), static_cast<unsigned long long>(r.spurious),
-                static_cast<unsigned long long>(r.cycles), static_cast<unsigned long long>(r.init_cycles), r.cpu_s,
-                r.wall_s);
+    std::printf(
+        "irq_stim: delivered %llu spurious %llu cycles %llu init_cycles %llu errors 0 cpu_s %.4f wall_s %.4f\n",
+        static_cast<unsigned long long>(r.delivered), static_cast<unsigned long long>(r.spurious),
+        static_cast<unsigned long long>(r.cycles), static_cast<unsigned long long>(r.init_cycles), r.cpu_s,
+        r.wall_s);
     if (!json_path.empty()) {
         std::ofstream f(json_path);
-        f << nlohmann::json{{"cpus", cpus},          {"delivered", r.delivered}, {"spurious", r.spurious},
-                            {"cycles", r.cycles},     {"cpu_s", r.cpu_s},         {"wall_s", r.wall_s}}
+        f << nlohmann::json{{"cpus", cpus},       {"delivered", r.delivered}, {"spurious", r.spurious},
+                            {"cycles", r.cycles}, {"cpu_s", r.cpu_s},         {"wall_s", r.wall_s}}
                  .dump(2)
           << "\n";
     }
@@ -319,7 +327,8 @@ int main(int argc, char** argv)
     bool trace_only = false;
     uint64_t loop_events = 0;
     uint64_t soak_small = 100000, soak_large = 10000000;
-    app.add_option("--cpus", cpu_counts, "CPU counts to measure (1..64; a model not linked in is built first)")
+    app.add_option("--cpus", cpu_counts,
+                   "CPU counts to measure (1..64; a model not linked in is built first)")
         ->expected(1, 8)
         ->check(CLI::Range(1u, 64u));
     app.add_option("--repeat", repeat, "runs per figure (median)")->check(CLI::Range(1u, 21u));
@@ -332,15 +341,17 @@ int main(int argc, char** argv)
     app.add_option("--json", json_path, "also write the figures as JSON");
     app.add_flag("--lpi-only", lpi_only, "only the DirectLPI rows (8k vs 64k LPI tables)");
     app.add_option("--lpi-events", lpi_events, "lpi events per run");
-    app.add_flag("--soak", soak_mode, "soak: every path for --soak-events events, lost and peak RSS vs a short run");
+    app.add_flag("--soak", soak_mode,
+                 "soak: every path for --soak-events events, lost and peak RSS vs a short run");
     app.add_option("--soak-events", soak_large, "soak: events per path in the long run (default 10^7)")
         ->check(CLI::Range(1000ull, 100000000ull));
     app.add_option("--soak-small", soak_small, "soak: events per path in the short run (default 10^5)")
         ->check(CLI::Range(100ull, 100000000ull));
     app.add_flag("--trace-only", trace_only, "only the trace cost: spi untraced and traced per CPU count");
-    app.add_option("--handler-loop", loop_events,
-                   "only the comparison stimulus (tb/compare/README.md): this many events on the first --cpus "
-                   "model, register-level init and minimal IAR/EOI handler, no driver")
+    app.add_option(
+           "--handler-loop", loop_events,
+           "only the comparison stimulus (tb/compare/README.md): this many events on the first --cpus "
+           "model, register-level init and minimal IAR/EOI handler, no driver")
         ->check(CLI::Range(1ull, 100000000ull));
     CLI11_PARSE(app, argc, argv);
     if (loop_events)
@@ -351,11 +362,14 @@ int main(int argc, char** argv)
         return trace_cost(cpu_counts, repeat, events, gap, json_path);
 
     nlohmann::json out = nlohmann::json::array();
-    std::printf("medians of %u runs; (cpu) = per second of process CPU time, the rest per wall-clock second\n",
-                repeat);
-    std::printf("spi: no affinity moves; spi+mv: %u%% of events first move a line's affinity\n", move_percent);
-    std::printf("%-5s %12s %12s %12s %12s %12s %15s %12s %12s %10s\n", "cpus", "idle cyc/s", "(cpu)", "spi cyc/s",
-                "spi irq/s", "(cpu)", "spi+mv irq/s(cpu)", "dma ev/s(cpu)", "trace/plain", "peak RSS");
+    std::printf(
+        "medians of %u runs; (cpu) = per second of process CPU time, the rest per wall-clock second\n",
+        repeat);
+    std::printf("spi: no affinity moves; spi+mv: %u%% of events first move a line's affinity\n",
+                move_percent);
+    std::printf("%-5s %12s %12s %12s %12s %12s %15s %12s %12s %10s\n", "cpus", "idle cyc/s", "(cpu)",
+                "spi cyc/s", "spi irq/s", "(cpu)", "spi+mv irq/s(cpu)", "dma ev/s(cpu)", "trace/plain",
+                "peak RSS");
     for (unsigned cpus : lpi_only ? std::vector<unsigned>{} : cpu_counts) {
         std::vector<double> idle, idle_cpu, cyc, irq, irq_cpu, mixed_cpu, ratio, dma;
         for (unsigned i = 0; i < repeat; i++) {
@@ -377,8 +391,8 @@ int main(int argc, char** argv)
         getrusage(RUSAGE_SELF, &ru);
         double rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
         std::printf("%-5u %12.0f %12.0f %12.0f %12.0f %12.0f %17.0f %13.0f %11.2fx %7.0f MB\n", cpus,
-                    median(idle), median(idle_cpu), median(cyc), median(irq), median(irq_cpu), median(mixed_cpu),
-                    median(dma), median(ratio), rss_mb);
+                    median(idle), median(idle_cpu), median(cyc), median(irq), median(irq_cpu),
+                    median(mixed_cpu), median(dma), median(ratio), rss_mb);
         out.push_back({{"cpus", cpus},
                        {"idle_cycles_per_s", median(idle)},
                        {"idle_cycles_per_cpu_s", median(idle_cpu)},
@@ -411,10 +425,11 @@ int main(int argc, char** argv)
     }
     // DirectLPI: the same traffic with an 8k and a 64k-INTID LPI table (every LPI
     // allocated, traffic on the top INTIDs); the per-cycle cost must not grow with the table
-    std::printf("\nlpi (4 cpus, every LPI allocated, %llu events, gap %u): traffic phase, per wall-clock second\n",
-                static_cast<unsigned long long>(lpi_events), gap);
-    std::printf("%-10s %8s %10s %12s %12s %12s %14s\n", "table", "LPIs", "top INTID", "cyc/s", "irq/s", "(cpu) cyc/s",
-                "(cpu) ns/cyc");
+    std::printf(
+        "\nlpi (4 cpus, every LPI allocated, %llu events, gap %u): traffic phase, per wall-clock second\n",
+        static_cast<unsigned long long>(lpi_events), gap);
+    std::printf("%-10s %8s %10s %12s %12s %12s %14s\n", "table", "LPIs", "top INTID", "cyc/s", "irq/s",
+                "(cpu) cyc/s", "(cpu) ns/cyc");
     double ns_per_cycle[2] = {0, 0};
     const unsigned id_bits[2] = {14, 16};
     for (int k = 0; k < 2; k++) {
@@ -429,8 +444,8 @@ int main(int argc, char** argv)
             top = f.top_intid;
         }
         ns_per_cycle[k] = median(cyc_cpu) > 0 ? 1e9 / median(cyc_cpu) : 0;
-        std::printf("%-10s %8.0f %10.0f %12.0f %12.0f %12.0f %14.1f\n", k == 0 ? "8k (14b)" : "64k (16b)", lpis, top,
-                    median(cyc), median(irq), median(cyc_cpu), ns_per_cycle[k]);
+        std::printf("%-10s %8.0f %10.0f %12.0f %12.0f %12.0f %14.1f\n", k == 0 ? "8k (14b)" : "64k (16b)",
+                    lpis, top, median(cyc), median(irq), median(cyc_cpu), ns_per_cycle[k]);
         out.push_back({{"scenario", "lpi"},
                        {"lpi_id_bits", id_bits[k]},
                        {"lpis", lpis},
@@ -443,7 +458,8 @@ int main(int argc, char** argv)
                        {"repeat", repeat}});
     }
     double cost_ratio = ns_per_cycle[0] > 0 ? ns_per_cycle[1] / ns_per_cycle[0] : 0;
-    std::printf("per-cycle cost (process CPU time per simulated cycle) 64k/8k: %.2fx (limit 1.5x)\n", cost_ratio);
+    std::printf("per-cycle cost (process CPU time per simulated cycle) 64k/8k: %.2fx (limit 1.5x)\n",
+                cost_ratio);
     out.push_back({{"scenario", "lpi"}, {"per_cycle_cost_ratio_64k_8k", cost_ratio}});
     if (!json_path.empty()) {
         FILE* f = std::fopen(json_path.c_str(), "w");

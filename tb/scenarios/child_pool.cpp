@@ -23,10 +23,7 @@ using Clock = std::chrono::steady_clock;
 volatile std::sig_atomic_t g_stop_signal = 0;
 struct sigaction g_old_int, g_old_term;
 
-void on_stop_signal(int sig)
-{
-    g_stop_signal = sig;
-}
+void on_stop_signal(int sig) { g_stop_signal = sig; }
 
 pid_t spawn(const std::string& exe, const ChildJob& job, std::string* err)
 {
@@ -84,13 +81,10 @@ void restore_stop_signals()
     sigaction(SIGTERM, &g_old_term, nullptr);
 }
 
-int stop_signal_received()
-{
-    return g_stop_signal;
-}
+int stop_signal_received() { return g_stop_signal; }
 
-std::vector<ChildOutcome> run_children(const std::string& exe, const std::vector<ChildJob>& list, unsigned jobs,
-                                       double timeout_s,
+std::vector<ChildOutcome> run_children(const std::string& exe, const std::vector<ChildJob>& list,
+                                       unsigned jobs, double timeout_s,
                                        const std::function<void(size_t, const ChildOutcome&)>& on_done)
 {
     struct Running {

@@ -35,8 +35,8 @@ int stop_signal_received();
 // Run the jobs of `exe`, at most `parallel` at a time, each killed after timeout_s.
 // on_done(i, outcome) is called as job i ends (completion order), not for
 // interrupted jobs.
-std::vector<ChildOutcome> run_children(const std::string& exe, const std::vector<ChildJob>& jobs, unsigned parallel,
-                                       double timeout_s,
+std::vector<ChildOutcome> run_children(const std::string& exe, const std::vector<ChildJob>& jobs,
+                                       unsigned parallel, double timeout_s,
                                        const std::function<void(size_t, const ChildOutcome&)>& on_done);
 
 }  // namespace irqsim

@@ -48,7 +48,8 @@ bool parse_wave_window(const std::string& text, RunConfig* cfg, std::string* err
     std::string a = colon == std::string::npos ? "" : text.substr(0, colon);
     std::string b = colon == std::string::npos ? "" : text.substr(colon + 1);
     auto digits = [](const std::string& s) {
-        return !s.empty() && s.size() <= 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return !s.empty() && s.size() <= 19 &&
+               std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (!digits(a) || !digits(b) || std::stoull(b) <= std::stoull(a)) {
         *err = "irqsim: bad --wave-window '" + text + "' (want START:END in cycles, START < END)";
@@ -87,12 +88,16 @@ CliResult parse_cli(const std::vector<std::string>& args)
                                           "latency and the scoreboard verdict");
     run->add_option("scenario", cfg.scenario, "scenario name (see irqsim list); default spi");
     run->add_option("--seed", cfg.seed, "random seed (printed; reruns reproduce it)")->check(kDigits);
-    run->add_option("--cpus", cfg.cpus, "application CPUs: the default tree with N CPUs (a model other than "
-                                        "1, 4 or 16 is built the first time, then cached)")
+    run->add_option("--cpus", cfg.cpus,
+                    "application CPUs: the default tree with N CPUs (a model other than "
+                    "1, 4 or 16 is built the first time, then cached)")
         ->check(kDigits)
         ->check(CLI::Range(1u, 64u));
-    run->add_option("--events", cfg.events, "events to inject")->check(kDigits)->check(CLI::Range(1ull, 100000000ull));
-    run->add_option("--cycles", cfg.max_cycles, "simulated-cycle budget (0 = scenario default)")->check(kDigits);
+    run->add_option("--events", cfg.events, "events to inject")
+        ->check(kDigits)
+        ->check(CLI::Range(1ull, 100000000ull));
+    run->add_option("--cycles", cfg.max_cycles, "simulated-cycle budget (0 = scenario default)")
+        ->check(kDigits);
     run->add_option("--dts", cfg.dts_path, "device tree source of the SoC (default: embedded)")
         ->check(CLI::ExistingFile);
     run->add_option("--wave", cfg.wave_path, "write an FST waveform to this file")->check(kNotEmpty);
@@ -106,12 +111,16 @@ CliResult parse_cli(const std::vector<std::string>& args)
            "GICv3 EOI mode: 0 (EOIR drops the priority and deactivates, default) or 1 (EOIR, then DIR)")
         ->check(kDigits)
         ->check(CLI::Range(0u, 1u));
-    run->add_option("--parent", cfg.ims_parent, "ims: the IMS device's MSI parent (mbi, lpi, inta; default mbi; dlpi = lpi)")
+    run->add_option("--parent", cfg.ims_parent,
+                    "ims: the IMS device's MSI parent (mbi, lpi, inta; default mbi; dlpi = lpi)")
         ->check(CLI::IsMember({"mbi", "dlpi", "lpi", "inta"}));
     std::string window;
-    run->add_option("--wave-window", window, "START:END: trace only cycles [START, END) (with --wave); "
-                                             "the window's bus accesses go to the trace's name .bus.log");
-    run->add_option("--drop-event", cfg.drop_event, "")->check(kDigits)->group("");  // test-only: a failing spi run
+    run->add_option("--wave-window", window,
+                    "START:END: trace only cycles [START, END) (with --wave); "
+                    "the window's bus accesses go to the trace's name .bus.log");
+    run->add_option("--drop-event", cfg.drop_event, "")
+        ->check(kDigits)
+        ->group("");  // test-only: a failing spi run
 
     RegressConfig regress;
     add_regress_command(app, regress, kDigits);
@@ -119,7 +128,8 @@ CliResult parse_cli(const std::vector<std::string>& args)
     RunConfig topo;
     auto* top = app.add_subcommand("topology", "boot the SoC and print the irq domain hierarchy the driver "
                                                "built from the device tree (chips, hwirq ranges)");
-    top->add_option("--dts", topo.dts_path, "device tree source (default: embedded)")->check(CLI::ExistingFile);
+    top->add_option("--dts", topo.dts_path, "device tree source (default: embedded)")
+        ->check(CLI::ExistingFile);
     top->add_option("--cpus", topo.cpus, "application CPUs (1-64; as for run)")
         ->check(kDigits)
         ->check(CLI::Range(1u, 64u));

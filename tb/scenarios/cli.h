@@ -14,7 +14,7 @@ namespace irqsim {
 struct CliResult {
     enum class Command { None, List, Run, Topology, Regress, RegressMerge, Model } command = Command::None;
     RunConfig cfg;
-    RegressConfig regress;  // Regress, RegressMerge
+    RegressConfig regress;                  // Regress, RegressMerge
     std::vector<std::string> model_params;  // Model: NAME=VALUE each (checked by the caller)
     // None: exit with exit_code after printing output (help text on stdout
     // when exit_code is 0, one error line on stderr otherwise)

@@ -13,7 +13,8 @@ using Cmd = CliResult::Command;
 
 TEST(ParseCli, RunWithOptions)
 {
-    CliResult r = parse_cli({"run", "ipi", "--seed", "7", "--cpus", "16", "--events", "50", "--cycles", "900"});
+    CliResult r =
+        parse_cli({"run", "ipi", "--seed", "7", "--cpus", "16", "--events", "50", "--cycles", "900"});
     ASSERT_EQ(r.command, Cmd::Run) << r.output;
     EXPECT_EQ(r.cfg.scenario, "ipi");
     EXPECT_EQ(r.cfg.seed, 7u);
@@ -99,8 +100,11 @@ TEST(ParseCli, EmptyPathsAreRefused)
 
 TEST(ParseCli, UnknownThingsAreOneLine)
 {
-    for (auto args : std::vector<std::vector<std::string>>{
-             {}, {"frobnicate"}, {"run", "--no-such-option"}, {"run", "--parent", "bogus"}, {"run", "a", "b"}}) {
+    for (auto args : std::vector<std::vector<std::string>>{{},
+                                                           {"frobnicate"},
+                                                           {"run", "--no-such-option"},
+                                                           {"run", "--parent", "bogus"},
+                                                           {"run", "a", "b"}}) {
         CliResult r = parse_cli(args);
         EXPECT_EQ(r.command, Cmd::None);
         EXPECT_EQ(r.exit_code, 2);
@@ -116,10 +120,32 @@ TEST(ParseCli, RandomCommandLinesNeverThrow)
     std::printf("seed %llu (IRQSIM_SEED=%llu reproduces)\n", static_cast<unsigned long long>(seed),
                 static_cast<unsigned long long>(seed));
     std::mt19937_64 rng(seed);
-    const std::vector<std::string> words = {"run", "list", "topology", "spi", "ipi", "--seed", "--cpus",
-                                            "--events", "--cycles", "--wave", "--report", "--parent", "mbi",
-                                            "--move-percent", "-1", "0", "4", "100", "99999999999999999999",
-                                            "", "--", "-h", "\xff\xfe", "=", "--cpus=16", "--seed=3"};
+    const std::vector<std::string> words = {"run",
+                                            "list",
+                                            "topology",
+                                            "spi",
+                                            "ipi",
+                                            "--seed",
+                                            "--cpus",
+                                            "--events",
+                                            "--cycles",
+                                            "--wave",
+                                            "--report",
+                                            "--parent",
+                                            "mbi",
+                                            "--move-percent",
+                                            "-1",
+                                            "0",
+                                            "4",
+                                            "100",
+                                            "99999999999999999999",
+                                            "",
+                                            "--",
+                                            "-h",
+                                            "\xff\xfe",
+                                            "=",
+                                            "--cpus=16",
+                                            "--seed=3"};
     for (int i = 0; i < 20000; i++) {
         std::vector<std::string> args(rng() % 7);
         for (auto& a : args)

@@ -45,8 +45,7 @@ struct Fabric {
     // An MSI write arriving at the fabric.
     void msi_write(uint64_t addr, uint32_t data)
     {
-        if (addr < kDoorbellBase || data >= kRootLines ||
-            (addr - kDoorbellBase) / kDoorbellStride >= cpus) {
+        if (addr < kDoorbellBase || data >= kRootLines || (addr - kDoorbellBase) / kDoorbellStride >= cpus) {
             bad_writes++;
             return;
         }
@@ -338,8 +337,8 @@ RunResult run_core_demo(const RunConfig& cfg)
                                ") injected at step " + std::to_string(in->cycle));
     if (g_fabric.bad_writes) {
         res.error = 2;
-        res.error_text = std::to_string(g_fabric.bad_writes) +
-                         " MSI writes hit a wrong doorbell (message not rewritten)";
+        res.error_text =
+            std::to_string(g_fabric.bad_writes) + " MSI writes hit a wrong doorbell (message not rewritten)";
     }
     res.cycles = now;
     for (unsigned r = 0; r < kRings; r++)

@@ -49,7 +49,10 @@ RunResult run_ipi(const RunConfig& cfg)
         return r;
     }
     for (unsigned c = 0; c < s.cpus(); c++)
-        p.as_cpu(c, [&] { enable_percpu_irq(static_cast<unsigned>(virq), IRQ_TYPE_NONE); return 0; });
+        p.as_cpu(c, [&] {
+            enable_percpu_irq(static_cast<unsigned>(virq), IRQ_TYPE_NONE);
+            return 0;
+        });
 
     std::mt19937_64 rng(cfg.seed);
     auto rnd = [&](uint64_t n) { return static_cast<unsigned>(rng() % n); };
@@ -63,7 +66,7 @@ RunResult run_ipi(const RunConfig& cfg)
         if (kind == 0)
             cpumask_set_cpu(sender, &m);  // self
         else if (kind == 1)
-            cpumask_copy(&m, &all);       // everyone, sender included
+            cpumask_copy(&m, &all);  // everyone, sender included
         else
             for (unsigned c = 0; c < s.cpus(); c++)
                 if (rnd(2))
@@ -98,7 +101,10 @@ RunResult run_ipi(const RunConfig& cfg)
     finish_result(s, cfg, r, t0);
     p.as_cpu(0, [&] {
         for (unsigned c = 0; c < s.cpus(); c++)
-            p.as_cpu(c, [&] { disable_percpu_irq(static_cast<unsigned>(virq)); return 0; });
+            p.as_cpu(c, [&] {
+                disable_percpu_irq(static_cast<unsigned>(virq));
+                return 0;
+            });
         free_percpu_irq(static_cast<unsigned>(virq), dev_ids.data());
         return irq_destroy_ipi(static_cast<unsigned>(virq), &all);
     });

@@ -14,11 +14,21 @@ std::string xml_escape(const std::string& s)
     o.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '&': o += "&amp;"; break;
-        case '<': o += "&lt;"; break;
-        case '>': o += "&gt;"; break;
-        case '"': o += "&quot;"; break;
-        case '\'': o += "&apos;"; break;
+        case '&':
+            o += "&amp;";
+            break;
+        case '<':
+            o += "&lt;";
+            break;
+        case '>':
+            o += "&gt;";
+            break;
+        case '"':
+            o += "&quot;";
+            break;
+        case '\'':
+            o += "&apos;";
+            break;
         default:
             // XML 1.0 forbids most control characters even escaped
             if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
@@ -56,7 +66,8 @@ std::string junit_document(const std::string& suite_name, const std::vector<Juni
         if (!c.properties.empty()) {
             o << "      <properties>\n";
             for (const auto& [k, v] : c.properties)
-                o << "        <property name=\"" << xml_escape(k) << "\" value=\"" << xml_escape(v) << "\"/>\n";
+                o << "        <property name=\"" << xml_escape(k) << "\" value=\"" << xml_escape(v)
+                  << "\"/>\n";
             o << "      </properties>\n";
         }
         if (c.failed)

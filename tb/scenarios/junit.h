@@ -11,9 +11,9 @@
 namespace irqsim {
 
 struct JunitCase {
-    std::string classname;   // the scenario ("spi", "ims:inta")
-    std::string name;        // "seed 17"
-    double time = 0;         // wall seconds
+    std::string classname;  // the scenario ("spi", "ims:inta")
+    std::string name;       // "seed 17"
+    double time = 0;        // wall seconds
     std::vector<std::pair<std::string, std::string>> properties;
     bool failed = false;
     std::string failure_message;  // one line: the first divergent hop or why the run failed

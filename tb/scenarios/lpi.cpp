@@ -35,7 +35,8 @@ RunResult run_lpi(const RunConfig& cfg)
     const unsigned nr = gic_v3_lpi_count();
     if (!nr) {
         r.error = 2;
-        r.error_text = "the GIC has no DirectLPI (GICD_TYPER.LPIS / GICR_TYPER.DirectLPI clear): nothing to run";
+        r.error_text =
+            "the GIC has no DirectLPI (GICD_TYPER.LPIS / GICR_TYPER.DirectLPI clear): nothing to run";
         return r;
     }
     constexpr unsigned kSingles = 64, kBlock = 8;
@@ -43,7 +44,8 @@ RunResult run_lpi(const RunConfig& cfg)
     auto rnd = [&](uint64_t n) { return static_cast<unsigned>(rng() % n); };
     auto fail = [&](const std::string& what, int ret) {
         r.error = 2;
-        r.error_text = what + " failed (" + std::to_string(ret) + ")" + (s.log().empty() ? "" : ": " + s.log().back());
+        r.error_text =
+            what + " failed (" + std::to_string(ret) + ")" + (s.log().empty() ? "" : ": " + s.log().back());
         return r;
     };
 
@@ -97,8 +99,8 @@ RunResult run_lpi(const RunConfig& cfg)
             masked++;
         }
         if (d.fire(i) != 0) {
-            r.problems.push_back("bus error writing the message of " + std::string(block ? "lpi-mmsi/" : "lpi-dev0/") +
-                                 std::to_string(i));
+            r.problems.push_back("bus error writing the message of " +
+                                 std::string(block ? "lpi-mmsi/" : "lpi-dev0/") + std::to_string(i));
             break;
         }
         s.run(rnd(2 * uint64_t{cfg.mean_gap} + 1));
@@ -116,8 +118,8 @@ RunResult run_lpi(const RunConfig& cfg)
     Verdict v = s.scoreboard().verdict();
     r.figures["LPIs configured"] = nr;
     r.figures["LPIs allocated"] = gic_v3_lpi_in_use();
-    r.figures["highest INTID in traffic"] = dev.intid(kSingles - 1) > mm.intid(kBlock - 1) ? dev.intid(kSingles - 1)
-                                                                                           : mm.intid(kBlock - 1);
+    r.figures["highest INTID in traffic"] =
+        dev.intid(kSingles - 1) > mm.intid(kBlock - 1) ? dev.intid(kSingles - 1) : mm.intid(kBlock - 1);
     r.figures["affinity changes"] = static_cast<double>(moved);
     r.figures["mask/fire/unmask cycles"] = static_cast<double>(masked);
     if (traffic_wall > 0) {
@@ -126,7 +128,8 @@ RunResult run_lpi(const RunConfig& cfg)
     }
     if (traffic_cpu > 0)
         r.figures["traffic cycles/cpu-s"] = static_cast<double>(traffic_cycles) / traffic_cpu;
-    r.notes.push_back("latency: from the start of the device's SETLPIR write (CPU bus master) to the handler entry");
+    r.notes.push_back(
+        "latency: from the start of the device's SETLPIR write (CPU bus master) to the handler entry");
     r.notes.push_back("lpi-mmsi: block INTIDs " + std::to_string(mm.intid(0)) + ".." +
                       std::to_string(mm.intid(kBlock - 1)) + ", message data = base + vector");
     // the filler is not part of the traffic: out of the views

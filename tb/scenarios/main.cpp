@@ -80,7 +80,8 @@ static int cmd_run(RunConfig& cfg)
     cfg.progress = isatty(STDERR_FILENO);
     std::string soc = cfg.dts_path.empty() ? "cpus=" + std::to_string(cfg.cpus) : "dts=" + cfg.dts_path;
     std::printf("irqsim run %s  seed=%llu %s events=%llu\n", sc->name.c_str(),
-                static_cast<unsigned long long>(cfg.seed), soc.c_str(), static_cast<unsigned long long>(cfg.events));
+                static_cast<unsigned long long>(cfg.seed), soc.c_str(),
+                static_cast<unsigned long long>(cfg.events));
     RunResult r = sc->run(cfg);
     if (r.error && r.cycles == 0) {  // could not even start: one clear line
         std::fprintf(stderr, "irqsim: %s\n", r.error_text.c_str());

@@ -16,16 +16,18 @@ const std::vector<Scenario>& scenarios()
          "TI path: DMA-ring completions -> INTA (event map, VINT) -> INTR -> GIC -> CPU, MSIs allocated per ring "
          "on demand, channels requested/released under traffic",
          run_dma_ring},
-        {"mbi", "GICv3 MBI: IMS slots and the CPU write {GICD_SETSPI_NSR, SPI INTID} -> SPI -> CPU by affinity",
+        {"mbi",
+         "GICv3 MBI: IMS slots and the CPU write {GICD_SETSPI_NSR, SPI INTID} -> SPI -> CPU by affinity",
          run_mbi},
-        {"ims", "IMS device slots through the device's own MSI domain over --parent mbi|lpi|inta: fire, "
-                "retarget, mask (PENDING, sent once on unmask), release/request under traffic",
+        {"ims",
+         "IMS device slots through the device's own MSI domain over --parent mbi|lpi|inta: fire, "
+         "retarget, mask (PENDING, sent once on unmask), release/request under traffic",
          run_ims},
-        {"lpi", "GICv3 DirectLPI: MSI writes {GICR_SETLPIR of the target CPU, LPI INTID} -> CPU, Multi-MSI "
-                 "block, affinity moved and vectors masked under traffic",
+        {"lpi",
+         "GICv3 DirectLPI: MSI writes {GICR_SETLPIR of the target CPU, LPI INTID} -> CPU, Multi-MSI "
+         "block, affinity moved and vectors masked under traffic",
          run_lpi},
-        {"core-demo",
-         "host-only: MSI -> mux -> root hierarchy on a fake message-decoding fabric (no RTL)",
+        {"core-demo", "host-only: MSI -> mux -> root hierarchy on a fake message-decoding fabric (no RTL)",
          run_core_demo},
     };
     return list;

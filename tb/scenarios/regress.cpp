@@ -119,15 +119,14 @@ std::string shell_line(const std::vector<std::string>& args)
     return s;
 }
 
-
 // ---- results ----
 
 struct CaseResult {
     Case c;
     bool pass = false;
-    bool done = false;           // finished (not interrupted)
-    std::string reason;          // first divergent hop / why it failed
-    nlohmann::json report;       // the child's JSON report (null if none)
+    bool done = false;      // finished (not interrupted)
+    std::string reason;     // first divergent hop / why it failed
+    nlohmann::json report;  // the child's JSON report (null if none)
     std::string log, report_path;
     std::vector<std::string> attachments;
     double wall = 0;
@@ -170,7 +169,8 @@ void judge(CaseResult& cr, const ChildOutcome& o, double timeout_s)
     std::ifstream f(cr.report_path);
     if (!f) {
         std::string why = last_error_line(cr.log);
-        cr.reason = "no report written (exit code " + std::to_string(o.code) + ")" + (why.empty() ? "" : ": " + why);
+        cr.reason =
+            "no report written (exit code " + std::to_string(o.code) + ")" + (why.empty() ? "" : ": " + why);
         return;
     }
     try {
@@ -263,7 +263,8 @@ void write_failure_view(CaseResult& cr, const RegressConfig& rc, const std::stri
     std::string gtkw = beside;
     std::ofstream f(gtkw);
     f << "[*] irqsim regress: " << v.title << ", cycles " << start << "-" << end << "\n"
-      << "[*] reproduce: " << shell_line(run_args(cr.c, rc)) << "\n" << failure_gtkw(v);
+      << "[*] reproduce: " << shell_line(run_args(cr.c, rc)) << "\n"
+      << failure_gtkw(v);
     if (f)
         cr.attachments.push_back(fs::absolute(gtkw).string());
 }
@@ -342,7 +343,8 @@ int run_regress(const RegressConfig& rc_in)
     }
     // --cpus N's model before the children start: built once here (one progress
     // line), not raced for by every child (they would wait on its lock).
-    if (rc.cpus && std::any_of(kinds.begin(), kinds.end(), [](const Case& k) { return k.scenario != "core-demo"; }) &&
+    if (rc.cpus &&
+        std::any_of(kinds.begin(), kinds.end(), [](const Case& k) { return k.scenario != "core-demo"; }) &&
         !prepare_soc_model({{"NUM_CPUS", rc.cpus}}, &err)) {
         std::fprintf(stderr, "irqsim: --cpus %u: %s\n", rc.cpus, err.c_str());
         return 2;
@@ -383,8 +385,8 @@ int run_regress(const RegressConfig& rc_in)
             cr.report_path = base + ".json";
             cases.push_back(std::move(cr));
         }
-    std::printf("irqsim regress: %zu cases (%zu seeds x %zu scenarios%s), -j %u, results in %s\n", cases.size(),
-                seeds.size(), kinds.size(),
+    std::printf("irqsim regress: %zu cases (%zu seeds x %zu scenarios%s), -j %u, results in %s\n",
+                cases.size(), seeds.size(), kinds.size(),
                 rc.shard.empty() ? "" : (", shard " + rc.shard).c_str(), rc.jobs, rc.out_dir.c_str());
     std::fflush(stdout);
 
@@ -403,7 +405,8 @@ int run_regress(const RegressConfig& rc_in)
         if (!cr.pass)
             cr.attachments = {cr.log};
         if (cr.pass)
-            std::printf("PASS %s seed %llu  (%.2f s)\n", cr.c.label.c_str(), (unsigned long long)cr.c.seed, cr.wall);
+            std::printf("PASS %s seed %llu  (%.2f s)\n", cr.c.label.c_str(), (unsigned long long)cr.c.seed,
+                        cr.wall);
         else
             std::printf("FAIL %s seed %llu: %s\n", cr.c.label.c_str(), (unsigned long long)cr.c.seed,
                         cr.reason.c_str());
@@ -448,8 +451,8 @@ int run_regress(const RegressConfig& rc_in)
             write_failure_view(cr, rc, fst, which[k].second.first, which[k].second.second);
             if (fs::exists(base + ".bus.log"))
                 cr.attachments.push_back(base + ".bus.log");
-            std::printf("  %s seed %llu: gtkwave %s.gtkw\n", cr.c.label.c_str(), (unsigned long long)cr.c.seed,
-                        base.c_str());
+            std::printf("  %s seed %llu: gtkwave %s.gtkw\n", cr.c.label.c_str(),
+                        (unsigned long long)cr.c.seed, base.c_str());
         });
     }
 

@@ -19,10 +19,10 @@ class Validator;
 namespace irqsim {
 
 struct RegressConfig {
-    std::string seeds = "1-10";     // "1-1000", "1,5,9-12"
-    std::string scenarios;          // "" = every RTL scenario, ims over each parent
-    unsigned jobs = 0;              // 0 = the number of online CPUs
-    std::string shard;              // "I/N", 0 <= I < N; "" = all cases
+    std::string seeds = "1-10";  // "1-1000", "1,5,9-12"
+    std::string scenarios;       // "" = every RTL scenario, ims over each parent
+    unsigned jobs = 0;           // 0 = the number of online CPUs
+    std::string shard;           // "I/N", 0 <= I < N; "" = all cases
     std::string out_dir = "regress-out";
     std::string junit_path;
     double timeout_s = 600;         // per-case wall limit; the child is killed past it

@@ -75,19 +75,24 @@ void add_regress_command(CLI::App& app, RegressConfig& rc, const CLI::Validator&
     r->add_option("-j,--jobs", rc.jobs, "cases at a time (default: the number of CPUs)")
         ->check(digits)
         ->check(CLI::Range(1u, 4096u));
-    r->add_option("--shard", rc.shard, "run only cases I, I+N, I+2N... of the deterministic case order (0 <= I < N)");
+    r->add_option("--shard", rc.shard,
+                  "run only cases I, I+N, I+2N... of the deterministic case order (0 <= I < N)");
     r->add_option("--out", rc.out_dir, "directory for reports, logs and traces (default regress-out)");
     r->add_option("--junit", rc.junit_path, "write JUnit XML to this file");
     r->add_option("--timeout", rc.timeout_s, "per-case wall-clock limit in seconds (default 600)")
         ->check(CLI::Range(0.1, 1e6));
-    r->add_flag_callback("--no-rerun", [&rc] { rc.rerun = false; }, "do not rerun failing cases with a windowed trace");
+    r->add_flag_callback(
+        "--no-rerun", [&rc] { rc.rerun = false; }, "do not rerun failing cases with a windowed trace");
     r->add_option("--window-margin", rc.window_margin,
                   "cycles traced before the failing injection and after its last hop (default 2000)")
         ->check(digits);
-    r->add_option("--views", rc.views_dir,
-                  "directory of the GTKWave views (default: the source tree's waves/, or views generated for --cpus N)")
+    r->add_option(
+         "--views", rc.views_dir,
+         "directory of the GTKWave views (default: the source tree's waves/, or views generated for --cpus N)")
         ->check(CLI::ExistingDirectory);
-    r->add_option("--events", rc.events, "per run: events to inject")->check(digits)->check(CLI::Range(1ull, 100000000ull));
+    r->add_option("--events", rc.events, "per run: events to inject")
+        ->check(digits)
+        ->check(CLI::Range(1ull, 100000000ull));
     r->add_option("--cpus", rc.cpus, "per run: application CPUs (1-64; a model not built yet is built first)")
         ->check(digits)
         ->check(CLI::Range(1u, 64u));

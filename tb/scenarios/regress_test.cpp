@@ -83,7 +83,8 @@ TEST(Junit, MergeSumsTheShards)
     std::string err;
     ASSERT_TRUE(write_junit((dir / "a.xml").string(), "shard 0/2", {pass, fail}, &err)) << err;
     ASSERT_TRUE(write_junit((dir / "b.xml").string(), "shard 1/2", {pass}, &err)) << err;
-    ASSERT_TRUE(merge_junit({(dir / "a.xml").string(), (dir / "b.xml").string()}, (dir / "all.xml").string(), &err))
+    ASSERT_TRUE(
+        merge_junit({(dir / "a.xml").string(), (dir / "b.xml").string()}, (dir / "all.xml").string(), &err))
         << err;
     std::ifstream f(dir / "all.xml");
     std::stringstream ss;
@@ -117,11 +118,13 @@ TEST(FailureGtkw, MarkersZoomAndHighlightedGroup)
     EXPECT_EQ(g.find("old.fst"), std::string::npos);
     EXPECT_NE(g.find("[dumpfile] \"/t/w.fst\"\n[timestart] 1000000\n*"), std::string::npos) << g;
     EXPECT_NE(g.find(" 2002000 2000000 2002000 2002000 -1"), std::string::npos) << g;  // primary, A, B, C
-    EXPECT_NE(g.find("[markername] Ainjection\n[markername] Bpending\n[markername] Cstopped_before_irq_out\n"),
-              std::string::npos)
+    EXPECT_NE(
+        g.find("[markername] Ainjection\n[markername] Bpending\n[markername] Cstopped_before_irq_out\n"),
+        std::string::npos)
         << g;
     // bit 5 of line_in[31:0] is GTKWave index 26; INTID 37 = bit 5 of mon_spi_pending[95:0] = index 90
-    EXPECT_NE(g.find("@29\n[color] 1\n+{line_in[5] (INTID 37)} (26)TOP.line_in[31:0]"), std::string::npos) << g;
+    EXPECT_NE(g.find("@29\n[color] 1\n+{line_in[5] (INTID 37)} (26)TOP.line_in[31:0]"), std::string::npos)
+        << g;
     EXPECT_NE(g.find("(90)TOP.mon_spi_pending[95:0]"), std::string::npos) << g;
     EXPECT_NE(g.find("+{cpu2 irq_out} (2)TOP.irq_out[4:0]"), std::string::npos) << g;
     // the group comes before the view's own traces

@@ -14,9 +14,11 @@ void print_result(FILE* out, const RunConfig& cfg, const RunResult& r)
     if (!r.interrupts_table.empty())
         std::fprintf(out, "\ninterrupts:\n%s", r.interrupts_table.c_str());
     const auto& l = r.latency;
-    std::fprintf(out, "\nlatency (%s, injection -> handler entry): min %llu  median %llu  p99 %llu  max %llu  (n=%llu)\n",
-                 r.time_unit.c_str(), (unsigned long long)l.min, (unsigned long long)l.median,
-                 (unsigned long long)l.p99, (unsigned long long)l.max, (unsigned long long)l.count);
+    std::fprintf(
+        out,
+        "\nlatency (%s, injection -> handler entry): min %llu  median %llu  p99 %llu  max %llu  (n=%llu)\n",
+        r.time_unit.c_str(), (unsigned long long)l.min, (unsigned long long)l.median,
+        (unsigned long long)l.p99, (unsigned long long)l.max, (unsigned long long)l.count);
     for (const auto& [k, v] : r.figures)
         std::fprintf(out, "%s: %.6g\n", k.c_str(), v);
     for (const auto& n : r.notes)
@@ -24,10 +26,11 @@ void print_result(FILE* out, const RunConfig& cfg, const RunResult& r)
     for (const auto& p : r.problems)
         std::fprintf(out, "problem: %s\n", p.c_str());
     if (!r.error && r.verdict.injected == 0)
-        std::fprintf(out, "problem: no event was injected, so the run proves nothing (--cycles or --events too small?)\n");
-    std::fprintf(out, "%s %s: %s  (seed %llu, %llu %s, %.2f s)\n",
-                 r.passed() ? "PASS" : "FAIL", cfg.scenario.c_str(),
-                 r.verdict.summary().c_str(), (unsigned long long)cfg.seed,
+        std::fprintf(
+            out,
+            "problem: no event was injected, so the run proves nothing (--cycles or --events too small?)\n");
+    std::fprintf(out, "%s %s: %s  (seed %llu, %llu %s, %.2f s)\n", r.passed() ? "PASS" : "FAIL",
+                 cfg.scenario.c_str(), r.verdict.summary().c_str(), (unsigned long long)cfg.seed,
                  (unsigned long long)r.cycles, r.time_unit.c_str(), r.wall_seconds);
 }
 
@@ -38,12 +41,15 @@ std::string json_report_text(const RunConfig& cfg, const RunResult& r)
     j["scenario"] = cfg.scenario;
     j["seed"] = cfg.seed;
     j["parameters"] = {{"cpus", cfg.cpus}, {"events", cfg.events}, {"dts", cfg.dts_path}};
-    j["verdict"] = {{"injected", r.verdict.injected}, {"delivered", r.verdict.delivered},
-                    {"coalesced", r.verdict.coalesced}, {"lost", r.verdict.lost},
-                    {"spurious", r.verdict.spurious}, {"wrong_cpu", r.verdict.wrong_cpu},
+    j["verdict"] = {{"injected", r.verdict.injected},
+                    {"delivered", r.verdict.delivered},
+                    {"coalesced", r.verdict.coalesced},
+                    {"lost", r.verdict.lost},
+                    {"spurious", r.verdict.spurious},
+                    {"wrong_cpu", r.verdict.wrong_cpu},
                     {"pass", r.passed()}};
-    j["latency"] = {{"unit", r.time_unit}, {"count", r.latency.count}, {"min", r.latency.min},
-                    {"median", r.latency.median}, {"p99", r.latency.p99}, {"max", r.latency.max}};
+    j["latency"] = {{"unit", r.time_unit},        {"count", r.latency.count}, {"min", r.latency.min},
+                    {"median", r.latency.median}, {"p99", r.latency.p99},     {"max", r.latency.max}};
     j["time"] = {{"simulated", r.cycles}, {"unit", r.time_unit}, {"wall_seconds", r.wall_seconds}};
     j["figures"] = r.figures;
     j["problems"] = r.problems;
@@ -52,11 +58,17 @@ std::string json_report_text(const RunConfig& cfg, const RunResult& r)
         nlohmann::json hops = nlohmann::json::array();
         for (const auto& h : f.hops)
             hops.push_back({{"hop", h.hop}, {"cycle", h.cycle}});
-        j["first_failure"] = {{"kind", f.kind}, {"source", f.source}, {"virq", f.virq},
-                              {"intid", f.intid}, {"cpu", f.cpu}, {"injected_cycle", f.injected_cycle},
-                              {"last_hop", f.last_hop}, {"last_hop_cycle", f.last_hop_cycle},
+        j["first_failure"] = {{"kind", f.kind},
+                              {"source", f.source},
+                              {"virq", f.virq},
+                              {"intid", f.intid},
+                              {"cpu", f.cpu},
+                              {"injected_cycle", f.injected_cycle},
+                              {"last_hop", f.last_hop},
+                              {"last_hop_cycle", f.last_hop_cycle},
                               {"missing_hop", f.missing_hop},
-                              {"hops", hops}, {"text", f.text}};
+                              {"hops", hops},
+                              {"text", f.text}};
     }
     j["notes"] = r.notes;
     j["interrupts"] = r.interrupts_table;
@@ -66,8 +78,7 @@ std::string json_report_text(const RunConfig& cfg, const RunResult& r)
     return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-bool write_json_report(const std::string& path, const RunConfig& cfg, const RunResult& r,
-                       std::string* err)
+bool write_json_report(const std::string& path, const RunConfig& cfg, const RunResult& r, std::string* err)
 {
     std::string text = json_report_text(cfg, r);
     std::ofstream f(path);
@@ -98,11 +109,21 @@ std::string xml_text(const std::string& in)
         unsigned char c = p[i];
         if (c < 0x80) {
             switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
             default:
                 if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
                     out += kReplacement;
@@ -148,8 +169,8 @@ std::string xml_text(const std::string& in)
 }
 
 // A plain bar chart as SVG: one bar per value, labels under the bars.
-std::string svg_bars(const std::string& title, const std::string& xlabel, const std::vector<std::string>& labels,
-                     const std::vector<uint64_t>& values)
+std::string svg_bars(const std::string& title, const std::string& xlabel,
+                     const std::vector<std::string>& labels, const std::vector<uint64_t>& values)
 {
     const int w = 760, h = 360, left = 60, right = 20, top = 40, bottom = 70;
     uint64_t vmax = 1;
@@ -174,8 +195,9 @@ std::string svg_bars(const std::string& title, const std::string& xlabel, const 
                   left, top, left, top + ph, left, top + ph, left + pw, top + ph, left + pw / 2 - 40, h - 10);
     s += buf;
     s += xml_text(xlabel);
-    std::snprintf(buf, sizeof buf, "</text>\n<text x=\"4\" y=\"%d\">%llu</text>\n<text x=\"4\" y=\"%d\">0</text>\n",
-                  top + 4, static_cast<unsigned long long>(vmax), top + ph);
+    std::snprintf(buf, sizeof buf,
+                  "</text>\n<text x=\"4\" y=\"%d\">%llu</text>\n<text x=\"4\" y=\"%d\">0</text>\n", top + 4,
+                  static_cast<unsigned long long>(vmax), top + ph);
     s += buf;
     size_t n = values.size();
     double bw = n ? static_cast<double>(pw) / static_cast<double>(n) : pw;
@@ -189,8 +211,8 @@ std::string svg_bars(const std::string& title, const std::string& xlabel, const 
         s += buf;
         s += label + ": " + std::to_string(values[i]) + "</title></rect>\n";
         if (n <= 24 || i % (n / 12 + 1) == 0) {
-            std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%d\" transform=\"rotate(45 %.1f %d)\">", x + 2,
-                          top + ph + 14, x + 2, top + ph + 14);
+            std::snprintf(buf, sizeof buf, "<text x=\"%.1f\" y=\"%d\" transform=\"rotate(45 %.1f %d)\">",
+                          x + 2, top + ph + 14, x + 2, top + ph + 14);
             s += buf;
             s += label + "</text>\n";
         }

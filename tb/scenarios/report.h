@@ -12,8 +12,7 @@ namespace irqsim {
 void print_result(FILE* out, const RunConfig& cfg, const RunResult& r);
 // JSON report (schema in README: scenario, seed, parameters, per-irq counts,
 // latency, verdict).  Returns false with *err set when the file can't be written.
-bool write_json_report(const std::string& path, const RunConfig& cfg, const RunResult& r,
-                       std::string* err);
+bool write_json_report(const std::string& path, const RunConfig& cfg, const RunResult& r, std::string* err);
 
 // <base>-latency.svg (histogram) and <base>-cpu-load.svg (handler runs per CPU).
 bool write_svg_charts(const std::string& base, const RunConfig& cfg, const RunResult& r, std::string* err);

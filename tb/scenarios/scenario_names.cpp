@@ -14,9 +14,6 @@ std::string canonical_scenario_name(const std::string& name)
     return name;
 }
 
-std::string canonical_ims_parent(const std::string& parent)
-{
-    return parent == "dlpi" ? "lpi" : parent;
-}
+std::string canonical_ims_parent(const std::string& parent) { return parent == "dlpi" ? "lpi" : parent; }
 
 }  // namespace irqsim

@@ -11,7 +11,6 @@ extern "C" {
 
 namespace irqsim {
 
-
 namespace {
 
 // The first lost (or wrong-CPU) event: for a device line, the hops of its chain
@@ -69,7 +68,8 @@ FirstFailure first_failure(SocSession& s)
                  s.diagnose(chain, bad->cycle);
     } else {
         f.text = bad->source + " (virq " + std::to_string(bad->virq) + ") injected at cycle " +
-                 std::to_string(bad->cycle) + (f.kind == "lost" ? ": never handled" : ": handled on a wrong CPU");
+                 std::to_string(bad->cycle) +
+                 (f.kind == "lost" ? ": never handled" : ": handled on a wrong CPU");
     }
     return f;
 }
@@ -115,7 +115,8 @@ bool boot_or_fail(SocSession& s, RunResult& r)
     return false;
 }
 
-void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r, std::chrono::steady_clock::time_point t0)
+void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r,
+                   std::chrono::steady_clock::time_point t0)
 {
     r.interrupts_table = capture_view([&](FILE* f) { irqsim_show_interrupts(f, s.cpus()); });
     r.domains_tree = capture_view([](FILE* f) { irqsim_show_domains(f); });
@@ -143,13 +144,14 @@ void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r, std::chron
     r.figures["spurious IAR reads"] = spurious;
     if (!s.config().trace_path.empty()) {
         const std::string& trace = s.config().trace_path;
-        std::string label = cfg.scenario == "ims" ? "ims:" + (cfg.ims_parent.empty() ? "mbi" : cfg.ims_parent)
-                                                  : cfg.scenario;
+        std::string label =
+            cfg.scenario == "ims" ? "ims:" + (cfg.ims_parent.empty() ? "mbi" : cfg.ims_parent) : cfg.scenario;
         std::string view, err;
         if (view_for_trace(s.soc(), view_for_scenario(label), trace, &view, &err))
             r.notes.push_back("wave: " + trace + "  (gtkwave " + trace + " " + view + ")");
         else
-            r.notes.push_back("wave: " + trace + "  (gtkwave " + trace + "; no view for this topology: " + err + ")");
+            r.notes.push_back("wave: " + trace + "  (gtkwave " + trace +
+                              "; no view for this topology: " + err + ")");
     }
     if (s.sim().failed() && !r.error) {
         r.error = 3;
@@ -157,7 +159,8 @@ void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r, std::chron
     }
 }
 
-void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles, std::chrono::steady_clock::time_point t0)
+void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles,
+                   std::chrono::steady_clock::time_point t0)
 {
     static auto last = std::chrono::steady_clock::time_point();
     auto now = std::chrono::steady_clock::now();
@@ -172,10 +175,7 @@ void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles, std::ch
                  static_cast<double>(done) / dt, static_cast<double>(cycles) / dt / 1e6);
 }
 
-void progress_done()
-{
-    std::fprintf(stderr, "\r\033[K");
-}
+void progress_done() { std::fprintf(stderr, "\r\033[K"); }
 
 bool show_topology(const RunConfig& cfg, std::string* out, std::string* err)
 {

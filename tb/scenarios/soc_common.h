@@ -18,11 +18,13 @@ TrafficConfig traffic_config(const RunConfig& cfg);
 bool boot_or_fail(SocSession& s, RunResult& r);
 // views, verdict, latency, figures and loss diagnosis; with a trace, the
 // GTKWave view for it (wave_views.h) and the gtkwave command in the notes
-void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r, std::chrono::steady_clock::time_point t0);
+void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r,
+                   std::chrono::steady_clock::time_point t0);
 
 // "\r spi: 1200/5000 events  41k events/s  1.0M cycles/s" on stderr, at most
 // a few times a second (only called when stderr is a terminal)
-void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles, std::chrono::steady_clock::time_point t0);
+void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles,
+                   std::chrono::steady_clock::time_point t0);
 void progress_done();
 
 }  // namespace irqsim

@@ -18,17 +18,13 @@ namespace irqsim {
 std::vector<std::string> gen_views_args(const SocParams& p)
 {
     auto n = [](unsigned v) { return std::to_string(v); };
-    return {"--cpus",         n(p.num_cpus),       "--coproc",     n(p.has_coproc ? 1 : 0),
-            "--spis",         n(p.num_spis),       "--lines",      n(p.num_lines),
-            "--intr-lines",   n(p.num_intr_lines), "--vints",      n(p.num_vints),
-            "--intr-out",     n(p.num_intr_out),   "--intr-out-spi", n(p.intr_out_spi),
-            "--rings",        n(p.num_rings)};
+    return {"--cpus",          n(p.num_cpus),  "--coproc",     n(p.has_coproc ? 1 : 0), "--spis",
+            n(p.num_spis),     "--lines",      n(p.num_lines), "--intr-lines",          n(p.num_intr_lines),
+            "--vints",         n(p.num_vints), "--intr-out",   n(p.num_intr_out),       "--intr-out-spi",
+            n(p.intr_out_spi), "--rings",      n(p.num_rings)};
 }
 
-bool default_views(const SocParams& p)
-{
-    return gen_views_args(p) == gen_views_args(SocParams{});
-}
+bool default_views(const SocParams& p) { return gen_views_args(p) == gen_views_args(SocParams{}); }
 
 std::string view_path_beside(const std::string& trace)
 {
@@ -42,16 +38,14 @@ std::string waves_dir()
 {
     // an installed irqsim: <prefix>/share/irqsim/waves; else the source tree it was built from
     static const std::string dir = [] {
-        std::string installed = installed_path_beside_executable(IRQSIM_INSTALLED_WAVES_FROM_BIN, "gen-views");
+        std::string installed =
+            installed_path_beside_executable(IRQSIM_INSTALLED_WAVES_FROM_BIN, "gen-views");
         return installed.empty() ? std::string(IRQSIM_WAVES_DIR) : installed;
     }();
     return dir;
 }
 
-std::string committed_view(const std::string& name)
-{
-    return waves_dir() + "/" + name + ".gtkw";
-}
+std::string committed_view(const std::string& name) { return waves_dir() + "/" + name + ".gtkw"; }
 
 namespace {
 

@@ -42,11 +42,12 @@ TEST(WaveViews, DefaultSocUsesTheCommittedViews)
 
 TEST(WaveViews, EveryViewCountMakesItsOwn)
 {
-    for (auto change : {+[](SocParams& p) { p.num_cpus = 8; }, +[](SocParams& p) { p.has_coproc = false; },
-                        +[](SocParams& p) { p.num_spis = 128; }, +[](SocParams& p) { p.num_lines = 48; },
-                        +[](SocParams& p) { p.num_intr_lines = 20; }, +[](SocParams& p) { p.num_vints = 24; },
-                        +[](SocParams& p) { p.num_intr_out = 16; }, +[](SocParams& p) { p.intr_out_spi = 64; },
-                        +[](SocParams& p) { p.num_rings = 16; }}) {
+    for (auto change :
+         {+[](SocParams& p) { p.num_cpus = 8; }, +[](SocParams& p) { p.has_coproc = false; },
+          +[](SocParams& p) { p.num_spis = 128; }, +[](SocParams& p) { p.num_lines = 48; },
+          +[](SocParams& p) { p.num_intr_lines = 20; }, +[](SocParams& p) { p.num_vints = 24; },
+          +[](SocParams& p) { p.num_intr_out = 16; }, +[](SocParams& p) { p.intr_out_spi = 64; },
+          +[](SocParams& p) { p.num_rings = 16; }}) {
         SocParams p;
         change(p);
         EXPECT_FALSE(default_views(p));

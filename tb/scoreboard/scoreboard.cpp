@@ -13,8 +13,8 @@ static constexpr size_t kMaxProblems = 50;
 std::string Verdict::summary() const
 {
     std::ostringstream os;
-    os << "injected " << injected << ", delivered " << delivered << ", coalesced " << coalesced
-       << ", lost " << lost << ", spurious " << spurious;
+    os << "injected " << injected << ", delivered " << delivered << ", coalesced " << coalesced << ", lost "
+       << lost << ", spurious " << spurious;
     if (wrong_cpu)
         os << ", wrong-cpu " << wrong_cpu;
     return os.str();
@@ -26,8 +26,8 @@ void Scoreboard::problem(std::string text)
         problems_.push_back(std::move(text));
 }
 
-uint64_t Scoreboard::inject(const std::string& source, unsigned virq, const CpuSet& allowed,
-                            uint64_t cycle, bool may_coalesce)
+uint64_t Scoreboard::inject(const std::string& source, unsigned virq, const CpuSet& allowed, uint64_t cycle,
+                            bool may_coalesce)
 {
     Injection in;
     in.id = next_id_++;
@@ -114,8 +114,8 @@ void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle, size
     auto sil = silenced_.find(virq);
     if (sil != silenced_.end() && sil->second) {
         spurious_++;
-        problem("virq " + std::to_string(virq) + ": handler ran on cpu" + std::to_string(cpu) +
-                " at cycle " + std::to_string(cycle) + " although the source is masked/freed");
+        problem("virq " + std::to_string(virq) + ": handler ran on cpu" + std::to_string(cpu) + " at cycle " +
+                std::to_string(cycle) + " although the source is masked/freed");
         return;
     }
     auto it = pending_.find(virq);
@@ -127,8 +127,8 @@ void Scoreboard::handler_entry(unsigned virq, unsigned cpu, uint64_t cycle, size
             n++;
     if (n == 0) {
         spurious_++;
-        problem("virq " + std::to_string(virq) + ": handler ran on cpu" + std::to_string(cpu) +
-                " at cycle " + std::to_string(cycle) + " with no event injected for it");
+        problem("virq " + std::to_string(virq) + ": handler ran on cpu" + std::to_string(cpu) + " at cycle " +
+                std::to_string(cycle) + " with no event injected for it");
         return;
     }
     // The oldest event this CPU may answer; if none may, the oldest (wrong CPU).
@@ -177,8 +177,7 @@ std::vector<const Injection*> Scoreboard::outstanding() const
     out.reserve(live_.size());
     for (const auto& [id, in] : live_)
         out.push_back(&in);
-    std::sort(out.begin(), out.end(),
-              [](const Injection* a, const Injection* b) { return a->id < b->id; });
+    std::sort(out.begin(), out.end(), [](const Injection* a, const Injection* b) { return a->id < b->id; });
     return out;
 }
 

@@ -39,15 +39,15 @@ struct Verdict {
 // One injected event, as the scoreboard keeps it.
 struct Injection {
     uint64_t id = 0;
-    std::string source;       // e.g. "line5", "ipi cpu2", "dma ring 3"
+    std::string source;  // e.g. "line5", "ipi cpu2", "dma ring 3"
     unsigned virq = 0;
-    CpuSet allowed;           // CPUs where its handler may run
-    uint64_t cycle = 0;       // injection time
+    CpuSet allowed;      // CPUs where its handler may run
+    uint64_t cycle = 0;  // injection time
     bool may_coalesce = false;
     // filled in when answered
     bool answered = false;
     bool coalesced = false;
-    bool withdrawn = false;   // source masked/freed while in flight: not counted
+    bool withdrawn = false;  // source masked/freed while in flight: not counted
     unsigned cpu = 0;
     uint64_t handler_cycle = 0;
 };
@@ -62,8 +62,8 @@ public:
     explicit Scoreboard(size_t retain = kDefaultRetain) : retain_(retain) {}
 
     // An event that must reach virq on one of `allowed`.  Returns its id.
-    uint64_t inject(const std::string& source, unsigned virq, const CpuSet& allowed,
-                    uint64_t cycle, bool may_coalesce);
+    uint64_t inject(const std::string& source, unsigned virq, const CpuSet& allowed, uint64_t cycle,
+                    bool may_coalesce);
     // From now on virq must not run a handler (masked, disabled or freed) /
     // may again.  Injections still outstanding when it is silenced are neither
     // lost nor delivered: they are dropped from the books (the driver masked them).
@@ -112,10 +112,10 @@ private:
 
     size_t retain_;
     uint64_t next_id_ = 0;
-    std::unordered_map<uint64_t, Injection> live_;           // outstanding, by id
+    std::unordered_map<uint64_t, Injection> live_;                // outstanding, by id
     std::unordered_map<unsigned, std::deque<uint64_t>> pending_;  // virq -> live ids, oldest first
     std::unordered_map<unsigned, bool> silenced_;
-    std::deque<Injection> recent_;                           // settled, newest last, <= retain_
+    std::deque<Injection> recent_;  // settled, newest last, <= retain_
     uint64_t forgotten_ = 0;
     std::map<std::pair<unsigned, unsigned>, uint64_t> runs_;
     std::vector<std::string> problems_;

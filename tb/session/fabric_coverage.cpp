@@ -28,8 +28,7 @@ FabricCoverageProbe::FabricCoverageProbe(HopMonitor& hops, unsigned cpus, bool s
                                          uint32_t gicr_stride)
     : hops_(hops), cpus_(cpus), split_eoi_(split_eoi), gicr_base_(gicr_base), gicr_stride_(gicr_stride),
       pe_(cpus)
-{
-}
+{}
 
 std::string FabricCoverageProbe::path_of(unsigned virq)
 {
@@ -73,7 +72,8 @@ void FabricCoverageProbe::on_handler(unsigned virq, unsigned cpu)
         return;
     u32 t = irqd_get_trigger_type(d);
     const char* trig = (t & IRQ_TYPE_LEVEL_MASK) ? "level" : "edge";
-    fc().hit("delivery", path + "/" + trig + "/cpu" + std::to_string(cpu) + "/eoimode" + (split_eoi_ ? "1" : "0"));
+    fc().hit("delivery",
+             path + "/" + trig + "/cpu" + std::to_string(cpu) + "/eoimode" + (split_eoi_ ? "1" : "0"));
 }
 
 void FabricCoverageProbe::on_ack(unsigned pe, uint32_t intid, uint64_t cycle)

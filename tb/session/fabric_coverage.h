@@ -16,7 +16,8 @@ namespace irqsim {
 
 class FabricCoverageProbe {
 public:
-    FabricCoverageProbe(HopMonitor& hops, unsigned cpus, bool split_eoi, uint32_t gicr_base, uint32_t gicr_stride);
+    FabricCoverageProbe(HopMonitor& hops, unsigned cpus, bool split_eoi, uint32_t gicr_base,
+                        uint32_t gicr_stride);
 
     // a handler ran for virq on cpu: delivery/<path>/<trigger>/cpu<N>/eoimode<M>
     void on_handler(unsigned virq, unsigned cpu);

@@ -24,17 +24,21 @@ static bool dtb_add_kapi_msi_parent(void* fdt, uint32_t* phandle, std::string* e
 {
     int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
     int len = 0;
-    const fdt32_t* ranges = gic >= 0 ? static_cast<const fdt32_t*>(fdt_getprop(fdt, gic, "mbi-ranges", &len)) : nullptr;
-    const fdt32_t* reg = gic >= 0 ? static_cast<const fdt32_t*>(fdt_getprop(fdt, gic, "reg", nullptr)) : nullptr;
+    const fdt32_t* ranges =
+        gic >= 0 ? static_cast<const fdt32_t*>(fdt_getprop(fdt, gic, "mbi-ranges", &len)) : nullptr;
+    const fdt32_t* reg =
+        gic >= 0 ? static_cast<const fdt32_t*>(fdt_getprop(fdt, gic, "reg", nullptr)) : nullptr;
     if (!ranges || len != 8 || !reg || fdt32_to_cpu(ranges[1]) < 2) {
         *err = "device tree: the GIC node needs reg and one mbi-ranges pair of at least 2 SPIs";
         return false;
     }
     uint32_t first = fdt32_to_cpu(ranges[0]), count = fdt32_to_cpu(ranges[1]), half = count / 2;
-    uint64_t doorbell = ((uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1])) + 0x40;  // GICD_SETSPI_NSR
+    uint64_t doorbell =
+        ((uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1])) + 0x40;  // GICD_SETSPI_NSR
     uint32_t gic_ph = fdt_get_phandle(fdt, gic);
     uint32_t ph = fdt_get_max_phandle(fdt) + 1;
-    if (fdt_setprop_u32(fdt, gic, "mbi-ranges", first) != 0 || fdt_appendprop_u32(fdt, gic, "mbi-ranges", half) != 0) {
+    if (fdt_setprop_u32(fdt, gic, "mbi-ranges", first) != 0 ||
+        fdt_appendprop_u32(fdt, gic, "mbi-ranges", half) != 0) {
         *err = "device tree: cannot shrink the GIC's mbi-ranges";
         return false;
     }
@@ -84,7 +88,8 @@ bool dtb_with_ims_parent(const std::vector<uint8_t>& in, const std::string& kind
         if (!dtb_add_kapi_msi_parent(fdt, &ph, err))
             return false;
         ims = fdt_node_offset_by_compatible(fdt, -1, "irqsim,ims");  // offsets moved
-        if (fdt_setprop_u32(fdt, ims, "msi-parent", ph) != 0 || fdt_delprop(fdt, ims, "irqsim,msi-parent-kind") != 0) {
+        if (fdt_setprop_u32(fdt, ims, "msi-parent", ph) != 0 ||
+            fdt_delprop(fdt, ims, "irqsim,msi-parent-kind") != 0) {
             *err = "device tree: cannot rewrite the IMS node's msi-parent";
             return false;
         }
@@ -96,7 +101,8 @@ bool dtb_with_ims_parent(const std::vector<uint8_t>& in, const std::string& kind
     int target = fdt_node_offset_by_compatible(fdt, -1, target_compat);
     uint32_t ph = target >= 0 ? fdt_get_phandle(fdt, target) : 0;
     if (target < 0 || ph == 0) {
-        *err = std::string("device tree: no ") + target_compat + " node with a phandle for the IMS msi-parent";
+        *err =
+            std::string("device tree: no ") + target_compat + " node with a phandle for the IMS msi-parent";
         return false;
     }
     if (fdt_setprop_u32(fdt, ims, "msi-parent", ph) != 0 ||
@@ -148,7 +154,10 @@ static irqreturn_t ims_port_handler(int irq, void* ctx)
 ImsPort::ImsPort(SocSession& s) : s_(s) {}
 
 uint32_t ImsPort::base() const { return s_.soc().ims_base; }
-uint32_t ImsPort::inta_doorbell() const { return s_.soc().inta_cfg_base() + TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET; }
+uint32_t ImsPort::inta_doorbell() const
+{
+    return s_.soc().inta_cfg_base() + TI_INTA_CFG_UNMAPPED_EVENT_DOORBELL_OFFSET;
+}
 
 ImsPort::~ImsPort()
 {
@@ -186,10 +195,7 @@ bool ImsPort::probe(std::string* err)
     return true;
 }
 
-unsigned ImsPort::num_slots() const
-{
-    return ims_ ? ims_slot_count(ims_) : 0;
-}
+unsigned ImsPort::num_slots() const { return ims_ ? ims_slot_count(ims_) : 0; }
 
 std::string ImsPort::domain_name() const
 {
@@ -210,9 +216,8 @@ int ImsPort::request(int cpu)
     auto sl = std::make_unique<Slot>();
     sl->owner = this;
     Slot* raw = sl.get();
-    int virq = s_.sim().platform().as_cpu(0, [&] {
-        return ims_request_slot(ims_, ims_port_handler, "ims", raw);
-    });
+    int virq =
+        s_.sim().platform().as_cpu(0, [&] { return ims_request_slot(ims_, ims_port_handler, "ims", raw); });
     if (virq < 0)
         return virq;
     int slot = ims_virq_to_slot(ims_, static_cast<unsigned>(virq));
@@ -307,8 +312,7 @@ int ImsPort::fire(unsigned s)
         unsigned virq = slot(s).virq;
         wait_answered(virq);
         s_.scoreboard().inject(slot(s).name, virq, cpus_of(s), s_.now(), true);
-    }
-    else if (live)
+    } else if (live)
         slot(s).held = true;
     AxiResult r = s_.sim().cpu_bus().write32(base() + IMS_TRIGGER, s, kProtNonSecure);
     return r.ok() ? 0 : -EIO;
@@ -334,10 +338,7 @@ uint32_t ImsPort::ctrl(unsigned s)
         s_.sim().cpu_bus().read32(base() + IMS_SLOT_BASE + IMS_SLOT_STRIDE * s + IMS_SLOT_CTRL).data);
 }
 
-uint32_t ImsPort::sent()
-{
-    return static_cast<uint32_t>(s_.sim().cpu_bus().read32(base() + IMS_SENT).data);
-}
+uint32_t ImsPort::sent() { return static_cast<uint32_t>(s_.sim().cpu_bus().read32(base() + IMS_SENT).data); }
 
 uint32_t ImsPort::errors()
 {

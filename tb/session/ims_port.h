@@ -40,7 +40,7 @@ public:
     // the IMS device's registers; the INTA's CFG UNMAPPED_EVENT_DOORBELL (the model's addresses)
     uint32_t base() const;
     uint32_t inta_doorbell() const;
-    static constexpr uint32_t kImsSciDevId = 105;          // given to the IMS node for the INTA parent
+    static constexpr uint32_t kImsSciDevId = 105;  // given to the IMS node for the INTA parent
 
     struct Slot {
         ImsPort* owner = nullptr;
@@ -48,7 +48,7 @@ public:
         unsigned virq = 0;
         bool requested = false;
         bool disabled = false;
-        bool held = false;       // fired while masked: the device keeps it PENDING
+        bool held = false;  // fired while masked: the device keeps it PENDING
         uint64_t handled = 0;
         std::string name;
     };
@@ -63,8 +63,8 @@ public:
     bool probe(std::string* err);
     struct ims_device* dev() { return ims_; }
     unsigned num_slots() const;
-    std::string domain_name() const;   // the device's MSI domain, e.g. "MBI-IMS-a600000.ims"
-    std::string parent_name() const;   // its MSI parent, e.g. "GICv3-MBI"
+    std::string domain_name() const;  // the device's MSI domain, e.g. "MBI-IMS-a600000.ims"
+    std::string parent_name() const;  // its MSI parent, e.g. "GICv3-MBI"
 
     // ims_request_slot (any free slot) + affinity to cpu (if >= 0 and the parent
     // can move it); returns the slot or -errno

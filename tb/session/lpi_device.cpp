@@ -50,11 +50,11 @@ LpiDevice::LpiDevice(SocSession& s, const std::string& name, bool multi_msi)
     chip_.irq_write_msi_msg = &LpiDevice::write_msg;
     // a PCI-style function (Multi-MSI): msi_lib keeps its flags as far as the LPI parent supports them
     info_.bus_token = DOMAIN_BUS_PCI_DEVICE_MSI;
-    info_.flags = MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | (multi_ ? MSI_FLAG_MULTI_PCI_MSI : 0);
+    info_.flags =
+        MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | (multi_ ? MSI_FLAG_MULTI_PCI_MSI : 0);
     info_.chip = &chip_;
-    bool made = s_.sim().platform().as_cpu(0, [&] {
-        return msi_create_device_irq_domain(&dev_, MSI_DEFAULT_DOMAIN, &info_, 0, nullptr, this);
-    });
+    bool made = s_.sim().platform().as_cpu(
+        0, [&] { return msi_create_device_irq_domain(&dev_, MSI_DEFAULT_DOMAIN, &info_, 0, nullptr, this); });
     if (!made) {
         error_ = "msi_create_device_irq_domain failed" + (s_.log().empty() ? "" : ": " + s_.log().back());
         return;
@@ -74,23 +74,16 @@ LpiDevice::~LpiDevice()
     });
 }
 
-LpiDevice::Vector& LpiDevice::vec(unsigned i)
-{
-    return *vecs_.at(i);
-}
+LpiDevice::Vector& LpiDevice::vec(unsigned i) { return *vecs_.at(i); }
 
-const LpiDevice::Vector& LpiDevice::vec(unsigned i) const
-{
-    return *vecs_.at(i);
-}
+const LpiDevice::Vector& LpiDevice::vec(unsigned i) const { return *vecs_.at(i); }
 
 int LpiDevice::alloc(unsigned n, unsigned first)
 {
     if (!ok_ || n == 0)
         return -EINVAL;
-    int ret = s_.sim().platform().as_cpu(0, [&] {
-        return msi_domain_alloc_irqs_range(&dev_, MSI_DEFAULT_DOMAIN, first, first + n - 1);
-    });
+    int ret = s_.sim().platform().as_cpu(
+        0, [&] { return msi_domain_alloc_irqs_range(&dev_, MSI_DEFAULT_DOMAIN, first, first + n - 1); });
     if (ret)
         return ret;
     for (unsigned i = first; i < first + n; i++) {
@@ -184,7 +177,8 @@ void LpiDevice::enable(unsigned i)
     v.disabled = false;
     s_.scoreboard().unsilence(v.virq);
     if (v.held)
-        s_.scoreboard().inject(v.name + " (kept while masked)", v.virq, s_.effective_cpus(v.virq), s_.now(), true);
+        s_.scoreboard().inject(v.name + " (kept while masked)", v.virq, s_.effective_cpus(v.virq), s_.now(),
+                               true);
     v.held = false;
     s_.sim().platform().as_cpu(0, [&] {
         enable_irq(v.virq);
@@ -192,10 +186,7 @@ void LpiDevice::enable(unsigned i)
     });
 }
 
-unsigned LpiDevice::virq(unsigned i) const
-{
-    return vecs_.count(i) ? vec(i).virq : 0;
-}
+unsigned LpiDevice::virq(unsigned i) const { return vecs_.count(i) ? vec(i).virq : 0; }
 
 uint32_t LpiDevice::intid(unsigned i) const
 {

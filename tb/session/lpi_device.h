@@ -40,7 +40,7 @@ public:
         unsigned virq = 0;
         bool requested = false;
         bool disabled = false;
-        bool held = false;        // fired while disabled: the LPI stays pending in the RD
+        bool held = false;  // fired while disabled: the LPI stays pending in the RD
         uint64_t handled = 0;
         std::string name;
     };
@@ -74,11 +74,11 @@ public:
     int write_message(unsigned i);
 
     unsigned virq(unsigned i) const;
-    uint32_t intid(unsigned i) const;        // the LPI's INTID (hwirq in the DirectLPI domain)
-    unsigned target(unsigned i) const;       // its effective CPU
+    uint32_t intid(unsigned i) const;   // the LPI's INTID (hwirq in the DirectLPI domain)
+    unsigned target(unsigned i) const;  // its effective CPU
     // its delivery: the SETLPIR write reaching the target's redistributor, irq line, IAR, handler
     std::vector<HopStep> hops(unsigned i) const;
-    msi_msg message(unsigned i) const;       // what vector i writes (data already + i - base)
+    msi_msg message(unsigned i) const;  // what vector i writes (data already + i - base)
     uint64_t handled(unsigned i) const { return vec(i).handled; }
     struct device* dev() { return &dev_; }
     SocSession& session() { return s_; }
@@ -97,7 +97,7 @@ private:
     struct device dev_ {};
     struct irq_chip chip_ {};
     struct msi_domain_info info_ {};
-    std::map<unsigned, msi_msg> msgs_;        // by descriptor index (block base)
+    std::map<unsigned, msi_msg> msgs_;  // by descriptor index (block base)
     std::map<unsigned, std::unique_ptr<Vector>> vecs_;
 };
 

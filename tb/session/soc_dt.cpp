@@ -165,7 +165,8 @@ bool compile_dts(const std::string& path, std::vector<uint8_t>* dtb, std::string
         return false;
     }
     if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0 || r.out.empty()) {
-        *err = "device tree " + path + " does not compile: " + (first_error.empty() ? "dtc failed" : first_error);
+        *err = "device tree " + path +
+               " does not compile: " + (first_error.empty() ? "dtc failed" : first_error);
         return false;
     }
     *dtb = std::move(r.out);
@@ -210,8 +211,7 @@ bool dtb_with_gic_options(const std::vector<uint8_t>& in, bool split_eoi, unsign
     return true;
 }
 
-bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<uint8_t>* out,
-                   std::string* err)
+bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<uint8_t>* out, std::string* err)
 {
     if (in.size() < sizeof(struct fdt_header) || fdt_check_header(in.data()) != 0) {
         *err = "device tree blob: bad header";
@@ -229,8 +229,7 @@ bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<ui
         return false;
     }
     // Drop every cpu node, then add the application CPUs and the coprocessor.
-    for (int child = fdt_first_subnode(fdt, cpus_node); child >= 0;
-         child = fdt_first_subnode(fdt, cpus_node))
+    for (int child = fdt_first_subnode(fdt, cpus_node); child >= 0; child = fdt_first_subnode(fdt, cpus_node))
         fdt_del_node(fdt, child);
     for (unsigned c = 0; c <= cpus; c++) {
         unsigned idx = cpus - c;  // add in reverse so the nodes end up in order
@@ -386,4 +385,3 @@ bool dtb_firmware_config(const std::vector<uint8_t>& dtb, FirmwareConfig* fc, st
 }
 
 }  // namespace irqsim
-

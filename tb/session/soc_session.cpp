@@ -91,7 +91,10 @@ const SocParams& SocSession::soc() const { return sim_->model().params(); }
 uint32_t SocSession::gicd_base() const { return soc().gicd_base; }
 uint32_t SocSession::gicr_base(unsigned pe) const { return soc().gicr_frame(pe); }
 uint32_t SocSession::gicr_sgi_base(unsigned pe) const { return gicr_base(pe) + SocParams::kSgiBaseOffset; }
-uint32_t SocSession::timer_base(unsigned cpu) const { return soc().timer_base + SocParams::kTimerStride * cpu; }
+uint32_t SocSession::timer_base(unsigned cpu) const
+{
+    return soc().timer_base + SocParams::kTimerStride * cpu;
+}
 
 SocSession::~SocSession()
 {
@@ -150,7 +153,10 @@ bool SocSession::boot(std::string* err)
     uint64_t bus_errors = sim_->bus_log().error_count() - bus_errors_before;
     if (!ok && bus_errors && !sim_->bus_log().errors().empty())
         *err += " (" + std::to_string(bus_errors) + " bus errors, the first: " +
-                sim_->bus_log().errors()[std::min<size_t>(bus_errors_before, sim_->bus_log().errors().size() - 1)].str() + ")";
+                sim_->bus_log()
+                    .errors()[std::min<size_t>(bus_errors_before, sim_->bus_log().errors().size() - 1)]
+                    .str() +
+                ")";
     if (ok && !cfg_.quiet)
         for (const auto& [level, msg] : boot_log_)
             std::fprintf(stderr, "%s\n", msg.c_str());
@@ -192,7 +198,8 @@ bool SocSession::load_tree(std::string* err)
     if ((cfg_.split_eoi || cfg_.lpi_id_bits) &&
         !dtb_with_gic_options(std::vector<uint8_t>(dtb_), cfg_.split_eoi, cfg_.lpi_id_bits, &dtb_, err))
         return false;
-    return cfg_.ims_parent.empty() || dtb_with_ims_parent(std::vector<uint8_t>(dtb_), cfg_.ims_parent, &dtb_, err);
+    return cfg_.ims_parent.empty() ||
+           dtb_with_ims_parent(std::vector<uint8_t>(dtb_), cfg_.ims_parent, &dtb_, err);
 }
 
 bool SocSession::boot_steps(std::string* err)
@@ -243,7 +250,8 @@ bool SocSession::boot_steps(std::string* err)
     for (unsigned c = 1; c < cfg_.cpus; c++) {
         ret = sim_->platform().start_cpu(c);
         if (ret) {
-            *err = "cpu " + std::to_string(c) + " start-up failed (" + std::to_string(ret) + ")" + boot_cause();
+            *err =
+                "cpu " + std::to_string(c) + " start-up failed (" + std::to_string(ret) + ")" + boot_cause();
             return false;
         }
     }
@@ -486,8 +494,8 @@ std::vector<HopStep> SocSession::ring_hops(unsigned r, unsigned cpu) const
         int pe = static_cast<int>(cpu);
         // INTR output n drives SPI INTR_OUT_SPI + n (64 + n on the default SoC only)
         uint32_t intid = 32u + sim_->model().params().intr_out_spi + out;
-        return {{Hop::VintOut, rc.vint, -1}, {Hop::IntrOut, out, -1},  {Hop::SpiPending, intid, -1},
-                {Hop::IrqOut, 0, pe},         {Hop::Iar, intid, pe},     {Hop::Handler, rc.virq, pe}};
+        return {{Hop::VintOut, rc.vint, -1}, {Hop::IntrOut, out, -1}, {Hop::SpiPending, intid, -1},
+                {Hop::IrqOut, 0, pe},        {Hop::Iar, intid, pe},   {Hop::Handler, rc.virq, pe}};
     }
     return {};
 }
@@ -719,4 +727,3 @@ std::string SocSession::ring_latency_report() const
 }
 
 }  // namespace irqsim
-

@@ -29,18 +29,18 @@ namespace irqsim {
 struct SessionConfig {
     unsigned cpus = 4;
     uint64_t seed = 1;
-    std::string trace_path;   // FST, empty = none
+    std::string trace_path;                                 // FST, empty = none
     uint64_t trace_window_start = 0, trace_window_end = 0;  // end > start: trace only these cycles
-    std::string window_bus_log_path;  // with a window: the bus accesses of the window
-    std::string dts_path;     // empty = embedded default (adapted to `cpus`)
-    bool split_eoi = false;   // GICv3 EOImode=1 (EOIR then DIR): irqsim,split-eoi set on the GIC node;
-                              // false = as the tree says
-    std::string ims_parent;   // "" = as the tree says; "mbi", "lpi", "inta" or "kapi": the IMS node's
-                              // msi-parent is rewritten (dtb_with_ims_parent, ims_port.h)
-    unsigned lpi_id_bits = 0; // DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); set as the GIC
-                              // node's irqsim,lpi-id-bits; 0 = the tree's / default
+    std::string window_bus_log_path;                        // with a window: the bus accesses of the window
+    std::string dts_path;                                   // empty = embedded default (adapted to `cpus`)
+    bool split_eoi = false;    // GICv3 EOImode=1 (EOIR then DIR): irqsim,split-eoi set on the GIC node;
+                               // false = as the tree says
+    std::string ims_parent;    // "" = as the tree says; "mbi", "lpi", "inta" or "kapi": the IMS node's
+                               // msi-parent is rewritten (dtb_with_ims_parent, ims_port.h)
+    unsigned lpi_id_bits = 0;  // DirectLPI INTID bits (14 = 8k LPIs, 16 = 56k); set as the GIC
+                               // node's irqsim,lpi-id-bits; 0 = the tree's / default
     bool hops = true;
-    bool quiet = false;       // keep driver log lines out of stderr
+    bool quiet = false;  // keep driver log lines out of stderr
 };
 
 // One plain device line and what the driver made of it.
@@ -49,10 +49,10 @@ struct LineSource {
     unsigned line = 0;
     unsigned virq = 0;
     unsigned intid = 0;
-    bool level = false;       // level-high (handler clears the device) or rising-edge
+    bool level = false;  // level-high (handler clears the device) or rising-edge
     bool requested = false;
-    bool disabled = false;    // disable_line() in force
-    bool held = false;        // an event arrived while disabled/freed (the GIC keeps it)
+    bool disabled = false;  // disable_line() in force
+    bool held = false;      // an event arrived while disabled/freed (the GIC keeps it)
     std::string name;
     uint64_t handled = 0;
 };
@@ -63,14 +63,14 @@ struct LineSource {
 struct RingChannel {
     class SocSession* session = nullptr;
     unsigned ring = 0;
-    unsigned virq = 0;          // the channel's INTA-MSI vector, 0 = no channel
-    unsigned vint = 0;          // its INTA VINT (from the firmware's event map)
+    unsigned virq = 0;  // the channel's INTA-MSI vector, 0 = no channel
+    unsigned vint = 0;  // its INTA VINT (from the firmware's event map)
     bool active = false;
-    uint32_t seen = 0;          // COMPLETED as a handler last read it
-    uint64_t posted = 0;        // descriptors posted while the channel was active
-    uint64_t observed = 0;      // completions handlers observed
-    uint64_t handled = 0;       // handler runs
-    uint64_t empty_runs = 0;    // runs that found nothing new (an earlier run read it)
+    uint32_t seen = 0;        // COMPLETED as a handler last read it
+    uint64_t posted = 0;      // descriptors posted while the channel was active
+    uint64_t observed = 0;    // completions handlers observed
+    uint64_t handled = 0;     // handler runs
+    uint64_t empty_runs = 0;  // runs that found nothing new (an earlier run read it)
     std::string name;
 };
 

@@ -7,10 +7,7 @@ namespace irqsim {
 
 namespace {
 
-unsigned pick(std::mt19937_64& rng, uint64_t n)
-{
-    return static_cast<unsigned>(rng() % n);
-}
+unsigned pick(std::mt19937_64& rng, uint64_t n) { return static_cast<unsigned>(rng() % n); }
 
 bool in_budget(TrafficPort& port, const TrafficConfig& cfg)
 {
@@ -32,7 +29,8 @@ TrafficResult spi_traffic(TrafficPort& port, std::mt19937_64& rng, const Traffic
         int ret = port.request_line(l, pick(rng, port.cpus()));
         if (ret) {
             res.error = 2;
-            res.error_text = "request_irq for line " + std::to_string(l) + " failed (" + std::to_string(ret) + ")";
+            res.error_text =
+                "request_irq for line " + std::to_string(l) + " failed (" + std::to_string(ret) + ")";
             return res;
         }
     }
@@ -63,7 +61,8 @@ TrafficResult dma_ring_traffic(TrafficPort& port, std::mt19937_64& rng, const Tr
     const unsigned rings = port.num_rings();
     if (rings == 0) {
         res.error = 2;
-        res.error_text = "device tree: no \"irqsim,dma-ring\" node (the TI path needs the INTR/INTA/DMA nodes)";
+        res.error_text =
+            "device tree: no \"irqsim,dma-ring\" node (the TI path needs the INTR/INTA/DMA nodes)";
         return res;
     }
     for (unsigned r = 0; r < rings; r++) {
@@ -72,8 +71,8 @@ TrafficResult dma_ring_traffic(TrafficPort& port, std::mt19937_64& rng, const Tr
         int ret = port.request_ring(r);
         if (ret) {
             res.error = 2;
-            res.error_text =
-                "dma_ring_request_channel for ring " + std::to_string(r) + " failed (" + std::to_string(ret) + ")";
+            res.error_text = "dma_ring_request_channel for ring " + std::to_string(r) + " failed (" +
+                             std::to_string(ret) + ")";
             return res;
         }
         res.channels_requested++;

@@ -49,19 +49,19 @@ public:
 
 struct TrafficConfig {
     uint64_t events = 1000;
-    unsigned mean_gap = 60;               // cycles between events: uniform in 0 .. 2 * mean_gap
-    unsigned move_percent = 5;            // spi: chance of an affinity move before an event
-    uint64_t max_cycles = 0;              // 0 = no budget
-    uint64_t drop_event = ~0ull;          // spi, test-only: this event is booked, never driven
+    unsigned mean_gap = 60;                       // cycles between events: uniform in 0 .. 2 * mean_gap
+    unsigned move_percent = 5;                    // spi: chance of an affinity move before an event
+    uint64_t max_cycles = 0;                      // 0 = no budget
+    uint64_t drop_event = ~0ull;                  // spi, test-only: this event is booked, never driven
     std::function<void(uint64_t done)> progress;  // called every few events, may be empty
 };
 
 struct TrafficResult {
-    int error = 0;                   // setup failed (error_text says why); nothing was injected
+    int error = 0;  // setup failed (error_text says why); nothing was injected
     std::string error_text;
     std::vector<std::string> problems;  // driver calls that failed under traffic
-    uint64_t events = 0;             // spi: events injected; dma-ring: descriptors posted
-    uint64_t affinity_moves = 0;     // spi
+    uint64_t events = 0;                // spi: events injected; dma-ring: descriptors posted
+    uint64_t affinity_moves = 0;        // spi
     uint64_t channels_requested = 0, channels_released = 0;  // dma-ring
 };
 

@@ -32,7 +32,7 @@ struct Region {
 };
 
 struct Spec {
-    int ctl;                     // controller node index
+    int ctl;  // controller node index
     std::vector<uint32_t> cells;
 };
 
@@ -136,7 +136,9 @@ bool Checker::build()
         if (depth == 0)
             nd.path = "/";
         else
-            nd.path = (nodes_[static_cast<size_t>(nd.parent)].path == "/" ? "" : nodes_[static_cast<size_t>(nd.parent)].path) +
+            nd.path = (nodes_[static_cast<size_t>(nd.parent)].path == "/"
+                           ? ""
+                           : nodes_[static_cast<size_t>(nd.parent)].path) +
                       "/" + (name ? name : "?");
         nd.phandle = fdt_get_phandle(fdt_, off);
         stack.push_back(static_cast<int>(nodes_.size()));
@@ -158,8 +160,9 @@ bool Checker::cells(int n, const char* name, size_t count, std::vector<uint32_t>
     if (!v)
         return present ? true : fail(n, name, "missing");
     if (len < 0 || static_cast<size_t>(len) != count * 4)
-        return fail(n, name, "must be " + std::to_string(count) + " u32 cell" + (count == 1 ? "" : "s") +
-                                 " (it is " + std::to_string(len) + " bytes)");
+        return fail(n, name,
+                    "must be " + std::to_string(count) + " u32 cell" + (count == 1 ? "" : "s") + " (it is " +
+                        std::to_string(len) + " bytes)");
     out->clear();
     for (size_t i = 0; i < count; i++)
         out->push_back(fdt32_to_cpu(v[i]));
@@ -212,7 +215,8 @@ bool Checker::interrupt_cells(int ctl, int user, unsigned* count)
         return fail(user, "interrupt-parent",
                     nodes_[static_cast<size_t>(ctl)].path + " has no #interrupt-cells");
     if (c < 1 || c > kMaxInterruptCells)
-        return fail(ctl, "#interrupt-cells", std::to_string(c) + " out of range 1.." + std::to_string(kMaxInterruptCells));
+        return fail(ctl, "#interrupt-cells",
+                    std::to_string(c) + " out of range 1.." + std::to_string(kMaxInterruptCells));
     *count = c;
     return true;
 }
@@ -224,23 +228,26 @@ bool Checker::interrupt_parent(int n, int* ctl)
     size_t steps = 0;
     do {
         if (++steps > nodes_.size())
-            return fail(n, "interrupt-parent", "chain loops through " + nodes_[static_cast<size_t>(p)].path +
-                                                   " without reaching a node with #interrupt-cells");
+            return fail(n, "interrupt-parent",
+                        "chain loops through " + nodes_[static_cast<size_t>(p)].path +
+                            " without reaching a node with #interrupt-cells");
         int next = -1;
         bool present;
         if (!phandle_prop(p, "interrupt-parent", &next, &present))
             return false;
         if (present) {
             if (!has(next, "#interrupt-cells") && has(next, "interrupt-controller"))
-                return fail(p, "interrupt-parent", nodes_[static_cast<size_t>(next)].path +
-                                                       " is an interrupt-controller without #interrupt-cells");
+                return fail(p, "interrupt-parent",
+                            nodes_[static_cast<size_t>(next)].path +
+                                " is an interrupt-controller without #interrupt-cells");
             p = next;
         } else {
             p = nodes_[static_cast<size_t>(p)].parent;
         }
     } while (p >= 0 && !has(p, "#interrupt-cells"));
     if (p < 0)
-        return fail(n, "interrupts", "no interrupt parent (no interrupt-parent, no ancestor with #interrupt-cells)");
+        return fail(n, "interrupts",
+                    "no interrupt parent (no interrupt-parent, no ancestor with #interrupt-cells)");
     *ctl = p;
     return true;
 }
@@ -279,8 +286,9 @@ bool Checker::interrupts(int n, std::vector<Spec>* specs)
     if (!interrupt_parent(n, &ctl) || !interrupt_cells(ctl, n, &c))
         return false;
     if (len == 0 || len % (4 * static_cast<int>(c)))
-        return fail(n, "interrupts", std::to_string(len) + " bytes is not a multiple of " + std::to_string(c) +
-                                         " cells of " + nodes_[static_cast<size_t>(ctl)].path);
+        return fail(n, "interrupts",
+                    std::to_string(len) + " bytes is not a multiple of " + std::to_string(c) + " cells of " +
+                        nodes_[static_cast<size_t>(ctl)].path);
     for (int i = 0; i < len / 4; i += static_cast<int>(c)) {
         Spec s{ctl, {}};
         for (unsigned k = 0; k < c; k++)
@@ -305,12 +313,14 @@ bool Checker::reg(int n, std::vector<Region>* out)
     if (!v)
         return true;
     if (na < 1 || na > 2 || ns > 2)
-        return fail(parent, "#address-cells", "unsupported #address-cells " + std::to_string(na) +
-                                                  " / #size-cells " + std::to_string(ns));
+        return fail(parent, "#address-cells",
+                    "unsupported #address-cells " + std::to_string(na) + " / #size-cells " +
+                        std::to_string(ns));
     size_t stride = 4 * (na + ns);
     if (len == 0 || static_cast<size_t>(len) % stride)
-        return fail(n, "reg", std::to_string(len) + " bytes is not a multiple of " + std::to_string(na) + "+" +
-                                  std::to_string(ns) + " cells");
+        return fail(n, "reg",
+                    std::to_string(len) + " bytes is not a multiple of " + std::to_string(na) + "+" +
+                        std::to_string(ns) + " cells");
     for (size_t i = 0; i < static_cast<size_t>(len) / stride; i++) {
         const fdt32_t* e = v + i * (na + ns);
         uint64_t a = 0, s = 0;
@@ -361,7 +371,9 @@ bool Checker::check_cpus()
         uint64_t aff = r[0].start;
         auto dup = mpidr.find(static_cast<uint32_t>(aff));
         if (dup != mpidr.end())
-            return fail(n, "reg", "MPIDR " + hex(aff) + " already used by " + nodes_[static_cast<size_t>(dup->second)].path);
+            return fail(n, "reg",
+                        "MPIDR " + hex(aff) + " already used by " +
+                            nodes_[static_cast<size_t>(dup->second)].path);
         mpidr[static_cast<uint32_t>(aff)] = n;
         // the RTL numbers its PEs Aff0 = pe % 16, Aff1 = pe / 16
         uint64_t pe = (aff >> 8) * 16 + (aff & 0xff);
@@ -371,7 +383,8 @@ bool Checker::check_cpus()
                 beyond_aff = aff;
             }
         } else if (has(n, "irqsim,coprocessor") && pe != lim_.cpus) {
-            return fail(n, "reg", "the coprocessor is PE " + std::to_string(lim_.cpus) + ", not " + std::to_string(pe));
+            return fail(n, "reg",
+                        "the coprocessor is PE " + std::to_string(lim_.cpus) + ", not " + std::to_string(pe));
         }
         if (has(n, "irqsim,coprocessor"))
             coproc++;
@@ -379,14 +392,18 @@ bool Checker::check_cpus()
             app++;
     }
     if (app != lim_.cpus)
-        return fail(cpus, "cpu nodes", std::to_string(app) + " application cpu nodes but irqsim,cpus is " +
-                                           std::to_string(lim_.cpus));
+        return fail(cpus, "cpu nodes",
+                    std::to_string(app) + " application cpu nodes but irqsim,cpus is " +
+                        std::to_string(lim_.cpus));
     if (coproc != (lim_.coproc ? 1u : 0u))
-        return fail(cpus, "irqsim,coprocessor", std::to_string(coproc) + " coprocessor cpu nodes but the RTL has " +
-                                                    std::to_string(lim_.coproc ? 1 : 0));
+        return fail(cpus, "irqsim,coprocessor",
+                    std::to_string(coproc) + " coprocessor cpu nodes but the RTL has " +
+                        std::to_string(lim_.coproc ? 1 : 0));
     if (beyond >= 0)
-        return fail(beyond, "reg", "MPIDR " + hex(beyond_aff) + " is no PE of the RTL (" +
-                                       std::to_string(lim_.cpus + (lim_.coproc ? 1 : 0)) + " PEs: Aff1 = PE / 16, Aff0 = PE % 16)");
+        return fail(beyond, "reg",
+                    "MPIDR " + hex(beyond_aff) + " is no PE of the RTL (" +
+                        std::to_string(lim_.cpus + (lim_.coproc ? 1 : 0)) +
+                        " PEs: Aff1 = PE / 16, Aff0 = PE % 16)");
     return true;
 }
 
@@ -407,8 +424,9 @@ bool Checker::check_gic(int gic)
     if (!u32(gic, "#redistributor-regions", &nr, &present))
         return false;
     if (nr < 1 || r.size() != 1 + nr)
-        return fail(gic, "reg", "must hold GICD and " + std::to_string(nr) + " redistributor region(s), has " +
-                                    std::to_string(r.size()) + " entries");
+        return fail(gic, "reg",
+                    "must hold GICD and " + std::to_string(nr) + " redistributor region(s), has " +
+                        std::to_string(r.size()) + " entries");
     if (r[0].size < 0x10000)
         return fail(gic, "reg", "GICD region of " + hex(r[0].size) + " bytes is smaller than 64 KB");
     std::vector<uint32_t> st;
@@ -416,25 +434,29 @@ bool Checker::check_gic(int gic)
         return false;
     uint64_t stride = present ? (static_cast<uint64_t>(st[0]) << 32 | st[1]) : kRdistFrame;
     if (stride != kRdistFrame)
-        return fail(gic, "redistributor-stride", hex(stride) + " but the RTL's redistributors are " +
-                                                      hex(kRdistFrame) + " apart (no VLPI frames)");
+        return fail(gic, "redistributor-stride",
+                    hex(stride) + " but the RTL's redistributors are " + hex(kRdistFrame) +
+                        " apart (no VLPI frames)");
     uint64_t total = 0;
     for (size_t i = 1; i < r.size(); i++) {
         if (r[i].size % kRdistFrame)
-            return fail(gic, "reg", "redistributor region " + std::to_string(i - 1) + " size " + hex(r[i].size) +
-                                        " is not a multiple of " + hex(kRdistFrame));
+            return fail(gic, "reg",
+                        "redistributor region " + std::to_string(i - 1) + " size " + hex(r[i].size) +
+                            " is not a multiple of " + hex(kRdistFrame));
         total += r[i].size / kRdistFrame;
     }
     unsigned pes = lim_.cpus + (lim_.coproc ? 1 : 0);
     if (total != pes)
-        return fail(gic, "reg", "redistributor regions hold " + std::to_string(total) + " frames of " +
-                                    hex(kRdistFrame) + " but the RTL has " + std::to_string(pes) + " PEs");
+        return fail(gic, "reg",
+                    "redistributor regions hold " + std::to_string(total) + " frames of " + hex(kRdistFrame) +
+                        " but the RTL has " + std::to_string(pes) + " PEs");
     uint32_t bits;
     if (!u32(gic, "irqsim,lpi-id-bits", &bits, &present))
         return false;
     if (present && (bits < kLpiIdBitsMin || bits > kLpiIdBitsMax))
-        return fail(gic, "irqsim,lpi-id-bits", std::to_string(bits) + " out of range " +
-                                                   std::to_string(kLpiIdBitsMin) + ".." + std::to_string(kLpiIdBitsMax));
+        return fail(gic, "irqsim,lpi-id-bits",
+                    std::to_string(bits) + " out of range " + std::to_string(kLpiIdBitsMin) + ".." +
+                        std::to_string(kLpiIdBitsMax));
     return true;
 }
 
@@ -446,8 +468,9 @@ bool Checker::check_interrupts(int gic, int intr)
     auto claim = [&](uint32_t id, int n, const std::string& prop) {
         auto it = intid.find(id);
         if (it != intid.end())
-            return fail(n, prop, "GIC INTID " + std::to_string(id) + " is already used by " +
-                                     nodes_[static_cast<size_t>(it->second.first)].path + " " + it->second.second);
+            return fail(n, prop,
+                        "GIC INTID " + std::to_string(id) + " is already used by " +
+                            nodes_[static_cast<size_t>(it->second.first)].path + " " + it->second.second);
         intid[id] = {n, prop};
         return true;
     };
@@ -470,44 +493,54 @@ bool Checker::check_interrupts(int gic, int intr)
             return false;
         const char* prop_name = has(n, "interrupts-extended") ? "interrupts-extended" : "interrupts";
         if (compatible(n, "irqsim,lines") && specs.size() > lim_.lines)
-            return fail(n, prop_name, "lists " + std::to_string(specs.size()) + " lines but irqsim,lines is " +
-                                          std::to_string(lim_.lines));
+            return fail(n, prop_name,
+                        "lists " + std::to_string(specs.size()) + " lines but irqsim,lines is " +
+                            std::to_string(lim_.lines));
         for (size_t k = 0; k < specs.size(); k++) {
             const Spec& s = specs[k];
             std::string where = std::string(prop_name) + "[" + std::to_string(k) + "]";
             if (s.ctl == gic) {
                 uint32_t type = s.cells[0], num = s.cells[1], flags = s.cells[2];
                 if (flags != 1 && flags != 4)
-                    return fail(n, where, "flags " + std::to_string(flags) + ": the GIC takes 1 (edge rising) or 4 (level high)");
+                    return fail(n, where,
+                                "flags " + std::to_string(flags) +
+                                    ": the GIC takes 1 (edge rising) or 4 (level high)");
                 if (type == 0) {
                     if (num >= lim_.spis)
-                        return fail(n, where, "SPI " + std::to_string(num) + " out of range 0.." +
-                                                  std::to_string(lim_.spis - 1));
+                        return fail(n, where,
+                                    "SPI " + std::to_string(num) + " out of range 0.." +
+                                        std::to_string(lim_.spis - 1));
                     if (!claim(32 + num, n, where))
                         return false;
                 } else if (type == 1) {
                     if (num >= 16)
-                        return fail(n, where, "PPI " + std::to_string(num) + " out of range 0..15 (INTID 16..31)");
+                        return fail(n, where,
+                                    "PPI " + std::to_string(num) + " out of range 0..15 (INTID 16..31)");
                     if (compatible(n, "irqsim,timer") && num != kTimerPpi)
-                        return fail(n, where, "PPI " + std::to_string(num) + " but the RTL's timers raise PPI " +
-                                                  std::to_string(kTimerPpi));
+                        return fail(n, where,
+                                    "PPI " + std::to_string(num) + " but the RTL's timers raise PPI " +
+                                        std::to_string(kTimerPpi));
                     if (!claim(16 + num, n, where))
                         return false;
                 } else {
-                    return fail(n, where, "type " + std::to_string(type) + ": the GIC takes 0 (SPI) or 1 (PPI)");
+                    return fail(n, where,
+                                "type " + std::to_string(type) + ": the GIC takes 0 (SPI) or 1 (PPI)");
                 }
             } else if (s.ctl == intr) {
                 uint32_t in = s.cells[0];
                 if (in >= lim_.intr_lines)
-                    return fail(n, where, "INTR input " + std::to_string(in) + " is not a device line (0.." +
-                                              std::to_string(lim_.intr_lines - 1) + ")");
+                    return fail(n, where,
+                                "INTR input " + std::to_string(in) + " is not a device line (0.." +
+                                    std::to_string(lim_.intr_lines - 1) + ")");
                 auto it = intr_in.find(in);
                 if (it != intr_in.end())
-                    return fail(n, where, "INTR input " + std::to_string(in) + " is already used by " +
-                                              nodes_[static_cast<size_t>(it->second)].path);
+                    return fail(n, where,
+                                "INTR input " + std::to_string(in) + " is already used by " +
+                                    nodes_[static_cast<size_t>(it->second)].path);
                 intr_in[in] = n;
             } else if (!has(s.ctl, "interrupt-controller")) {
-                return fail(n, where, nodes_[static_cast<size_t>(s.ctl)].path + " is not an interrupt-controller");
+                return fail(n, where,
+                            nodes_[static_cast<size_t>(s.ctl)].path + " is not an interrupt-controller");
             }
         }
     }
@@ -520,8 +553,9 @@ bool Checker::check_interrupts(int gic, int intr)
         for (int i = 0; i < len / 4; i += 2) {
             uint32_t first = fdt32_to_cpu(v[i]), count = fdt32_to_cpu(v[i + 1]);
             if (count == 0 || first < 32 || static_cast<uint64_t>(first) + count > spi_end)
-                return fail(gic, "mbi-ranges", "<" + std::to_string(first) + " " + std::to_string(count) +
-                                                   "> is not within the SPIs 32.." + std::to_string(spi_end - 1));
+                return fail(gic, "mbi-ranges",
+                            "<" + std::to_string(first) + " " + std::to_string(count) +
+                                "> is not within the SPIs 32.." + std::to_string(spi_end - 1));
             for (uint32_t k = 0; k < count; k++)
                 if (!claim(first + k, gic, "mbi-ranges"))
                     return false;
@@ -542,7 +576,8 @@ bool Checker::check_intr(int gic, int intr)
     if (!interrupt_parent(intr, &parent))
         return false;
     if (parent != gic)
-        return fail(intr, "interrupt-parent", "must be the GIC, not " + nodes_[static_cast<size_t>(parent)].path);
+        return fail(intr, "interrupt-parent",
+                    "must be the GIC, not " + nodes_[static_cast<size_t>(parent)].path);
     if (!u32(intr, "ti,intr-trigger-type", &v, &present))
         return false;
     if (!present || (v != 1 && v != 4))
@@ -553,15 +588,18 @@ bool Checker::check_intr(int gic, int intr)
     uint32_t out_base = 32 + lim_.intr_out_spi;  // output n drives INTID out_base + n
     std::vector<bool> used(lim_.intr_out, false);
     for (const auto& t : out) {
-        std::string tri = "<" + std::to_string(t[0]) + " " + std::to_string(t[1]) + " " + std::to_string(t[2]) + ">";
+        std::string tri =
+            "<" + std::to_string(t[0]) + " " + std::to_string(t[1]) + " " + std::to_string(t[2]) + ">";
         if (t[2] == 0 || static_cast<uint64_t>(t[0]) + t[2] > lim_.intr_out)
-            return fail(intr, "ti,interrupt-ranges", tri + " goes beyond the INTR's " + std::to_string(lim_.intr_out) + " outputs");
+            return fail(intr, "ti,interrupt-ranges",
+                        tri + " goes beyond the INTR's " + std::to_string(lim_.intr_out) + " outputs");
         if (t[1] != out_base + t[0])
-            return fail(intr, "ti,interrupt-ranges", tri + ": the RTL wires output n to GIC INTID " +
-                                                         std::to_string(out_base) + " + n");
+            return fail(intr, "ti,interrupt-ranges",
+                        tri + ": the RTL wires output n to GIC INTID " + std::to_string(out_base) + " + n");
         for (uint32_t k = t[0]; k < t[0] + t[2]; k++) {
             if (used[k])
-                return fail(intr, "ti,interrupt-ranges", tri + ": output " + std::to_string(k) + " listed twice");
+                return fail(intr, "ti,interrupt-ranges",
+                            tri + ": output " + std::to_string(k) + " listed twice");
             used[k] = true;
         }
     }
@@ -569,8 +607,9 @@ bool Checker::check_intr(int gic, int intr)
     if (!cells(intr, "ti,sci-rm-range-out", 2, &r, &present))
         return false;
     if (present && (r[1] == 0 || static_cast<uint64_t>(r[0]) + r[1] > lim_.intr_out))
-        return fail(intr, "ti,sci-rm-range-out", "<" + std::to_string(r[0]) + " " + std::to_string(r[1]) +
-                                                     "> goes beyond the INTR's " + std::to_string(lim_.intr_out) + " outputs");
+        return fail(intr, "ti,sci-rm-range-out",
+                    "<" + std::to_string(r[0]) + " " + std::to_string(r[1]) + "> goes beyond the INTR's " +
+                        std::to_string(lim_.intr_out) + " outputs");
     return true;
 }
 
@@ -580,40 +619,47 @@ bool Checker::check_inta(int intr, int inta)
     if (!interrupt_parent(inta, &parent))
         return false;
     if (parent != intr)
-        return fail(inta, "interrupt-parent", "must be the INTR, not " + nodes_[static_cast<size_t>(parent)].path);
+        return fail(inta, "interrupt-parent",
+                    "must be the INTR, not " + nodes_[static_cast<size_t>(parent)].path);
     std::vector<Region> r;
     if (!reg(inta, &r))
         return false;
     if (r.size() < 2)
         return fail(inta, "reg", "no CFG region (reg[1]): INTA-MSI messages would have no doorbell");
     if (r[1].size < kIntaDoorbellEnd || r[1].start == 0)
-        return fail(inta, "reg", "CFG region (reg[1]) of " + hex(r[1].size) + " bytes has no doorbell at +0x10");
+        return fail(inta, "reg",
+                    "CFG region (reg[1]) of " + hex(r[1].size) + " bytes has no doorbell at +0x10");
     std::vector<std::array<uint32_t, 3>> vr;
     if (!ranges3(inta, "ti,interrupt-ranges", &vr))
         return false;
     uint32_t in_end = lim_.intr_lines + lim_.vints;
     for (const auto& t : vr) {
-        std::string tri = "<" + std::to_string(t[0]) + " " + std::to_string(t[1]) + " " + std::to_string(t[2]) + ">";
+        std::string tri =
+            "<" + std::to_string(t[0]) + " " + std::to_string(t[1]) + " " + std::to_string(t[2]) + ">";
         if (t[2] == 0 || static_cast<uint64_t>(t[0]) + t[2] > lim_.vints)
-            return fail(inta, "ti,interrupt-ranges", tri + " goes beyond the INTA's " + std::to_string(lim_.vints) + " VINTs");
+            return fail(inta, "ti,interrupt-ranges",
+                        tri + " goes beyond the INTA's " + std::to_string(lim_.vints) + " VINTs");
         if (static_cast<uint64_t>(t[1]) + t[2] > in_end || t[1] < lim_.intr_lines)
-            return fail(inta, "ti,interrupt-ranges", tri + " goes beyond the INTR's VINT inputs " +
-                                                         std::to_string(lim_.intr_lines) + ".." + std::to_string(in_end - 1));
+            return fail(inta, "ti,interrupt-ranges",
+                        tri + " goes beyond the INTR's VINT inputs " + std::to_string(lim_.intr_lines) +
+                            ".." + std::to_string(in_end - 1));
         if (t[1] != lim_.intr_lines + t[0])
-            return fail(inta, "ti,interrupt-ranges", tri + ": the RTL wires VINT v to INTR input " +
-                                                         std::to_string(lim_.intr_lines) + " + v");
+            return fail(inta, "ti,interrupt-ranges",
+                        tri + ": the RTL wires VINT v to INTR input " + std::to_string(lim_.intr_lines) +
+                            " + v");
     }
     bool present;
     std::vector<uint32_t> rr;
     if (!cells(inta, "ti,sci-rm-range-vint", 2, &rr, &present))
         return false;
     if (present && (rr[1] == 0 || static_cast<uint64_t>(rr[0]) + rr[1] > lim_.vints))
-        return fail(inta, "ti,sci-rm-range-vint", "goes beyond the INTA's " + std::to_string(lim_.vints) + " VINTs");
+        return fail(inta, "ti,sci-rm-range-vint",
+                    "goes beyond the INTA's " + std::to_string(lim_.vints) + " VINTs");
     if (!cells(inta, "ti,sci-rm-range-global-event", 2, &rr, &present))
         return false;
     if (present && (rr[1] == 0 || static_cast<uint64_t>(rr[0]) + rr[1] > lim_.events))
-        return fail(inta, "ti,sci-rm-range-global-event", "goes beyond the INTA's " + std::to_string(lim_.events) +
-                                                              " global events");
+        return fail(inta, "ti,sci-rm-range-global-event",
+                    "goes beyond the INTA's " + std::to_string(lim_.events) + " global events");
     return true;
 }
 
@@ -632,19 +678,25 @@ bool Checker::check_msi_clients(int gic, int inta)
         if (target == n)
             return fail(n, "msi-parent", "points at the node itself");
         if (!has(target, "msi-controller"))
-            return fail(n, "msi-parent", nodes_[static_cast<size_t>(target)].path + " is not an msi-controller");
+            return fail(n, "msi-parent",
+                        nodes_[static_cast<size_t>(target)].path + " is not an msi-controller");
         if (compatible(n, "irqsim,dma-ring") && target != inta)
-            return fail(n, "msi-parent", "the DMA rings signal through the INTA, not " +
-                                             nodes_[static_cast<size_t>(target)].path);
+            return fail(n, "msi-parent",
+                        "the DMA rings signal through the INTA, not " +
+                            nodes_[static_cast<size_t>(target)].path);
         std::string kind;
         if (!string_prop(n, "irqsim,msi-parent-kind", &kind, &present))
             return false;
         if (present) {
-            bool ok = target == gic ? (kind == "mbi" || kind == "lpi") : target == inta ? kind == "inta" : false;
+            bool ok = target == gic    ? (kind == "mbi" || kind == "lpi")
+                      : target == inta ? kind == "inta"
+                                       : false;
             if (!ok)
-                return fail(n, "irqsim,msi-parent-kind", "\"" + kind + "\" is not offered by " +
-                                                             nodes_[static_cast<size_t>(target)].path +
-                                                             (target == gic ? " (mbi or lpi)" : target == inta ? " (inta)" : ""));
+                return fail(n, "irqsim,msi-parent-kind",
+                            "\"" + kind + "\" is not offered by " + nodes_[static_cast<size_t>(target)].path +
+                                (target == gic    ? " (mbi or lpi)"
+                                 : target == inta ? " (inta)"
+                                                  : ""));
         }
         uint32_t v;
         if (compatible(n, "irqsim,ims") && target == gic && (!present || kind == "mbi")) {
@@ -657,14 +709,16 @@ bool Checker::check_msi_clients(int gic, int inta)
             for (int k = 1; r && 4 * k < len; k += 2)
                 mbis += fdt32_to_cpu(r[k]);
             if (present && slots > mbis)
-                return fail(n, "irqsim,num-slots", std::to_string(slots) + " slots but the GIC's mbi-ranges hold " +
-                                                       std::to_string(mbis) + " SPIs");
+                return fail(n, "irqsim,num-slots",
+                            std::to_string(slots) + " slots but the GIC's mbi-ranges hold " +
+                                std::to_string(mbis) + " SPIs");
         }
         if (compatible(n, "irqsim,dma-ring")) {
             if (!u32(n, "irqsim,num-rings", &v, &present))
                 return false;
             if (present && (v == 0 || v > lim_.rings))
-                return fail(n, "irqsim,num-rings", std::to_string(v) + " out of range 1.." + std::to_string(lim_.rings));
+                return fail(n, "irqsim,num-rings",
+                            std::to_string(v) + " out of range 1.." + std::to_string(lim_.rings));
         }
     }
     return true;
@@ -676,14 +730,16 @@ bool Checker::check_ti_sci()
 {
     for (size_t i = 0; i < nodes_.size(); i++) {
         int n = static_cast<int>(i);
-        if (!compatible(n, "ti,sci-intr") && !compatible(n, "ti,sci-inta") && !compatible(n, "irqsim,dma-ring"))
+        if (!compatible(n, "ti,sci-intr") && !compatible(n, "ti,sci-inta") &&
+            !compatible(n, "irqsim,dma-ring"))
             continue;
         int target = -1;
         bool present;
         if (!phandle_prop(n, "ti,sci", &target, &present))
             return false;
         if (!present)
-            return fail(n, "ti,sci", "missing: the TI-SCI firmware node (e.g. compatible \"ti,k2g-sci\") it talks to");
+            return fail(n, "ti,sci",
+                        "missing: the TI-SCI firmware node (e.g. compatible \"ti,k2g-sci\") it talks to");
         if (target == n)
             return fail(n, "ti,sci", "points at the node itself");
     }
@@ -704,21 +760,24 @@ bool Checker::check_regs()
             return false;
         for (const auto& x : r) {
             if (x.size == 0 || x.start + x.size < x.start)
-                return fail(n, "reg", "region at " + hex(x.start) + " of " + hex(x.size) + " bytes is empty or wraps");
+                return fail(n, "reg",
+                            "region at " + hex(x.start) + " of " + hex(x.size) + " bytes is empty or wraps");
             all.push_back(x);
         }
     }
     // stable: of two regions at the same address the later node is blamed
-    std::stable_sort(all.begin(), all.end(), [](const Region& a, const Region& b) { return a.start < b.start; });
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Region& a, const Region& b) { return a.start < b.start; });
     for (size_t i = 1; i < all.size(); i++) {
         const Region& a = all[i - 1];
         const Region& b = all[i];
         if (b.start < a.start + a.size) {
             if (a.node == b.node)
                 return fail(b.node, "reg", "two of its regions overlap at " + hex(b.start));
-            return fail(b.node, "reg", "region at " + hex(b.start) + " overlaps " +
-                                           nodes_[static_cast<size_t>(a.node)].path + " (" + hex(a.start) + ".." +
-                                           hex(a.start + a.size - 1) + ")");
+            return fail(b.node, "reg",
+                        "region at " + hex(b.start) + " overlaps " +
+                            nodes_[static_cast<size_t>(a.node)].path + " (" + hex(a.start) + ".." +
+                            hex(a.start + a.size - 1) + ")");
         }
     }
     return true;
@@ -739,8 +798,9 @@ bool Checker::check_ids()
             return fail(n, "ti,sci-dev-id", std::to_string(id) + " is not below 65536");
         auto it = ids.find(id);
         if (it != ids.end())
-            return fail(n, "ti,sci-dev-id", std::to_string(id) + " is already the id of " +
-                                                nodes_[static_cast<size_t>(it->second)].path);
+            return fail(n, "ti,sci-dev-id",
+                        std::to_string(id) + " is already the id of " +
+                            nodes_[static_cast<size_t>(it->second)].path);
         ids[id] = n;
     }
     return true;
@@ -759,8 +819,8 @@ bool Checker::run()
             return false;
         // 0 is a controller no specifier can name (the INTA, reached by MSI only)
         if (present && c > kMaxInterruptCells)
-            return fail(static_cast<int>(i), "#interrupt-cells", std::to_string(c) + " out of range 0.." +
-                                                                     std::to_string(kMaxInterruptCells));
+            return fail(static_cast<int>(i), "#interrupt-cells",
+                        std::to_string(c) + " out of range 0.." + std::to_string(kMaxInterruptCells));
     }
     int gic = find_compatible("arm,gic-v3");
     if (gic < 0)
@@ -804,8 +864,9 @@ bool Checker::check_bases()
         if (!reg(n, &r))
             return false;
         if (r.size() > b.index && r[b.index].start != b.rtl)
-            return fail(n, "reg", std::string(b.what) + " at " + hex(r[b.index].start) + " but the RTL decodes it at " +
-                                      hex(b.rtl));
+            return fail(n, "reg",
+                        std::string(b.what) + " at " + hex(r[b.index].start) + " but the RTL decodes it at " +
+                            hex(b.rtl));
     }
     return true;
 }
@@ -815,7 +876,8 @@ bool Checker::check_bases()
 bool check_tree(const std::vector<uint8_t>& dtb, const TreeLimits& lim, std::string* err)
 {
     if (dtb.size() < sizeof(struct fdt_header) || fdt_check_header(dtb.data()) != 0 ||
-        fdt_totalsize(dtb.data()) > dtb.size() || fdt_check_full(dtb.data(), fdt_totalsize(dtb.data())) != 0) {
+        fdt_totalsize(dtb.data()) > dtb.size() ||
+        fdt_check_full(dtb.data(), fdt_totalsize(dtb.data())) != 0) {
         *err = "device tree blob: malformed";
         return false;
     }

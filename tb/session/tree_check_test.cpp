@@ -80,62 +80,90 @@ std::vector<Mutant> mutants()
     const std::string inta_reg = "reg = <0x0 0x0a100000 0x0 0x10000>, <0x0 0x0a300000 0x0 0x20>;";
     const std::string lines = "irqsim,lines {";
     return {
-        {"rdist_stride", {{"redistributor-stride = <0x0 0x20000>;", "redistributor-stride = <0x0 0x40000>;"}},
+        {"rdist_stride",
+         {{"redistributor-stride = <0x0 0x20000>;", "redistributor-stride = <0x0 0x40000>;"}},
          "redistributor-stride: 0x40000 but the RTL's redistributors are 0x20000 apart"},
-        {"rdist_region_size", {{"<0x0 0x080a0000 0x0 0xa0000>", "<0x0 0x080a0000 0x0 0x80000>"}},
+        {"rdist_region_size",
+         {{"<0x0 0x080a0000 0x0 0xa0000>", "<0x0 0x080a0000 0x0 0x80000>"}},
          "reg: redistributor regions hold 4 frames"},
-        {"mbi_over_intr_outputs", {{mbi, "mbi-ranges = <80 32>;"}},
+        {"mbi_over_intr_outputs",
+         {{mbi, "mbi-ranges = <80 32>;"}},
          "mbi-ranges: GIC INTID 80 is already used by /soc/interrupt-controller@a000000 ti,interrupt-ranges"},
-        {"mbi_over_lines", {{mbi, "mbi-ranges = <32 32>;"}},
+        {"mbi_over_lines",
+         {{mbi, "mbi-ranges = <32 32>;"}},
          "mbi-ranges: GIC INTID 32 is already used by /soc/irqsim,lines interrupts[0]"},
-        {"mbi_outside_spis", {{mbi, "mbi-ranges = <120 16>;"}}, "mbi-ranges: <120 16> is not within the SPIs 32..127"},
-        {"lpi_id_bits_string", {{mbi, mbi + " irqsim,lpi-id-bits = \"16\";"}},
+        {"mbi_outside_spis",
+         {{mbi, "mbi-ranges = <120 16>;"}},
+         "mbi-ranges: <120 16> is not within the SPIs 32..127"},
+        {"lpi_id_bits_string",
+         {{mbi, mbi + " irqsim,lpi-id-bits = \"16\";"}},
          "irqsim,lpi-id-bits: must be 1 u32 cell"},
-        {"lpi_id_bits_range", {{mbi, mbi + " irqsim,lpi-id-bits = <24>;"}},
+        {"lpi_id_bits_range",
+         {{mbi, mbi + " irqsim,lpi-id-bits = <24>;"}},
          "irqsim,lpi-id-bits: 24 out of range 14..20"},
-        {"three_cpus", {{cpu3, ""}}, "device tree /cpus: cpu nodes: 3 application cpu nodes but irqsim,cpus is 4"},
+        {"three_cpus",
+         {{cpu3, ""}},
+         "device tree /cpus: cpu nodes: 3 application cpu nodes but irqsim,cpus is 4"},
         {"no_cpus", {{"\tcpus {", "\tprocessors {"}}, "cpus: node /cpus missing"},
-        {"dup_mpidr", {{"reg = <0x3>;", "reg = <0x2>;"}},
+        {"dup_mpidr",
+         {{"reg = <0x3>;", "reg = <0x2>;"}},
          "device tree /cpus/cpu@3: reg: MPIDR 0x2 already used by /cpus/cpu@2"},
-        {"timer_ppi_99", {{"interrupts = <1 14 4>;", "interrupts = <1 99 4>;"}},
+        {"timer_ppi_99",
+         {{"interrupts = <1 14 4>;", "interrupts = <1 99 4>;"}},
          "device tree /soc/timer@9000000: interrupts[0]: PPI 99 out of range 0..15"},
-        {"timer_ppi_other", {{"interrupts = <1 14 4>;", "interrupts = <1 13 4>;"}},
+        {"timer_ppi_other",
+         {{"interrupts = <1 14 4>;", "interrupts = <1 13 4>;"}},
          "timer@9000000: interrupts[0]: PPI 13 but the RTL's timers raise PPI 14"},
-        {"intr_rm_range_out", {{"ti,sci-rm-range-out = <0 32>;", "ti,sci-rm-range-out = <0 64>;"}},
+        {"intr_rm_range_out",
+         {{"ti,sci-rm-range-out = <0 32>;", "ti,sci-rm-range-out = <0 64>;"}},
          "ti,sci-rm-range-out: <0 64> goes beyond the INTR's 32 outputs"},
-        {"intr_ranges_beyond", {{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 64 40>;"}},
+        {"intr_ranges_beyond",
+         {{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 64 40>;"}},
          "ti,interrupt-ranges: <0 64 40> goes beyond the INTR's 32 outputs"},
-        {"intr_outputs_dup", {{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 64 16>, <8 72 8>;"}},
+        {"intr_outputs_dup",
+         {{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 64 16>, <8 72 8>;"}},
          "ti,interrupt-ranges: <8 72 8>: output 8 listed twice"},
-        {"intr_inputs_dup", {{"interrupts = <0>, <1>,", "interrupts = <0>, <0>,"}},
+        {"intr_inputs_dup",
+         {{"interrupts = <0>, <1>,", "interrupts = <0>, <0>,"}},
          "device tree /soc/irqsim,intr-lines: interrupts[1]: INTR input 0 is already used"},
-        {"gic_intid_dup", {{"<0 0 4>, <0 1 4>", "<0 0 4>, <0 0 4>"}},
+        {"gic_intid_dup",
+         {{"<0 0 4>, <0 1 4>", "<0 0 4>, <0 0 4>"}},
          "interrupts[1]: GIC INTID 32 is already used by /soc/irqsim,lines interrupts[0]"},
         {"spi_out_of_range", {{"<0 31 1>", "<0 99 1>"}}, "interrupts[31]: SPI 99 out of range 0..95"},
-        {"intr_cells_2", {{"#interrupt-cells = <1>;", "#interrupt-cells = <2>;"}},
+        {"intr_cells_2",
+         {{"#interrupt-cells = <1>;", "#interrupt-cells = <2>;"}},
          "#interrupt-cells: the INTR binding needs 1"},
-        {"ims_slots_beyond_mbi", {{"irqsim,num-slots = <32>;", "irqsim,num-slots = <33>;"}},
+        {"ims_slots_beyond_mbi",
+         {{"irqsim,num-slots = <32>;", "irqsim,num-slots = <33>;"}},
          "irqsim,num-slots: 33 slots but the GIC's mbi-ranges hold 32 SPIs"},
-        {"intr_inta_same_reg", {{"reg = <0x0 0x0a100000 0x0 0x10000>,", "reg = <0x0 0x0a000000 0x0 0x1000>,"}},
+        {"intr_inta_same_reg",
+         {{"reg = <0x0 0x0a100000 0x0 0x10000>,", "reg = <0x0 0x0a000000 0x0 0x1000>,"}},
          "reg: region at 0xa000000 overlaps /soc/interrupt-controller@a000000"},
-        {"inta_ranges_beyond", {{"ti,interrupt-ranges = <0 16 16>;", "ti,interrupt-ranges = <0 24 16>;"}},
+        {"inta_ranges_beyond",
+         {{"ti,interrupt-ranges = <0 16 16>;", "ti,interrupt-ranges = <0 24 16>;"}},
          "ti,interrupt-ranges: <0 24 16> goes beyond the INTR's VINT inputs 16..31"},
         {"inta_no_cfg", {{inta_reg, "reg = <0x0 0x0a100000 0x0 0x10000>;"}}, "reg: no CFG region (reg[1])"},
-        {"ims_msi_parent_self", {{"ims@a600000 {", "ims: ims@a600000 {"}, {"msi-parent = <&gic>;", "msi-parent = <&ims>;"}},
+        {"ims_msi_parent_self",
+         {{"ims@a600000 {", "ims: ims@a600000 {"}, {"msi-parent = <&gic>;", "msi-parent = <&ims>;"}},
          "msi-parent: points at the node itself"},
-        {"ims_kind_bogus", {{"irqsim,msi-parent-kind = \"mbi\";", "irqsim,msi-parent-kind = \"bogus\";"}},
+        {"ims_kind_bogus",
+         {{"irqsim,msi-parent-kind = \"mbi\";", "irqsim,msi-parent-kind = \"bogus\";"}},
          "irqsim,msi-parent-kind: \"bogus\" is not offered by /interrupt-controller@8000000"},
-        {"gic_cells_huge", {{gic_cells, "#interrupt-cells = <0xffffffff>;"}},
+        {"gic_cells_huge",
+         {{gic_cells, "#interrupt-cells = <0xffffffff>;"}},
          "#interrupt-cells: 4294967295 out of range 0..16"},
-        {"dup_sci_id", {{"ti,sci-dev-id = <102>;", "ti,sci-dev-id = <101>;"}},
+        {"dup_sci_id",
+         {{"ti,sci-dev-id = <102>;", "ti,sci-dev-id = <101>;"}},
          "ti,sci-dev-id: 101 is already the id of /soc/interrupt-controller@a000000"},
-        {"interrupt_parent_self", {{lines, "lines: " + lines + " interrupt-parent = <&lines>;"}},
+        {"interrupt_parent_self",
+         {{lines, "lines: " + lines + " interrupt-parent = <&lines>;"}},
          "irqsim,lines: interrupt-parent: chain loops through /soc/irqsim,lines"},
         {"interrupt_parent_loop",
          {{lines, "a: node-a { interrupt-parent = <&b>; }; b: node-b { interrupt-parent = <&a>; }; " + lines +
                       " interrupt-parent = <&a>;"}},
          "irqsim,lines: interrupt-parent: chain loops through /soc/node-"},
-        {"root_parent_not_controller", {{"\t\t#interrupt-cells = <3>;\n", ""}, {"\t\tinterrupt-controller;\n\t\treg", "\t\treg"}},
+        {"root_parent_not_controller",
+         {{"\t\t#interrupt-cells = <3>;\n", ""}, {"\t\tinterrupt-controller;\n\t\treg", "\t\treg"}},
          "#interrupt-cells: the GIC binding needs 3"},
     };
 }
@@ -204,7 +232,8 @@ TEST_F(TreeCheck, GicOptionsAreSetOnTheGicNode)
     int len = -1;
     EXPECT_NE(fdt_getprop(dtb.data(), gic, "irqsim,split-eoi", &len), nullptr);
     EXPECT_EQ(len, 0);
-    const fdt32_t* bits = static_cast<const fdt32_t*>(fdt_getprop(dtb.data(), gic, "irqsim,lpi-id-bits", &len));
+    const fdt32_t* bits =
+        static_cast<const fdt32_t*>(fdt_getprop(dtb.data(), gic, "irqsim,lpi-id-bits", &len));
     ASSERT_NE(bits, nullptr);
     ASSERT_EQ(len, 4);
     EXPECT_EQ(fdt32_to_cpu(*bits), 14u);
@@ -258,7 +287,8 @@ TEST_F(TreeCheck, BlockBaseMustMatchTheModel)
     struct {
         uint64_t TreeLimits::*field;
         const char* expect;
-    } moved[] = {{&TreeLimits::gicd, "interrupt-controller@8000000: reg: GICD at 0x8000000 but the RTL decodes it at 0x1000000"},
+    } moved[] = {{&TreeLimits::gicd,
+                  "interrupt-controller@8000000: reg: GICD at 0x8000000 but the RTL decodes it at 0x1000000"},
                  {&TreeLimits::gicr, "the first redistributor frame at 0x80a0000"},
                  {&TreeLimits::timer, "the timers at 0x9000000"},
                  {&TreeLimits::intr, "the INTR at 0xa000000"},
@@ -352,7 +382,8 @@ TEST_F(TreeCheck, DtcErrorsWarningsAndCrashes)
     std::string crash = base_;
     ASSERT_TRUE(mutate(&crash, "#interrupt-cells = <3>;", "#interrupt-cells = <3 3>;"));
     EXPECT_FALSE(compile_dts(write_file(dir_.path(), "crash.dts", crash), &dtb, &err));
-    EXPECT_TRUE(err.find("dtc crashed (signal") != std::string::npos || err.find("does not compile") != std::string::npos)
+    EXPECT_TRUE(err.find("dtc crashed (signal") != std::string::npos ||
+                err.find("does not compile") != std::string::npos)
         << err;
     EXPECT_EQ(err.find('\n'), std::string::npos) << err;
 

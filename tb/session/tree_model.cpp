@@ -57,8 +57,9 @@ public:
         uint64_t a = na == 2 ? (static_cast<uint64_t>(fdt32_to_cpu(e[0])) << 32 | fdt32_to_cpu(e[1]))
                              : fdt32_to_cpu(e[0]);
         if (a > 0xffffffffull)
-            return fail(node, "reg", "the fabric decodes 32-bit addresses; entry " + std::to_string(index) +
-                                         " is above 4 GB");
+            return fail(node, "reg",
+                        "the fabric decodes 32-bit addresses; entry " + std::to_string(index) +
+                            " is above 4 GB");
         *addr = static_cast<uint32_t>(a);
         return true;
     }
@@ -87,7 +88,8 @@ public:
 bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::string* err)
 {
     const void* fdt = dtb.data();
-    if (dtb.size() < sizeof(struct fdt_header) || fdt_check_header(fdt) != 0 || fdt_totalsize(fdt) > dtb.size()) {
+    if (dtb.size() < sizeof(struct fdt_header) || fdt_check_header(fdt) != 0 ||
+        fdt_totalsize(fdt) > dtb.size()) {
         *err = "device tree blob: malformed";
         return false;
     }
@@ -100,8 +102,10 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
         return false;
     }
     unsigned coproc = 0;
-    if (!t.u32(params, "irqsim,cpus", &sp.num_cpus, true) || !t.u32(params, "irqsim,spis", &sp.num_spis, true) ||
-        !t.u32(params, "irqsim,lines", &sp.num_lines, true) || !t.u32(params, "irqsim,coprocessor", &coproc, true))
+    if (!t.u32(params, "irqsim,cpus", &sp.num_cpus, true) ||
+        !t.u32(params, "irqsim,spis", &sp.num_spis, true) ||
+        !t.u32(params, "irqsim,lines", &sp.num_lines, true) ||
+        !t.u32(params, "irqsim,coprocessor", &coproc, true))
         return false;
     sp.has_coproc = coproc != 0;
 
@@ -121,8 +125,9 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
             // output n drives INTID 32 + INTR_OUT_SPI + n: from the first triple
             const auto& r0 = ranges.front();
             if (r0[1] < 32 + r0[0])
-                return t.fail(intr, "ti,interrupt-ranges", "output " + std::to_string(r0[0]) + " to GIC INTID " +
-                                                               std::to_string(r0[1]) + ": not an SPI");
+                return t.fail(intr, "ti,interrupt-ranges",
+                              "output " + std::to_string(r0[0]) + " to GIC INTID " + std::to_string(r0[1]) +
+                                  ": not an SPI");
             sp.intr_out_spi = r0[1] - 32 - r0[0];
             uint64_t outs = 0;
             for (const auto& r : ranges)
@@ -138,8 +143,9 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
             // VINT v is INTR input NUM_INTR_LINES + v: from the first triple
             const auto& r0 = ranges.front();
             if (r0[1] < r0[0])
-                return t.fail(inta, "ti,interrupt-ranges", "VINT " + std::to_string(r0[0]) + " to INTR input " +
-                                                               std::to_string(r0[1]) + ": below the VINT number");
+                return t.fail(inta, "ti,interrupt-ranges",
+                              "VINT " + std::to_string(r0[0]) + " to INTR input " + std::to_string(r0[1]) +
+                                  ": below the VINT number");
             sp.num_intr_lines = r0[1] - r0[0];
             uint64_t vints = 0;
             for (const auto& r : ranges)
@@ -155,7 +161,8 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
     if (dma >= 0 && (!t.reg_start(dma, 0, &sp.dma_base) || !t.u32(dma, "irqsim,num-rings", &sp.num_rings)))
         return false;
     int ims = t.find("irqsim,ims");
-    if (ims >= 0 && (!t.reg_start(ims, 0, &sp.ims_base) || !t.u32(ims, "irqsim,num-slots", &sp.num_ims_slots)))
+    if (ims >= 0 &&
+        (!t.reg_start(ims, 0, &sp.ims_base) || !t.u32(ims, "irqsim,num-slots", &sp.num_ims_slots)))
         return false;
     // What the RTL can be (rtl/soc/README.md): a topology beyond it is refused
     // here, naming the property, instead of failing a model build minutes later.
@@ -179,8 +186,9 @@ bool tree_soc_params(const std::vector<uint8_t>& dtb, SocParams* out, std::strin
     for (const auto& l : limits) {
         if (l.value >= l.lo && l.value <= l.hi)
             continue;
-        return t.fail(l.node, l.prop, std::to_string(l.value) + " is beyond what the RTL can be (" +
-                                          std::to_string(l.lo) + ".." + std::to_string(l.hi) + ": " + l.why + ")");
+        return t.fail(l.node, l.prop,
+                      std::to_string(l.value) + " is beyond what the RTL can be (" + std::to_string(l.lo) +
+                          ".." + std::to_string(l.hi) + ": " + l.why + ")");
     }
     if (sp.num_spis % 32)
         return t.fail(params, "irqsim,spis", std::to_string(sp.num_spis) + " is not a multiple of 32");

@@ -58,20 +58,21 @@ TEST(TreeModel, DefaultTreeAsksForTheDefaultModel)
 
 TEST(TreeModel, EveryParameterComesFromTheTree)
 {
-    std::string text = edit(default_dts(), {{"irqsim,spis = <96>;", "irqsim,spis = <160>;"},
-                                            {"0x0 0x08000000 0x0 0x10000", "0x0 0x01000000 0x0 0x10000"},
-                                            {"0x0 0x080a0000", "0x0 0x02000000"},
-                                            {"0x0 0x09000000 0x0 0x1000", "0x0 0x03000000 0x0 0x1000"},
-                                            {"0x0 0x0a000000 0x0 0x1000", "0x0 0x04000000 0x0 0x1000"},
-                                            {"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 128 48>;"},
-                                            {"0x0 0x0a100000 0x0 0x10000", "0x0 0x05000000 0x0 0x10000"},
-                                            {"ti,interrupt-ranges = <0 16 16>;", "ti,interrupt-ranges = <0 24 20>;"},
-                                            {"ti,sci-rm-range-global-event = <0 256>;",
-                                             "ti,sci-rm-range-global-event = <0 100>; irqsim,num-events = <128>;"},
-                                            {"0x0 0x0a400000 0x0 0x2000", "0x0 0x06000000 0x0 0x2000"},
-                                            {"irqsim,num-rings = <32>;", "irqsim,num-rings = <8>;"},
-                                            {"0x0 0x0a600000 0x0 0x1000", "0x0 0x07000000 0x0 0x1000"},
-                                            {"irqsim,num-slots = <32>;", "irqsim,num-slots = <64>;"}});
+    std::string text =
+        edit(default_dts(), {{"irqsim,spis = <96>;", "irqsim,spis = <160>;"},
+                             {"0x0 0x08000000 0x0 0x10000", "0x0 0x01000000 0x0 0x10000"},
+                             {"0x0 0x080a0000", "0x0 0x02000000"},
+                             {"0x0 0x09000000 0x0 0x1000", "0x0 0x03000000 0x0 0x1000"},
+                             {"0x0 0x0a000000 0x0 0x1000", "0x0 0x04000000 0x0 0x1000"},
+                             {"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 128 48>;"},
+                             {"0x0 0x0a100000 0x0 0x10000", "0x0 0x05000000 0x0 0x10000"},
+                             {"ti,interrupt-ranges = <0 16 16>;", "ti,interrupt-ranges = <0 24 20>;"},
+                             {"ti,sci-rm-range-global-event = <0 256>;",
+                              "ti,sci-rm-range-global-event = <0 100>; irqsim,num-events = <128>;"},
+                             {"0x0 0x0a400000 0x0 0x2000", "0x0 0x06000000 0x0 0x2000"},
+                             {"irqsim,num-rings = <32>;", "irqsim,num-rings = <8>;"},
+                             {"0x0 0x0a600000 0x0 0x1000", "0x0 0x07000000 0x0 0x1000"},
+                             {"irqsim,num-slots = <32>;", "irqsim,num-slots = <64>;"}});
     std::vector<uint8_t> dtb;
     std::string err;
     ASSERT_TRUE(compile(text, &dtb, &err)) << err;
@@ -111,11 +112,13 @@ TEST(TreeModel, MalformedPropertiesGiveOneLineNamingNodeAndProperty)
     } cases[] = {
         {{{"irqsim,spis = <96>;", ""}}, "/soc/irqsim,params: irqsim,spis: missing"},
         {{{"irqsim,lines = <32>;", "irqsim,lines = <32 1>;"}}, "irqsim,lines: must be one u32 cell"},
-        {{{"0x0 0x08000000 0x0 0x10000", "0x1 0x08000000 0x0 0x10000"}}, "reg: the fabric decodes 32-bit addresses"},
+        {{{"0x0 0x08000000 0x0 0x10000", "0x1 0x08000000 0x0 0x10000"}},
+         "reg: the fabric decodes 32-bit addresses"},
         {{{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <0 64>;"}},
          "ti,interrupt-ranges: must be <first parent count> triples"},
         {{{"ti,interrupt-ranges = <0 64 32>;", "ti,interrupt-ranges = <8 16 32>;"}}, "not an SPI"},
-        {{{"irqsim,num-rings = <32>;", "irqsim,num-rings = \"many\";"}}, "irqsim,num-rings: must be one u32 cell"},
+        {{{"irqsim,num-rings = <32>;", "irqsim,num-rings = \"many\";"}},
+         "irqsim,num-rings: must be one u32 cell"},
         {{{"irqsim,cpus = <4>;", "irqsim,cpus = <65>;"}},
          "/soc/irqsim,params: irqsim,cpus: 65 is beyond what the RTL can be (1..64"},
         {{{"irqsim,spis = <96>;", "irqsim,spis = <100>;"}}, "irqsim,spis: 100 is not a multiple of 32"},

@@ -8,7 +8,7 @@ extern "C" {
 
 TEST(BitmapTest, RangesAcrossWordsSetClearAndTest)
 {
-    unsigned long *map = bitmap_zalloc(200, GFP_KERNEL);
+    unsigned long* map = bitmap_zalloc(200, GFP_KERNEL);
     ASSERT_NE(map, nullptr);
     bitmap_set(map, 60, 10);
     for (unsigned int i = 0; i < 200; i++)
@@ -27,10 +27,10 @@ TEST(BitmapTest, RangesAcrossWordsSetClearAndTest)
 
 TEST(BitmapTest, FindFreeAlignedSkipsBusyAndRespectsAlignment)
 {
-    unsigned long *map = bitmap_zalloc(256, GFP_KERNEL);
+    unsigned long* map = bitmap_zalloc(256, GFP_KERNEL);
     ASSERT_NE(map, nullptr);
-    bitmap_set(map, 0, 64);   // a full word
-    bitmap_set(map, 65, 1);   // breaks [64, 72)
+    bitmap_set(map, 0, 64);  // a full word
+    bitmap_set(map, 65, 1);  // breaks [64, 72)
     EXPECT_EQ(bitmap_find_free_aligned(map, 256, 8, 0), 72);
     EXPECT_EQ(bitmap_find_free_aligned(map, 256, 1, 0), 64);
     EXPECT_EQ(bitmap_find_free_aligned(map, 256, 64, 0), 128);

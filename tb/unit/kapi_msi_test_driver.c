@@ -62,7 +62,8 @@ static struct irq_chip kapi_msi_chip = {
 };
 
 /* the GIC level of one SPI: edge-rising, as messages are */
-static int kapi_msi_alloc_parent(struct irq_domain *domain, unsigned int virq, irq_hw_number_t hwirq)
+static int kapi_msi_alloc_parent(struct irq_domain *domain, unsigned int virq,
+				 irq_hw_number_t hwirq)
 {
 	struct irq_fwspec fwspec = {
 		.fwnode = domain->parent->fwnode,
@@ -79,7 +80,8 @@ static int kapi_msi_alloc_parent(struct irq_domain *domain, unsigned int virq, i
 	return d->chip->irq_set_type(d, IRQ_TYPE_EDGE_RISING);
 }
 
-static int kapi_msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsigned int nr_irqs, void *args)
+static int kapi_msi_domain_alloc(struct irq_domain *domain, unsigned int virq, unsigned int nr_irqs,
+				 void *args)
 {
 	struct kapi_msi *km = domain->host_data;
 	unsigned int i;
@@ -115,7 +117,8 @@ static void kapi_msi_domain_free(struct irq_domain *domain, unsigned int virq, u
 	struct kapi_msi *km = irq_data_get_irq_chip_data(d);
 
 	mutex_lock(&km->lock);
-	bitmap_release_region(km->bm, (unsigned int)(d->hwirq - km->spi_start), get_count_order(nr_irqs));
+	bitmap_release_region(km->bm, (unsigned int)(d->hwirq - km->spi_start),
+			      get_count_order(nr_irqs));
 	mutex_unlock(&km->lock);
 	irq_domain_free_irqs_parent(domain, virq, nr_irqs);
 }
@@ -126,7 +129,8 @@ static const struct irq_domain_ops kapi_msi_domain_ops = {
 	.free = kapi_msi_domain_free,
 };
 
-#define KAPI_MSI_FLAGS_REQUIRED (MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
+#define KAPI_MSI_FLAGS_REQUIRED \
+	(MSI_FLAG_USE_DEF_DOM_OPS | MSI_FLAG_USE_DEF_CHIP_OPS | MSI_FLAG_PCI_MSI_MASK_PARENT)
 #define KAPI_MSI_FLAGS_SUPPORTED (MSI_GENERIC_FLAGS_MASK | MSI_FLAG_MULTI_PCI_MSI)
 
 static const struct msi_parent_ops kapi_msi_parent_ops = {
@@ -167,7 +171,8 @@ static int kapi_msi_probe(struct platform_device *pdev)
 	if (!parent)
 		return dev_err_probe(dev, -EPROBE_DEFER, "interrupt parent has no domain yet");
 	if (of_property_read_u64(np, "irqsim,doorbell", &doorbell))
-		return dev_err_probe(dev, -EINVAL, "irqsim,doorbell (the bus address devices write) missing");
+		return dev_err_probe(dev, -EINVAL,
+				     "irqsim,doorbell (the bus address devices write) missing");
 	ret = of_property_read_u32_array(np, "irqsim,spi-range", range, 2);
 	if (ret || range[1] == 0 || range[0] < KAPI_MSI_FIRST_SPI)
 		return dev_err_probe(dev, -EINVAL, "irqsim,spi-range must be <first-intid count>");
@@ -195,8 +200,8 @@ static int kapi_msi_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 	platform_set_drvdata(pdev, km);
-	dev_info(dev, "MSI parent: INTIDs %u..%u, doorbell %pa", km->spi_start, km->spi_start + km->nr_spis - 1,
-		 &km->doorbell);
+	dev_info(dev, "MSI parent: INTIDs %u..%u, doorbell %pa", km->spi_start,
+		 km->spi_start + km->nr_spis - 1, &km->doorbell);
 	return 0;
 }
 

@@ -47,8 +47,14 @@ struct kapi_intc {
 	phys_addr_t phys;
 };
 
-static void kapi_mask(struct irq_data *d) { (void)d; }
-static void kapi_unmask(struct irq_data *d) { (void)d; }
+static void kapi_mask(struct irq_data *d)
+{
+	(void)d;
+}
+static void kapi_unmask(struct irq_data *d)
+{
+	(void)d;
+}
 
 static struct irq_chip kapi_root_chip = {
 	.name = "kapi-root",
@@ -56,8 +62,8 @@ static struct irq_chip kapi_root_chip = {
 	.irq_unmask = kapi_unmask,
 };
 
-static int kapi_root_translate(struct irq_domain *d, struct irq_fwspec *fwspec, unsigned long *hwirq,
-			       unsigned int *type)
+static int kapi_root_translate(struct irq_domain *d, struct irq_fwspec *fwspec,
+			       unsigned long *hwirq, unsigned int *type)
 {
 	return irq_domain_translate_onecell(d, fwspec, hwirq, type);
 }
@@ -76,7 +82,8 @@ static int kapi_root_alloc(struct irq_domain *d, unsigned int virq, unsigned int
 		return -EINVAL;
 	for (unsigned int i = 0; i < min(nr_irqs, (unsigned int)KAPI_NR_IRQS); i++) {
 		set_bit(hwirq + i, intc->used);
-		irq_domain_set_info(d, virq + i, hwirq + i, &kapi_root_chip, intc, handle_level_irq, NULL, NULL);
+		irq_domain_set_info(d, virq + i, hwirq + i, &kapi_root_chip, intc, handle_level_irq,
+				    NULL, NULL);
 	}
 	return 0;
 }
@@ -145,8 +152,8 @@ static int kapi_root_probe(struct platform_device *pdev)
 	intc->used = devm_bitmap_zalloc(dev, KAPI_NR_IRQS, GFP_KERNEL);
 	if (!intc->used)
 		return -ENOMEM;
-	intc->domain = irq_domain_create_hierarchy(NULL, 0, KAPI_NR_IRQS, of_fwnode_handle(dev_of_node(dev)),
-						   &kapi_root_ops, intc);
+	intc->domain = irq_domain_create_hierarchy(
+		NULL, 0, KAPI_NR_IRQS, of_fwnode_handle(dev_of_node(dev)), &kapi_root_ops, intc);
 	if (!intc->domain)
 		return dev_err_probe(dev, -ENOMEM, "cannot create irq domain");
 	kapi_test_domains_live++;
@@ -190,7 +197,8 @@ static struct irq_chip kapi_child_chip = {
 	.irq_unmask = irq_chip_unmask_parent,
 };
 
-static int kapi_child_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs, void *arg)
+static int kapi_child_alloc(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs,
+			    void *arg)
 {
 	struct irq_fwspec *fwspec = arg, parent_spec;
 	int ret;
@@ -204,7 +212,8 @@ static int kapi_child_alloc(struct irq_domain *d, unsigned int virq, unsigned in
 	ret = irq_domain_alloc_irqs_parent(d, virq, nr_irqs, &parent_spec);
 	if (ret)
 		return ret;
-	return irq_domain_set_hwirq_and_chip(d, virq, fwspec->param[0], &kapi_child_chip, d->host_data);
+	return irq_domain_set_hwirq_and_chip(d, virq, fwspec->param[0], &kapi_child_chip,
+					     d->host_data);
 }
 
 static const struct irq_domain_ops kapi_child_ops = {
@@ -225,7 +234,8 @@ static int kapi_child_init(struct device_node *node, struct device_node *parent)
 	priv = kapi_alloc_priv(&pdev->dev, 64);
 	if (!priv)
 		return -ENOMEM;
-	domain = irq_domain_create_hierarchy(parent_domain, 0, 16, of_fwnode_handle(node), &kapi_child_ops, priv);
+	domain = irq_domain_create_hierarchy(parent_domain, 0, 16, of_fwnode_handle(node),
+					     &kapi_child_ops, priv);
 	if (!domain)
 		return -ENOMEM;
 	kapi_test_domains_live++;

@@ -28,49 +28,53 @@
 
 class MbiTest : public CoreTest {
 protected:
-	static constexpr uint64_t kIms = 0x0A600000;
-	static constexpr uint32_t kSetSpi = 0x08000040;
+    static constexpr uint64_t kIms = 0x0A600000;
+    static constexpr uint32_t kSetSpi = 0x08000040;
 
-	void SetUp() override
-	{
-		CoreTest::SetUp();
-		std::string err;
-		dtb = irqsim_test::DefaultDtb(&err);
-		ASSERT_FALSE(dtb.empty()) << "dtc failed: " << err;
-	}
-	int Probe(bool mbis = true)
-	{
-		gic.Install();
-		if (mbis)
-			gic.io.SetReg(FakeGic::kGicd + GICD_TYPER, gic.io.Reg(FakeGic::kGicd + GICD_TYPER) | GICD_TYPER_MBIS);
-		gic.io.SetReg(kIms + IMS_ID, (IMS_ID_MAGIC << 16) | 32u);
-		TiOnFakeIo(gic.io, ti_regs);
-		ti_fw.regs = &ti_regs;
-		ti_fw.Install();
-		return irqchip_init_from_fdt(dtb.data(), dtb.size());
-	}
-	void ProbeOk()
-	{
-		ASSERT_EQ(Probe(), 0) << AllLogs();
-		mbi = gic_v3_mbi_domain();
-		ASSERT_NE(mbi, nullptr) << AllLogs();
-	}
-	static uint64_t SlotReg(unsigned slot, unsigned off) { return kIms + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + off; }
-	// true if the GIC's ICFGR has INTID's edge bit set
-	bool IsEdge(unsigned intid) const
-	{
-		uint32_t v = gic.io.Reg(FakeGic::kGicd + GICD_ICFGR + 4 * (intid / 16));
-		return (v >> (2 * (intid % 16) + 1)) & 1;
-	}
-	static irqreturn_t CountHandler(int, void *ctx)
-	{
-		++*static_cast<int *>(ctx);
-		return IRQ_HANDLED;
-	}
+    void SetUp() override
+    {
+        CoreTest::SetUp();
+        std::string err;
+        dtb = irqsim_test::DefaultDtb(&err);
+        ASSERT_FALSE(dtb.empty()) << "dtc failed: " << err;
+    }
+    int Probe(bool mbis = true)
+    {
+        gic.Install();
+        if (mbis)
+            gic.io.SetReg(FakeGic::kGicd + GICD_TYPER,
+                          gic.io.Reg(FakeGic::kGicd + GICD_TYPER) | GICD_TYPER_MBIS);
+        gic.io.SetReg(kIms + IMS_ID, (IMS_ID_MAGIC << 16) | 32u);
+        TiOnFakeIo(gic.io, ti_regs);
+        ti_fw.regs = &ti_regs;
+        ti_fw.Install();
+        return irqchip_init_from_fdt(dtb.data(), dtb.size());
+    }
+    void ProbeOk()
+    {
+        ASSERT_EQ(Probe(), 0) << AllLogs();
+        mbi = gic_v3_mbi_domain();
+        ASSERT_NE(mbi, nullptr) << AllLogs();
+    }
+    static uint64_t SlotReg(unsigned slot, unsigned off)
+    {
+        return kIms + IMS_SLOT_BASE + IMS_SLOT_STRIDE * slot + off;
+    }
+    // true if the GIC's ICFGR has INTID's edge bit set
+    bool IsEdge(unsigned intid) const
+    {
+        uint32_t v = gic.io.Reg(FakeGic::kGicd + GICD_ICFGR + 4 * (intid / 16));
+        return (v >> (2 * (intid % 16) + 1)) & 1;
+    }
+    static irqreturn_t CountHandler(int, void* ctx)
+    {
+        ++*static_cast<int*>(ctx);
+        return IRQ_HANDLED;
+    }
 
-	FakeGic gic;
-	TiRegs ti_regs;
-	FakeTiSci ti_fw;
-	std::vector<uint8_t> dtb;
-	irq_domain *mbi = nullptr;
+    FakeGic gic;
+    TiRegs ti_regs;
+    FakeTiSci ti_fw;
+    std::vector<uint8_t> dtb;
+    irq_domain* mbi = nullptr;
 };

@@ -48,9 +48,11 @@ bool bitmap_empty(const unsigned long *src, unsigned int nbits);
 bool bitmap_full(const unsigned long *src, unsigned int nbits);
 bool bitmap_equal(const unsigned long *a, const unsigned long *b, unsigned int nbits);
 unsigned int bitmap_weight(const unsigned long *src, unsigned int nbits);
-void bitmap_or(unsigned long *dst, const unsigned long *a, const unsigned long *b, unsigned int nbits);
+void bitmap_or(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+	       unsigned int nbits);
 /* Return: whether the result has any bit set */
-bool bitmap_and(unsigned long *dst, const unsigned long *a, const unsigned long *b, unsigned int nbits);
+bool bitmap_and(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+		unsigned int nbits);
 
 /*
  * Regions of 2^@order bits aligned to their size:
@@ -66,8 +68,9 @@ int bitmap_allocate_region(unsigned long *bitmap, unsigned int pos, int order);
  * First clear run of @nr bits at or after @start whose first bit is a
  * multiple of @align_mask + 1 (align_mask: 2^n - 1); > @size - @nr when none.
  */
-unsigned long bitmap_find_next_zero_area(unsigned long *map, unsigned long size, unsigned long start,
-					 unsigned int nr, unsigned long align_mask);
+unsigned long bitmap_find_next_zero_area(unsigned long *map, unsigned long size,
+					 unsigned long start, unsigned int nr,
+					 unsigned long align_mask);
 
 /* ---- project helpers (not in the kernel) ---------------------------------------------- */
 static inline bool bitmap_test_bit(const unsigned long *map, unsigned int bit)
@@ -83,7 +86,8 @@ bool bitmap_range_set(const unsigned long *map, unsigned int start, unsigned int
  * multiple of @size, searching from @from (rounded down to that alignment);
  * -1 if none fits in @nbits.  Full words are skipped in one step.
  */
-long bitmap_find_free_aligned(const unsigned long *map, unsigned int nbits, unsigned int size, unsigned int from);
+long bitmap_find_free_aligned(const unsigned long *map, unsigned int nbits, unsigned int size,
+			      unsigned int from);
 
 #ifdef __cplusplus
 }

@@ -53,15 +53,26 @@ static inline void change_bit(unsigned long nr, volatile unsigned long *addr)
 }
 static inline bool test_and_set_bit(unsigned long nr, volatile unsigned long *addr)
 {
-	return __atomic_fetch_or(&addr[BIT_WORD(nr)], BIT_MASK(nr), __ATOMIC_SEQ_CST) & BIT_MASK(nr);
+	return __atomic_fetch_or(&addr[BIT_WORD(nr)], BIT_MASK(nr), __ATOMIC_SEQ_CST) &
+	       BIT_MASK(nr);
 }
 static inline bool test_and_clear_bit(unsigned long nr, volatile unsigned long *addr)
 {
-	return __atomic_fetch_and(&addr[BIT_WORD(nr)], ~BIT_MASK(nr), __ATOMIC_SEQ_CST) & BIT_MASK(nr);
+	return __atomic_fetch_and(&addr[BIT_WORD(nr)], ~BIT_MASK(nr), __ATOMIC_SEQ_CST) &
+	       BIT_MASK(nr);
 }
-static inline void __set_bit(unsigned long nr, volatile unsigned long *addr) { addr[BIT_WORD(nr)] |= BIT_MASK(nr); }
-static inline void __clear_bit(unsigned long nr, volatile unsigned long *addr) { addr[BIT_WORD(nr)] &= ~BIT_MASK(nr); }
-static inline void __change_bit(unsigned long nr, volatile unsigned long *addr) { addr[BIT_WORD(nr)] ^= BIT_MASK(nr); }
+static inline void __set_bit(unsigned long nr, volatile unsigned long *addr)
+{
+	addr[BIT_WORD(nr)] |= BIT_MASK(nr);
+}
+static inline void __clear_bit(unsigned long nr, volatile unsigned long *addr)
+{
+	addr[BIT_WORD(nr)] &= ~BIT_MASK(nr);
+}
+static inline void __change_bit(unsigned long nr, volatile unsigned long *addr)
+{
+	addr[BIT_WORD(nr)] ^= BIT_MASK(nr);
+}
 static inline bool __test_and_set_bit(unsigned long nr, volatile unsigned long *addr)
 {
 	bool old = addr[BIT_WORD(nr)] & BIT_MASK(nr);
@@ -82,16 +93,46 @@ static inline bool test_bit(unsigned long nr, const volatile unsigned long *addr
 }
 
 /* bit scans: __ffs/__fls are 0-based and undefined for 0; fls is 1-based, 0 for 0 (ffs is libc's) */
-static inline unsigned long __ffs(unsigned long w) { return (unsigned long)__builtin_ctzl(w); }
-static inline unsigned long __fls(unsigned long w) { return BITS_PER_LONG - 1 - (unsigned long)__builtin_clzl(w); }
-static inline int fls(unsigned int x) { return x ? 32 - __builtin_clz(x) : 0; }
-static inline int fls64(u64 x) { return x ? 64 - __builtin_clzll(x) : 0; }
-static inline unsigned long ffz(unsigned long w) { return __ffs(~w); }
-static inline unsigned int hweight8(unsigned int w) { return (unsigned int)__builtin_popcount(w & 0xffu); }
-static inline unsigned int hweight16(unsigned int w) { return (unsigned int)__builtin_popcount(w & 0xffffu); }
-static inline unsigned int hweight32(unsigned int w) { return (unsigned int)__builtin_popcount(w); }
-static inline unsigned long hweight64(u64 w) { return (unsigned long)__builtin_popcountll(w); }
-static inline unsigned long hweight_long(unsigned long w) { return (unsigned long)__builtin_popcountl(w); }
+static inline unsigned long __ffs(unsigned long w)
+{
+	return (unsigned long)__builtin_ctzl(w);
+}
+static inline unsigned long __fls(unsigned long w)
+{
+	return BITS_PER_LONG - 1 - (unsigned long)__builtin_clzl(w);
+}
+static inline int fls(unsigned int x)
+{
+	return x ? 32 - __builtin_clz(x) : 0;
+}
+static inline int fls64(u64 x)
+{
+	return x ? 64 - __builtin_clzll(x) : 0;
+}
+static inline unsigned long ffz(unsigned long w)
+{
+	return __ffs(~w);
+}
+static inline unsigned int hweight8(unsigned int w)
+{
+	return (unsigned int)__builtin_popcount(w & 0xffu);
+}
+static inline unsigned int hweight16(unsigned int w)
+{
+	return (unsigned int)__builtin_popcount(w & 0xffffu);
+}
+static inline unsigned int hweight32(unsigned int w)
+{
+	return (unsigned int)__builtin_popcount(w);
+}
+static inline unsigned long hweight64(u64 w)
+{
+	return (unsigned long)__builtin_popcountll(w);
+}
+static inline unsigned long hweight_long(unsigned long w)
+{
+	return (unsigned long)__builtin_popcountl(w);
+}
 
 /* order of the smallest power of two >= count (0 for 0 and 1) */
 static inline int get_count_order(unsigned int count)
@@ -112,7 +153,8 @@ static inline int get_count_order_long(unsigned long l)
  * @offset, or @size when there is none.
  */
 unsigned long find_next_bit(const unsigned long *addr, unsigned long size, unsigned long offset);
-unsigned long find_next_zero_bit(const unsigned long *addr, unsigned long size, unsigned long offset);
+unsigned long find_next_zero_bit(const unsigned long *addr, unsigned long size,
+				 unsigned long offset);
 static inline unsigned long find_first_bit(const unsigned long *addr, unsigned long size)
 {
 	return find_next_bit(addr, size, 0);

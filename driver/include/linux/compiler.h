@@ -10,7 +10,8 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-#if !defined(__cplusplus) && !defined(typeof) && (!defined(__STDC_VERSION__) || __STDC_VERSION__ < 202311L)
+#if !defined(__cplusplus) && !defined(typeof) && \
+	(!defined(__STDC_VERSION__) || __STDC_VERSION__ < 202311L)
 #define typeof __typeof__
 #endif
 
@@ -93,7 +94,10 @@
 #define barrier() __asm__ __volatile__("" : : : "memory")
 /* single, untorn accesses the compiler may not merge or elide */
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
-#define WRITE_ONCE(x, val) do { *(volatile __typeof__(x) *)&(x) = (val); } while (0)
+#define WRITE_ONCE(x, val)                               \
+	do {                                             \
+		*(volatile __typeof__(x) *)&(x) = (val); \
+	} while (0)
 
 #endif /* !__cplusplus */
 

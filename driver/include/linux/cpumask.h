@@ -15,7 +15,7 @@ struct cpumask {
 	u64 bits[CPUMASK_WORDS];
 };
 
-extern unsigned int nr_cpu_ids;            /* number of possible CPUs (set by the platform) */
+extern unsigned int nr_cpu_ids;		   /* number of possible CPUs (set by the platform) */
 extern struct cpumask __cpu_possible_mask; /* CPUs 0 .. nr_cpu_ids-1 */
 extern struct cpumask __cpu_online_mask;   /* CPUs whose interface has been initialised */
 #define cpu_possible_mask ((const struct cpumask *)&__cpu_possible_mask)
@@ -44,7 +44,10 @@ static inline bool cpumask_test_cpu(unsigned int cpu, const struct cpumask *m)
 {
 	return cpu < NR_CPUS && (m->bits[cpu / 64] >> (cpu % 64)) & 1;
 }
-static inline void cpumask_copy(struct cpumask *dst, const struct cpumask *src) { *dst = *src; }
+static inline void cpumask_copy(struct cpumask *dst, const struct cpumask *src)
+{
+	*dst = *src;
+}
 static inline bool cpumask_empty(const struct cpumask *m)
 {
 	for (unsigned int i = 0; i < CPUMASK_WORDS; i++)
@@ -60,7 +63,8 @@ static inline unsigned int cpumask_weight(const struct cpumask *m)
 	return w;
 }
 /* dst = a & b; returns true if the result is non-empty */
-static inline bool cpumask_and(struct cpumask *dst, const struct cpumask *a, const struct cpumask *b)
+static inline bool cpumask_and(struct cpumask *dst, const struct cpumask *a,
+			       const struct cpumask *b)
 {
 	u64 any = 0;
 	for (unsigned int i = 0; i < CPUMASK_WORDS; i++)
@@ -101,7 +105,10 @@ static inline unsigned int cpumask_next(int n, const struct cpumask *m)
 			return cpu;
 	return NR_CPUS;
 }
-static inline unsigned int cpumask_first(const struct cpumask *m) { return cpumask_next(-1, m); }
+static inline unsigned int cpumask_first(const struct cpumask *m)
+{
+	return cpumask_next(-1, m);
+}
 /* first CPU set in both a and b, >= NR_CPUS if none */
 static inline unsigned int cpumask_first_and(const struct cpumask *a, const struct cpumask *b)
 {

@@ -72,8 +72,8 @@ struct device_driver {
 	int (*remove)(struct device *dev);
 	void (*shutdown)(struct device *dev);
 	/* private: the driver core's bookkeeping */
-	struct list_head irqsim_node;  /* on the registered-driver list */
-	bool irqsim_builtin;           /* registered by an initcall: survives irqsim_core_reset() */
+	struct list_head irqsim_node; /* on the registered-driver list */
+	bool irqsim_builtin;	      /* registered by an initcall: survives irqsim_core_reset() */
 };
 
 /**
@@ -97,43 +97,73 @@ struct device_driver {
  * core's bookkeeping.
  */
 struct device {
-	const char *name;                /* dev_name(); platform devices get "<addr>.<node>" */
-	int id;                          /* e.g. the TI-SCI device id, used in MSI hwirqs */
+	const char *name; /* dev_name(); platform devices get "<addr>.<node>" */
+	int id;		  /* e.g. the TI-SCI device id, used in MSI hwirqs */
 	struct device *parent;
 	struct device_node *of_node;
 	struct fwnode_handle *fwnode;
 	const struct bus_type *bus;
-	struct device_driver *driver;    /* bound driver, NULL when unbound */
+	struct device_driver *driver; /* bound driver, NULL when unbound */
 	void *platform_data;
-	void *driver_data;               /* dev_get_drvdata() */
-	struct irq_domain *msi_domain;   /* domain the device allocates MSIs from */
-	struct irq_domain *msi_parent;   /* MSI parent for per-device domains */
-	struct msi_device_data *msi_data; /* owned by the MSI layer; never touched by drivers */
+	void *driver_data;		     /* dev_get_drvdata() */
+	struct irq_domain *msi_domain;	     /* domain the device allocates MSIs from */
+	struct irq_domain *msi_parent;	     /* MSI parent for per-device domains */
+	struct msi_device_data *msi_data;    /* owned by the MSI layer; never touched by drivers */
 	void (*release)(struct device *dev); /* frees the device once it leaves its bus */
 	/* private: the driver core's bookkeeping */
-	struct list_head devres_head;    /* devres entries, oldest first (lazily initialised) */
+	struct list_head devres_head;	  /* devres entries, oldest first (lazily initialised) */
 	struct list_head irqsim_bus_node; /* on the device list of the driver core */
-	char *irqsim_defer_reason;       /* last dev_err_probe() message of a deferral */
-	unsigned int irqsim_probe_depth; /* interrupt-parent depth: probe order */
-	unsigned long irqsim_bind_seq;   /* order of binding: unbind goes backwards */
-	unsigned long irqsim_pass;       /* last probe pass that tried this device */
-	unsigned long irqsim_defer_seq;  /* bindings so far when it last deferred */
-	bool irqsim_populated;           /* created by of_platform_populate() */
-	bool irqsim_deferred;            /* last probe returned -EPROBE_DEFER */
-	bool irqsim_failed;              /* last probe failed otherwise: not retried */
-	int irqsim_probe_ret;            /* what the last probe returned (0 before any) */
+	char *irqsim_defer_reason;	  /* last dev_err_probe() message of a deferral */
+	unsigned int irqsim_probe_depth;  /* interrupt-parent depth: probe order */
+	unsigned long irqsim_bind_seq;	  /* order of binding: unbind goes backwards */
+	unsigned long irqsim_pass;	  /* last probe pass that tried this device */
+	unsigned long irqsim_defer_seq;	  /* bindings so far when it last deferred */
+	bool irqsim_populated;		  /* created by of_platform_populate() */
+	bool irqsim_deferred;		  /* last probe returned -EPROBE_DEFER */
+	bool irqsim_failed;		  /* last probe failed otherwise: not retried */
+	int irqsim_probe_ret;		  /* what the last probe returned (0 before any) */
 };
 
-static inline const char *dev_name(const struct device *dev) { return dev->name; }
-static inline void dev_set_msi_domain(struct device *dev, struct irq_domain *d) { dev->msi_domain = d; }
-static inline struct irq_domain *dev_get_msi_domain(const struct device *dev) { return dev->msi_domain; }
-static inline void *dev_get_drvdata(const struct device *dev) { return dev->driver_data; }
-static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver_data = data; }
-static inline void *dev_get_platdata(const struct device *dev) { return dev->platform_data; }
-static inline struct device_node *dev_of_node(struct device *dev) { return dev->of_node; }
-static inline struct fwnode_handle *dev_fwnode(const struct device *dev) { return dev->fwnode; }
-static inline struct device *get_device(struct device *dev) { return dev; }
-static inline void put_device(struct device *dev) { (void)dev; }
+static inline const char *dev_name(const struct device *dev)
+{
+	return dev->name;
+}
+static inline void dev_set_msi_domain(struct device *dev, struct irq_domain *d)
+{
+	dev->msi_domain = d;
+}
+static inline struct irq_domain *dev_get_msi_domain(const struct device *dev)
+{
+	return dev->msi_domain;
+}
+static inline void *dev_get_drvdata(const struct device *dev)
+{
+	return dev->driver_data;
+}
+static inline void dev_set_drvdata(struct device *dev, void *data)
+{
+	dev->driver_data = data;
+}
+static inline void *dev_get_platdata(const struct device *dev)
+{
+	return dev->platform_data;
+}
+static inline struct device_node *dev_of_node(struct device *dev)
+{
+	return dev->of_node;
+}
+static inline struct fwnode_handle *dev_fwnode(const struct device *dev)
+{
+	return dev->fwnode;
+}
+static inline struct device *get_device(struct device *dev)
+{
+	return dev;
+}
+static inline void put_device(struct device *dev)
+{
+	(void)dev;
+}
 /* "<driver>" when bound, else the bus name, else "" */
 const char *dev_driver_string(const struct device *dev);
 /* adopt @np as the device's firmware node (of_node and fwnode) */
@@ -155,7 +185,10 @@ void driver_unregister(struct device_driver *drv);
 int device_attach(struct device *dev);
 /* run the driver's remove and release the device's devres */
 void device_release_driver(struct device *dev);
-static inline bool device_is_bound(const struct device *dev) { return dev->driver != NULL; }
+static inline bool device_is_bound(const struct device *dev)
+{
+	return dev->driver != NULL;
+}
 /*
  * Retry every deferred probe until a pass binds nothing more (the kernel's
  * deferred-probe work, run synchronously).
@@ -171,7 +204,8 @@ const char *irqsim_deferred_probe_reason(const struct device *dev);
 
 /* ---- logging ---------------------------------------------------------------------- */
 /* lines read "<driver> <device>: message" ("<device>: message" when unbound and busless) */
-void _dev_printk(int level, const struct device *dev, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void _dev_printk(int level, const struct device *dev, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 #ifndef dev_fmt
 #define dev_fmt(fmt) fmt
 #endif
@@ -200,9 +234,11 @@ void _dev_printk(int level, const struct device *dev, const char *fmt, ...) __at
  * irqsim_deferred_probe_report() shows, and -ENOMEM, which prints nothing.
  * Return: @err, so `return dev_err_probe(dev, ret, "...");` works.
  */
-int dev_err_probe(const struct device *dev, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* dev_err_probe() at WARNING level, for failures that are not final */
-int dev_warn_probe(const struct device *dev, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int dev_warn_probe(const struct device *dev, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 #define dev_err_ptr_probe(dev, err, fmt, ...) ERR_PTR(dev_err_probe(dev, err, fmt, ##__VA_ARGS__))
 
 #ifdef __cplusplus

@@ -19,7 +19,7 @@
 #define EPROBE_DEFER 517 /* driver requests probe retry */
 #endif
 #ifndef ENOTSUPP
-#define ENOTSUPP 524     /* operation not supported (kernel-internal) */
+#define ENOTSUPP 524 /* operation not supported (kernel-internal) */
 #endif
 
 #endif

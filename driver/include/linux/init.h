@@ -31,10 +31,10 @@
 #endif
 
 /* level 0..7 -> constructor priority 200..270 (0..100 belong to the toolchain) */
-#define __irqsim_initcall(fn, level)                                                          \
+#define __irqsim_initcall(fn, level)                                                               \
 	static void __attribute__((constructor(200 + (level)), used)) __irqsim_initcall_##fn(void) \
-	{                                                                                     \
-		(void)fn();                                                                   \
+	{                                                                                          \
+		(void)fn();                                                                        \
 	}
 
 #define pure_initcall(fn) __irqsim_initcall(fn, 0)

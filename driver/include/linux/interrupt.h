@@ -23,7 +23,8 @@ typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 #define IRQF_TRIGGER_FALLING 0x00000002
 #define IRQF_TRIGGER_HIGH 0x00000004
 #define IRQF_TRIGGER_LOW 0x00000008
-#define IRQF_TRIGGER_MASK (IRQF_TRIGGER_HIGH | IRQF_TRIGGER_LOW | IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING)
+#define IRQF_TRIGGER_MASK \
+	(IRQF_TRIGGER_HIGH | IRQF_TRIGGER_LOW | IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING)
 #define IRQF_SHARED 0x00000080
 #define IRQF_PERCPU 0x00000400
 #define IRQF_NOBALANCING 0x00000800
@@ -46,7 +47,8 @@ struct irqaction {
  * without matching IRQF_SHARED / trigger), -ENOSYS (chip refuses the trigger),
  * or whatever the chip's irq_request_resources / activation returned.
  */
-int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name, void *dev);
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name,
+		void *dev);
 /* free_irq - remove the handler registered with this dev_id; returns the name, NULL on misuse */
 const void *free_irq(unsigned int irq, void *dev_id);
 
@@ -57,7 +59,8 @@ void enable_irq(unsigned int irq);
 int irq_get_disable_depth(unsigned int irq);
 
 /* per-CPU devid interrupts (PPIs, SGIs used as IPIs): one handler, a dev_id per CPU */
-int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname, void **percpu_dev_id);
+int request_percpu_irq(unsigned int irq, irq_handler_t handler, const char *devname,
+		       void **percpu_dev_id);
 void free_percpu_irq(unsigned int irq, void **percpu_dev_id);
 /* enable/disable on the current CPU (smp_processor_id()) */
 void enable_percpu_irq(unsigned int irq, unsigned int type);

@@ -71,8 +71,9 @@ enum io_status io_last_status(void);
  * System registers (GICv3 ICC_*): the encoding is the architectural
  * (op0, op1, CRn, CRm, op2) tuple packed by sys_reg() as arm64 does.
  */
-#define sys_reg(op0, op1, crn, crm, op2) \
-	(((u32)(op0) << 19) | ((u32)(op1) << 16) | ((u32)(crn) << 12) | ((u32)(crm) << 8) | ((u32)(op2) << 5))
+#define sys_reg(op0, op1, crn, crm, op2)                                                    \
+	(((u32)(op0) << 19) | ((u32)(op1) << 16) | ((u32)(crn) << 12) | ((u32)(crm) << 8) | \
+	 ((u32)(op2) << 5))
 #define sys_reg_Op0(e) (((e) >> 19) & 3)
 #define sys_reg_Op1(e) (((e) >> 16) & 7)
 #define sys_reg_CRn(e) (((e) >> 12) & 15)
@@ -81,9 +82,15 @@ enum io_status io_last_status(void);
 u64 read_sysreg_s(u32 encoding);
 void write_sysreg_s(u64 val, u32 encoding);
 /* barriers: ordering is already total on the host; kept for driver-source fidelity */
-#define isb() do { } while (0)
-#define dsb(opt) do { } while (0)
-#define wmb() do { } while (0)
+#define isb() \
+	do {  \
+	} while (0)
+#define dsb(opt) \
+	do {     \
+	} while (0)
+#define wmb() \
+	do {  \
+	} while (0)
 
 /* DMA-coherent memory (LPI property/pending tables...). dev may be NULL. */
 struct device;

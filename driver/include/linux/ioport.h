@@ -24,9 +24,9 @@ extern "C" {
  */
 struct resource {
 	resource_size_t start;
-	resource_size_t end;   /* inclusive */
+	resource_size_t end; /* inclusive */
 	const char *name;
-	unsigned long flags;   /* IORESOURCE_* */
+	unsigned long flags; /* IORESOURCE_* */
 	unsigned long desc;
 	struct resource *parent, *sibling, *child;
 };
@@ -43,9 +43,13 @@ struct resource {
 #define IORESOURCE_DISABLED 0x10000000UL
 #define IORESOURCE_UNSET 0x20000000UL
 
-#define DEFINE_RES_NAMED(_start, _size, _name, _flags) \
-	((struct resource){ .start = (_start), .end = (_start) + (_size) - 1, .name = (_name), .flags = (_flags) })
-#define DEFINE_RES_MEM_NAMED(_start, _size, _name) DEFINE_RES_NAMED((_start), (_size), (_name), IORESOURCE_MEM)
+#define DEFINE_RES_NAMED(_start, _size, _name, _flags)   \
+	((struct resource){ .start = (_start),           \
+			    .end = (_start) + (_size)-1, \
+			    .name = (_name),             \
+			    .flags = (_flags) })
+#define DEFINE_RES_MEM_NAMED(_start, _size, _name) \
+	DEFINE_RES_NAMED((_start), (_size), (_name), IORESOURCE_MEM)
 #define DEFINE_RES_MEM(_start, _size) DEFINE_RES_MEM_NAMED((_start), (_size), NULL)
 #define DEFINE_RES_IRQ_NAMED(_irq, _name) DEFINE_RES_NAMED((_irq), 1, (_name), IORESOURCE_IRQ)
 #define DEFINE_RES_IRQ(_irq) DEFINE_RES_IRQ_NAMED((_irq), NULL)

@@ -59,9 +59,9 @@ struct irq_common_data {
 	unsigned int state_use_accessors; /* IRQD_* */
 	void *handler_data;
 	struct msi_desc *msi_desc;
-	struct cpumask affinity;           /* what the user asked for */
+	struct cpumask affinity;	   /* what the user asked for */
 	struct cpumask effective_affinity; /* where the hardware actually delivers */
-	unsigned int ipi_offset;           /* IPI: first CPU of the reservation */
+	unsigned int ipi_offset;	   /* IPI: first CPU of the reservation */
 };
 
 struct irq_data {
@@ -109,8 +109,10 @@ struct irq_chip {
 	void (*irq_release_resources)(struct irq_data *data);
 	void (*irq_compose_msi_msg)(struct irq_data *data, struct msi_msg *msg);
 	void (*irq_write_msi_msg)(struct irq_data *data, struct msi_msg *msg);
-	int (*irq_get_irqchip_state)(struct irq_data *data, enum irqchip_irq_state which, bool *state);
-	int (*irq_set_irqchip_state)(struct irq_data *data, enum irqchip_irq_state which, bool state);
+	int (*irq_get_irqchip_state)(struct irq_data *data, enum irqchip_irq_state which,
+				     bool *state);
+	int (*irq_set_irqchip_state)(struct irq_data *data, enum irqchip_irq_state which,
+				     bool state);
 	void (*ipi_send_single)(struct irq_data *data, unsigned int cpu);
 	void (*ipi_send_mask)(struct irq_data *data, const struct cpumask *dest);
 	unsigned long flags; /* IRQCHIP_* */
@@ -132,12 +134,30 @@ extern struct irq_chip no_irq_chip;
 extern struct irq_chip dummy_irq_chip;
 
 /* ---- irq_data accessors ----------------------------------------------------- */
-static inline struct irq_chip *irq_data_get_irq_chip(struct irq_data *d) { return d->chip; }
-static inline void *irq_data_get_irq_chip_data(struct irq_data *d) { return d->chip_data; }
-static inline irq_hw_number_t irqd_to_hwirq(struct irq_data *d) { return d->hwirq; }
-static inline struct msi_desc *irq_data_get_msi_desc(struct irq_data *d) { return d->common->msi_desc; }
-static inline void *irq_data_get_irq_handler_data(struct irq_data *d) { return d->common->handler_data; }
-static inline const struct cpumask *irq_data_get_affinity_mask(struct irq_data *d) { return &d->common->affinity; }
+static inline struct irq_chip *irq_data_get_irq_chip(struct irq_data *d)
+{
+	return d->chip;
+}
+static inline void *irq_data_get_irq_chip_data(struct irq_data *d)
+{
+	return d->chip_data;
+}
+static inline irq_hw_number_t irqd_to_hwirq(struct irq_data *d)
+{
+	return d->hwirq;
+}
+static inline struct msi_desc *irq_data_get_msi_desc(struct irq_data *d)
+{
+	return d->common->msi_desc;
+}
+static inline void *irq_data_get_irq_handler_data(struct irq_data *d)
+{
+	return d->common->handler_data;
+}
+static inline const struct cpumask *irq_data_get_affinity_mask(struct irq_data *d)
+{
+	return &d->common->affinity;
+}
 static inline const struct cpumask *irq_data_get_effective_affinity_mask(struct irq_data *d)
 {
 	return &d->common->effective_affinity;
@@ -155,8 +175,11 @@ static inline void irqd_set_trigger_type(struct irq_data *d, u32 type)
 	d->common->state_use_accessors &= ~IRQD_TRIGGER_MASK;
 	d->common->state_use_accessors |= type & IRQD_TRIGGER_MASK;
 }
-#define IRQD_ACCESSOR(name, bit) \
-	static inline bool irqd_##name(struct irq_data *d) { return d->common->state_use_accessors & (bit); }
+#define IRQD_ACCESSOR(name, bit)                               \
+	static inline bool irqd_##name(struct irq_data *d)     \
+	{                                                      \
+		return d->common->state_use_accessors & (bit); \
+	}
 IRQD_ACCESSOR(is_activated, IRQD_ACTIVATED)
 IRQD_ACCESSOR(irq_disabled, IRQD_IRQ_DISABLED)
 IRQD_ACCESSOR(irq_masked, IRQD_IRQ_MASKED)
@@ -193,7 +216,8 @@ int irq_set_chip_data(unsigned int irq, void *data);
 int irq_set_handler_data(unsigned int irq, void *data);
 int irq_set_irq_type(unsigned int irq, unsigned int type);
 int irq_set_msi_desc(unsigned int irq, struct msi_desc *entry);
-void __irq_set_handler(unsigned int irq, irq_flow_handler_t handle, int is_chained, const char *name);
+void __irq_set_handler(unsigned int irq, irq_flow_handler_t handle, int is_chained,
+		       const char *name);
 static inline void irq_set_handler(unsigned int irq, irq_flow_handler_t handle)
 {
 	__irq_set_handler(irq, handle, 0, NULL);
@@ -233,8 +257,14 @@ enum {
 	IRQ_DISABLE_UNLAZY = BIT(19),
 };
 void irq_modify_status(unsigned int irq, unsigned long clr, unsigned long set);
-static inline void irq_set_status_flags(unsigned int irq, unsigned long set) { irq_modify_status(irq, 0, set); }
-static inline void irq_clear_status_flags(unsigned int irq, unsigned long clr) { irq_modify_status(irq, clr, 0); }
+static inline void irq_set_status_flags(unsigned int irq, unsigned long set)
+{
+	irq_modify_status(irq, 0, set);
+}
+static inline void irq_clear_status_flags(unsigned int irq, unsigned long clr)
+{
+	irq_modify_status(irq, clr, 0);
+}
 
 /* ---- hierarchy (stacked chip) helpers --------------------------------------- */
 void irq_chip_enable_parent(struct irq_data *data);

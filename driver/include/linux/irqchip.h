@@ -56,18 +56,18 @@ void irqchip_declare(struct irqchip_declaration *decl);
 struct of_irqchip_match *irqchip_match_table_build(void);
 
 /* @fn must be an of_irq_init_cb_t: anything else does not compile */
-#define typecheck_irq_init_cb(fn)                                                              \
+#define typecheck_irq_init_cb(fn)                                                                \
 	__builtin_choose_expr(__builtin_types_compatible_p(__typeof__(&(fn)), of_irq_init_cb_t), \
 			      (const void *)(fn), (void)0)
 
-#define IRQCHIP_DECLARE(name, compat, fn)                                                          \
-	static struct irqchip_declaration __irqchip_decl_##name = {                                \
-		.compatible = compat,                                                              \
-		.init = 1 ? (fn) : (of_irq_init_cb_t)0,                                            \
-	};                                                                                         \
-	static void __attribute__((constructor(203), used)) __irqchip_decl_init_##name(void)       \
-	{                                                                                          \
-		irqchip_declare(&__irqchip_decl_##name);                                           \
+#define IRQCHIP_DECLARE(name, compat, fn)                                                    \
+	static struct irqchip_declaration __irqchip_decl_##name = {                          \
+		.compatible = compat,                                                        \
+		.init = 1 ? (fn) : (of_irq_init_cb_t)0,                                      \
+	};                                                                                   \
+	static void __attribute__((constructor(203), used)) __irqchip_decl_init_##name(void) \
+	{                                                                                    \
+		irqchip_declare(&__irqchip_decl_##name);                                     \
 	}
 
 /*
@@ -82,20 +82,19 @@ int platform_irqchip_probe(struct platform_device *pdev);
 #define IRQCHIP_PLATFORM_DRIVER_BEGIN(drv_name) \
 	static const struct of_device_id drv_name##_irqchip_match_table[] = {
 #define IRQCHIP_MATCH(compat, fn) { .compatible = compat, .data = typecheck_irq_init_cb(fn) },
-#define IRQCHIP_PLATFORM_DRIVER_END(drv_name, ...)                              \
-	{},                                                                     \
-	};                                                                      \
-	MODULE_DEVICE_TABLE(of, drv_name##_irqchip_match_table);               \
-	static struct platform_driver drv_name##_driver = {                     \
-		.probe = platform_irqchip_probe,                                \
-		.driver = {                                                     \
-			.name = #drv_name,                                      \
-			.owner = THIS_MODULE,                                   \
-			.of_match_table = drv_name##_irqchip_match_table,       \
-			.suppress_bind_attrs = true,                            \
-			__VA_ARGS__                                             \
-		},                                                              \
-	};                                                                      \
+#define IRQCHIP_PLATFORM_DRIVER_END(drv_name, ...)                            \
+	{},                                                                   \
+	}                                                                     \
+	;                                                                     \
+	MODULE_DEVICE_TABLE(of, drv_name##_irqchip_match_table);              \
+	static struct platform_driver drv_name##_driver = {                   \
+		.probe = platform_irqchip_probe,                              \
+		.driver = { .name = #drv_name,                                \
+			    .owner = THIS_MODULE,                             \
+			    .of_match_table = drv_name##_irqchip_match_table, \
+			    .suppress_bind_attrs = true,                      \
+			    __VA_ARGS__ },                                    \
+	};                                                                    \
 	builtin_platform_driver(drv_name##_driver)
 
 /* install @blob as of_root, probe its interrupt controllers and populate the platform bus */

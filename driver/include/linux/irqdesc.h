@@ -22,22 +22,22 @@ struct irqaction;
 
 struct irq_desc {
 	struct irq_common_data irq_common_data;
-	struct irq_data irq_data;         /* outermost level; its parent_data chain follows */
-	unsigned int *kstat_irqs;         /* per-CPU handled count [nr_cpu_ids] */
+	struct irq_data irq_data; /* outermost level; its parent_data chain follows */
+	unsigned int *kstat_irqs; /* per-CPU handled count [nr_cpu_ids] */
 	irq_flow_handler_t handle_irq;
-	struct irqaction *action;         /* list of handlers (shared irqs chain via ->next) */
+	struct irqaction *action;	   /* list of handlers (shared irqs chain via ->next) */
 	unsigned int status_use_accessors; /* IRQ_* settings (irq.h) */
-	unsigned int istate;              /* IRQS_* core-internal state */
-	unsigned int depth;               /* nested disable_irq depth */
-	unsigned int tot_count;           /* all handled entries (any CPU) */
+	unsigned int istate;		   /* IRQS_* core-internal state */
+	unsigned int depth;		   /* nested disable_irq depth */
+	unsigned int tot_count;		   /* all handled entries (any CPU) */
 	/* spurious/unhandled accounting (note_interrupt) */
 	unsigned int irq_count;
 	unsigned int irqs_unhandled;
-	unsigned int spurious_disabled;   /* 1 once the core disabled it as unhandled */
-	raw_spinlock_t lock;              /* protects all of the above */
-	struct cpumask *percpu_enabled;   /* per-CPU devid irqs: CPUs where enabled */
-	const char *name;                 /* flow name override ("edge", "fasteoi"...) */
-	const char *dev_name;             /* name of the first action, for views */
+	unsigned int spurious_disabled; /* 1 once the core disabled it as unhandled */
+	raw_spinlock_t lock;		/* protects all of the above */
+	struct cpumask *percpu_enabled; /* per-CPU devid irqs: CPUs where enabled */
+	const char *name;		/* flow name override ("edge", "fasteoi"...) */
+	const char *dev_name;		/* name of the first action, for views */
 };
 
 /* core-internal state bits (istate) */
@@ -67,7 +67,8 @@ static inline void irq_set_handler_locked(struct irq_data *data, irq_flow_handle
 {
 	irq_data_to_desc(data)->handle_irq = handler;
 }
-static inline void irq_set_chip_handler_name_locked(struct irq_data *data, const struct irq_chip *chip,
+static inline void irq_set_chip_handler_name_locked(struct irq_data *data,
+						    const struct irq_chip *chip,
 						    irq_flow_handler_t handler, const char *name)
 {
 	struct irq_desc *desc = irq_data_to_desc(data);
@@ -76,22 +77,41 @@ static inline void irq_set_chip_handler_name_locked(struct irq_data *data, const
 	desc->name = name;
 	data->chip = (struct irq_chip *)chip;
 }
-static inline struct irq_data *irq_desc_get_irq_data(struct irq_desc *desc) { return &desc->irq_data; }
-static inline struct irq_chip *irq_desc_get_chip(struct irq_desc *desc) { return desc->irq_data.chip; }
-static inline void *irq_desc_get_handler_data(struct irq_desc *desc) { return desc->irq_common_data.handler_data; }
-static inline unsigned int irq_desc_get_irq(struct irq_desc *desc) { return desc->irq_data.irq; }
-static inline void *irq_desc_get_chip_data(struct irq_desc *desc) { return desc->irq_data.chip_data; }
+static inline struct irq_data *irq_desc_get_irq_data(struct irq_desc *desc)
+{
+	return &desc->irq_data;
+}
+static inline struct irq_chip *irq_desc_get_chip(struct irq_desc *desc)
+{
+	return desc->irq_data.chip;
+}
+static inline void *irq_desc_get_handler_data(struct irq_desc *desc)
+{
+	return desc->irq_common_data.handler_data;
+}
+static inline unsigned int irq_desc_get_irq(struct irq_desc *desc)
+{
+	return desc->irq_data.irq;
+}
+static inline void *irq_desc_get_chip_data(struct irq_desc *desc)
+{
+	return desc->irq_data.chip_data;
+}
 
 /*
  * Allocate cnt consecutive descriptors.  irq >= 0 asks for exactly that number
  * (-EEXIST if taken); irq < 0 searches from 'from'.  Returns the first virq or a
  * negative errno (-ENOMEM when the space is full, -EINVAL for cnt == 0).
  */
-int __irq_alloc_descs(int irq, unsigned int from, unsigned int cnt, int node, const struct cpumask *affinity);
+int __irq_alloc_descs(int irq, unsigned int from, unsigned int cnt, int node,
+		      const struct cpumask *affinity);
 #define irq_alloc_descs(irq, from, cnt, node) __irq_alloc_descs(irq, from, cnt, node, NULL)
 #define irq_alloc_desc(node) irq_alloc_descs(-1, 1, 1, node)
 void irq_free_descs(unsigned int irq, unsigned int cnt);
-static inline void irq_free_desc(unsigned int irq) { irq_free_descs(irq, 1); }
+static inline void irq_free_desc(unsigned int irq)
+{
+	irq_free_descs(irq, 1);
+}
 /* number of allocated descriptors (leak checks in tests) */
 unsigned int irq_get_nr_allocated(void);
 /* iterate allocated virqs in order: returns next allocated virq > from, 0 if none */

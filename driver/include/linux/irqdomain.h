@@ -52,8 +52,10 @@ enum irq_domain_bus_token {
 };
 
 struct irq_domain_ops {
-	int (*match)(struct irq_domain *d, struct device_node *node, enum irq_domain_bus_token bus_token);
-	int (*select)(struct irq_domain *d, struct irq_fwspec *fwspec, enum irq_domain_bus_token bus_token);
+	int (*match)(struct irq_domain *d, struct device_node *node,
+		     enum irq_domain_bus_token bus_token);
+	int (*select)(struct irq_domain *d, struct irq_fwspec *fwspec,
+		      enum irq_domain_bus_token bus_token);
 	int (*map)(struct irq_domain *d, unsigned int virq, irq_hw_number_t hw);
 	void (*unmap)(struct irq_domain *d, unsigned int virq);
 	int (*xlate)(struct irq_domain *d, struct device_node *node, const u32 *intspec,
@@ -63,8 +65,8 @@ struct irq_domain_ops {
 	void (*free)(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs);
 	int (*activate)(struct irq_domain *d, struct irq_data *irqd, bool reserve);
 	void (*deactivate)(struct irq_domain *d, struct irq_data *irqd);
-	int (*translate)(struct irq_domain *d, struct irq_fwspec *fwspec,
-			 unsigned long *out_hwirq, unsigned int *out_type);
+	int (*translate)(struct irq_domain *d, struct irq_fwspec *fwspec, unsigned long *out_hwirq,
+			 unsigned int *out_type);
 };
 
 extern const struct irq_domain_ops irq_domain_simple_ops;
@@ -101,14 +103,15 @@ struct irq_domain {
 	const char *name;
 	const struct irq_domain_ops *ops;
 	void *host_data;
-	unsigned int flags;   /* IRQ_DOMAIN_FLAG_* */
+	unsigned int flags; /* IRQ_DOMAIN_FLAG_* */
 	unsigned int mapcount;
 	struct fwnode_handle *fwnode;
 	enum irq_domain_bus_token bus_token;
 	enum irq_domain_kind kind;
 	struct irq_domain *parent;
 	struct irq_domain *root;
-	struct mutex mutex;   /* the root domain's mutex serialises all mapping changes of a hierarchy */
+	struct mutex
+		mutex; /* the root domain's mutex serialises all mapping changes of a hierarchy */
 	const struct msi_parent_ops *msi_parent_ops;
 	void (*exit)(struct irq_domain *d); /* irq_domain_info.exit, run by irq_domain_remove */
 	/* legacy: hwirq first_hwirq.. maps to virq first_irq.. */
@@ -116,23 +119,44 @@ struct irq_domain {
 	irq_hw_number_t legacy_first_hwirq;
 	/* reverse map */
 	irq_hw_number_t hwirq_max;
-	unsigned int revmap_size;         /* linear part size */
+	unsigned int revmap_size; /* linear part size */
 	struct irq_revmap_tree *revmap_tree;
-	struct irq_data **revmap;         /* [revmap_size] */
-	struct irq_domain *next;          /* global list link */
+	struct irq_data **revmap; /* [revmap_size] */
+	struct irq_domain *next;  /* global list link */
 };
 
-static inline void *irq_domain_get_host_data(struct irq_domain *d) { return d->host_data; }
-static inline bool irq_domain_is_hierarchy(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_HIERARCHY; }
+static inline void *irq_domain_get_host_data(struct irq_domain *d)
+{
+	return d->host_data;
+}
+static inline bool irq_domain_is_hierarchy(struct irq_domain *d)
+{
+	return d->flags & IRQ_DOMAIN_FLAG_HIERARCHY;
+}
 static inline bool irq_domain_is_ipi(struct irq_domain *d)
 {
 	return d->flags & (IRQ_DOMAIN_FLAG_IPI_PER_CPU | IRQ_DOMAIN_FLAG_IPI_SINGLE);
 }
-static inline bool irq_domain_is_ipi_per_cpu(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_IPI_PER_CPU; }
-static inline bool irq_domain_is_ipi_single(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_IPI_SINGLE; }
-static inline bool irq_domain_is_msi(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_MSI; }
-static inline bool irq_domain_is_msi_parent(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_MSI_PARENT; }
-static inline bool irq_domain_is_msi_device(struct irq_domain *d) { return d->flags & IRQ_DOMAIN_FLAG_MSI_DEVICE; }
+static inline bool irq_domain_is_ipi_per_cpu(struct irq_domain *d)
+{
+	return d->flags & IRQ_DOMAIN_FLAG_IPI_PER_CPU;
+}
+static inline bool irq_domain_is_ipi_single(struct irq_domain *d)
+{
+	return d->flags & IRQ_DOMAIN_FLAG_IPI_SINGLE;
+}
+static inline bool irq_domain_is_msi(struct irq_domain *d)
+{
+	return d->flags & IRQ_DOMAIN_FLAG_MSI;
+}
+static inline bool irq_domain_is_msi_parent(struct irq_domain *d)
+{
+	return d->flags & IRQ_DOMAIN_FLAG_MSI_PARENT;
+}
+static inline bool irq_domain_is_msi_device(struct irq_domain *d)
+{
+	return d->flags & IRQ_DOMAIN_FLAG_MSI_DEVICE;
+}
 
 /* ---- creation ------------------------------------------------------------- */
 struct device;
@@ -177,7 +201,8 @@ struct irq_domain_info {
 /* Return: the domain, or ERR_PTR(-EINVAL / -ENOMEM / -EOPNOTSUPP / init's error), logged */
 struct irq_domain *irq_domain_instantiate(const struct irq_domain_info *info);
 /* the same, removed (irq_domain_remove) when @dev's binding ends */
-struct irq_domain *devm_irq_domain_instantiate(struct device *dev, const struct irq_domain_info *info);
+struct irq_domain *devm_irq_domain_instantiate(struct device *dev,
+					       const struct irq_domain_info *info);
 
 struct irq_domain *irq_domain_create_linear(struct fwnode_handle *fwnode, unsigned int size,
 					    const struct irq_domain_ops *ops, void *host_data);
@@ -189,8 +214,8 @@ struct irq_domain *irq_domain_create_legacy(struct fwnode_handle *fwnode, unsign
 					    unsigned int first_irq, irq_hw_number_t first_hwirq,
 					    const struct irq_domain_ops *ops, void *host_data);
 struct irq_domain *irq_domain_create_simple(struct fwnode_handle *fwnode, unsigned int size,
-					    unsigned int first_irq, const struct irq_domain_ops *ops,
-					    void *host_data);
+					    unsigned int first_irq,
+					    const struct irq_domain_ops *ops, void *host_data);
 /* size 0 => tree (sparse hwirq); else linear of that size (tree beyond it) */
 struct irq_domain *irq_domain_create_hierarchy(struct irq_domain *parent, unsigned int flags,
 					       unsigned int size, struct fwnode_handle *fwnode,
@@ -200,18 +225,22 @@ int irq_domain_remove(struct irq_domain *d);
 void irq_domain_update_bus_token(struct irq_domain *d, enum irq_domain_bus_token bus_token);
 
 /* ---- lookup ----------------------------------------------------------------- */
-struct irq_domain *irq_find_matching_fwnode(struct fwnode_handle *fwnode, enum irq_domain_bus_token bus_token);
-struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec, enum irq_domain_bus_token bus_token);
+struct irq_domain *irq_find_matching_fwnode(struct fwnode_handle *fwnode,
+					    enum irq_domain_bus_token bus_token);
+struct irq_domain *irq_find_matching_fwspec(struct irq_fwspec *fwspec,
+					    enum irq_domain_bus_token bus_token);
 struct irq_domain *irq_find_host(struct device_node *node);
 /* the domain of controller @node for @bus_token (DOMAIN_BUS_ANY: any), NULL if none yet */
-struct irq_domain *irq_find_matching_host(struct device_node *node, enum irq_domain_bus_token bus_token);
+struct irq_domain *irq_find_matching_host(struct device_node *node,
+					  enum irq_domain_bus_token bus_token);
 /* iterate all domains (views): first with NULL */
 struct irq_domain *irq_domain_next(struct irq_domain *prev);
 void irq_set_default_host(struct irq_domain *d);
 struct irq_domain *irq_get_default_host(void);
 
 /* ---- mapping ---------------------------------------------------------------- */
-unsigned int irq_create_mapping_affinity(struct irq_domain *d, irq_hw_number_t hwirq, const void *affinity);
+unsigned int irq_create_mapping_affinity(struct irq_domain *d, irq_hw_number_t hwirq,
+					 const void *affinity);
 static inline unsigned int irq_create_mapping(struct irq_domain *d, irq_hw_number_t hwirq)
 {
 	return irq_create_mapping_affinity(d, hwirq, NULL);
@@ -232,12 +261,14 @@ int irq_domain_translate_twocell(struct irq_domain *d, struct irq_fwspec *fwspec
 /* ---- hierarchy ---------------------------------------------------------------- */
 int __irq_domain_alloc_irqs(struct irq_domain *d, int irq_base, unsigned int nr_irqs, int node,
 			    void *arg, bool realloc, const void *affinity);
-static inline int irq_domain_alloc_irqs(struct irq_domain *d, unsigned int nr_irqs, int node, void *arg)
+static inline int irq_domain_alloc_irqs(struct irq_domain *d, unsigned int nr_irqs, int node,
+					void *arg)
 {
 	return __irq_domain_alloc_irqs(d, -1, nr_irqs, node, arg, false, NULL);
 }
 void irq_domain_free_irqs(unsigned int virq, unsigned int nr_irqs);
-int irq_domain_alloc_irqs_parent(struct irq_domain *d, unsigned int irq_base, unsigned int nr_irqs, void *arg);
+int irq_domain_alloc_irqs_parent(struct irq_domain *d, unsigned int irq_base, unsigned int nr_irqs,
+				 void *arg);
 void irq_domain_free_irqs_parent(struct irq_domain *d, unsigned int irq_base, unsigned int nr_irqs);
 void irq_domain_free_irqs_common(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs);
 void irq_domain_free_irqs_top(struct irq_domain *d, unsigned int virq, unsigned int nr_irqs);

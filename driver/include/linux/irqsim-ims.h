@@ -68,8 +68,8 @@ int ims_get(struct device_node *node, struct ims_device **out);
  */
 int ims_request_slot(struct ims_device *ims, irq_handler_t handler, const char *name, void *dev_id);
 /* the same at a given slot (-EBUSY if taken) */
-int ims_request_slot_at(struct ims_device *ims, unsigned int slot, irq_handler_t handler, const char *name,
-			void *dev_id);
+int ims_request_slot_at(struct ims_device *ims, unsigned int slot, irq_handler_t handler,
+			const char *name, void *dev_id);
 /* free_irq + free the vector; the slot becomes free.  0 or -EINVAL (not an IMS virq of @ims) */
 int ims_release_slot(struct ims_device *ims, unsigned int virq);
 

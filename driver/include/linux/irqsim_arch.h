@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 /* MPIDR affinity fields */
-#define MPIDR_AFFINITY_LEVEL(mpidr, level) (((mpidr) >> ((level) == 3 ? 32 : (level) * 8)) & 0xff)
+#define MPIDR_AFFINITY_LEVEL(mpidr, level) (((mpidr) >> ((level) == 3 ? 32 : (level)*8)) & 0xff)
 
 int set_handle_irq(void (*handle_irq)(void));
 /* returns -ENODEV when no root irqchip installed an entry */

@@ -31,8 +31,16 @@ void raw_spin_lock_destroy(raw_spinlock_t *lock);
 void raw_spin_lock(raw_spinlock_t *lock);
 void raw_spin_unlock(raw_spinlock_t *lock);
 /* flags kept for source compatibility; the host has no local irq state to save */
-#define raw_spin_lock_irqsave(lock, flags) do { (void)(flags); raw_spin_lock(lock); } while (0)
-#define raw_spin_unlock_irqrestore(lock, flags) do { (void)(flags); raw_spin_unlock(lock); } while (0)
+#define raw_spin_lock_irqsave(lock, flags) \
+	do {                               \
+		(void)(flags);             \
+		raw_spin_lock(lock);       \
+	} while (0)
+#define raw_spin_unlock_irqrestore(lock, flags) \
+	do {                                    \
+		(void)(flags);                  \
+		raw_spin_unlock(lock);          \
+	} while (0)
 
 #ifdef __cplusplus
 }

@@ -22,17 +22,42 @@
 #define U64_MAX ((u64)~0ULL)
 #define S32_MAX ((s32)(U32_MAX >> 1))
 
-#define min(a, b) ({ __typeof__(a) __a = (a); __typeof__(b) __b = (b); __a < __b ? __a : __b; })
-#define max(a, b) ({ __typeof__(a) __a = (a); __typeof__(b) __b = (b); __a > __b ? __a : __b; })
-#define min_t(type, a, b) ({ type __a = (a); type __b = (b); __a < __b ? __a : __b; })
-#define max_t(type, a, b) ({ type __a = (a); type __b = (b); __a > __b ? __a : __b; })
+#define min(a, b)                        \
+	({                               \
+		__typeof__(a) __a = (a); \
+		__typeof__(b) __b = (b); \
+		__a < __b ? __a : __b;   \
+	})
+#define max(a, b)                        \
+	({                               \
+		__typeof__(a) __a = (a); \
+		__typeof__(b) __b = (b); \
+		__a > __b ? __a : __b;   \
+	})
+#define min_t(type, a, b)              \
+	({                             \
+		type __a = (a);        \
+		type __b = (b);        \
+		__a < __b ? __a : __b; \
+	})
+#define max_t(type, a, b)              \
+	({                             \
+		type __a = (a);        \
+		type __b = (b);        \
+		__a > __b ? __a : __b; \
+	})
 #define clamp(val, lo, hi) min(max(val, lo), hi)
-#define round_up(x, y) ((((x) - 1) | ((__typeof__(x))((y) - 1))) + 1)
-#define round_down(x, y) ((x) & ~((__typeof__(x))((y) - 1)))
-#define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a) - 1)) == 0)
+#define round_up(x, y) ((((x)-1) | ((__typeof__(x))((y)-1))) + 1)
+#define round_down(x, y) ((x) & ~((__typeof__(x))((y)-1)))
+#define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a)-1)) == 0)
 #define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
-#define lower_32_bits(n) ((u32)((n) & 0xffffffff))
-#define swap(a, b) do { __typeof__(a) __t = (a); (a) = (b); (b) = __t; } while (0)
+#define lower_32_bits(n) ((u32)((n)&0xffffffff))
+#define swap(a, b)                       \
+	do {                             \
+		__typeof__(a) __t = (a); \
+		(a) = (b);               \
+		(b) = __t;               \
+	} while (0)
 
 #endif /* !__cplusplus */
 #endif

@@ -21,7 +21,10 @@ struct list_head {
 #define LIST_POISON1 ((struct list_head *)0x100)
 #define LIST_POISON2 ((struct list_head *)0x122)
 
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD_INIT(name)     \
+	{                        \
+		&(name), &(name) \
+	}
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
 static inline void INIT_LIST_HEAD(struct list_head *list)
@@ -31,7 +34,8 @@ static inline void INIT_LIST_HEAD(struct list_head *list)
 }
 
 /* link @entry between two known-adjacent entries */
-static inline void __list_add(struct list_head *entry, struct list_head *prev, struct list_head *next)
+static inline void __list_add(struct list_head *entry, struct list_head *prev,
+			      struct list_head *next)
 {
 	next->prev = entry;
 	entry->next = next;
@@ -130,7 +134,8 @@ static inline size_t list_count_nodes(const struct list_head *head)
 }
 
 /* insert the entries of @list between @prev and @next (@list itself is left stale) */
-static inline void __list_splice(const struct list_head *list, struct list_head *prev, struct list_head *next)
+static inline void __list_splice(const struct list_head *list, struct list_head *prev,
+				 struct list_head *next)
 {
 	struct list_head *first = list->next, *last = list->prev;
 
@@ -169,7 +174,7 @@ static inline void list_splice_tail_init(struct list_head *list, struct list_hea
 	}
 }
 
-#define list_entry(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+#define list_entry(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
 #define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
 #define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
 #define list_first_entry_or_null(ptr, type, member) \
@@ -179,36 +184,35 @@ static inline void list_splice_tail_init(struct list_head *list, struct list_hea
 #define list_entry_is_head(pos, head, member) (&(pos)->member == (head))
 
 #define list_for_each(pos, head) for ((pos) = (head)->next; (pos) != (head); (pos) = (pos)->next)
-#define list_for_each_prev(pos, head) for ((pos) = (head)->prev; (pos) != (head); (pos) = (pos)->prev)
-#define list_for_each_safe(pos, n, head) \
-	for ((pos) = (head)->next, (n) = (pos)->next; (pos) != (head); (pos) = (n), (n) = (pos)->next)
+#define list_for_each_prev(pos, head) \
+	for ((pos) = (head)->prev; (pos) != (head); (pos) = (pos)->prev)
+#define list_for_each_safe(pos, n, head)                               \
+	for ((pos) = (head)->next, (n) = (pos)->next; (pos) != (head); \
+	     (pos) = (n), (n) = (pos)->next)
 
-#define list_for_each_entry(pos, head, member)                                  \
-	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member);        \
-	     !list_entry_is_head(pos, head, member);                            \
-	     (pos) = list_next_entry(pos, member))
+#define list_for_each_entry(pos, head, member)                           \
+	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member); \
+	     !list_entry_is_head(pos, head, member); (pos) = list_next_entry(pos, member))
 
-#define list_for_each_entry_reverse(pos, head, member)                          \
-	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member);         \
-	     !list_entry_is_head(pos, head, member);                            \
-	     (pos) = list_prev_entry(pos, member))
+#define list_for_each_entry_reverse(pos, head, member)                  \
+	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member); \
+	     !list_entry_is_head(pos, head, member); (pos) = list_prev_entry(pos, member))
 
 /* @pos may be deleted (and freed) in the body: @n already holds the next one */
-#define list_for_each_entry_safe(pos, n, head, member)                          \
-	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member),        \
-	     (n) = list_next_entry(pos, member);                                \
-	     !list_entry_is_head(pos, head, member);                            \
+#define list_for_each_entry_safe(pos, n, head, member)                   \
+	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member), \
+	    (n) = list_next_entry(pos, member);                          \
+	     !list_entry_is_head(pos, head, member);                     \
 	     (pos) = (n), (n) = list_next_entry(n, member))
 
-#define list_for_each_entry_safe_reverse(pos, n, head, member)                  \
-	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member),         \
-	     (n) = list_prev_entry(pos, member);                                \
-	     !list_entry_is_head(pos, head, member);                            \
+#define list_for_each_entry_safe_reverse(pos, n, head, member)          \
+	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member), \
+	    (n) = list_prev_entry(pos, member);                         \
+	     !list_entry_is_head(pos, head, member);                    \
 	     (pos) = (n), (n) = list_prev_entry(n, member))
 
-#define list_for_each_entry_continue(pos, head, member)                         \
-	for ((pos) = list_next_entry(pos, member);                              \
-	     !list_entry_is_head(pos, head, member);                            \
+#define list_for_each_entry_continue(pos, head, member)                                    \
+	for ((pos) = list_next_entry(pos, member); !list_entry_is_head(pos, head, member); \
 	     (pos) = list_next_entry(pos, member))
 
 #define list_for_each_entry_from(pos, head, member) \

@@ -30,10 +30,16 @@ struct module;
 #define MODULE_PARM_DESC(name, desc) __irqsim_module_tag
 
 #define module_init(fn) device_initcall(fn)
-#define module_exit(fn) \
-	static void (*__irqsim_exitcall_##fn)(void) __attribute__((unused)) = fn
+#define module_exit(fn) static void (*__irqsim_exitcall_##fn)(void) __attribute__((unused)) = fn
 
-static inline bool try_module_get(struct module *m) { (void)m; return true; }
-static inline void module_put(struct module *m) { (void)m; }
+static inline bool try_module_get(struct module *m)
+{
+	(void)m;
+	return true;
+}
+static inline void module_put(struct module *m)
+{
+	(void)m;
+}
 
 #endif

@@ -36,20 +36,20 @@ struct irq_affinity_desc {
 };
 
 struct msi_desc {
-	unsigned int irq;        /* first virq, 0 if not allocated */
-	unsigned int nvec_used;  /* > 1 for a Multi-MSI block */
+	unsigned int irq;	/* first virq, 0 if not allocated */
+	unsigned int nvec_used; /* > 1 for a Multi-MSI block */
 	struct device *dev;
-	struct msi_msg msg;      /* last message written to the device */
-	unsigned int msi_index;  /* the device's own index (ring/slot number) */
+	struct msi_msg msg;	/* last message written to the device */
+	unsigned int msi_index; /* the device's own index (ring/slot number) */
 	union msi_instance_cookie icookie;
 	struct irq_affinity_desc *affinity;
-	void *data;              /* for the irqchip's use */
+	void *data; /* for the irqchip's use */
 };
 
 #define MSI_DEFAULT_DOMAIN 0
 #define MSI_MAX_DEVICE_IRQDOMAINS 1
 #define MSI_ANY_INDEX UINT32_MAX
-#define MSI_MAX_INDEX 0xffffu  /* indices 0..MSI_MAX_INDEX per device */
+#define MSI_MAX_INDEX 0xffffu /* indices 0..MSI_MAX_INDEX per device */
 
 /* result of msi_domain_alloc_irq_at: on failure index = -errno and virq = 0 */
 struct msi_map {
@@ -74,8 +74,10 @@ struct msi_domain_ops {
 	irq_hw_number_t (*get_hwirq)(struct msi_domain_info *info, msi_alloc_info_t *arg);
 	int (*msi_init)(struct irq_domain *domain, struct msi_domain_info *info, unsigned int virq,
 			irq_hw_number_t hwirq, msi_alloc_info_t *arg);
-	void (*msi_free)(struct irq_domain *domain, struct msi_domain_info *info, unsigned int virq);
-	int (*msi_prepare)(struct irq_domain *domain, struct device *dev, int nvec, msi_alloc_info_t *arg);
+	void (*msi_free)(struct irq_domain *domain, struct msi_domain_info *info,
+			 unsigned int virq);
+	int (*msi_prepare)(struct irq_domain *domain, struct device *dev, int nvec,
+			   msi_alloc_info_t *arg);
 	void (*msi_teardown)(struct irq_domain *domain, msi_alloc_info_t *arg);
 	void (*set_desc)(msi_alloc_info_t *arg, struct msi_desc *desc);
 };
@@ -90,7 +92,7 @@ enum {
 	MSI_FLAG_USE_DEF_CHIP_OPS = BIT(1),
 	MSI_FLAG_ACTIVATE_EARLY = BIT(2),
 	MSI_FLAG_MUST_REACTIVATE = BIT(3),
-	MSI_FLAG_DEV_SYSFS = BIT(4),          /* accepted; there is no sysfs */
+	MSI_FLAG_DEV_SYSFS = BIT(4), /* accepted; there is no sysfs */
 	MSI_FLAG_ALLOC_SIMPLE_MSI_DESCS = BIT(5),
 	MSI_FLAG_FREE_MSI_DESCS = BIT(6),
 	MSI_FLAG_USE_DEV_FWNODE = BIT(7),
@@ -119,9 +121,9 @@ enum {
 struct msi_domain_info {
 	u32 flags;
 	enum irq_domain_bus_token bus_token;
-	unsigned int hwsize;          /* max indices per device, 0 = MSI_MAX_INDEX+1 */
+	unsigned int hwsize; /* max indices per device, 0 = MSI_MAX_INDEX+1 */
 	struct msi_domain_ops *ops;
-	struct device *dev;           /* the device of a per-device domain */
+	struct device *dev; /* the device of a per-device domain */
 	struct irq_chip *chip;
 	void *chip_data;
 	irq_flow_handler_t handler;
@@ -148,7 +150,8 @@ struct msi_parent_ops {
 	u32 bus_select_mask;
 	const char *prefix;
 	bool (*init_dev_msi_info)(struct device *dev, struct irq_domain *domain,
-				  struct irq_domain *msi_parent_domain, struct msi_domain_info *msi_child_info);
+				  struct irq_domain *msi_parent_domain,
+				  struct msi_domain_info *msi_child_info);
 };
 
 /* ---- domains ---------------------------------------------------------------- */
@@ -171,17 +174,22 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 				  const struct msi_domain_info *template_info, unsigned int hwsize,
 				  void *domain_data, void *chip_data);
 void msi_remove_device_irq_domain(struct device *dev, unsigned int domid);
-static inline struct msi_domain_info *msi_get_domain_info(struct irq_domain *d) { return (struct msi_domain_info *)d->host_data; }
+static inline struct msi_domain_info *msi_get_domain_info(struct irq_domain *d)
+{
+	return (struct msi_domain_info *)d->host_data;
+}
 
 /* ---- allocation by index ---------------------------------------------------- */
 /* indices 0..nirqs-1; with MSI_FLAG_MULTI_PCI_MSI one power-of-two block at index 0 */
 int msi_domain_alloc_irqs(struct device *dev, unsigned int domid, int nirqs);
-int msi_domain_alloc_irqs_range(struct device *dev, unsigned int domid, unsigned int first, unsigned int last);
+int msi_domain_alloc_irqs_range(struct device *dev, unsigned int domid, unsigned int first,
+				unsigned int last);
 /* one vector at index (or the first free one with MSI_ANY_INDEX) */
 struct msi_map msi_domain_alloc_irq_at(struct device *dev, unsigned int domid, unsigned int index,
 				       const struct irq_affinity_desc *affdesc,
 				       union msi_instance_cookie *icookie);
-void msi_domain_free_irqs_range(struct device *dev, unsigned int domid, unsigned int first, unsigned int last);
+void msi_domain_free_irqs_range(struct device *dev, unsigned int domid, unsigned int first,
+				unsigned int last);
 void msi_domain_free_irqs_all(struct device *dev, unsigned int domid);
 /* virq of an index, 0 if none; for a Multi-MSI block index i gives base + i */
 unsigned int msi_get_virq(struct device *dev, unsigned int index);
@@ -190,9 +198,13 @@ void msi_device_data_release(struct device *dev);
 
 /* ---- messages ---------------------------------------------------------------- */
 void irq_chip_write_msi_msg(struct irq_data *data, struct msi_msg *msg);
-static inline u64 msi_msg_address(const struct msi_msg *m) { return ((u64)m->address_hi << 32) | m->address_lo; }
+static inline u64 msi_msg_address(const struct msi_msg *m)
+{
+	return ((u64)m->address_hi << 32) | m->address_lo;
+}
 /* the message's address; @desc would carry an IOMMU remapping, which this platform has not */
-static inline void msi_msg_set_addr(struct msi_desc *desc, struct msi_msg *msg, phys_addr_t msi_addr)
+static inline void msi_msg_set_addr(struct msi_desc *desc, struct msi_msg *msg,
+				    phys_addr_t msi_addr)
 {
 	(void)desc;
 	msg->address_hi = (u32)((u64)msi_addr >> 32);

@@ -45,15 +45,15 @@ struct device_node {
 	const char *name;      /* node name without unit address ("interrupt-controller") */
 	const char *full_name; /* node name with unit address ("interrupt-controller@8000000") */
 	const char *path;      /* full path ("/interrupt-controller@8000000"), "/" for the root */
-	int offset;            /* offset of the node in the blob */
-	u32 phandle;           /* 0 if none */
+	int offset;	       /* offset of the node in the blob */
+	u32 phandle;	       /* 0 if none */
 	struct device_node *parent;
 	struct device_node *child;   /* first child */
 	struct device_node *sibling; /* next child of the same parent */
 	struct fwnode_handle fwnode; /* fwnode.of_node points back here */
 	struct of_tree *tree;
-	void *data;                  /* free for the driver that owns the node */
-	unsigned long _flags;        /* OF_POPULATED... (of_node_*_flag) */
+	void *data;	      /* free for the driver that owns the node */
+	unsigned long _flags; /* OF_POPULATED... (of_node_*_flag) */
 };
 
 /* node flags: OF_POPULATED = a device or an of_irq_init() controller owns the node */
@@ -63,8 +63,14 @@ static inline int of_node_check_flag(const struct device_node *n, unsigned long 
 {
 	return (n->_flags >> flag) & 1;
 }
-static inline void of_node_set_flag(struct device_node *n, unsigned long flag) { n->_flags |= 1UL << flag; }
-static inline void of_node_clear_flag(struct device_node *n, unsigned long flag) { n->_flags &= ~(1UL << flag); }
+static inline void of_node_set_flag(struct device_node *n, unsigned long flag)
+{
+	n->_flags |= 1UL << flag;
+}
+static inline void of_node_clear_flag(struct device_node *n, unsigned long flag)
+{
+	n->_flags &= ~(1UL << flag);
+}
 
 #define OF_MAX_PHANDLE_ARGS 16
 /**
@@ -103,24 +109,35 @@ static inline const char *of_node_full_name(const struct device_node *np)
 {
 	return np ? np->full_name : "<no-node>";
 }
-static inline bool is_of_node(const struct fwnode_handle *fwnode) { return fwnode && fwnode->of_node; }
+static inline bool is_of_node(const struct fwnode_handle *fwnode)
+{
+	return fwnode && fwnode->of_node;
+}
 
 /* ---- lookup ------------------------------------------------------------------ */
 struct device_node *of_find_node_by_path(const char *path);
 struct device_node *of_find_node_by_phandle(u32 phandle);
 /* next node after @from (NULL: from of_root), depth first */
 struct device_node *of_find_all_nodes(struct device_node *from);
-struct device_node *of_find_compatible_node(struct device_node *from, const char *type, const char *compat);
+struct device_node *of_find_compatible_node(struct device_node *from, const char *type,
+					    const char *compat);
 struct device_node *of_get_child_by_name(const struct device_node *node, const char *name);
 struct device_node *of_get_next_child(const struct device_node *node, struct device_node *prev);
-#define for_each_child_of_node(parent, child) \
-	for ((child) = of_get_next_child((parent), NULL); (child); (child) = of_get_next_child((parent), (child)))
-#define for_each_compatible_node(dn, type, compat) \
+#define for_each_child_of_node(parent, child)                      \
+	for ((child) = of_get_next_child((parent), NULL); (child); \
+	     (child) = of_get_next_child((parent), (child)))
+#define for_each_compatible_node(dn, type, compat)                         \
 	for ((dn) = of_find_compatible_node(NULL, (type), (compat)); (dn); \
 	     (dn) = of_find_compatible_node((dn), (type), (compat)))
 /* reference counting is not modelled: nodes live as long as their tree */
-static inline struct device_node *of_node_get(struct device_node *np) { return np; }
-static inline void of_node_put(struct device_node *np) { (void)np; }
+static inline struct device_node *of_node_get(struct device_node *np)
+{
+	return np;
+}
+static inline void of_node_put(struct device_node *np)
+{
+	(void)np;
+}
 
 /* ---- properties -------------------------------------------------------------- */
 const void *of_get_property(const struct device_node *np, const char *name, int *lenp);
@@ -143,7 +160,8 @@ int of_property_read_u64(const struct device_node *np, const char *name, u64 *ou
 /* number of u32 cells, or -EINVAL (absent) / -ENODATA (length not a multiple of 4) */
 int of_property_count_u32_elems(const struct device_node *np, const char *name);
 /* elements of @elem_size bytes in @propname; -EINVAL if absent or not a multiple (as upstream) */
-int of_property_count_elems_of_size(const struct device_node *np, const char *propname, int elem_size);
+int of_property_count_elems_of_size(const struct device_node *np, const char *propname,
+				    int elem_size);
 int of_property_read_string(const struct device_node *np, const char *name, const char **out);
 
 /* the node referenced by entry @index of a list of plain phandles */
@@ -185,17 +203,19 @@ struct of_phandle_iterator {
 	struct device_node *node;
 };
 /* 0, or -ENOENT (no such list property) */
-int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device_node *np, const char *list_name,
-			     const char *cells_name, int cell_count);
+int of_phandle_iterator_init(struct of_phandle_iterator *it, const struct device_node *np,
+			     const char *list_name, const char *cells_name, int cell_count);
 /* 0 (it->node / it->cur_count set), -ENOENT at the end, -EINVAL for a malformed entry (logged) */
 int of_phandle_iterator_next(struct of_phandle_iterator *it);
 /* copy up to @size arguments of the current entry; returns how many it has */
 int of_phandle_iterator_args(struct of_phandle_iterator *it, uint32_t *args, int size);
-#define of_for_each_phandle(it, err, np, ln, cn, cc)                                                   \
-	for (of_phandle_iterator_init((it), (np), (ln), (cn), (cc)), err = of_phandle_iterator_next(it); \
+#define of_for_each_phandle(it, err, np, ln, cn, cc)                 \
+	for (of_phandle_iterator_init((it), (np), (ln), (cn), (cc)), \
+	     err = of_phandle_iterator_next(it);                     \
 	     err == 0; err = of_phandle_iterator_next(it))
 /* entries in @list_name (each sized by @cells_name of its node), or -ENOENT / -EINVAL */
-int of_count_phandle_with_args(const struct device_node *np, const char *list_name, const char *cells_name);
+int of_count_phandle_with_args(const struct device_node *np, const char *list_name,
+			       const char *cells_name);
 
 /* ---- addresses --------------------------------------------------------------- */
 /* #address-cells / #size-cells that apply to @np's reg (from its parent; 2 / 1 by default) */

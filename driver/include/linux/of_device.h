@@ -16,9 +16,11 @@ extern "C" {
  * node's compatible list wins (most specific first), then name/type rows.
  * NULL when none fits.
  */
-const struct of_device_id *of_match_node(const struct of_device_id *matches, const struct device_node *node);
+const struct of_device_id *of_match_node(const struct of_device_id *matches,
+					 const struct device_node *node);
 /* of_match_node() on @dev's node (NULL without a node) */
-const struct of_device_id *of_match_device(const struct of_device_id *matches, const struct device *dev);
+const struct of_device_id *of_match_device(const struct of_device_id *matches,
+					   const struct device *dev);
 /* the .data of the row of @dev's driver's of_match_table that matches @dev */
 const void *of_device_get_match_data(const struct device *dev);
 

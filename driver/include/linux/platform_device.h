@@ -101,21 +101,23 @@ int irqsim_platform_driver_register_builtin(struct platform_driver *drv);
  * module_platform_driver / builtin_platform_driver: register at start-up
  * (an initcall, see <linux/init.h>); a built-in driver is never unregistered.
  */
-#define builtin_platform_driver(__drv)                                            \
-	static int __irqsim_pdrv_init_##__drv(void)                                \
-	{                                                                         \
-		return irqsim_platform_driver_register_builtin(&(__drv));         \
-	}                                                                         \
+#define builtin_platform_driver(__drv)                                    \
+	static int __irqsim_pdrv_init_##__drv(void)                       \
+	{                                                                 \
+		return irqsim_platform_driver_register_builtin(&(__drv)); \
+	}                                                                 \
 	device_initcall(__irqsim_pdrv_init_##__drv)
 #define module_platform_driver(__drv) builtin_platform_driver(__drv)
 
 /* @num-th resource of @type (IORESOURCE_MEM...), NULL if none */
-struct resource *platform_get_resource(struct platform_device *pdev, unsigned int type, unsigned int num);
-struct resource *platform_get_resource_byname(struct platform_device *pdev, unsigned int type, const char *name);
+struct resource *platform_get_resource(struct platform_device *pdev, unsigned int type,
+				       unsigned int num);
+struct resource *platform_get_resource_byname(struct platform_device *pdev, unsigned int type,
+					      const char *name);
 /* ioremap of MEM resource @index, unmapped when the driver unbinds; ERR_PTR on failure */
 void __iomem *devm_platform_ioremap_resource(struct platform_device *pdev, unsigned int index);
-void __iomem *devm_platform_get_and_ioremap_resource(struct platform_device *pdev, unsigned int index,
-						     struct resource **res);
+void __iomem *devm_platform_get_and_ioremap_resource(struct platform_device *pdev,
+						     unsigned int index, struct resource **res);
 /*
  * virq of interrupt @num of the device's node (mapped through its controller's
  * domain); -EPROBE_DEFER while that domain does not exist yet, -ENXIO if the
@@ -126,10 +128,12 @@ int platform_get_irq_optional(struct platform_device *pdev, unsigned int num);
 int platform_irq_count(struct platform_device *pdev);
 
 /* create and add a device "<name>.<id>" ("<name>" for PLATFORM_DEVID_NONE) with copies of @res */
-struct platform_device *platform_device_register_simple(const char *name, int id, const struct resource *res,
+struct platform_device *platform_device_register_simple(const char *name, int id,
+							const struct resource *res,
 							unsigned int num);
 struct platform_device *platform_device_alloc(const char *name, int id);
-int platform_device_add_resources(struct platform_device *pdev, const struct resource *res, unsigned int num);
+int platform_device_add_resources(struct platform_device *pdev, const struct resource *res,
+				  unsigned int num);
 int platform_device_add(struct platform_device *pdev);
 void platform_device_del(struct platform_device *pdev);
 void platform_device_put(struct platform_device *pdev);

@@ -51,8 +51,10 @@ void irqsim_vlog(int level, const char *fmt, va_list ap) __attribute__((format(p
  * "-EPROBE_DEFER").  Plain %p and the rest of printf as the C library does.
  * Return: the length the whole output would have (like vsnprintf).
  */
-int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
-int irqsim_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+int irqsim_snprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* printk(KERN_ERR "...") : the level is a "\001<digit>" prefix of the format */
 #define KERN_SOH "\001"
@@ -86,11 +88,11 @@ int _printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define pr_cont(fmt, ...) irqsim_log(LOGLEVEL_INFO, fmt, ##__VA_ARGS__)
 
 /* once per call site */
-#define irqsim_log_once(level, fmt, ...)                                        \
-	({                                                                      \
-		static bool __print_once;                                       \
+#define irqsim_log_once(level, fmt, ...)                                         \
+	({                                                                       \
+		static bool __print_once;                                        \
 		if (!__atomic_exchange_n(&__print_once, true, __ATOMIC_RELAXED)) \
-			irqsim_log(level, fmt, ##__VA_ARGS__);                  \
+			irqsim_log(level, fmt, ##__VA_ARGS__);                   \
 	})
 #define pr_err_once(fmt, ...) irqsim_log_once(LOGLEVEL_ERR, pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_warn_once(fmt, ...) irqsim_log_once(LOGLEVEL_WARNING, pr_fmt(fmt), ##__VA_ARGS__)

@@ -10,7 +10,10 @@
 #include <linux/irqsim_lock.h>
 
 typedef raw_spinlock_t spinlock_t;
-#define __RAW_SPIN_LOCK_UNLOCKED(name) { PTHREAD_MUTEX_INITIALIZER }
+#define __RAW_SPIN_LOCK_UNLOCKED(name)    \
+	{                                 \
+		PTHREAD_MUTEX_INITIALIZER \
+	}
 #define DEFINE_RAW_SPINLOCK(name) raw_spinlock_t name = __RAW_SPIN_LOCK_UNLOCKED(name)
 #define DEFINE_SPINLOCK(name) spinlock_t name = __RAW_SPIN_LOCK_UNLOCKED(name)
 #define spin_lock_init raw_spin_lock_init

@@ -22,7 +22,8 @@ char *kasprintf(gfp_t gfp, const char *fmt, ...) __attribute__((format(printf, 2
 char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* like snprintf but returns what was written (excluding the NUL), never more than size - 1 */
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 #ifdef __cplusplus
 }

@@ -102,8 +102,8 @@ TEST(Consumer, BootsTheC2Model)
 // The project's own driver (irqsim_add_driver) probes from a tree.
 TEST(Consumer, OwnDriverProbesFromTheTree)
 {
-    auto path = std::filesystem::temp_directory_path() /
-                ("irqsim_consumer_" + std::to_string(::getpid()) + ".dts");
+    auto path =
+        std::filesystem::temp_directory_path() / ("irqsim_consumer_" + std::to_string(::getpid()) + ".dts");
     std::ofstream(path) << "/dts-v1/;\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n"
                            "\tintc@1000 {\n\t\tcompatible = \"irqsim-consumer,example-intc\";\n"
                            "\t\treg = <0x1000 0x100>;\n\t};\n};\n";

@@ -50,7 +50,8 @@ void *devm_krealloc(struct device *dev, void *ptr, size_t size, gfp_t gfp);
 void devm_kfree(struct device *dev, const void *p);
 char *devm_kstrdup(struct device *dev, const char *s, gfp_t gfp);
 void *devm_kmemdup(struct device *dev, const void *src, size_t len, gfp_t gfp);
-char *devm_kasprintf(struct device *dev, gfp_t gfp, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+char *devm_kasprintf(struct device *dev, gfp_t gfp, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* run @action(@data) at release time; 0 or -ENOMEM */
 int devm_add_action(struct device *dev, void (*action)(void *), void *data);

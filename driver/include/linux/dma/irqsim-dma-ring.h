@@ -64,7 +64,8 @@ unsigned int dma_ring_count(const struct dma_ring_device *dd);
  * already has a channel), -ENOSPC (no VINT / status bit / global event), or
  * the MSI layer's / request_irq's error; on error nothing stays allocated.
  */
-int dma_ring_request_channel(struct dma_ring_device *dd, unsigned int ring, irq_handler_t handler, void *ctx);
+int dma_ring_request_channel(struct dma_ring_device *dd, unsigned int ring, irq_handler_t handler,
+			     void *ctx);
 
 /**
  * dma_ring_release_channel() - free_irq and free @ring's vector

@@ -22,7 +22,7 @@ struct device_node;
 #define GIC_NR_SGIS 16
 #define GIC_FIRST_PPI 16
 #define GIC_FIRST_SPI 32
-#define GIC_MAX_INTID_SPI 1020      /* SPIs end below the special INTIDs */
+#define GIC_MAX_INTID_SPI 1020 /* SPIs end below the special INTIDs */
 #define GIC_INTID_SPECIAL_FIRST 1020
 #define GIC_INTID_SPURIOUS 1023
 #define GIC_FIRST_LPI 8192
@@ -59,8 +59,8 @@ struct device_node;
 #define GICD_CTLR_ENABLE_G1A BIT(1)
 #define GICD_CTLR_ENABLE_G1 BIT(0)
 
-#define GICD_TYPER_ITLINES(t) ((t) & 0x1f)
-#define GICD_TYPER_SPIS(t) ((((t) & 0x1f) + 1) * 32) /* INTIDs 0..n-1, SGIs/PPIs included */
+#define GICD_TYPER_ITLINES(t) ((t)&0x1f)
+#define GICD_TYPER_SPIS(t) ((((t)&0x1f) + 1) * 32) /* INTIDs 0..n-1, SGIs/PPIs included */
 #define GICD_TYPER_MBIS BIT(16)
 #define GICD_TYPER_LPIS BIT(17)
 #define GICD_TYPER_ID_BITS(t) ((((t) >> 19) & 0x1f) + 1)
@@ -117,11 +117,11 @@ struct device_node;
 #define GICR_PROPBASER_InnerShareable (1ULL << 10)
 #define GICR_PROPBASER_SHAREABILITY_MASK (3ULL << 10)
 #define GICR_PROPBASER_RaWaWb (7ULL << 7)
-#define GICR_PROPBASER_ADDRESS(pa) ((u64)(pa) & 0x000ffffffffff000ULL)
+#define GICR_PROPBASER_ADDRESS(pa) ((u64)(pa)&0x000ffffffffff000ULL)
 #define GICR_PENDBASER_InnerShareable (1ULL << 10)
 #define GICR_PENDBASER_RaWaWb (7ULL << 7)
 #define GICR_PENDBASER_PTZ BIT_ULL(62)
-#define GICR_PENDBASER_ADDRESS(pa) ((u64)(pa) & 0x000fffffffff0000ULL)
+#define GICR_PENDBASER_ADDRESS(pa) ((u64)(pa)&0x000fffffffff0000ULL)
 #define GICR_SYNCR_BUSY BIT(0)
 #define LPI_PROP_ENABLED BIT(0)
 #define LPI_PROP_GROUP1 BIT(1)

@@ -21,9 +21,10 @@ extern "C" {
 #endif
 
 /* hwirq of (TI-SCI device id, source index) in the INTA and INTA-MSI domains */
-#define TI_SCI_INTA_HWIRQ(dev_id, index) ((((irq_hw_number_t)(dev_id) & 0xffff) << 16) | ((index) & 0xffff))
+#define TI_SCI_INTA_HWIRQ(dev_id, index) \
+	((((irq_hw_number_t)(dev_id)&0xffff) << 16) | ((index)&0xffff))
 #define TI_SCI_INTA_HWIRQ_DEV(hwirq) ((u16)((hwirq) >> 16))
-#define TI_SCI_INTA_HWIRQ_INDEX(hwirq) ((u16)((hwirq) & 0xffff))
+#define TI_SCI_INTA_HWIRQ_INDEX(hwirq) ((u16)((hwirq)&0xffff))
 
 /**
  * ti_sci_inta_msi_create_irq_domain() - create the MSI domain of an INTA

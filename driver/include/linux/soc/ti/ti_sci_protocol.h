@@ -57,19 +57,19 @@ struct ti_sci_resource_desc {
 struct ti_sci_rm_core_ops {
 	int (*get_range)(const struct ti_sci_handle *handle, u32 dev_id, u8 subtype,
 			 struct ti_sci_resource_desc *desc);
-	int (*get_range_from_shost)(const struct ti_sci_handle *handle, u32 dev_id, u8 subtype, u8 s_host,
-				    struct ti_sci_resource_desc *desc);
+	int (*get_range_from_shost)(const struct ti_sci_handle *handle, u32 dev_id, u8 subtype,
+				    u8 s_host, struct ti_sci_resource_desc *desc);
 };
 
 struct ti_sci_rm_irq_ops {
 	int (*set_irq)(const struct ti_sci_handle *handle, u16 src_id, u16 src_index, u16 dst_id,
 		       u16 dst_host_irq);
-	int (*set_event_map)(const struct ti_sci_handle *handle, u16 src_id, u16 src_index, u16 ia_id,
-			     u16 vint, u16 global_event, u8 vint_status_bit);
+	int (*set_event_map)(const struct ti_sci_handle *handle, u16 src_id, u16 src_index,
+			     u16 ia_id, u16 vint, u16 global_event, u8 vint_status_bit);
 	int (*free_irq)(const struct ti_sci_handle *handle, u16 src_id, u16 src_index, u16 dst_id,
 			u16 dst_host_irq);
-	int (*free_event_map)(const struct ti_sci_handle *handle, u16 src_id, u16 src_index, u16 ia_id,
-			      u16 vint, u16 global_event, u8 vint_status_bit);
+	int (*free_event_map)(const struct ti_sci_handle *handle, u16 src_id, u16 src_index,
+			      u16 ia_id, u16 vint, u16 global_event, u8 vint_status_bit);
 };
 
 /* the operation groups the interrupt drivers use (upstream has more groups) */
@@ -124,14 +124,15 @@ u32 ti_sci_get_num_resources(struct ti_sci_resource *res);
  * Return: the resource (devm), ERR_PTR(-EINVAL) when no set is usable,
  * ERR_PTR(-ENOMEM).
  */
-struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle *handle, struct device *dev,
-							u32 dev_id, u32 *sub_types, u32 sets);
+struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle *handle,
+						      struct device *dev, u32 dev_id,
+						      u32 *sub_types, u32 sets);
 /* the same for one subtype */
-struct ti_sci_resource *devm_ti_sci_get_resource(const struct ti_sci_handle *handle, struct device *dev,
-						 u32 dev_id, u32 sub_type);
+struct ti_sci_resource *devm_ti_sci_get_resource(const struct ti_sci_handle *handle,
+						 struct device *dev, u32 dev_id, u32 sub_type);
 /* the subtypes listed in @dev's property @of_prop (upstream's binding of that property) */
-struct ti_sci_resource *devm_ti_sci_get_of_resource(const struct ti_sci_handle *handle, struct device *dev,
-						    u32 dev_id, char *of_prop);
+struct ti_sci_resource *devm_ti_sci_get_of_resource(const struct ti_sci_handle *handle,
+						    struct device *dev, u32 dev_id, char *of_prop);
 
 /* ---- the platform's side (not upstream API) ---- */
 /**
