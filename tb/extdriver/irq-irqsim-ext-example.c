@@ -28,13 +28,12 @@ struct ext_intc {
 	struct irq_domain *domain;
 };
 
+/* a real controller would write its mask register here */
 static void ext_mask(struct irq_data *d)
 {
-	(void)d;
 }
 static void ext_unmask(struct irq_data *d)
 {
-	(void)d;
 }
 
 static struct irq_chip ext_chip = {
@@ -45,7 +44,6 @@ static struct irq_chip ext_chip = {
 
 static int ext_map(struct irq_domain *d, unsigned int virq, irq_hw_number_t hw)
 {
-	(void)hw;
 	irq_set_chip_and_handler(virq, &ext_chip, handle_level_irq);
 	irq_set_chip_data(virq, d->host_data);
 	return 0;
