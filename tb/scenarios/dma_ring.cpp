@@ -11,8 +11,6 @@
 // into one run: counted as coalesced).  Allowed CPUs: the effective affinity of
 // the GIC SPI under the ring's VINT (all rings share VINTs, so their affinity is
 // the SPI's, not chosen per ring).
-#include <random>
-
 #include "soc_common.h"
 
 namespace irqsim {
@@ -24,19 +22,9 @@ RunResult run_dma_ring(const RunConfig& cfg)
     SocSession s(session_config(cfg));
     if (!boot_or_fail(s, r))
         return r;
-    std::mt19937_64 rng(cfg.seed);
-    TrafficConfig tc = traffic_config(cfg);
-    if (cfg.progress)
-        tc.progress = [&](uint64_t done) { progress_line(cfg, done, s.now(), t0); };
-    TrafficResult t = dma_ring_traffic(s, rng, tc);
-    if (t.error) {
-        r.error = t.error;
-        r.error_text = t.error_text;
+    TrafficResult t;
+    if (!run_traffic(s, cfg, t0, dma_ring_traffic, r, &t))
         return r;
-    }
-    r.problems.insert(r.problems.end(), t.problems.begin(), t.problems.end());
-    if (cfg.progress)
-        progress_done();
     s.drain(400000);
     const unsigned nr = s.num_rings();
     const uint64_t requested = t.channels_requested, released = t.channels_released, posted = t.events;

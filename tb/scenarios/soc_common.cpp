@@ -76,7 +76,8 @@ FirstFailure first_failure(SocSession& s)
 
 }  // namespace
 
-TrafficConfig traffic_config(const RunConfig& cfg)
+// the traffic settings of a run (events, gaps, moves, budget, --drop-event)
+static TrafficConfig traffic_config(const RunConfig& cfg)
 {
     TrafficConfig tc;
     tc.events = cfg.events;
@@ -85,6 +86,25 @@ TrafficConfig traffic_config(const RunConfig& cfg)
     tc.max_cycles = cfg.max_cycles;
     tc.drop_event = cfg.drop_event;
     return tc;
+}
+
+bool run_traffic(SocSession& s, const RunConfig& cfg, std::chrono::steady_clock::time_point t0, TrafficFn fn,
+                 RunResult& r, TrafficResult* out)
+{
+    std::mt19937_64 rng(cfg.seed);
+    TrafficConfig tc = traffic_config(cfg);
+    if (cfg.progress)
+        tc.progress = [&](uint64_t done) { progress_line(cfg, done, s.now(), t0); };
+    *out = fn(s, rng, tc);
+    if (out->error) {
+        r.error = out->error;
+        r.error_text = out->error_text;
+        return false;
+    }
+    r.problems.insert(r.problems.end(), out->problems.begin(), out->problems.end());
+    if (cfg.progress)
+        progress_done();
+    return true;
 }
 
 SessionConfig session_config(const RunConfig& cfg)

@@ -11,8 +11,12 @@
 namespace irqsim {
 
 SessionConfig session_config(const RunConfig& cfg);
-// the traffic settings of a run (events, gaps, moves, budget, --drop-event)
-TrafficConfig traffic_config(const RunConfig& cfg);
+// Run one of tb/session/traffic.h's traffic functions on the booted session, seeded
+// from the run, with progress lines; driver calls that failed under traffic become
+// r's problems.  False (r holding the error) if its set-up failed.
+using TrafficFn = TrafficResult (*)(TrafficPort&, std::mt19937_64&, const TrafficConfig&);
+bool run_traffic(SocSession& s, const RunConfig& cfg, std::chrono::steady_clock::time_point t0, TrafficFn fn,
+                 RunResult& r, TrafficResult* out);
 
 // boot the session; on failure fill r (error 2 + the reason) and return false
 bool boot_or_fail(SocSession& s, RunResult& r);
