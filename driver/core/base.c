@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <linux/cpumask.h>
+#include <linux/io.h>
 #include <linux/irqsim_base.h>
 #include <linux/irqsim_lock.h>
 
@@ -40,11 +41,20 @@ void irqsim_vlog(int level, const char *fmt, va_list ap)
 	char buf[512];
 	size_t len;
 
+	/* debug lines nobody listens to are not even formatted (dynamic debug is off) */
+	if (level == LOGLEVEL_DEBUG && !log_hook && !irqsim_annotate_enabled())
+		return;
 	irqsim_vsnprintf(buf, sizeof(buf), fmt, ap);
 	len = strlen(buf);
 	while (len && buf[len - 1] == '\n')
 		buf[--len] = '\0';
 
+	/*
+	 * pr_debug()/dev_dbg() name the operation a driver is in: they become the
+	 * annotation of the bus accesses that follow, in the bus log and the trace.
+	 */
+	if (level == LOGLEVEL_DEBUG)
+		irqsim_annotate("%s", buf);
 	if (log_hook) {
 		log_hook(level, buf, log_hook_ctx);
 		return;

@@ -17,6 +17,8 @@
 void irqsim_kstat_inc(struct irq_desc *desc);
 /* free the calloc'd ancestor levels hanging off @d->parent_data; sets it NULL */
 void irq_data_free_parent_chain(struct irq_data *d);
+/* a flow handler is being entered on this thread (arch.c's spurious-entry check) */
+void irqsim_note_flow_entered(void);
 
 /* ---- domains (irqdomain.c) -------------------------------------------------- */
 /* tear down every domain regardless of mappings (reset only: descs already gone) */

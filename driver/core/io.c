@@ -81,22 +81,23 @@ phys_addr_t irqsim_iomem_phys(const volatile void __iomem *addr)
  * address and the driver operation in progress, as an SError report would be:
  * most register writes have no return path to their caller.
  */
-static void io_check(const char *op, phys_addr_t pa)
+static bool io_check(const char *op, phys_addr_t pa)
 {
 	enum io_status st = io_ops->last_status ? io_ops->last_status(io_ctx) : IO_OKAY;
 	char what[128];
 
 	if (st == IO_OKAY)
-		return;
+		return true;
 	irqsim_annotation_save(what, sizeof(what));
 	pr_err("%s at 0x%llx: %s response%s%s", op, (unsigned long long)pa,
 	       st == IO_DECERR ? "DECERR" : "SLVERR", what[0] ? " during " : "", what);
+	return false;
 }
 
 /**
  * readl() - 32-bit MMIO read
  * @addr: ioremap() cookie plus offset
- * Return: the value read (all-ones without a backend).
+ * Return: the value read (all ones without a backend or when the bus refused it).
  */
 u32 readl(const volatile void __iomem *addr)
 {
@@ -108,8 +109,8 @@ u32 readl(const volatile void __iomem *addr)
 	}
 	u32 v = io_ops->read32(io_ctx, pa);
 
-	io_check("readl", pa);
-	return v;
+	/* a refused read returns all ones, as a PCIe master abort does */
+	return io_check("readl", pa) ? v : ~0u;
 }
 
 /**
@@ -133,7 +134,7 @@ void writel(u32 val, volatile void __iomem *addr)
  * readq() - 64-bit MMIO read; two 32-bit reads (low word first) when the
  * backend has no 64-bit access, as a 32-bit AXI4-Lite fabric requires
  * @addr: ioremap() cookie plus offset
- * Return: the value read (all-ones without a backend).
+ * Return: the value read (all ones without a backend or when the bus refused it).
  */
 u64 readq(const volatile void __iomem *addr)
 {
@@ -146,13 +147,14 @@ u64 readq(const volatile void __iomem *addr)
 	}
 	if (io_ops->read64) {
 		lo = io_ops->read64(io_ctx, pa);
-		io_check("readq", pa);
-		return lo;
+		return io_check("readq", pa) ? lo : ~0ull;
 	}
 	lo = io_ops->read32(io_ctx, pa);
-	io_check("readq", pa);
+	if (!io_check("readq", pa))
+		lo = 0xffffffffull;
 	hi = io_ops->read32(io_ctx, pa + 4);
-	io_check("readq", pa + 4);
+	if (!io_check("readq", pa + 4))
+		hi = 0xffffffffull;
 	return lo | hi << 32;
 }
 

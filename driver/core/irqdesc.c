@@ -19,6 +19,7 @@
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
+#include <linux/syscore_ops.h>
 
 #include "dd_internal.h"
 #include "internals.h"
@@ -426,6 +427,7 @@ unsigned int irqsim_spurious_count(unsigned int cpu)
  */
 int generic_handle_irq_desc(struct irq_desc *desc)
 {
+	irqsim_note_flow_entered();
 	if (!desc || !desc->handle_irq) {
 		irqsim_count_spurious(smp_processor_id());
 		return -EINVAL;
@@ -570,7 +572,8 @@ void irqsim_register_reset_hook(void (*fn)(void))
  * Refuses while any virq still has an action (a test forgot free_irq), so a
  * reset never pulls memory from under a handler.  Otherwise unbinds and
  * removes every device of the driver core (drivers registered at run time are
- * unregistered), runs the reset hooks of the other core files, then drops
+ * unregistered), runs the drivers' syscore .shutdown callbacks and the reset
+ * hooks of the other core files, then drops
  * every desc, domain, fwnode and counter.
  * Return: 0, or -EBUSY (logged, nothing changed).
  */
@@ -599,6 +602,8 @@ int irqsim_core_reset(void)
 	 * device-tree nodes that the hooks free); built-in drivers stay registered.
 	 */
 	irqsim_driver_core_reset();
+	/* then the reboot's last step: drivers forget their static state (syscore.c) */
+	syscore_shutdown();
 	/* hooks may still look at descs/domains, so they run first */
 	for (unsigned int i = 0; i < nhooks; i++)
 		hooks[i]();

@@ -381,11 +381,13 @@ struct msi_dev_domain {
 	struct irq_chip chip;
 	struct fwnode_handle fwnode;
 	char name[64];
+	struct irq_domain *saved_msi_domain; /* dev->msi_domain before: the parent, as upstream's */
 };
 
 /**
  * msi_create_device_irq_domain() - create a device's own MSI domain
- * @dev: the device; dev->msi_parent must be set
+ * @dev: the device; its MSI parent is dev_get_msi_domain(dev), as upstream's
+ *       bus code sets it (or dev->msi_parent, which tests may set directly)
  * @domid: MSI_DEFAULT_DOMAIN (the only one)
  * @template_info: copied (with its ops and chip) so the template stays shareable;
  *                 bus_token DOMAIN_BUS_ANY means DOMAIN_BUS_DEVICE_MSI
@@ -410,6 +412,9 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 {
 	struct irq_domain *parent = dev ? dev->msi_parent : NULL;
 	const struct msi_parent_ops *pops;
+
+	if (dev && !parent && dev->msi_domain && irq_domain_is_msi_parent(dev->msi_domain))
+		parent = dev->msi_domain;
 	struct msi_device_data *md;
 	struct msi_dev_domain *dd;
 
@@ -475,6 +480,8 @@ bool msi_create_device_irq_domain(struct device *dev, unsigned int domid,
 		return false;
 	}
 	md->dev_domain = dd;
+	/* the device allocates from its own domain until it is removed */
+	dd->saved_msi_domain = dev->msi_domain;
 	dev->msi_domain = dd->domain;
 	mutex_unlock(&md->lock);
 	return true;
@@ -490,8 +497,9 @@ void msi_dev_domain_release(struct msi_device_data *md)
 	msi_free_all_locked(md);
 	if (irq_domain_remove(dd->domain) < 0)
 		return; /* still in use (logged); keep it rather than free live memory */
+	/* as upstream, the device's MSI domain is what its bus set (the parent) again */
 	if (md->dev->msi_domain == dd->domain)
-		md->dev->msi_domain = NULL;
+		md->dev->msi_domain = dd->saved_msi_domain;
 	md->dev_domain = NULL;
 	free(dd);
 }

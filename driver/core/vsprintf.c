@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 
@@ -153,8 +154,43 @@ static void put_resource(struct out *o, const struct resource *r, bool raw)
 	puts_(o, "]");
 }
 
-/* one %p<ext> conversion; returns the format after the extension letters */
-static const char *put_pointer(struct out *o, const char *ext, void *p)
+/* %*pb (hex, 32-bit groups, most significant first) and %*pbl ("0-3,5") of @nbits bits */
+static void put_bitmap(struct out *o, const unsigned long *map, int nbits, bool list)
+{
+	const unsigned int bpl = 8 * sizeof(unsigned long);
+	bool first = true;
+
+	if (nbits <= 0)
+		return;
+	if (!list) {
+		for (int g = (nbits - 1) / 32; g >= 0; g--) {
+			unsigned int bit = (unsigned int)g * 32;
+			u32 v = (u32)(map[bit / bpl] >> (bit % bpl));
+
+			if (g * 32 + 32 > nbits)
+				v &= (1u << (nbits % 32)) - 1;
+			putf(o, g == (nbits - 1) / 32 ? "%x" : ",%08x", v);
+		}
+		return;
+	}
+	for (int b = 0; b < nbits; b++) {
+		int e = b;
+
+		if (!(map[b / bpl] >> (b % bpl) & 1))
+			continue;
+		while (e + 1 < nbits && (map[(e + 1) / bpl] >> ((e + 1) % bpl) & 1))
+			e++;
+		putf(o, e > b ? "%s%d-%d" : "%s%d", first ? "" : ",", b, e);
+		first = false;
+		b = e;
+	}
+}
+
+/*
+ * one %p<ext> conversion; returns the format after the extension letters.
+ * @width: the field width (-1 if none), which %*pb takes as the bit count.
+ */
+static const char *put_pointer(struct out *o, const char *ext, void *p, int width)
 {
 	const char *end = ext;
 
@@ -200,6 +236,12 @@ static const char *put_pointer(struct out *o, const char *ext, void *p)
 	case 'x':
 		putf(o, "0x%016lx", (unsigned long)(uintptr_t)p);
 		return end;
+	case 'b':
+		if (p)
+			put_bitmap(o, p, width, ext[1] == 'l');
+		else
+			puts_(o, "(null)");
+		return end;
 	default:
 		break;
 	}
@@ -222,6 +264,7 @@ int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		char spec[64];
 		size_t sl = 0;
 		int lng = 0; /* 0 int, 1 l, 2 ll, 3 h, 4 hh, 5 j, 6 z, 7 t, 8 L */
+		int width = -1;
 
 		if (!pct) {
 			puts_(&o, fmt);
@@ -245,10 +288,15 @@ int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				spec[sl++] = *fmt++;
 			}
 			if (*fmt == '*') {
-				sl += (size_t)snprintf(spec + sl, sizeof(spec) - sl, "%d",
-						       va_arg(aq, int));
+				int v = va_arg(aq, int);
+
+				if (part == 0)
+					width = v;
+				sl += (size_t)snprintf(spec + sl, sizeof(spec) - sl, "%d", v);
 				fmt++;
 			} else {
+				if (part == 0 && isdigit((unsigned char)*fmt))
+					width = atoi(fmt);
 				while (isdigit((unsigned char)*fmt) && sl < 40)
 					spec[sl++] = *fmt++;
 			}
@@ -366,7 +414,7 @@ int irqsim_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				putf(&o, spec, va_arg(aq, double));
 			break;
 		case 'p':
-			fmt = put_pointer(&o, fmt, va_arg(aq, void *));
+			fmt = put_pointer(&o, fmt, va_arg(aq, void *), width);
 			break;
 		case 'n':
 			(void)va_arg(aq, void *); /* never written: the kernel refuses %n too */

@@ -11,9 +11,8 @@
  */
 #define pr_fmt(fmt) "dma_ring: " fmt
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 #include <linux/dma/irqsim-dma-ring.h>
 #include <linux/err.h>
@@ -165,8 +164,9 @@ int dma_ring_get(struct device_node *node, struct dma_ring_device **out)
 	*out = NULL;
 	if (!pdev)
 		return -ENODEV;
+	/* not bound (yet, or its probe failed): the provider is not there */
 	if (pdev->dev.driver != &dma_ring_driver.driver)
-		return pdev->dev.irqsim_probe_ret ? pdev->dev.irqsim_probe_ret : -ENODEV;
+		return -EPROBE_DEFER;
 	*out = platform_get_drvdata(pdev);
 	return 0;
 }
@@ -210,7 +210,7 @@ int dma_ring_request_channel(struct dma_ring_device *dd, unsigned int ring, irq_
 	ch->state = RING_BUSY;
 	mutex_unlock(&dd->lock);
 
-	irqsim_annotate("dma_ring:request_channel ring=%u", ring);
+	pr_debug("request_channel ring=%u\n", ring);
 	map = msi_domain_alloc_irq_at(dd->dev, MSI_DEFAULT_DOMAIN, ring, NULL, NULL);
 	if (map.index < 0) {
 		ret = map.index;
@@ -256,7 +256,7 @@ int dma_ring_release_channel(struct dma_ring_device *dd, unsigned int ring)
 	ctx = ch->ctx;
 	mutex_unlock(&dd->lock);
 
-	irqsim_annotate("dma_ring:release_channel ring=%u virq=%u", ring, virq);
+	pr_debug("release_channel ring=%u virq=%u\n", ring, virq);
 	free_irq(virq, ctx);
 	msi_domain_free_irqs_range(dd->dev, MSI_DEFAULT_DOMAIN, ring, ring);
 
@@ -277,7 +277,7 @@ int dma_ring_post(struct dma_ring_device *dd, unsigned int ring, u32 n)
 {
 	if (!dma_ring_check(dd, ring, "post"))
 		return -EINVAL;
-	irqsim_annotate("dma_ring:post ring=%u n=%u", ring, n);
+	pr_debug("post ring=%u n=%u\n", ring, n);
 	writel(n, dma_ring_reg(dd, ring, DMA_RING_DOORBELL));
 	return 0;
 }

@@ -16,13 +16,10 @@
  * else (eoi or ack as the parent's chip_flags say, affinity, resources) goes
  * to the parent.
  */
-#define _POSIX_C_SOURCE 200809L /* strncasecmp */
 #define pr_fmt(fmt) "ims: " fmt
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 #include <linux/err.h>
 #include <linux/io.h>
@@ -31,6 +28,7 @@
 #include <linux/module.h>
 #include <linux/msi.h>
 #include <linux/of.h>
+#include <linux/of_irq.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 
@@ -151,53 +149,32 @@ static struct msi_domain_info ims_info_template = {
 
 /* ---- MSI parent lookup --------------------------------------------------------------- */
 
-static bool ims_prefix_matches(const char *prefix, const char *kind)
-{
-	size_t n = strlen(kind);
-
-	return prefix && n && strncasecmp(prefix, kind, n) == 0 &&
-	       (prefix[n] == '-' || prefix[n] == '\0');
-}
-
 /*
  * The MSI parent domain of msi-parent (of the kind irqsim,msi-parent-kind names,
- * when the node hosts several).  ERR_PTR(-EPROBE_DEFER) while that node has no
- * MSI parent domain yet (its driver has not probed), -EINVAL for a bad tree.
+ * when the node hosts several).  ERR_PTR(-EPROBE_DEFER) while there is none
+ * (the msi-parent's driver has not probed; a malformed tree is logged by
+ * of_msi_get_domain), -EINVAL for a kind that is not a string.
  */
 static struct irq_domain *ims_find_msi_parent(struct device *dev, struct device_node *node)
 {
-	struct device_node *np = of_parse_phandle(node, "msi-parent", 0);
-	struct irq_domain *found = NULL;
+	struct irq_domain *parent = of_msi_get_domain(dev, node, DOMAIN_BUS_ANY);
+	struct device_node *np;
 	const char *kind = NULL;
-	unsigned int n = 0;
+	int ret;
 
-	if (!np)
-		return ERR_PTR(dev_err_probe(dev, -EINVAL, "msi-parent missing or not a phandle"));
+	if (parent)
+		return parent;
 	if (of_get_property(node, "irqsim,msi-parent-kind", NULL) &&
 	    of_property_read_string(node, "irqsim,msi-parent-kind", &kind))
 		return ERR_PTR(
 			dev_err_probe(dev, -EINVAL, "irqsim,msi-parent-kind is not a string"));
-	for (struct irq_domain *d = irq_domain_next(NULL); d; d = irq_domain_next(d)) {
-		if (!(d->flags & IRQ_DOMAIN_FLAG_MSI_PARENT) || !d->msi_parent_ops || !d->fwnode)
-			continue;
-		if (d->fwnode != of_fwnode_handle(np) && d->fwnode->of_node != np)
-			continue;
-		if (kind && !ims_prefix_matches(d->msi_parent_ops->prefix, kind))
-			continue;
-		if (!found)
-			found = d;
-		n++;
-	}
-	if (!found)
-		return ERR_PTR(dev_err_probe(dev, -EPROBE_DEFER,
-					     "msi-parent %pOF has no MSI parent domain%s%s yet", np,
-					     kind ? " of kind " : "", kind ? kind : ""));
-	if (n > 1)
-		return ERR_PTR(dev_err_probe(
-			dev, -EINVAL,
-			"msi-parent %pOF hosts %u MSI parents: say which with irqsim,msi-parent-kind",
-			np, n));
-	return found;
+	np = of_parse_phandle(node, "msi-parent", 0);
+	if (!np)
+		return ERR_PTR(dev_err_probe(dev, -EINVAL, "msi-parent missing or not a phandle"));
+	ret = dev_err_probe(dev, -EPROBE_DEFER, "msi-parent %pOF has no MSI parent domain%s%s yet",
+			    np, kind ? " of kind " : "", kind ? kind : "");
+	of_node_put(np);
+	return ERR_PTR(ret);
 }
 
 /* ---- probe / remove ------------------------------------------------------------------- */
@@ -217,7 +194,7 @@ static void ims_of_remove(struct platform_device *pdev)
 			ims_release_slot(ims, ims->slots[s].virq);
 	msi_remove_device_irq_domain(ims->dev, MSI_DEFAULT_DOMAIN);
 	msi_device_data_release(ims->dev);
-	ims->dev->msi_parent = NULL;
+	dev_set_msi_domain(ims->dev, NULL);
 }
 
 static int ims_of_probe(struct platform_device *pdev)
@@ -280,14 +257,14 @@ static int ims_of_probe(struct platform_device *pdev)
 	/* a TI-SCI parent (the INTA) takes the source id from dev->id */
 	if (of_property_read_u32(node, "ti,sci-dev-id", &sci_id) == 0)
 		dev->id = (int)sci_id;
-	dev->msi_parent = parent;
-	irqsim_annotate("ims:probe %s", node->full_name);
+	dev_set_msi_domain(dev, parent);
+	dev_dbg(dev, "probe\n");
 	/* masked, and nothing left over from an earlier owner */
 	for (unsigned int s = 0; s < hw_slots; s++)
 		writel(IMS_CTRL_MASK | IMS_CTRL_CLEAR, ims_slot_reg(ims, s, IMS_SLOT_CTRL));
 	if (!msi_create_device_irq_domain(dev, MSI_DEFAULT_DOMAIN, &ims_info_template, nr, ims,
 					  ims)) {
-		dev->msi_parent = NULL;
+		dev_set_msi_domain(dev, NULL);
 		return dev_err_probe(dev, -ENOMEM, "cannot create the device MSI domain below %s",
 				     parent->name);
 	}
@@ -322,8 +299,9 @@ int ims_get(struct device_node *node, struct ims_device **out)
 	*out = NULL;
 	if (!pdev)
 		return -ENODEV;
+	/* not bound (yet, or its probe failed): the provider is not there */
 	if (pdev->dev.driver != &ims_driver.driver)
-		return pdev->dev.irqsim_probe_ret ? pdev->dev.irqsim_probe_ret : -ENODEV;
+		return -EPROBE_DEFER;
 	*out = platform_get_drvdata(pdev);
 	return 0;
 }
@@ -391,7 +369,7 @@ static int ims_request(struct ims_device *ims, unsigned int want, irq_handler_t 
 	}
 	sl = &ims->slots[slot];
 	snprintf(sl->name, sizeof(sl->name), "%s", name ? name : "ims");
-	irqsim_annotate("ims:request_slot slot=%d", slot);
+	pr_debug("request_slot slot=%d\n", slot);
 	map = msi_domain_alloc_irq_at(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot, NULL, NULL);
 	if (map.index < 0) {
 		ret = map.index;
@@ -467,7 +445,7 @@ int ims_release_slot(struct ims_device *ims, unsigned int virq)
 	}
 	sl = &ims->slots[slot];
 	dev_id = sl->dev_id;
-	irqsim_annotate("ims:release_slot slot=%d virq=%u", slot, virq);
+	pr_debug("release_slot slot=%d virq=%u\n", slot, virq);
 	free_irq(virq, dev_id);
 	msi_domain_free_irqs_range(ims->dev, MSI_DEFAULT_DOMAIN, (unsigned int)slot,
 				   (unsigned int)slot);

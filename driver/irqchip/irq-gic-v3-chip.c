@@ -153,7 +153,6 @@ static int gic_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 {
 	unsigned int cpu;
 	bool enabled;
-	char buf[64];
 
 	if (gic_irq_is_banked(d)) {
 		pr_err("domain GICv3: hwirq %lu is per-CPU, it has no affinity", d->hwirq);
@@ -161,8 +160,8 @@ static int gic_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 	}
 	cpu = force ? cpumask_first(mask) : cpumask_first_and(mask, cpu_online_mask);
 	if (cpu >= nr_cpu_ids) {
-		pr_err("domain GICv3: hwirq %lu: no %s CPU in affinity mask %s", d->hwirq,
-		       force ? "possible" : "online", cpumask_print(mask, buf, sizeof(buf)));
+		pr_err("domain GICv3: hwirq %lu: no %s CPU in affinity mask %*pbl", d->hwirq,
+		       force ? "possible" : "online", cpumask_pr_args(mask));
 		return -EINVAL;
 	}
 	if (gic_peek_irq(d, GICD_ISENABLER, &enabled))

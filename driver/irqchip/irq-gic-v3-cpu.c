@@ -28,7 +28,7 @@ static bool gic_rdist_present(void __iomem *ptr)
 }
 
 /* walk the redistributor regions for the frame whose GICR_TYPER affinity is @cpu's */
-static void __iomem *gic_find_rdist(unsigned int cpu)
+static void __iomem *gic_find_rdist(unsigned int cpu, phys_addr_t *phys)
 {
 	u32 aff = gic_mpidr_to_typer_aff(cpu_logical_map(cpu));
 
@@ -46,8 +46,10 @@ static void __iomem *gic_find_rdist(unsigned int cpu)
 				break;
 			}
 			typer = readq(ptr + GICR_TYPER);
-			if (GICR_TYPER_AFFINITY(typer) == aff)
+			if (GICR_TYPER_AFFINITY(typer) == aff) {
+				*phys = region->phys + off;
 				return ptr;
+			}
 			if (typer & GICR_TYPER_LAST)
 				break;
 			if (gic_data.rdist_stride)
@@ -59,18 +61,19 @@ static void __iomem *gic_find_rdist(unsigned int cpu)
 	return NULL;
 }
 
-static int gic_enable_redist(void __iomem *rd, unsigned int cpu)
+static int gic_enable_redist(void __iomem *rd, phys_addr_t phys, unsigned int cpu)
 {
 	char __iomem *waker = (char __iomem *)rd + GICR_WAKER;
+	unsigned long long waker_phys = phys + GICR_WAKER;
 	u32 val = readl(waker);
 
 	writel(val & ~GICR_WAKER_ProcessorSleep, waker);
 	for (unsigned int i = 0; i < GIC_POLL_LIMIT; i++) {
 		u32 w = readl(waker);
 
-		if (io_last_status() != IO_OKAY) {
-			pr_err("CPU%u: read of GICR_WAKER at 0x%llx failed (bus error %d)", cpu,
-			       (unsigned long long)irqsim_iomem_phys(waker), (int)io_last_status());
+		/* all ones: a refused read (WAKER has RES0 bits), which says nothing */
+		if (w == ~0u) {
+			pr_err("CPU%u: read of GICR_WAKER at 0x%llx failed", cpu, waker_phys);
 			return -EIO;
 		}
 		if (!(w & GICR_WAKER_ChildrenAsleep))
@@ -78,7 +81,7 @@ static int gic_enable_redist(void __iomem *rd, unsigned int cpu)
 		udelay(1);
 	}
 	pr_err("CPU%u: redistributor failed to wakeup (GICR_WAKER at 0x%llx: ChildrenAsleep still set after %u polls)",
-	       cpu, (unsigned long long)irqsim_iomem_phys(waker), GIC_POLL_LIMIT);
+	       cpu, waker_phys, GIC_POLL_LIMIT);
 	return -ETIMEDOUT;
 }
 
@@ -138,6 +141,7 @@ static int gic_cpu_sys_reg_init(unsigned int cpu)
 int gic_v3_cpu_init(unsigned int cpu)
 {
 	void __iomem *rd;
+	phys_addr_t phys = 0;
 	int ret;
 
 	if (!gic_data.dist_base) {
@@ -149,17 +153,18 @@ int gic_v3_cpu_init(unsigned int cpu)
 		       smp_processor_id());
 		return -EINVAL;
 	}
-	irqsim_annotate("gic:cpu_init cpu=%u", cpu);
-	rd = gic_find_rdist(cpu);
+	pr_debug("CPU%u: interface init\n", cpu);
+	rd = gic_find_rdist(cpu, &phys);
 	if (!rd) {
 		pr_err("CPU%u: mpidr 0x%llx has no re-distributor", cpu,
 		       (unsigned long long)cpu_logical_map(cpu));
 		return -ENODEV;
 	}
-	ret = gic_enable_redist(rd, cpu);
+	ret = gic_enable_redist(rd, phys, cpu);
 	if (ret)
 		return ret;
 	gic_data.rdist[cpu] = rd;
+	gic_data.rdist_phys[cpu] = phys;
 	ret = gic_cpu_config(rd);
 	if (!ret)
 		ret = gic_v3_lpi_cpu_init(cpu);

@@ -3,11 +3,12 @@
 #ifndef IRQSIM_IRQ_GIC_V3_INTERNAL_H
 #define IRQSIM_IRQ_GIC_V3_INTERNAL_H
 
+#include <asm/cputype.h>
+#include <asm/smp_plat.h>
 #include <linux/cpumask.h>
 #include <linux/irq.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqdomain.h>
-#include <linux/irqsim_arch.h>
 
 #define GIC_MAX_RDIST_REGIONS 8
 /* polls of RWP / ChildrenAsleep before giving up, 1 us apart (1 ms) */
@@ -22,10 +23,12 @@ struct gic_rdist_region {
 struct gic_chip_data {
 	struct device_node *node;
 	void __iomem *dist_base;
+	phys_addr_t dist_phys; /* for messages and the MBI doorbell */
 	struct gic_rdist_region regions[GIC_MAX_RDIST_REGIONS];
 	unsigned int nr_regions;
-	u64 rdist_stride;	      /* 0: architectural (128 KB, +128 KB with VLPIS) */
-	void __iomem *rdist[NR_CPUS]; /* RD_base of each CPU, set by gic_v3_cpu_init() */
+	u64 rdist_stride;		 /* 0: architectural (128 KB, +128 KB with VLPIS) */
+	void __iomem *rdist[NR_CPUS];	 /* RD_base of each CPU, set by gic_v3_cpu_init() */
+	phys_addr_t rdist_phys[NR_CPUS]; /* its physical address */
 	struct irq_domain *domain;
 	struct irq_domain *ipi_domain;
 	struct fwnode_handle *ipi_fwnode;

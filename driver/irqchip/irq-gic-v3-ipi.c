@@ -75,11 +75,10 @@ void gic_ipi_send_mask(struct irq_data *d, const struct cpumask *mask)
 static int gic_ipi_request_resources(struct irq_data *d)
 {
 	const struct cpumask *dest = irq_data_get_affinity_mask(d);
-	char buf[64];
 
 	if (!cpumask_intersects(dest, cpu_online_mask)) {
-		pr_err("domain GICv3-IPI: virq %u (SGI %lu) targets only CPUs %s, none online: not requestable",
-		       d->irq, d->hwirq, cpumask_print(dest, buf, sizeof(buf)));
+		pr_err("domain GICv3-IPI: virq %u (SGI %lu) targets only CPUs %*pbl, none online: not requestable",
+		       d->irq, d->hwirq, cpumask_pr_args(dest));
 		return -EPERM;
 	}
 	return irq_chip_request_resources_parent(d);

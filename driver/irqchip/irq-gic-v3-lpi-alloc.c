@@ -51,11 +51,13 @@ long gic_lpi_alloc_block(struct gic_lpi_bitmap *b, unsigned int nr)
 		return -EINVAL;
 	}
 	mutex_lock(&b->lock);
-	pos = bitmap_find_free_aligned(b->words, b->nr, nr, b->lowest_free);
-	if (pos >= 0) {
+	pos = (long)bitmap_find_next_zero_area(b->words, b->nr, b->lowest_free, nr, nr - 1);
+	if (pos >= (long)b->nr) {
+		pos = -1;
+	} else {
 		bitmap_set(b->words, (unsigned int)pos, nr);
 		b->used += nr;
-		while (b->lowest_free < b->nr && bitmap_test_bit(b->words, b->lowest_free))
+		while (b->lowest_free < b->nr && test_bit(b->lowest_free, b->words))
 			b->lowest_free++;
 	}
 	mutex_unlock(&b->lock);
@@ -69,7 +71,8 @@ int gic_lpi_free_block(struct gic_lpi_bitmap *b, u32 first, unsigned int nr)
 	mutex_lock(&b->lock);
 	if (first < GIC_FIRST_LPI || nr == 0 || first - GIC_FIRST_LPI >= b->nr ||
 	    nr > b->nr - (first - GIC_FIRST_LPI) ||
-	    !bitmap_range_set(b->words, first - GIC_FIRST_LPI, nr)) {
+	    find_next_zero_bit(b->words, first - GIC_FIRST_LPI + nr, first - GIC_FIRST_LPI) <
+		    first - GIC_FIRST_LPI + nr) {
 		ret = -EINVAL;
 	} else {
 		unsigned int pos = first - GIC_FIRST_LPI;

@@ -23,6 +23,7 @@
 
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqchip/irq-msi-lib.h>
+#include <linux/of.h>
 #include <linux/irqdesc.h>
 #include <linux/irqdomain.h>
 #include <linux/msi.h>
@@ -83,7 +84,7 @@ static void lpi_compose_msi_msg(struct irq_data *d, struct msi_msg *msg)
 {
 	unsigned int cpu = lpi_target(d);
 	void __iomem *rd = gic_data.rdist[cpu];
-	u64 addr = rd ? (u64)irqsim_iomem_phys((char __iomem *)rd + GICR_SETLPIR) : 0;
+	u64 addr = rd ? (u64)gic_data.rdist_phys[cpu] + GICR_SETLPIR : 0;
 
 	if (!rd)
 		pr_err("DirectLPI: LPI %lu targets CPU%u, which has no redistributor", d->hwirq,
@@ -111,7 +112,6 @@ static int lpi_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 {
 	struct msi_desc *desc = irq_data_get_msi_desc(d);
 	unsigned int cur = lpi_target(d), cpu;
-	char buf[64];
 	int ret = 0;
 
 	if (force)
@@ -121,12 +121,11 @@ static int lpi_set_affinity(struct irq_data *d, const struct cpumask *mask, bool
 	else
 		cpu = lpi_pick_cpu_in(mask);
 	if (cpu >= NR_CPUS || !gic_lpi.rd[cpu].enabled) {
-		pr_err("DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %s",
-		       d->hwirq, force ? "possible" : "online",
-		       cpumask_print(mask, buf, sizeof(buf)));
+		pr_err("DirectLPI: LPI %lu: no %s CPU with LPIs enabled in affinity mask %*pbl",
+		       d->hwirq, force ? "possible" : "online", cpumask_pr_args(mask));
 		return -EINVAL;
 	}
-	irqsim_annotate("gic:lpi_set_affinity intid=%lu cpu=%u", d->hwirq, cpu);
+	pr_debug("DirectLPI: LPI %lu affinity to CPU%u\n", d->hwirq, cpu);
 	if (desc && desc->nvec_used > 1) {
 		/* one message for the whole block: every vector follows */
 		for (unsigned int i = 0; i < desc->nvec_used; i++) {
@@ -262,18 +261,15 @@ int gic_lpi_domain_init(struct gic_lpi_data *lpi)
 
 	for (unsigned int c = 0; c < NR_CPUS; c++)
 		lpi_load[c] = 0;
-	lpi->fwnode = irq_domain_alloc_named_fwnode("GICv3-DirectLPI");
-	if (!lpi->fwnode)
-		return -ENOMEM;
-	/* DT `msi-parent = <&gic>` finds it (prefix "LPI-" tells it from MBI's parent) */
-	lpi->fwnode->of_node = gic_data.node;
-	info.fwnode = lpi->fwnode;
+	/*
+	 * On the GIC's node, beside MBI's parent: DT `msi-parent = <&gic>` finds
+	 * both, and irqsim,msi-parent-kind = "lpi" picks this one (prefix "LPI-").
+	 */
+	info.fwnode = of_fwnode_handle(gic_data.node);
 	lpi->domain = msi_create_parent_irq_domain(&info, &gic_lpi_msi_parent_ops);
-	if (!lpi->domain) {
-		irq_domain_free_fwnode(lpi->fwnode);
-		lpi->fwnode = NULL;
+	if (!lpi->domain)
 		return -ENOMEM;
-	}
+	gic_name_domain(lpi->domain, "GICv3-DirectLPI");
 	return 0;
 }
 

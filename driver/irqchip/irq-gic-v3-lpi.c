@@ -15,7 +15,7 @@
  */
 #define pr_fmt(fmt) "GICv3: " fmt
 
-#include <string.h>
+#include <linux/string.h>
 
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqdomain.h>
@@ -72,14 +72,15 @@ int gic_lpi_inv(u32 intid, unsigned int cpu)
 		return -ENODEV;
 	}
 	lrd = &gic_lpi.rd[cpu];
-	irqsim_annotate("gic:lpi_inv intid=%u cpu=%u", intid, cpu);
+	pr_debug("DirectLPI: invalidate LPI %u on CPU%u\n", intid, cpu);
 	raw_spin_lock(&lrd->rd_lock);
 	writeq(intid, (char __iomem *)rd + GICR_INVLPIR);
 	gic_lpi.inv_count++;
 	for (unsigned int i = 0; i < GIC_POLL_LIMIT; i++) {
 		u32 syncr = readl((char __iomem *)rd + GICR_SYNCR);
 
-		if (io_last_status() != IO_OKAY) {
+		/* all ones: a refused read (SYNCR has RES0 bits), which says nothing */
+		if (syncr == ~0u) {
 			ret = -EIO;
 			break;
 		}
@@ -91,12 +92,11 @@ int gic_lpi_inv(u32 intid, unsigned int cpu)
 	}
 	raw_spin_unlock(&lrd->rd_lock);
 	if (ret == -EIO)
-		pr_err("DirectLPI: CPU%u: read of GICR_SYNCR at 0x%llx failed (bus error) (INVLPIR of LPI %u)",
-		       cpu, (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR),
-		       intid);
+		pr_err("DirectLPI: CPU%u: read of GICR_SYNCR at 0x%llx failed (INVLPIR of LPI %u)",
+		       cpu, (unsigned long long)gic_data.rdist_phys[cpu] + GICR_SYNCR, intid);
 	else if (ret)
 		pr_err("DirectLPI: CPU%u: GICR_SYNCR at 0x%llx still busy after %u polls (INVLPIR of LPI %u)",
-		       cpu, (unsigned long long)irqsim_iomem_phys((char __iomem *)rd + GICR_SYNCR),
+		       cpu, (unsigned long long)gic_data.rdist_phys[cpu] + GICR_SYNCR,
 		       GIC_POLL_LIMIT, intid);
 	return ret;
 }
@@ -106,7 +106,7 @@ int gic_lpi_update_config(u32 intid, unsigned int cpu, u8 clr, u8 set)
 	u8 *cfg = &gic_lpi.prop[intid - GIC_FIRST_LPI];
 
 	*cfg = (u8)((*cfg & ~clr) | set | LPI_PROP_GROUP1);
-	dma_sync_for_device(cfg, 1);
+	gic_flush_dcache_to_poc(cfg, 1);
 	return gic_lpi_inv(intid, cpu);
 }
 
@@ -115,7 +115,7 @@ void gic_lpi_reset_config(u32 first, unsigned int nr)
 	u8 *cfg = &gic_lpi.prop[first - GIC_FIRST_LPI];
 
 	memset(cfg, LPI_PROP_DEFAULT, nr);
-	dma_sync_for_device(cfg, nr);
+	gic_flush_dcache_to_poc(cfg, nr);
 }
 
 /* ---- detection and tables ------------------------------------------------------------ */
@@ -223,7 +223,7 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 		return -ENOMEM;
 	}
 	memset(lpi->prop, LPI_PROP_DEFAULT, lpi->prop_size);
-	dma_sync_for_device(lpi->prop, lpi->prop_size);
+	gic_flush_dcache_to_poc(lpi->prop, lpi->prop_size);
 	for (unsigned int c = 0; c < NR_CPUS; c++)
 		raw_spin_lock_init(&lpi->rd[c].rd_lock);
 	ret = gic_lpi_bitmap_init(&lpi->bitmap, lpi->nr_lpis);
@@ -240,8 +240,6 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 fail_bitmap:
 	gic_lpi_bitmap_destroy(&lpi->bitmap);
 fail_prop:
-	for (unsigned int c = 0; c < NR_CPUS; c++)
-		raw_spin_lock_destroy(&lpi->rd[c].rd_lock);
 	dma_free_coherent(NULL, lpi->prop_size, lpi->prop, lpi->prop_dma);
 	memset(lpi, 0, sizeof(*lpi));
 	return ret;
@@ -267,7 +265,7 @@ static int gic_lpi_alloc_pending(struct gic_lpi_rd *lrd, unsigned int cpu)
 	lrd->pend_dma = (lrd->pend_raw_dma + SZ_64K - 1) & ~(dma_addr_t)(SZ_64K - 1);
 	lrd->pend = (char *)lrd->pend_raw + (lrd->pend_dma - lrd->pend_raw_dma);
 	memset(lrd->pend_raw, 0, lrd->pend_raw_size);
-	dma_sync_for_device(lrd->pend_raw, lrd->pend_raw_size);
+	gic_flush_dcache_to_poc(lrd->pend_raw, lrd->pend_raw_size);
 	return 0;
 }
 
@@ -305,7 +303,7 @@ int gic_v3_lpi_cpu_init(unsigned int cpu)
 		if (ret)
 			return ret;
 	}
-	irqsim_annotate("gic:lpi_enable cpu=%u", cpu);
+	pr_debug("DirectLPI: enable LPIs on CPU%u\n", cpu);
 	val = GICR_PROPBASER_ADDRESS(gic_lpi.prop_dma) | GICR_PROPBASER_InnerShareable |
 	      GICR_PROPBASER_RaWaWb | (gic_lpi.id_bits - 1);
 	writeq(val, rd + GICR_PROPBASER);
@@ -327,18 +325,14 @@ void gic_v3_lpi_remove(void)
 {
 	if (gic_lpi.domain)
 		irq_domain_remove(gic_lpi.domain);
-	if (gic_lpi.fwnode)
-		irq_domain_free_fwnode(gic_lpi.fwnode);
 	gic_v3_lpi_reset();
 }
 
-/* forget everything (irqsim_core_reset(); the core removes the domain) */
+/* forget everything (the GIC's shutdown; the core removes the domain) */
 void gic_v3_lpi_reset(void)
 {
 	if (gic_lpi.bitmap.words) {
 		gic_lpi_bitmap_destroy(&gic_lpi.bitmap);
-		for (unsigned int c = 0; c < NR_CPUS; c++)
-			raw_spin_lock_destroy(&gic_lpi.rd[c].rd_lock);
 	}
 	memset(&gic_lpi, 0, sizeof(gic_lpi));
 }

@@ -14,7 +14,8 @@
 #ifndef IRQSIM_IRQ_GIC_V3_LPI_H
 #define IRQSIM_IRQ_GIC_V3_LPI_H
 
-#include <linux/irqsim_lock.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
 
 #include "irq-gic-v3-internal.h"
 
@@ -61,7 +62,6 @@ struct gic_lpi_data {
 	struct gic_lpi_rd rd[NR_CPUS];
 	struct gic_lpi_bitmap bitmap;
 	struct irq_domain *domain;
-	struct fwnode_handle *fwnode;
 	unsigned long inv_count; /* INVLPIR writes, for the views/benchmarks */
 };
 

@@ -13,7 +13,7 @@
  */
 #define pr_fmt(fmt) "GICv3-MBI: " fmt
 
-#include <string.h>
+#include <linux/string.h>
 
 #include <linux/bitmap.h>
 #include <linux/irqchip/arm-gic-v3-mbi.h>
@@ -122,8 +122,11 @@ static int mbi_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	(void)arg;
 	mutex_lock(&mbi.lock);
 	for (unsigned int k = 0; k < mbi.nr_ranges && off < 0; k++) {
-		off = bitmap_find_free_aligned(mbi.ranges[k].busy, mbi.ranges[k].nr_spis, size, 0);
-		if (off >= 0) {
+		unsigned long pos = bitmap_find_next_zero_area(
+			mbi.ranges[k].busy, mbi.ranges[k].nr_spis, 0, size, size - 1);
+
+		if (pos < mbi.ranges[k].nr_spis) {
+			off = (long)pos;
 			r = &mbi.ranges[k];
 			mbi_mark(r, (u32)off, nr_irqs, true);
 		}
@@ -214,7 +217,7 @@ static int mbi_allocate_domain(struct irq_domain *parent)
 
 /* ---- probe ----------------------------------------------------------------------- */
 
-static void mbi_reset(void)
+void gic_v3_mbi_reset(void)
 {
 	for (unsigned int k = 0; k < mbi.nr_ranges; k++)
 		bitmap_free(mbi.ranges[k].busy);
@@ -271,7 +274,6 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	u64 alias;
 	int ret;
 
-	irqsim_register_reset_hook(mbi_reset);
 	if (!of_property_read_bool(np, "msi-controller") ||
 	    !of_get_property(np, "mbi-ranges", NULL))
 		return 0;
@@ -279,11 +281,11 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 		pr_info("%s: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np->path);
 		return 0;
 	}
-	mbi_reset();
+	gic_v3_mbi_reset();
 	ret = mbi_parse_ranges(gic);
 	if (ret)
 		goto fail;
-	mbi.doorbell = irqsim_iomem_phys(gic->dist_base);
+	mbi.doorbell = gic->dist_phys;
 	if (of_property_read_u64(np, "mbi-alias", &alias) == 0)
 		mbi.doorbell = alias;
 	mutex_init(&mbi.lock);
@@ -299,7 +301,7 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	return 0;
 
 fail:
-	mbi_reset();
+	gic_v3_mbi_reset();
 	return ret;
 }
 

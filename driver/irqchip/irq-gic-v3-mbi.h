@@ -11,5 +11,7 @@
  * -EINVAL (bad mbi-ranges, logged naming the property), -ENOMEM.
  */
 int gic_v3_mbi_init(struct gic_chip_data *gic);
+/* forget the MBI state (the GIC's shutdown; the core removes the domain) */
+void gic_v3_mbi_reset(void);
 
 #endif

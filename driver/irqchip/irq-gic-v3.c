@@ -5,14 +5,17 @@
  * in irq-gic-v3-cpu.c, the irq_chip callbacks in irq-gic-v3-chip.c and the
  * IPI domain in irq-gic-v3-ipi.c.
  */
-#define _POSIX_C_SOURCE 200809L /* strdup */
-#include <stdlib.h>
-#include <string.h>
+#include <linux/string.h>
 
+#include <asm/exception.h>
+#include <linux/cpuhotplug.h>
 #include <linux/irqchip.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqdesc.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/slab.h>
+#include <linux/syscore_ops.h>
 
 #include "irq-gic-v3-internal.h"
 #include "irq-gic-v3-mbi.h"
@@ -134,30 +137,27 @@ static const struct irq_domain_ops gic_irq_domain_ops = {
 int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd)
 {
 	u32 bit = rd ? GICR_CTLR_RWP : GICD_CTLR_RWP;
-	char caller[256];
+	const char *reg = rd ? "GICR_CTLR" : "GICD_CTLR";
+	/* a redistributor wait is always on the current CPU's own RD */
+	unsigned long long phys = rd ? gic_data.rdist_phys[smp_processor_id() % NR_CPUS] :
+				       gic_data.dist_phys;
 
-	irqsim_annotation_save(caller, sizeof(caller));
-	irqsim_annotate("gic:rwp_wait %s", rd ? "gicr" : "gicd");
 	for (unsigned int i = 0; i < GIC_POLL_LIMIT; i++) {
 		u32 ctlr = readl(ctlr_base);
 
-		/* a read the bus refused says nothing about RWP: fail, don't take it as done */
-		if (io_last_status() != IO_OKAY) {
-			pr_err("GICv3: RWP wait: read of %s at 0x%llx failed (bus error %d)",
-			       rd ? "GICR_CTLR" : "GICD_CTLR",
-			       (unsigned long long)irqsim_iomem_phys(ctlr_base),
-			       (int)io_last_status());
+		/*
+		 * All ones is no CTLR value (RES0 bits), but what a refused read
+		 * returns: it says nothing about RWP, so fail instead of waiting.
+		 */
+		if (ctlr == ~0u) {
+			pr_err("GICv3: RWP wait: read of %s at 0x%llx failed", reg, phys);
 			return -EIO;
 		}
-		if (!(ctlr & bit)) {
-			if (caller[0])
-				irqsim_annotate("%s", caller);
+		if (!(ctlr & bit))
 			return 0;
-		}
 		udelay(1);
 	}
-	pr_err("GICv3: RWP timeout (%s at 0x%llx still pending after %u polls)",
-	       rd ? "GICR_CTLR" : "GICD_CTLR", (unsigned long long)irqsim_iomem_phys(ctlr_base),
+	pr_err("GICv3: RWP timeout (%s at 0x%llx still pending after %u polls)", reg, phys,
 	       GIC_POLL_LIMIT);
 	return -ETIMEDOUT;
 }
@@ -169,7 +169,7 @@ static int gic_dist_init(struct gic_chip_data *gic)
 	u64 affinity = gic_mpidr_to_irouter(cpu_logical_map(smp_processor_id()));
 	int ret;
 
-	irqsim_annotate("gic:dist_init");
+	pr_debug("GICv3: distributor init\n");
 	writel(0, (char __iomem *)base + GICD_CTLR);
 	ret = gic_dist_wait_for_rwp();
 	if (ret)
@@ -214,20 +214,20 @@ static void gic_deactivate_unhandled(u32 irqnr)
  * One interrupt per entry: the platform enters again while the CPU's IRQ
  * line stays high, as an exception would be taken again.
  */
-static void gic_handle_irq(void)
+static void __exception_irq_entry gic_handle_irq(struct pt_regs *regs)
 {
 	unsigned int cpu = smp_processor_id();
 	struct irq_domain *domain;
 	struct irq_desc *desc;
 	u32 irqnr;
 
-	irqsim_annotate("gic:irq_entry cpu=%u", cpu);
+	(void)regs;
+	pr_debug("GICv3: IRQ entry on CPU%u\n", cpu);
 	irqnr = (u32)(read_sysreg_s(SYS_ICC_IAR1_EL1) & ICC_IAR1_EL1_INTID_MASK);
 
-	if (irqnr >= GIC_INTID_SPECIAL_FIRST && irqnr <= GIC_INTID_SPURIOUS) {
-		irqsim_count_spurious(cpu);
+	/* spurious: nothing to acknowledge (the arch counts entries that handle nothing) */
+	if (irqnr >= GIC_INTID_SPECIAL_FIRST && irqnr <= GIC_INTID_SPURIOUS)
 		return;
-	}
 	/* split mode: drop priority now, deactivate (DIR) from the flow's irq_eoi */
 	if (gic_data.split_eoi)
 		write_sysreg_s(irqnr, SYS_ICC_EOIR1_EL1);
@@ -236,7 +236,6 @@ static void gic_handle_irq(void)
 
 	desc = domain ? irq_resolve_mapping(domain, irqnr) : NULL;
 	if (!desc) {
-		irqsim_count_spurious(cpu);
 		pr_warn("GICv3: Unexpected interrupt %u on CPU%u (no mapping), deactivated", irqnr,
 			cpu);
 		gic_deactivate_unhandled(irqnr);
@@ -247,13 +246,13 @@ static void gic_handle_irq(void)
 
 /* ---- probe ----------------------------------------------------------------------- */
 
-static int gic_validate_dist_version(void __iomem *dist_base, const char *path)
+static int gic_validate_dist_version(struct gic_chip_data *gic, const char *path)
 {
-	u32 reg = readl((char __iomem *)dist_base + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK;
+	u32 reg = readl((char __iomem *)gic->dist_base + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK;
 
 	if (reg != GIC_PIDR2_ARCH_GICv3 && reg != GIC_PIDR2_ARCH_GICv4) {
 		pr_err("GICv3: %s: no distributor detected at 0x%llx (PIDR2 ArchRev 0x%x), giving up",
-		       path, (unsigned long long)irqsim_iomem_phys(dist_base), reg >> 4);
+		       path, (unsigned long long)gic->dist_phys, reg >> 4);
 		return -ENODEV;
 	}
 	return 0;
@@ -262,12 +261,13 @@ static int gic_validate_dist_version(void __iomem *dist_base, const char *path)
 static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *node)
 {
 	u32 nr_regions = 1;
-	u64 addr, size;
+	struct resource res;
 	int ret;
 
-	if (of_reg_read(node, 0, &addr, &size))
+	if (of_address_to_resource(node, 0, &res))
 		return -EINVAL;
-	gic->dist_base = ioremap(addr, size);
+	gic->dist_phys = res.start;
+	gic->dist_base = ioremap(res.start, resource_size(&res));
 	if (!gic->dist_base)
 		return -EINVAL;
 	ret = of_property_read_u32(node, "#redistributor-regions", &nr_regions);
@@ -277,11 +277,11 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 		return -EINVAL;
 	}
 	for (u32 i = 0; i < nr_regions; i++) {
-		if (of_reg_read(node, 1 + (int)i, &addr, &size))
+		if (of_address_to_resource(node, 1 + (int)i, &res))
 			return -EINVAL;
-		gic->regions[i].phys = addr;
-		gic->regions[i].size = size;
-		gic->regions[i].base = ioremap(addr, size);
+		gic->regions[i].phys = res.start;
+		gic->regions[i].size = resource_size(&res);
+		gic->regions[i].base = ioremap(res.start, resource_size(&res));
 		if (!gic->regions[i].base)
 			return -EINVAL;
 	}
@@ -306,24 +306,32 @@ static int gic_starting_cpu(unsigned int cpu)
 	return gic_v3_cpu_init(cpu);
 }
 
-/* forget the probed GIC (irqsim_core_reset(): the core removes the domains after) */
-static void gic_reset(void)
+/*
+ * Shutdown: forget the probed GIC, so that the next boot probes it afresh
+ * (the GIC is never unbound; the core removes its domains after this).
+ */
+static void gic_syscore_shutdown(void)
 {
 	if (gic_data.node)
 		mutex_destroy(&gic_data.ipi_lock);
 	memset(&gic_data, 0, sizeof(gic_data));
 	gic_v3_lpi_reset();
+	gic_v3_mbi_reset();
 }
+
+static struct syscore_ops gic_syscore_ops = {
+	.shutdown = gic_syscore_shutdown,
+};
 
 /* give the domain the chip's name, as log lines and the views show it */
 void gic_name_domain(struct irq_domain *d, const char *name)
 {
-	char *copy = strdup(name);
+	char *copy = kstrdup(name, GFP_KERNEL);
 
 	if (!copy)
 		return;
 	if (d->flags & IRQ_DOMAIN_NAME_ALLOCATED)
-		free((char *)d->name);
+		kfree(d->name);
 	d->name = copy;
 	d->flags |= IRQ_DOMAIN_NAME_ALLOCATED;
 }
@@ -343,12 +351,11 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 		pr_err("GICv3: %s: a GIC (%s) is already probed", node->path, gic->node->path);
 		return -EBUSY;
 	}
-	irqsim_register_reset_hook(gic_reset);
-	irqsim_annotate("gic:probe %s", node->path);
+	pr_debug("GICv3: probe %pOF\n", node);
 	ret = gic_of_read_regions(gic, node);
 	if (ret)
 		goto fail;
-	ret = gic_validate_dist_version(gic->dist_base, node->path);
+	ret = gic_validate_dist_version(gic, node->path);
 	if (ret)
 		goto fail;
 	gic->typer = readl((char __iomem *)gic->dist_base + GICD_TYPER);
@@ -391,9 +398,11 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 	ret = set_handle_irq(gic_handle_irq);
 	if (ret)
 		goto fail_ipi;
-	ret = irqsim_register_cpu_starting("irqchip/arm/gicv3:starting", gic_starting_cpu);
+	ret = cpuhp_setup_state_nocalls(CPUHP_AP_IRQ_GIC_STARTING, "irqchip/arm/gicv3:starting",
+					gic_starting_cpu, NULL);
 	if (ret)
 		goto fail_ipi;
+	register_syscore_ops(&gic_syscore_ops);
 	set_cpu_online(cpu, true);
 	pr_info("GICv3: %s: %u SPIs, %u redistributor region(s), %s EOI mode", node->path,
 		gic->irq_nr - GIC_FIRST_SPI, gic->nr_regions,

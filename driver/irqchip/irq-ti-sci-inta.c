@@ -39,9 +39,8 @@
  */
 #define pr_fmt(fmt) "ti_sci_inta: " fmt
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 #include <linux/err.h>
 #include <linux/irqchip/chained_irq.h>
@@ -49,6 +48,7 @@
 #include <linux/irqdesc.h>
 #include <linux/module.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
 #include <linux/of_irq.h>
 #include <linux/platform_device.h>
 #include <linux/soc/ti/ti_sci_inta_msi.h>
@@ -56,8 +56,8 @@
 #include "irq-ti-sci-inta-internal.h"
 
 /*
- * Static storage, not devm: the domains outlive the binding until the end of
- * irqsim_core_reset(), and the MSI layer's reset (after the drivers unbind)
+ * Static storage, not devm: the domains outlive the binding until the core's
+ * reset removes them, and the MSI layer's reset (after the drivers unbind)
  * still frees vectors through msi_info and the domain ops.  The binding owns
  * the slot's contents (released by a devm action).
  */
@@ -163,7 +163,7 @@ static void ti_sci_inta_irq_handler(struct irq_desc *desc)
 		if (!(__atomic_load_n(&vd->event_map, __ATOMIC_ACQUIRE) & BIT_ULL(bit))) {
 			pr_warn("domain %s: VINT %u bit %u set with no event mapped",
 				inta->domain->name, vd->vint_id, bit);
-			irqsim_count_spurious(smp_processor_id());
+			handle_bad_irq(desc);
 			continue;
 		}
 		generic_handle_domain_irq(inta->domain, vd->events[bit].hwirq);
@@ -192,7 +192,7 @@ static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_i
 	*err = ti_sci_translate_range(inta->node, d->name, vint_id, &p_hwirq);
 	if (*err)
 		goto err_vint;
-	vd = calloc(1, sizeof(*vd));
+	vd = kzalloc(sizeof(*vd), GFP_KERNEL);
 	if (!vd) {
 		*err = -ENOMEM;
 		goto err_vint;
@@ -213,7 +213,7 @@ static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_i
 		pr_err("domain %s: VINT %u: parent interrupt %u of %s could not be mapped", d->name,
 		       vint_id, p_hwirq, inta->parent_node->path);
 		*err = -ENOSPC;
-		free(vd);
+		kfree(vd);
 		goto err_vint;
 	}
 	for (tail = &inta->vint_list; *tail; tail = &(*tail)->next)
@@ -244,7 +244,7 @@ static void ti_sci_inta_free_vint(struct ti_sci_inta_irq_domain *inta,
 		irq_domain_deactivate_irq(pd);
 	irq_dispose_mapping(vd->parent_virq);
 	ti_sci_release_resource(inta->vint, vd->vint_id);
-	free(vd);
+	kfree(vd);
 }
 
 static bool ti_sci_inta_is_unmapped_source(struct ti_sci_inta_irq_domain *inta, u16 dev_id)
@@ -297,9 +297,9 @@ static int ti_sci_inta_request_resources(struct irq_data *data)
 		ret = -ENOSPC;
 		goto err_vint;
 	}
-	irqsim_annotate("ti_sci:set_event_map src=%u/%u vint=%u bit=%u gevt=%u",
-			ti_sci_inta_src_id(inta, data->hwirq), TI_SCI_INTA_HWIRQ_INDEX(data->hwirq),
-			vd->vint_id, bit, gevt);
+	pr_debug("set_event_map src=%u/%u vint=%u bit=%u gevt=%u\n",
+		 ti_sci_inta_src_id(inta, data->hwirq), TI_SCI_INTA_HWIRQ_INDEX(data->hwirq),
+		 vd->vint_id, bit, gevt);
 	ret = fw->set_event_map(inta->sci, ti_sci_inta_src_id(inta, data->hwirq),
 				TI_SCI_INTA_HWIRQ_INDEX(data->hwirq), (u16)inta->ti_sci_id,
 				vd->vint_id, gevt, (u8)bit);
@@ -338,8 +338,8 @@ static void ti_sci_inta_release_resources(struct irq_data *data)
 		return;
 	mutex_lock(&inta->vint_mutex);
 	vd = ev->vint_desc;
-	irqsim_annotate("ti_sci:free_event_map vint=%u bit=%u gevt=%u", vd->vint_id, ev->vint_bit,
-			ev->global_event);
+	pr_debug("free_event_map vint=%u bit=%u gevt=%u\n", vd->vint_id, ev->vint_bit,
+		 ev->global_event);
 	ret = inta->sci->ops.rm_irq_ops.free_event_map(
 		inta->sci, ti_sci_inta_src_id(inta, ev->hwirq), TI_SCI_INTA_HWIRQ_INDEX(ev->hwirq),
 		(u16)inta->ti_sci_id, vd->vint_id, ev->global_event, ev->vint_bit);
@@ -433,7 +433,7 @@ static void ti_sci_inta_release(void *data)
 		struct ti_sci_inta_vint_desc *vd = inta->vint_list;
 
 		inta->vint_list = vd->next;
-		free(vd);
+		kfree(vd);
 	}
 	inta->vint = NULL; /* devm, freed with the binding */
 	inta->global_event = NULL;
@@ -450,6 +450,7 @@ static int ti_sci_inta_read_doorbell(struct ti_sci_inta_irq_domain *inta, struct
 {
 	int cells = of_n_addr_cells(node) + of_n_size_cells(node);
 	int n = of_property_count_u32_elems(node, "reg");
+	struct resource res;
 	u64 addr, size;
 
 	inta->doorbell = 0;
@@ -457,8 +458,10 @@ static int ti_sci_inta_read_doorbell(struct ti_sci_inta_irq_domain *inta, struct
 		pr_info("%pOF: no CFG region (reg[1]): no MSI doorbell, messages stay zero", node);
 		return 0;
 	}
-	if (of_reg_read(node, 1, &addr, &size))
+	if (of_address_to_resource(node, 1, &res))
 		return -EINVAL;
+	addr = res.start;
+	size = resource_size(&res);
 	if (size < INTA_CFG_DOORBELL_OFFSET + 4 || !addr) {
 		pr_err("%pOF: CFG region (reg[1]) of %llu bytes at 0x%llx has no doorbell at +0x%x",
 		       node, (unsigned long long)size, (unsigned long long)addr,

@@ -13,9 +13,8 @@
  */
 #define pr_fmt(fmt) "ti_sci_intr: " fmt
 
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 #include <linux/err.h>
 #include <linux/irqdomain.h>
@@ -41,8 +40,8 @@ struct ti_sci_intr_irq_domain {
 };
 
 /*
- * Static storage, not devm: the domain outlives the binding until the end of
- * irqsim_core_reset(), and vectors freed by the MSI layer's reset (after the
+ * Static storage, not devm: the domain outlives the binding until the core's
+ * reset removes it, and vectors freed by the MSI layer's reset (after the
  * drivers unbind) still reach ti_sci_intr_irq_domain_free through it.  The
  * binding owns the slot's contents (released by a devm action).
  */
@@ -134,7 +133,7 @@ static int ti_sci_intr_irq_domain_alloc(struct irq_domain *d, unsigned int virq,
 	ret = ti_sci_intr_alloc_parent_irq(d, virq, out);
 	if (ret)
 		goto err_out;
-	irqsim_annotate("ti_sci:set_irq intr=%u input=%lu output=%u", intr->ti_sci_id, hwirq, out);
+	pr_debug("set_irq intr=%u input=%lu output=%u\n", intr->ti_sci_id, hwirq, out);
 	ret = fw->set_irq(intr->sci, (u16)intr->ti_sci_id, (u16)hwirq, (u16)intr->ti_sci_id, out);
 	if (ret) {
 		pr_err("domain %s: firmware refused input %lu -> output %u (%d)", d->name, hwirq,
@@ -171,8 +170,8 @@ static void ti_sci_intr_irq_domain_free(struct irq_domain *d, unsigned int virq,
 		if (!data)
 			continue;
 		out = (u16)(uintptr_t)data->chip_data;
-		irqsim_annotate("ti_sci:free_irq intr=%u input=%lu output=%u", intr->ti_sci_id,
-				data->hwirq, out);
+		pr_debug("free_irq intr=%u input=%lu output=%u\n", intr->ti_sci_id, data->hwirq,
+			 out);
 		ret = intr->sci->ops.rm_irq_ops.free_irq(intr->sci, (u16)intr->ti_sci_id,
 							 (u16)data->hwirq, (u16)intr->ti_sci_id,
 							 out);

@@ -6,28 +6,39 @@
  */
 #include <linux/device.h>
 #include <linux/err.h>
-#include <linux/irqdesc.h>
 #include <linux/of.h>
+#include <linux/syscore_ops.h>
 
 #include "ti-sci-internal.h"
 
 static const struct ti_sci_handle *ti_sci_installed;
 
-static void ti_sci_reset(void)
+/* shutdown: the firmware is gone until the next boot installs it again */
+static void ti_sci_syscore_shutdown(void)
 {
 	__atomic_store_n(&ti_sci_installed, NULL, __ATOMIC_RELEASE);
 }
+
+static struct syscore_ops ti_sci_syscore_ops = {
+	.shutdown = ti_sci_syscore_shutdown,
+};
 
 /**
  * ti_sci_install_handle() - make @h the system firmware
  * @h: the firmware model's handle, NULL to uninstall
  *
- * Cleared again by irqsim_core_reset().
+ * Cleared again at shutdown (the core's reset).  Not thread-safe against
+ * itself: the platform installs the firmware once, before the drivers probe.
  */
 void ti_sci_install_handle(const struct ti_sci_handle *h)
 {
-	irqsim_register_reset_hook(ti_sci_reset);
-	__atomic_store_n(&ti_sci_installed, h, __ATOMIC_RELEASE);
+	const struct ti_sci_handle *old =
+		__atomic_exchange_n(&ti_sci_installed, h, __ATOMIC_ACQ_REL);
+
+	if (!old && h)
+		register_syscore_ops(&ti_sci_syscore_ops);
+	else if (old && !h)
+		unregister_syscore_ops(&ti_sci_syscore_ops);
 }
 
 const struct ti_sci_handle *ti_sci_installed_handle(void)

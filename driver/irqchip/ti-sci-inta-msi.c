@@ -18,8 +18,8 @@
  */
 #define pr_fmt(fmt) "irq: " fmt
 
-#include <stdio.h>
-#include <string.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 #include <linux/irqchip/irq-msi-lib.h>
 #include <linux/soc/ti/ti_sci_inta_msi.h>

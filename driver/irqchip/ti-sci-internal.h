@@ -8,7 +8,8 @@
 #define IRQSIM_TI_SCI_INTERNAL_H
 
 #include <linux/io.h>
-#include <linux/irqsim_lock.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/of.h>
 #include <linux/soc/ti/ti_sci_protocol.h>
 
@@ -22,7 +23,7 @@ int ti_sci_translate_range(const struct device_node *node, const char *domain_na
 /* 0 if @node's ti,interrupt-ranges is absent or well-formed, else -EINVAL (logged) */
 int ti_sci_check_ranges(const struct device_node *node);
 
-/* strdup'd domain name shown by log lines and views */
+/* kstrdup'd domain name shown by log lines and views */
 void ti_sci_name_domain(struct irq_domain *d, const char *name);
 
 #endif

@@ -6,9 +6,7 @@
  * them out lowest first.  Also the
  * ti,interrupt-ranges translation shared by the INTR and INTA drivers.
  */
-#define _POSIX_C_SOURCE 200809L /* strdup */
-#include <stdlib.h>
-#include <string.h>
+#include <linux/string.h>
 
 #include <linux/bitmap.h>
 #include <linux/bitops.h>
@@ -18,11 +16,6 @@
 #include <linux/slab.h>
 
 #include "ti-sci-internal.h"
-
-static void ti_sci_resource_lock_destroy(void *lock)
-{
-	raw_spin_lock_destroy(lock);
-}
 
 struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle *handle,
 						      struct device *dev, u32 dev_id,
@@ -68,8 +61,7 @@ struct ti_sci_resource *devm_ti_sci_get_resource_sets(const struct ti_sci_handle
 	if (!valid_set)
 		return ERR_PTR(-EINVAL);
 	raw_spin_lock_init(&res->lock);
-	ret = devm_add_action_or_reset(dev, ti_sci_resource_lock_destroy, &res->lock);
-	return ret ? ERR_PTR(ret) : res;
+	return res;
 }
 
 struct ti_sci_resource *devm_ti_sci_get_resource(const struct ti_sci_handle *handle,
@@ -204,12 +196,12 @@ int ti_sci_translate_range(const struct device_node *node, const char *domain_na
 
 void ti_sci_name_domain(struct irq_domain *d, const char *name)
 {
-	char *copy = strdup(name);
+	char *copy = kstrdup(name, GFP_KERNEL);
 
 	if (!copy)
 		return;
 	if (d->flags & IRQ_DOMAIN_NAME_ALLOCATED)
-		free((char *)d->name);
+		kfree(d->name);
 	d->name = copy;
 	d->flags |= IRQ_DOMAIN_NAME_ALLOCATED;
 }

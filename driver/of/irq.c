@@ -8,7 +8,9 @@
 
 #include <libfdt.h>
 #include <string.h>
+#include <strings.h>
 
+#include <linux/msi.h>
 #include <linux/of_irq.h>
 
 #include "of_private.h"
@@ -297,4 +299,77 @@ unsigned int irq_of_parse_and_map(struct device_node *node, int index)
 		return 0;
 	of_phandle_args_to_fwspec(args.np, args.args, (unsigned int)args.args_count, &fwspec);
 	return irq_create_fwspec_mapping(&fwspec);
+}
+
+/* "mbi" names the parent whose msi_parent_ops prefix is "MBI-" (case-insensitive) */
+static bool msi_kind_matches(const char *prefix, const char *kind)
+{
+	size_t n = strlen(kind);
+
+	return prefix && n && strncasecmp(prefix, kind, n) == 0 &&
+	       (prefix[n] == '-' || prefix[n] == '\0');
+}
+
+static bool msi_parent_of_node(struct irq_domain *d, const struct device_node *msi_np,
+			       enum irq_domain_bus_token token)
+{
+	if (!irq_domain_is_msi_parent(d) || !d->msi_parent_ops || !d->fwnode)
+		return false;
+	/* a parent on a named fwnode (DirectLPI) carries the node it serves */
+	if (d->fwnode != of_fwnode_handle((struct device_node *)msi_np) &&
+	    d->fwnode->of_node != msi_np)
+		return false;
+	if (token == DOMAIN_BUS_ANY || d->bus_token == token)
+		return true;
+	return (d->msi_parent_ops->bus_select_token == (u32)token) ||
+	       ((unsigned int)token < 32 && (d->msi_parent_ops->bus_select_mask & BIT(token)));
+}
+
+/**
+ * of_msi_get_domain() - the MSI parent domain that @np's msi-parent names
+ * @dev: the device (for messages; may be NULL)
+ * @np: its node
+ * @token: bus token wanted (DOMAIN_BUS_ANY: any MSI parent domain of that node)
+ *
+ * Return: the domain; NULL while the msi-parent has none (its driver has not
+ * probed), and (logged) for a msi-parent that is no phandle, an
+ * irqsim,msi-parent-kind that is no string, or a node hosting several MSI
+ * parents without irqsim,msi-parent-kind.
+ */
+struct irq_domain *of_msi_get_domain(struct device *dev, const struct device_node *np,
+				     enum irq_domain_bus_token token)
+{
+	struct device_node *msi_np;
+	struct irq_domain *found = NULL;
+	const char *kind = NULL;
+	unsigned int n = 0;
+
+	if (!np)
+		return NULL;
+	msi_np = of_parse_phandle(np, "msi-parent", 0);
+	if (!msi_np) {
+		pr_err("%pOF: msi-parent missing or not a phandle", np);
+		return NULL;
+	}
+	if (of_get_property(np, "irqsim,msi-parent-kind", NULL) &&
+	    of_property_read_string(np, "irqsim,msi-parent-kind", &kind)) {
+		pr_err("%pOF: irqsim,msi-parent-kind is not a string", np);
+		return NULL;
+	}
+	for (struct irq_domain *d = irq_domain_next(NULL); d; d = irq_domain_next(d)) {
+		if (!msi_parent_of_node(d, msi_np, token))
+			continue;
+		if (kind && !msi_kind_matches(d->msi_parent_ops->prefix, kind))
+			continue;
+		if (!found)
+			found = d;
+		n++;
+	}
+	if (n > 1) {
+		pr_err("%pOF: msi-parent %pOF hosts %u MSI parents: say which with irqsim,msi-parent-kind",
+		       np, msi_np, n);
+		return NULL;
+	}
+	(void)dev;
+	return found;
 }

@@ -181,9 +181,12 @@ bool ImsPort::probe(std::string* err)
     if (ret) {
         // why: the deferral reason, else the driver's last line at boot
         std::string why;
-        if (struct platform_device* pdev = of_find_device_by_node(np))
+        if (struct platform_device* pdev = of_find_device_by_node(np)) {
+            if (pdev->dev.irqsim_probe_ret)
+                ret = pdev->dev.irqsim_probe_ret;  // the probe's own answer, not the lookup's
             if (const char* r = irqsim_deferred_probe_reason(&pdev->dev))
                 why = r;
+        }
         for (auto it = s_.log().rbegin(); why.empty() && it != s_.log().rend(); ++it)
             if (it->find("ims") != std::string::npos)
                 why = *it;

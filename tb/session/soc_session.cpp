@@ -15,6 +15,8 @@ extern "C" {
 #include <linux/irqdomain.h>
 #include <linux/of.h>
 #include <linux/of_irq.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 }
 
 #include "fabric_coverage.h"
@@ -262,6 +264,9 @@ bool SocSession::boot_steps(std::string* err)
     if (struct device_node* dn = of_find_compatible_node(nullptr, nullptr, "irqsim,dma-ring")) {
         ret = dma_ring_get(dn, &dma_);
         if (ret) {
+            struct platform_device* pdev = of_find_device_by_node(dn);
+            if (pdev && pdev->dev.irqsim_probe_ret)
+                ret = pdev->dev.irqsim_probe_ret;  // the probe's own answer, not the lookup's
             *err = std::string("dma-ring probe failed (") + std::to_string(ret) + ")" + boot_cause();
             return false;
         }

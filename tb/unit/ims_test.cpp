@@ -111,7 +111,7 @@ TEST_F(ImsTest, IsAPlatformDriverBoundAtBoot)
     EXPECT_EQ(gic_v3_mbi_in_use(), 0u);
     EXPECT_EQ(pdev->dev.msi_domain, nullptr);
     ims_device* x = nullptr;
-    EXPECT_EQ(ims_get(np, &x), -ENODEV);
+    EXPECT_EQ(ims_get(np, &x), -EPROBE_DEFER);
     // and binds again
     ASSERT_EQ(device_attach(&pdev->dev), 1) << AllLogs();
     ASSERT_EQ(ims_get(np, &ims), 0) << AllLogs();
@@ -129,13 +129,15 @@ TEST_F(ImsTest, ProbeRefusesWrongIdAndTooManySlots)
     device_release_driver(&pdev->dev);
     EXPECT_EQ(device_attach(&pdev->dev), 0);  // -ENODEV: the driver rejects the match, quietly
     ims_device* x = nullptr;
-    EXPECT_EQ(ims_get(np, &x), -ENODEV);
+    EXPECT_EQ(ims_get(np, &x), -EPROBE_DEFER);
+    EXPECT_EQ(pdev->dev.irqsim_probe_ret, -ENODEV);
     EXPECT_EQ(x, nullptr);
     EXPECT_GE(CountLogs({"ims", "no IMS device", "0xdeadbeef"}), 1u) << AllLogs();
     EXPECT_EQ(ErrorCount(), 0u) << AllLogs();
     gic.io.SetReg(kIms + IMS_ID, (IMS_ID_MAGIC << 16) | 8u);  // the DT asks for 32
     EXPECT_EQ(device_attach(&pdev->dev), -EINVAL);
-    EXPECT_EQ(ims_get(np, &x), -EINVAL);
+    EXPECT_EQ(ims_get(np, &x), -EPROBE_DEFER);
+    EXPECT_EQ(pdev->dev.irqsim_probe_ret, -EINVAL);
     EXPECT_GE(CountLogs({"irqsim,num-slots", "out of range"}), 1u) << AllLogs();
 }
 

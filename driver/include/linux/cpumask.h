@@ -122,6 +122,11 @@ static inline unsigned int cpumask_first_and(const struct cpumask *a, const stru
 #define for_each_possible_cpu(cpu) for_each_cpu(cpu, cpu_possible_mask)
 #define for_each_online_cpu(cpu) for_each_cpu(cpu, cpu_online_mask)
 
+/* the words of a mask, as unsigned long (64-bit hosts: the same as u64) */
+#define cpumask_bits(maskp) ((unsigned long *)(maskp)->bits)
+/* print a mask with "%*pbl" ("0-3,5") or "%*pb" (hex) */
+#define cpumask_pr_args(maskp) (int)nr_cpu_ids, cpumask_bits(maskp)
+
 /* "0-3,5" style text into buf; returns buf */
 char *cpumask_print(const struct cpumask *m, char *buf, size_t len);
 

@@ -311,6 +311,13 @@ int ipi_send_mask(unsigned int virq, const struct cpumask *dest);
  */
 void irq_chip_annotate(struct irq_data *d, const char *callback);
 
+struct pt_regs;
+/*
+ * The root irqchip's IRQ entry (arm64's CONFIG_GENERIC_IRQ_MULTI_HANDLER).
+ * Return: 0, or -EBUSY if another entry is installed.
+ */
+int set_handle_irq(void (*handle_irq)(struct pt_regs *regs));
+
 #ifdef __cplusplus
 }
 #endif

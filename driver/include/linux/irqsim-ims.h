@@ -52,9 +52,10 @@ struct ims_device;
 
 /**
  * ims_get() - the device the "irqsim-ims" platform driver bound to @node
- * Return: 0 with *out set, -ENODEV (no platform device for @node, or not
- * bound), or the error its last probe returned (-EPROBE_DEFER while the
- * msi-parent has no MSI parent domain, -EINVAL for a bad node).  Unbinding
+ * Return: 0 with *out set, -ENODEV (no platform device for @node), or
+ * -EPROBE_DEFER while no driver is bound to it (its probe deferred or failed:
+ * the log and the deferral reason say why), as a consumer of a provider
+ * sees it.  Unbinding
  * (device_release_driver(ims_to_dev(ims))) releases every slot still
  * requested and the device's MSI domain.
  */

@@ -22,6 +22,18 @@ void of_phandle_args_to_fwspec(struct device_node *np, const u32 *args, unsigned
 /* parse interrupt @index of @node and map it: the virq, 0 on failure */
 unsigned int irq_of_parse_and_map(struct device_node *node, int index);
 
+struct device;
+/*
+ * The MSI parent domain @np's "msi-parent" names (its first phandle), for
+ * @token (DOMAIN_BUS_ANY: any MSI parent domain of that node).  When the node
+ * hosts several MSI parents (the GIC: MBI and DirectLPI), the irqsim binding
+ * "irqsim,msi-parent-kind" of @np names one by its msi_parent_ops prefix
+ * ("mbi" for "MBI-").  Return: the domain, or NULL: none yet, or a tree that
+ * does not say which (logged).
+ */
+struct irq_domain *of_msi_get_domain(struct device *dev, const struct device_node *np,
+				     enum irq_domain_bus_token token);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h> /* snprintf, vsnprintf: the C library's, same semantics */
 
 #include <linux/gfp.h>
 #include <linux/printk.h>

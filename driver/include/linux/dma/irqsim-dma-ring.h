@@ -34,9 +34,9 @@ struct dma_ring_device;
  * optional irqsim,num-rings, default 32) when the platform bus was populated
  * @node: the device node
  * @out: receives the device, NULL on failure
- * Return: 0; -EPROBE_DEFER (still waiting for the TI-SCI firmware or the
- * INTA; the reason is logged), -EINVAL (bad properties), -ENOMEM: the probe's
- * answer; -ENODEV (no platform device for @node, or not bound).
+ * Return: 0; -ENODEV (no platform device for @node); -EPROBE_DEFER while no
+ * driver is bound to it (waiting for the TI-SCI firmware or the INTA, or its
+ * probe failed: the log and the deferral reason say why).
  */
 int dma_ring_get(struct device_node *node, struct dma_ring_device **out);
 

@@ -8,6 +8,7 @@
 #ifndef IRQSIM_ARM_GIC_V3_H
 #define IRQSIM_ARM_GIC_V3_H
 
+#include <asm/arch_gicv3.h>
 #include <linux/io.h>
 #include <linux/irqsim_base.h>
 
