@@ -89,15 +89,16 @@ protected:
                               << irqsim::axi_resp_name(res.resp);
     }
 
-    // what software may write: bits of fields only, limited fields clamped to their maximum
+    // what software may write: bits of fields only, limited fields clamped to their range
     static uint32_t legal(const Word& x, uint32_t v)
     {
         uint64_t full = static_cast<uint64_t>(v & x.m(x.r->fields)) << (32 * x.w);
         for (size_t k = 0; k < x.r->n_limits; k++) {
             const auto& l = x.r->limits[k];
             uint64_t fm = ((l.width == 64 ? ~0ull : (1ull << l.width) - 1)) << l.lsb;
-            if (((full & fm) >> l.lsb) > l.max)
-                full = (full & ~fm) | (l.max << l.lsb);
+            uint64_t f = (full & fm) >> l.lsb;
+            if (f > l.max || f < l.min)
+                full = (full & ~fm) | ((f > l.max ? l.max : l.min) << l.lsb);
         }
         return static_cast<uint32_t>(full >> (32 * x.w));
     }
