@@ -2,10 +2,15 @@
 #include "fault.h"
 
 #include "axil_master.h"
+#include "gic_redist_regs.h"
 
 #include <cstdio>
 
 namespace irqsim {
+
+// soc_pins.h (an installed header, without the generated ones) states the GICR layout too
+static_assert(SocParams::kGicrStride == GIC_REDIST_SIZE, "a PE's GICR frames: gic_redist.rdl");
+static_assert(SocParams::kSgiBaseOffset == GIC_REDIST_SGI_OFFSET, "SGI_base: gic_redist.rdl");
 
 const char* fw_op_name(FwOp op)
 {
@@ -29,8 +34,8 @@ Faults::~Faults()
 
 bool Faults::is_setlpir(uint32_t addr, unsigned* pe) const
 {
-    // GICR frames of 128 KB per PE, SETLPIR at RD_base + 0x40
-    constexpr uint32_t kSetlpir = 0x40;
+    // GICR frames of 128 KB per PE, SETLPIR in RD_base
+    constexpr uint32_t kSetlpir = GIC_REDIST_SETLPIR_OFFSET;
     const SocParams& sp = m_.params();
     if (addr < sp.gicr_base || (addr - sp.gicr_base) % SocParams::kGicrStride != kSetlpir)
         return false;

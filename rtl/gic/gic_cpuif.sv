@@ -1,6 +1,8 @@
 // gic_cpuif: GICv3 CPU interface (ICC_* system registers) for one PE.
 //
-// System-register key (16 bits), op0 = 3 implied:
+// System-register key (16 bits), op0 = 3 implied (the register map: gic_cpuif.rdl, which
+// describes key k at byte address k * 8; keys and fields come from the generated
+// gic_cpuif_regs_pkg):
 //   key[15:14] = op0 (3) or 0 - both accepted, key[13:11] = op1,
 //   key[10:7]  = CRn, key[6:3] = CRm, key[2:0] = op2
 //   i.e. key = (op1 << 11) | (CRn << 7) | (CRm << 3) | op2  [| 0xC000].
@@ -67,22 +69,37 @@ module gic_cpuif #(
   output logic        fiq_out
 );
 
-  // keys (op0 bits stripped)
-  localparam logic [13:0] K_PMR     = 14'h0230;
-  localparam logic [13:0] K_BPR0    = 14'h0643;
-  localparam logic [13:0] K_AP0R0   = 14'h0644;
-  localparam logic [13:0] K_AP1R0   = 14'h0648;
-  localparam logic [13:0] K_DIR     = 14'h0659;
-  localparam logic [13:0] K_RPR     = 14'h065B;
-  localparam logic [13:0] K_SGI1R   = 14'h065D;
-  localparam logic [13:0] K_IAR1    = 14'h0660;
-  localparam logic [13:0] K_EOIR1   = 14'h0661;
-  localparam logic [13:0] K_HPPIR1  = 14'h0662;
-  localparam logic [13:0] K_BPR1    = 14'h0663;
-  localparam logic [13:0] K_CTLR    = 14'h0664;
-  localparam logic [13:0] K_SRE     = 14'h0665;
-  localparam logic [13:0] K_IGRPEN0 = 14'h0666;
-  localparam logic [13:0] K_IGRPEN1 = 14'h0667;
+  // Keys (op0 bits stripped) and fields from the register description (gic_cpuif.rdl -> the
+  // generated gic_cpuif_regs_pkg; key = byte offset >> 3), named with the package: yosys
+  // reads no `import`.
+  localparam logic [13:0] K_PMR     = gic_cpuif_regs_pkg::PMR_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_BPR0    = gic_cpuif_regs_pkg::BPR0_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_AP0R0   = gic_cpuif_regs_pkg::AP0R0_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_AP1R0   = gic_cpuif_regs_pkg::AP1R0_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_DIR     = gic_cpuif_regs_pkg::DIR_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_RPR     = gic_cpuif_regs_pkg::RPR_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_SGI1R   = gic_cpuif_regs_pkg::SGI1R_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_IAR1    = gic_cpuif_regs_pkg::IAR1_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_EOIR1   = gic_cpuif_regs_pkg::EOIR1_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_HPPIR1  = gic_cpuif_regs_pkg::HPPIR1_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_BPR1    = gic_cpuif_regs_pkg::BPR1_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_CTLR    = gic_cpuif_regs_pkg::CTLR_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_SRE     = gic_cpuif_regs_pkg::SRE_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_IGRPEN0 = gic_cpuif_regs_pkg::IGRPEN0_EL1_OFFSET[16:3];
+  localparam logic [13:0] K_IGRPEN1 = gic_cpuif_regs_pkg::IGRPEN1_EL1_OFFSET[16:3];
+  // fields; the constant ones (CTLR: PRIbits = 4, IDbits = 0: 16 bits; SRE: RAO) as described
+  localparam logic [7:0]  PMR_BITS  = gic_cpuif_regs_pkg::PMR_EL1_PRIORITY_MASK[7:0];
+  localparam int          C_EOIMODE = gic_cpuif_regs_pkg::CTLR_EL1_EOIMODE_LSB;
+  localparam logic [63:0] C_FIXED   = gic_cpuif_regs_pkg::CTLR_EL1_RESET & ~gic_cpuif_regs_pkg::CTLR_EL1_EOIMODE_MASK;
+  localparam logic [63:0] SRE_VAL   = gic_cpuif_regs_pkg::SRE_EL1_RESET;
+  localparam int          G_EN      = gic_cpuif_regs_pkg::IGRPEN1_EL1_ENABLE_LSB;
+  localparam int          S_TL      = gic_cpuif_regs_pkg::SGI1R_EL1_TARGETLIST_LSB;
+  localparam int          S_AFF1    = gic_cpuif_regs_pkg::SGI1R_EL1_AFF1_LSB;
+  localparam int          S_ID      = gic_cpuif_regs_pkg::SGI1R_EL1_INTID_LSB;
+  localparam int          S_AFF2    = gic_cpuif_regs_pkg::SGI1R_EL1_AFF2_LSB;
+  localparam int          S_IRM     = gic_cpuif_regs_pkg::SGI1R_EL1_IRM_LSB;
+  localparam int          S_RS      = gic_cpuif_regs_pkg::SGI1R_EL1_RS_LSB;
+  localparam int          S_AFF3    = gic_cpuif_regs_pkg::SGI1R_EL1_AFF3_LSB;
 
   // ------------------------------------------------------------------ state
   logic [7:0]  pmr_q;
@@ -205,11 +222,10 @@ module gic_cpuif #(
             K_AP1R0:   sr_rdata <= {32'h0, apr_q};
             K_RPR:     sr_rdata <= {56'h0, rpr_q};
             K_HPPIR1:  sr_rdata <= {48'h0, hp_v ? hp_id : 16'd1023};
-            K_CTLR:    sr_rdata <= {48'h0, 2'b00 /*A3V,SEIS*/, 3'b000 /*IDbits: 16*/,
-                                    3'd4 /*PRIbits*/, 6'b0, eoimode_q, 1'b0 /*CBPR*/};
-            K_SRE:     sr_rdata <= 64'h7;
-            K_IGRPEN0: sr_rdata <= {63'h0, igrpen0_q};
-            K_IGRPEN1: sr_rdata <= {63'h0, igrpen1_q};
+            K_CTLR:    sr_rdata <= C_FIXED | (64'(eoimode_q) << C_EOIMODE);
+            K_SRE:     sr_rdata <= SRE_VAL;
+            K_IGRPEN0: sr_rdata <= 64'(igrpen0_q) << G_EN;
+            K_IGRPEN1: sr_rdata <= 64'(igrpen1_q) << G_EN;
             K_IAR1: begin
               if (can_signal) begin
                 sr_rdata         <= {48'h0, hp_id};
@@ -226,7 +242,7 @@ module gic_cpuif #(
         end else begin
           // ---------------- writes
           case (k)
-            K_PMR:     pmr_q <= sr_wdata[7:0] & 8'hF8;
+            K_PMR:     pmr_q <= sr_wdata[7:0] & PMR_BITS;
             K_BPR0:    bpr0_q <= (sr_wdata[2:0] < 3'd2) ? 3'd2 : sr_wdata[2:0];
             K_BPR1:    bpr1_q <= (sr_wdata[2:0] < 3'd3) ? 3'd3 : sr_wdata[2:0];
             K_AP0R0:   ;
@@ -234,10 +250,10 @@ module gic_cpuif #(
               apr_q <= sr_wdata[31:0];
               rpr_q <= apr_to_rpr(sr_wdata[31:0]);
             end
-            K_CTLR:    eoimode_q <= sr_wdata[1];
+            K_CTLR:    eoimode_q <= sr_wdata[C_EOIMODE];
             K_SRE:     ;
-            K_IGRPEN0: igrpen0_q <= sr_wdata[0];
-            K_IGRPEN1: igrpen1_q <= sr_wdata[0];
+            K_IGRPEN0: igrpen0_q <= sr_wdata[G_EN];
+            K_IGRPEN1: igrpen1_q <= sr_wdata[G_EN];
             K_EOIR1: begin
               if (!wr_id_special) begin
                 apr_q <= apr_q & ~lowest_bit(apr_q);
@@ -256,13 +272,13 @@ module gic_cpuif #(
             end
             K_SGI1R: begin
               sgi_v     <= 1'b1;
-              sgi_tlist <= sr_wdata[15:0];
-              sgi_aff1  <= sr_wdata[23:16];
-              sgi_id    <= sr_wdata[27:24];
-              sgi_aff2  <= sr_wdata[39:32];
-              sgi_irm   <= sr_wdata[40];
-              sgi_rs    <= sr_wdata[47:44];
-              sgi_aff3  <= sr_wdata[55:48];
+              sgi_tlist <= sr_wdata[S_TL +: 16];
+              sgi_aff1  <= sr_wdata[S_AFF1 +: 8];
+              sgi_id    <= sr_wdata[S_ID +: 4];
+              sgi_aff2  <= sr_wdata[S_AFF2 +: 8];
+              sgi_irm   <= sr_wdata[S_IRM];
+              sgi_rs    <= sr_wdata[S_RS +: 4];
+              sgi_aff3  <= sr_wdata[S_AFF3 +: 8];
             end
             default:   sr_error <= 1'b1;   // unknown or read-only
           endcase

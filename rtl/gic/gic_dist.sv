@@ -14,7 +14,9 @@
 // carries the live priority, so acknowledge/disable/reroute take effect at
 // once; a newly pending SPI reaches the CPU interface within two sweeps.
 //
-// Register access: see README.md. Writes/reads complete one cycle after req.
+// Register access: see README.md (the register table is generated from gic_dist.rdl; offsets,
+// fields and constant values come from the generated gic_dist_regs_pkg). Writes/reads
+// complete one cycle after req.
 // Waveforms show this block through its ports in the parent (the waves/ views'
 // depth); its internals get no trace code unless IRQSIM_TRACE_INTERNALS is
 // defined, because Verilator compares every signal with trace code at every dump.
@@ -59,13 +61,53 @@ module gic_dist #(
 );
 
   localparam int W = NUM_SPIS / 32;  // SPI words
-  localparam logic [31:0] IIDR_VAL  = 32'h4900_0000;  // ProductID 'I', implementer 0
-  localparam logic [31:0] PIDR2_VAL = 32'h0000_003B;  // ArchRev = 3
-  localparam logic [4:0]  ITLINES   = 5'(W);
-  // TYPER: ITLinesNumber, IDbits = 15 (16 bits), MBIS, No1N (1-of-N unsupported)
-  localparam logic [31:0] TYPER_VAL = {6'b0, 1'b1 /*No1N*/, 1'b0, 5'd15 /*IDbits*/,
-                                       1'b0, 1'b1 /*LPIS*/, 1'b1 /*MBIS*/, 5'd0,
-                                       1'b0 /*SecurityExtn*/, 2'b0, 3'b0, ITLINES};
+  // Offsets, fields and values from the register description (gic_dist.rdl -> the generated
+  // gic_dist_regs_pkg), named with the package: yosys reads no `import`.
+  // Single registers (16-bit offsets):
+  localparam logic [15:0] A_CTLR    = gic_dist_regs_pkg::CTLR_OFFSET[15:0];
+  localparam logic [15:0] A_TYPER   = gic_dist_regs_pkg::TYPER_OFFSET[15:0];
+  localparam logic [15:0] A_IIDR    = gic_dist_regs_pkg::IIDR_OFFSET[15:0];
+  localparam logic [15:0] A_PIDR2   = gic_dist_regs_pkg::PIDR2_OFFSET[15:0];
+  localparam logic [15:0] A_SETSPI  = gic_dist_regs_pkg::SETSPI_NSR_OFFSET[15:0];
+  localparam logic [15:0] A_CLRSPI  = gic_dist_regs_pkg::CLRSPI_NSR_OFFSET[15:0];
+  // The one-bit-per-INTID families (0x080-0x3FF, 128 bytes each: addr[9:7] names the family,
+  // addr[6:2] the word; word 0 = INTIDs 0-31 RAZ/WI, the SPI words follow it)
+  localparam logic [5:0]  F_BITS    = gic_dist_regs_pkg::IGROUPR_OFFSET[15:10];
+  localparam logic [2:0]  OP_GRP    = gic_dist_regs_pkg::IGROUPR_OFFSET[9:7];
+  localparam logic [2:0]  OP_SEN    = gic_dist_regs_pkg::ISENABLER_OFFSET[9:7];
+  localparam logic [2:0]  OP_CEN    = gic_dist_regs_pkg::ICENABLER_OFFSET[9:7];
+  localparam logic [2:0]  OP_SPEND  = gic_dist_regs_pkg::ISPENDR_OFFSET[9:7];
+  localparam logic [2:0]  OP_CPEND  = gic_dist_regs_pkg::ICPENDR_OFFSET[9:7];
+  localparam logic [2:0]  OP_SACT   = gic_dist_regs_pkg::ISACTIVER_OFFSET[9:7];
+  localparam logic [2:0]  OP_CACT   = gic_dist_regs_pkg::ICACTIVER_OFFSET[9:7];
+  localparam logic [4:0]  BIT_SPI0  = gic_dist_regs_pkg::IGROUPR_SPI_OFFSET[6:2];   // first SPI word
+  // IPRIORITYR (0x400-0x7FF, word = addr[9:2]), ICFGR (0xC00-0xCFF, word = addr[7:2]),
+  // IGRPMODR (0xD00-0xD7F), IROUTER (0x6000-0x7FFF, 8 bytes per INTID = addr[12:3])
+  localparam logic [5:0]  F_PRIO    = gic_dist_regs_pkg::IPRIORITYR_OFFSET[15:10];
+  localparam logic [7:0]  PRIO_SPI0 = gic_dist_regs_pkg::IPRIORITYR_SPI_OFFSET[9:2];
+  localparam logic [7:0]  F_CFG     = gic_dist_regs_pkg::ICFGR_OFFSET[15:8];
+  localparam logic [5:0]  CFG_SPI0  = gic_dist_regs_pkg::ICFGR_SPI_OFFSET[7:2];
+  localparam logic [8:0]  F_GRPMOD  = gic_dist_regs_pkg::IGRPMODR_OFFSET[15:7];
+  localparam logic [2:0]  F_ROUT    = gic_dist_regs_pkg::IROUTER_OFFSET[15:13];
+  localparam logic [9:0]  ROUT_SPI0 = gic_dist_regs_pkg::IROUTER_SPI_OFFSET[12:3];
+  // fields
+  localparam int          C_G0      = gic_dist_regs_pkg::CTLR_ENABLEGRP0_LSB;
+  localparam int          C_G1      = gic_dist_regs_pkg::CTLR_ENABLEGRP1_LSB;
+  localparam logic [31:0] C_FIXED   = gic_dist_regs_pkg::CTLR_RESET &
+                                      (gic_dist_regs_pkg::CTLR_ARE_MASK | gic_dist_regs_pkg::CTLR_DS_MASK);
+  localparam logic [31:0] C_RWP     = gic_dist_regs_pkg::CTLR_RWP_MASK;
+  localparam logic [31:0] PRIO_BITS = gic_dist_regs_pkg::IPRIORITYR_SPI_PRI0_MASK |
+                                      gic_dist_regs_pkg::IPRIORITYR_SPI_PRI1_MASK |
+                                      gic_dist_regs_pkg::IPRIORITYR_SPI_PRI2_MASK |
+                                      gic_dist_regs_pkg::IPRIORITYR_SPI_PRI3_MASK;
+  localparam int          CFG_EDGE  = gic_dist_regs_pkg::ICFGR_SPI_EDGE0_LSB;   // INTID k: bit CFG_EDGE + 2k
+  localparam int          RT_IRM    = gic_dist_regs_pkg::IROUTER_SPI_IRM_LSB;
+  // constant registers: ProductID 'I', ArchRev 3; TYPER's ITLinesNumber from NUM_SPIS
+  // (IDbits = 15: 16 bits, MBIS, LPIS, No1N: 1-of-N unsupported)
+  localparam logic [31:0] IIDR_VAL  = gic_dist_regs_pkg::IIDR_RESET;
+  localparam logic [31:0] PIDR2_VAL = gic_dist_regs_pkg::PIDR2_RESET;
+  localparam logic [31:0] TYPER_VAL = (gic_dist_regs_pkg::TYPER_RESET & ~gic_dist_regs_pkg::TYPER_ITLINESNUMBER_MASK) |
+                                      (32'(W) << gic_dist_regs_pkg::TYPER_ITLINESNUMBER_LSB);
 
   // ------------------------------------------------------------------ state
   logic [NUM_SPIS-1:0] grp_q;    // IGROUPR (1 = Group 1)
@@ -164,9 +206,9 @@ module gic_dist #(
   assign bm      = {{8{wstrb[3]}}, {8{wstrb[2]}}, {8{wstrb[1]}}, {8{wstrb[0]}}};
   assign rn      = addr[6:2];
   logic [4:0]  rw5;
-  assign rw5     = rn - 5'd1;
+  assign rw5     = rn - BIT_SPI0;
   assign rw      = 32'(rw5);      // zero-extended: keeps synthesized shifters narrow
-  assign rw_ok   = (rn != 5'd0) && (rw < W);
+  assign rw_ok   = (rn >= BIT_SPI0) && (rw < W);
 
   // SETSPI/CLRSPI target
   logic [9:0] ms_id;
@@ -183,9 +225,9 @@ module gic_dist #(
   int          rt_k;
   logic        rt_ok;
   logic [9:0]  rt_k10;
-  assign rt_k10 = addr[12:3] - 10'd32;
+  assign rt_k10 = addr[12:3] - ROUT_SPI0;
   assign rt_k   = 32'(rt_k10);
-  assign rt_ok  = (addr[12:3] >= 10'd32) && (addr[12:3] < 10'd1020) && (rt_k < NUM_SPIS);
+  assign rt_ok  = (addr[12:3] >= ROUT_SPI0) && (addr[12:3] < 10'd1020) && (rt_k < NUM_SPIS);
 
   // IPRIORITYR word (4 INTIDs) and ICFGR half word (16 INTIDs)
   int          pr_w;
@@ -195,29 +237,29 @@ module gic_dist #(
   logic [15:0] cf_mask, cf_val;
   logic [7:0]  pr_w8;
   logic [5:0]  cf_h6;
-  assign pr_w8 = addr[9:2] - 8'd8;
-  assign cf_h6 = addr[7:2] - 6'd2;
+  assign pr_w8 = addr[9:2] - PRIO_SPI0;
+  assign cf_h6 = addr[7:2] - CFG_SPI0;
   assign pr_w  = 32'(pr_w8);
-  assign pr_ok = (addr[9:2] >= 8'd8) && (pr_w < NUM_SPIS / 4);
+  assign pr_ok = (addr[9:2] >= PRIO_SPI0) && (pr_w < NUM_SPIS / 4);
   assign cf_h  = 32'(cf_h6);
-  assign cf_ok = (addr[7:2] >= 6'd2) && (cf_h < NUM_SPIS / 16);
+  assign cf_ok = (addr[7:2] >= CFG_SPI0) && (cf_h < NUM_SPIS / 16);
   logic [15:0] cf_rd;
   assign cf_rd = edge_q[16*cf_h +: 16];
   always_comb begin
     for (int j = 0; j < 16; j++) begin
       cf_mask[j] = wstrb[j / 4];
-      cf_val[j]  = wdata[2*j+1];
+      cf_val[j]  = wdata[CFG_EDGE + 2*j];
     end
   end
 
   logic is_bitreg, is_prio, is_cfg, is_rout, is_grpmod, is_setspi, is_clrspi;
-  assign is_bitreg = (addr[15:10] == 6'h00) && (addr[9:7] != 3'd0);            // 0x080-0x3FF
-  assign is_prio   = (addr[15:10] == 6'h01);                                   // 0x400-0x7FF
-  assign is_cfg    = (addr[15:8] == 8'h0C);                                    // 0xC00-0xCFF
-  assign is_grpmod = (addr[15:7] == 9'h01A);                                   // 0xD00-0xD7F
-  assign is_rout   = (addr[15:13] == 3'b011);                                  // 0x6000-0x7FFF
-  assign is_setspi = (addr == 16'h0040);
-  assign is_clrspi = (addr == 16'h0048);
+  assign is_bitreg = (addr[15:10] == F_BITS) && (addr[9:7] >= OP_GRP);        // 0x080-0x3FF
+  assign is_prio   = (addr[15:10] == F_PRIO);                                  // 0x400-0x7FF
+  assign is_cfg    = (addr[15:8] == F_CFG);                                    // 0xC00-0xCFF
+  assign is_grpmod = (addr[15:7] == F_GRPMOD);                                 // 0xD00-0xD7F
+  assign is_rout   = (addr[15:13] == F_ROUT);                                  // 0x6000-0x7FFF
+  assign is_setspi = (addr == A_SETSPI);
+  assign is_clrspi = (addr == A_CLRSPI);
 
   // ------------------------------------------------------------------ per-SPI bit state update
   // All sources of change are turned into per-word set/clear masks built with
@@ -269,17 +311,17 @@ module gic_dist #(
           if (cf_h6[0]) begin cf_m[31:16] = cf_mask; cf_v[31:16] = cf_val; end
           else          begin cf_m[15:0]  = cf_mask; cf_v[15:0]  = cf_val; end
         end
-        if (op == 3'd1 && wr_bit && rw5 == 5'(w))
+        if (op == OP_GRP && wr_bit && rw5 == 5'(w))
           grp_q[32*w +: 32] <= (grp_q[32*w +: 32] & ~bm) | sel_m;
-        en_q[32*w +: 32]    <= (en_q[32*w +: 32] | (op == 3'd2 ? sel_m : 32'h0)) &
-                               ~(op == 3'd3 ? sel_m : 32'h0);
-        latch_q[32*w +: 32] <= (latch_q[32*w +: 32] | rise[32*w +: 32] | (op == 3'd4 ? sel_m : 32'h0) |
+        en_q[32*w +: 32]    <= (en_q[32*w +: 32] | (op == OP_SEN ? sel_m : 32'h0)) &
+                               ~(op == OP_CEN ? sel_m : 32'h0);
+        latch_q[32*w +: 32] <= (latch_q[32*w +: 32] | rise[32*w +: 32] | (op == OP_SPEND ? sel_m : 32'h0) |
                                 (wr_set ? ms_e : 32'h0)) &
-                               ~((op == 3'd5 ? sel_m : 32'h0) | (wr_clr ? ms_e : 32'h0) | ack_m);
+                               ~((op == OP_CPEND ? sel_m : 32'h0) | (wr_clr ? ms_e : 32'h0) | ack_m);
         mlvl_q[32*w +: 32]  <= (mlvl_q[32*w +: 32] | (wr_set ? ms_l : 32'h0)) &
-                               ~((op == 3'd5 ? sel_m : 32'h0) | (wr_clr ? ms_l : 32'h0));
-        act_q[32*w +: 32]   <= (act_q[32*w +: 32] | (op == 3'd6 ? sel_m : 32'h0) | ack_m) &
-                               ~((op == 3'd7 ? sel_m : 32'h0) | deact_m);
+                               ~((op == OP_CPEND ? sel_m : 32'h0) | (wr_clr ? ms_l : 32'h0));
+        act_q[32*w +: 32]   <= (act_q[32*w +: 32] | (op == OP_SACT ? sel_m : 32'h0) | ack_m) &
+                               ~((op == OP_CACT ? sel_m : 32'h0) | deact_m);
         edge_q[32*w +: 32]  <= (edge_w & ~cf_m) | (cf_v & cf_m);
       end
     end
@@ -386,22 +428,22 @@ module gic_dist #(
         rdata <= 32'h0;
         if (we) begin
           // ---------------- writes
-          if (addr == 16'h0000) begin
+          if (addr == A_CTLR) begin
             if (wstrb[0]) begin
-              g0en_q <= wdata[0];
-              g1en_q <= wdata[1];
+              g0en_q <= wdata[C_G0];
+              g1en_q <= wdata[C_G1];
             end
             rwp_q    <= 1'b1;
             rwp_go_q <= 1'b0;
-          end else if (is_bitreg && rw_ok && op == 3'd3) begin
+          end else if (is_bitreg && rw_ok && op == OP_CEN) begin
             rwp_q    <= 1'b1;    // ICENABLER
             rwp_go_q <= 1'b0;
           end else if (is_prio && pr_ok) begin
-            prio_q[pr_w] <= (prio_q[pr_w] & ~bm) | (wdata & bm & 32'hF8F8_F8F8);
+            prio_q[pr_w] <= (prio_q[pr_w] & ~bm) | (wdata & bm & PRIO_BITS);
           end else if (is_rout && rt_ok) begin
             if (!addr[2]) begin
               // {IRM, Aff2, Aff1, Aff0}, byte strobes honoured
-              rtlo_q[rt_k] <= {wstrb[3] ? wdata[31] : rtlo_q[rt_k][24],
+              rtlo_q[rt_k] <= {wstrb[RT_IRM / 8] ? wdata[RT_IRM] : rtlo_q[rt_k][24],
                                (rtlo_q[rt_k][23:0] & ~bm[23:0]) | (wdata[23:0] & bm[23:0])};
             end else if (wstrb[0]) begin
               rthi_q[rt_k] <= wdata[7:0];
@@ -409,25 +451,25 @@ module gic_dist #(
           end
         end else begin
           // ---------------- reads
-          if (addr == 16'h0000)      rdata <= {rwp_q, 24'h0, 1'b1 /*DS*/, 1'b0, 1'b1 /*ARE*/,
-                                               2'b00, g1en_q, g0en_q};
-          else if (addr == 16'h0004) rdata <= TYPER_VAL;
-          else if (addr == 16'h0008) rdata <= IIDR_VAL;
-          else if (addr == 16'hFFE8) rdata <= PIDR2_VAL;
+          if (addr == A_CTLR)       rdata <= C_FIXED | (rwp_q ? C_RWP : 32'h0) |
+                                             (32'(g1en_q) << C_G1) | (32'(g0en_q) << C_G0);
+          else if (addr == A_TYPER) rdata <= TYPER_VAL;
+          else if (addr == A_IIDR)  rdata <= IIDR_VAL;
+          else if (addr == A_PIDR2) rdata <= PIDR2_VAL;
           else if (is_bitreg && rw_ok) begin
             case (addr[9:7])
-              3'd1:       rdata <= grp_q[32*rw +: 32];
-              3'd2, 3'd3: rdata <= en_q[32*rw +: 32];
-              3'd4, 3'd5: rdata <= pend[32*rw +: 32];
-              3'd6, 3'd7: rdata <= act_q[32*rw +: 32];
-              default:    rdata <= 32'h0;
+              OP_GRP:            rdata <= grp_q[32*rw +: 32];
+              OP_SEN, OP_CEN:    rdata <= en_q[32*rw +: 32];
+              OP_SPEND, OP_CPEND: rdata <= pend[32*rw +: 32];
+              OP_SACT, OP_CACT:  rdata <= act_q[32*rw +: 32];
+              default:           rdata <= 32'h0;
             endcase
           end else if (is_prio && pr_ok) begin
             rdata <= prio_q[pr_w];
           end else if (is_cfg && cf_ok) begin
-            for (int j = 0; j < 16; j++) rdata[2*j+1] <= cf_rd[j];
+            for (int j = 0; j < 16; j++) rdata[CFG_EDGE + 2*j] <= cf_rd[j];
           end else if (is_rout && rt_ok) begin
-            if (!addr[2]) rdata <= {rtlo_q[rt_k][24], 7'h0, rtlo_q[rt_k][23:0]};
+            if (!addr[2]) rdata <= (32'(rtlo_q[rt_k][24]) << RT_IRM) | {8'h0, rtlo_q[rt_k][23:0]};
             else          rdata <= {24'h0, rthi_q[rt_k]};
           end
         end
@@ -443,7 +485,7 @@ module gic_dist #(
         $error("GICD: byte/halfword access (wstrb=%b) to word-only register at offset 0x%04h", wstrb, addr);
       if (is_grpmod)
         $error("GICD_IGRPMODR: write at offset 0x%04h (Secure-only, RAZ/WI in this model)", addr);
-      if (is_rout && !addr[2] && (wdata[31] & wstrb[3]))
+      if (is_rout && !addr[2] && (wdata[RT_IRM] & wstrb[RT_IRM / 8]))
         $error("GICD_IROUTER: IRM=1 (1-of-N) written for INTID %0d: unsupported, SPI is not routed", addr[12:3]);
       if ((is_setspi || is_clrspi) && !ms_ok)
         $error("GICD_%sSPI_NSR: INTID %0d is not an implemented SPI (write ignored)",

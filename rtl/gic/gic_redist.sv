@@ -1,6 +1,8 @@
 // gic_redist: GICv3 redistributor for one PE (SGIs 0-15, PPIs 16-31, LPIs).
 //
-// Frames: RD_base at offset 0x00000, SGI_base at 0x10000 (addr[16] selects).
+// Frames: RD_base at offset 0x00000, SGI_base at 0x10000 (addr[16] selects). Offsets,
+// fields and constant values come from the register description (gic_redist.rdl -> the
+// generated gic_redist_regs_pkg).
 //
 // SGI/PPI candidate selection: a small sequential scanner snapshots the
 // eligible SGI/PPI mask and visits one set bit per cycle (at most 33 cycles
@@ -78,13 +80,68 @@ module gic_redist #(
   input  logic [1:0]  m_rresp
 );
 
-  localparam logic [31:0] IIDR_VAL  = 32'h4900_0000;
-  localparam logic [31:0] PIDR2_VAL = 32'h0000_003B;
+  // Offsets, fields and values from the register description (gic_redist.rdl -> the generated
+  // gic_redist_regs_pkg), named with the package: yosys reads no `import`.
+  // addr[FB] selects SGI_base; off = addr[FB-1:0] is the offset within a frame.
+  localparam int          FB        = $clog2(gic_redist_regs_pkg::SGI_OFFSET);
+  // RD_base
+  localparam logic [15:0] A_CTLR    = gic_redist_regs_pkg::CTLR_OFFSET[15:0];
+  localparam logic [15:0] A_IIDR    = gic_redist_regs_pkg::IIDR_OFFSET[15:0];
+  localparam logic [15:0] A_TYPER   = gic_redist_regs_pkg::TYPER_OFFSET[15:0];
+  localparam logic [15:0] A_WAKER   = gic_redist_regs_pkg::WAKER_OFFSET[15:0];
+  localparam logic [15:0] A_SETLPI  = gic_redist_regs_pkg::SETLPIR_OFFSET[15:0];
+  localparam logic [15:0] A_CLRLPI  = gic_redist_regs_pkg::CLRLPIR_OFFSET[15:0];
+  localparam logic [15:0] A_PROPB   = gic_redist_regs_pkg::PROPBASER_OFFSET[15:0];
+  localparam logic [15:0] A_PENDB   = gic_redist_regs_pkg::PENDBASER_OFFSET[15:0];
+  localparam logic [15:0] A_INVLPI  = gic_redist_regs_pkg::INVLPIR_OFFSET[15:0];
+  localparam logic [15:0] A_INVALL  = gic_redist_regs_pkg::INVALLR_OFFSET[15:0];
+  localparam logic [15:0] A_SYNCR   = gic_redist_regs_pkg::SYNCR_OFFSET[15:0];
+  localparam logic [15:0] A_PIDR2   = gic_redist_regs_pkg::PIDR2_OFFSET[15:0];
+  // SGI_base: the one-bit-per-INTID registers (128 bytes apart: off[9:7] names them; word 0 only)
+  localparam logic [5:0]  F_BITS    = gic_redist_regs_pkg::SGI_IGROUPR0_OFFSET[15:10];
+  localparam logic [6:0]  BIT_WORD  = gic_redist_regs_pkg::SGI_IGROUPR0_OFFSET[6:0];
+  localparam logic [2:0]  OP_GRP    = gic_redist_regs_pkg::SGI_IGROUPR0_OFFSET[9:7];
+  localparam logic [2:0]  OP_SEN    = gic_redist_regs_pkg::SGI_ISENABLER0_OFFSET[9:7];
+  localparam logic [2:0]  OP_CEN    = gic_redist_regs_pkg::SGI_ICENABLER0_OFFSET[9:7];
+  localparam logic [2:0]  OP_SPEND  = gic_redist_regs_pkg::SGI_ISPENDR0_OFFSET[9:7];
+  localparam logic [2:0]  OP_CPEND  = gic_redist_regs_pkg::SGI_ICPENDR0_OFFSET[9:7];
+  localparam logic [2:0]  OP_SACT   = gic_redist_regs_pkg::SGI_ISACTIVER0_OFFSET[9:7];
+  localparam logic [2:0]  OP_CACT   = gic_redist_regs_pkg::SGI_ICACTIVER0_OFFSET[9:7];
+  localparam logic [10:0] F_PRIO    = gic_redist_regs_pkg::SGI_IPRIORITYR_OFFSET[15:5];   // 8 words
+  localparam logic [15:0] A_ICFGR0  = gic_redist_regs_pkg::SGI_ICFGR0_OFFSET[15:0];
+  localparam logic [15:0] A_ICFGR1  = gic_redist_regs_pkg::SGI_ICFGR1_OFFSET[15:0];
+  localparam logic [15:0] A_GRPMOD  = gic_redist_regs_pkg::SGI_IGRPMODR0_OFFSET[15:0];
+  localparam logic [15:0] A_SPIDR2  = gic_redist_regs_pkg::SGI_PIDR2_OFFSET[15:0];
+  // fields
+  localparam int          C_ENLPI   = gic_redist_regs_pkg::CTLR_ENABLELPIS_LSB;
+  localparam int          C_RWP     = gic_redist_regs_pkg::CTLR_RWP_LSB;
+  localparam logic [31:0] C_FIXED   = gic_redist_regs_pkg::CTLR_RESET & gic_redist_regs_pkg::CTLR_IR_MASK;
+  localparam int          W_PSLEEP  = gic_redist_regs_pkg::WAKER_PROCESSORSLEEP_LSB;
+  localparam int          W_CASLEEP = gic_redist_regs_pkg::WAKER_CHILDRENASLEEP_LSB;
+  localparam int          S_BUSY    = gic_redist_regs_pkg::SYNCR_BUSY_LSB;
+  localparam int          CFG_EDGE  = gic_redist_regs_pkg::SGI_ICFGR1_EDGE0_LSB;   // PPI k: bit CFG_EDGE + 2k
+  localparam logic [31:0] PRIO_BITS = gic_redist_regs_pkg::SGI_IPRIORITYR_PRI0_MASK |
+                                      gic_redist_regs_pkg::SGI_IPRIORITYR_PRI1_MASK |
+                                      gic_redist_regs_pkg::SGI_IPRIORITYR_PRI2_MASK |
+                                      gic_redist_regs_pkg::SGI_IPRIORITYR_PRI3_MASK;
+  // constant registers: ProductID 'I', ArchRev 3, SGIs always edge; TYPER from the PE
+  // (PLPIS, DirectLPI; Processor_Number = PE, Last, affinity Aff1 = PE / 16, Aff0 = PE % 16)
+  localparam logic [31:0] IIDR_VAL  = gic_redist_regs_pkg::IIDR_RESET;
+  localparam logic [31:0] PIDR2_VAL = gic_redist_regs_pkg::PIDR2_RESET;
+  localparam logic [31:0] SPIDR2_VAL = gic_redist_regs_pkg::SGI_PIDR2_RESET;
+  localparam logic [31:0] ICFGR0_VAL = gic_redist_regs_pkg::SGI_ICFGR0_RESET;
   localparam logic        LAST      = (PE == NUM_PES - 1);
-  localparam logic [31:0] TYPER_LO  = {8'h0, 16'(PE), 3'b000, LAST, 1'b1 /*DirectLPI*/,
-                                       2'b00, 1'b1 /*PLPIS*/};
-  localparam logic [31:0] TYPER_HI  = {8'h0 /*Aff3*/, 8'h0 /*Aff2*/, 8'(PE / 16), 8'(PE % 16)};
-  localparam logic [31:0] ICFGR0_VAL = 32'hAAAA_AAAA;
+  localparam int          AFF0      = PE % 16;
+  localparam int          AFF1      = PE / 16;
+  localparam logic [63:0] TYPER_PE  = gic_redist_regs_pkg::TYPER_LAST_MASK | gic_redist_regs_pkg::TYPER_PROCESSOR_NUMBER_MASK |
+                                      gic_redist_regs_pkg::TYPER_AFF0_MASK | gic_redist_regs_pkg::TYPER_AFF1_MASK;
+  localparam logic [63:0] TYPER_VAL = (gic_redist_regs_pkg::TYPER_RESET & ~TYPER_PE) |
+                                      (64'(LAST) << gic_redist_regs_pkg::TYPER_LAST_LSB) |
+                                      (64'(PE) << gic_redist_regs_pkg::TYPER_PROCESSOR_NUMBER_LSB) |
+                                      (64'(AFF0) << gic_redist_regs_pkg::TYPER_AFF0_LSB) |
+                                      (64'(AFF1) << gic_redist_regs_pkg::TYPER_AFF1_LSB);
+  localparam logic [31:0] TYPER_LO  = TYPER_VAL[31:0];
+  localparam logic [31:0] TYPER_HI  = TYPER_VAL[63:32];
 
   // ------------------------------------------------------------------ state
   logic [31:0] grp_q, en_q, latch_q, act_q;
@@ -134,10 +191,18 @@ module gic_redist #(
   localparam logic [1:0] OP_SET = 2'd0, OP_CLR = 2'd1, OP_INV = 2'd2, OP_ALL = 2'd3;
   localparam logic [2:0] E_IDLE = 3'd0, E_LOOK = 3'd1, E_AR = 3'd2, E_R = 3'd3,
                          E_WAIT = 3'd4, E_ALL = 3'd5;
-  // PROPBASER: IDbits[4:0], InnerCache[9:7], Shareability[11:10], PA[51:12], OuterCache[58:56]
-  // PENDBASER: InnerCache[9:7], Shareability[11:10], PA[51:16], OuterCache[58:56] (PTZ RAZ)
-  localparam logic [63:0] PROPB_MASK = 64'h070F_FFFF_FFFF_FF9F;
-  localparam logic [63:0] PENDB_MASK = 64'h070F_FFFF_FFFF_0F80;
+  // PROPBASER: IDbits, InnerCache, Shareability, PA[51:12], OuterCache
+  // PENDBASER: InnerCache, Shareability, PA[51:16], OuterCache (PTZ reads 0)
+  localparam logic [63:0] PROPB_MASK = gic_redist_regs_pkg::PROPBASER_IDBITS_MASK |
+                                       gic_redist_regs_pkg::PROPBASER_INNERCACHE_MASK |
+                                       gic_redist_regs_pkg::PROPBASER_SHAREABILITY_MASK |
+                                       gic_redist_regs_pkg::PROPBASER_PA_MASK |
+                                       gic_redist_regs_pkg::PROPBASER_OUTERCACHE_MASK;
+  localparam logic [63:0] PENDB_MASK = gic_redist_regs_pkg::PENDBASER_INNERCACHE_MASK |
+                                       gic_redist_regs_pkg::PENDBASER_SHAREABILITY_MASK |
+                                       gic_redist_regs_pkg::PENDBASER_PA_MASK |
+                                       gic_redist_regs_pkg::PENDBASER_OUTERCACHE_MASK;
+  localparam int          IDBITS_W   = gic_redist_regs_pkg::PROPBASER_IDBITS_WIDTH;
 
   typedef logic [LPI_SLOTS-1:0] slotv_t;
   localparam logic [LPI_SLOTS-1:0] ONE_S = {{(LPI_SLOTS-1){1'b0}}, 1'b1};
@@ -237,12 +302,12 @@ module gic_redist #(
   logic [15:0] off;
   logic        lpi_cmd_off, q_full;
   assign bm        = {{8{wstrb[3]}}, {8{wstrb[2]}}, {8{wstrb[1]}}, {8{wstrb[0]}}};
-  assign sgi_frame = addr[16];
-  assign off       = addr[15:0];
+  assign sgi_frame = addr[FB];
+  assign off       = addr[FB-1:0];
   // SETLPIR/CLRLPIR/INVLPIR/INVALLR low words: queued for the LPI engine; a write
   // finding the queue full is acknowledged when there is room
-  assign lpi_cmd_off = !sgi_frame && (off == 16'h0040 || off == 16'h0048 ||
-                                      off == 16'h00A0 || off == 16'h00B0);
+  assign lpi_cmd_off = !sgi_frame && (off == A_SETLPI || off == A_CLRLPI ||
+                                      off == A_INVLPI || off == A_INVALL);
   assign q_full      = (q_cnt_q == QC'(QD));
   assign acc_now     = req && !ack && !(we && lpi_cmd_off && q_full);
 
@@ -250,20 +315,20 @@ module gic_redist #(
   logic [4:0]  idbits;
   logic [16:0] id_lim;
   logic        id_ok;
-  assign idbits = (propb_lo_q[4:0] > 5'd15) ? 5'd15 : propb_lo_q[4:0];
+  assign idbits = (propb_lo_q[IDBITS_W-1:0] > 5'd15) ? 5'd15 : propb_lo_q[IDBITS_W-1:0];
   assign id_lim = 17'd1 << (idbits + 5'd1);
   assign id_ok  = (wdata[31:16] == 16'h0) && (wdata[15:13] != 3'd0) && ({1'b0, wdata[15:0]} < id_lim);
 
   logic        cmd_push;
   logic [1:0]  cmd_op;
-  assign cmd_push = acc_now && we && lpi_cmd_off && enlpi_q && (off == 16'h00B0 || id_ok);
-  assign cmd_op   = (off == 16'h0040) ? OP_SET : (off == 16'h0048) ? OP_CLR :
-                    (off == 16'h00A0) ? OP_INV : OP_ALL;
+  assign cmd_push = acc_now && we && lpi_cmd_off && enlpi_q && (off == A_INVALL || id_ok);
+  assign cmd_op   = (off == A_SETLPI) ? OP_SET : (off == A_CLRLPI) ? OP_CLR :
+                    (off == A_INVLPI) ? OP_INV : OP_ALL;
 
   logic is_bit0, is_prio, is_grpmod;
-  assign is_bit0   = sgi_frame && (off[15:10] == 6'h00) && (off[9:7] != 3'd0) && (off[6:0] == 7'h0);
-  assign is_prio   = sgi_frame && (off[15:5] == 11'h020);          // 0x400-0x41F
-  assign is_grpmod = sgi_frame && (off == 16'h0D00);
+  assign is_bit0   = sgi_frame && (off[15:10] == F_BITS) && (off[9:7] >= OP_GRP) && (off[6:0] == BIT_WORD);
+  assign is_prio   = sgi_frame && (off[15:5] == F_PRIO);           // 0x400-0x41F
+  assign is_grpmod = sgi_frame && (off == A_GRPMOD);
 
   // Conditions of p_main's updates, computed outside the block: inside it every
   // state variable is read before it is written (a variable written and then read
@@ -290,16 +355,16 @@ module gic_redist #(
   assign deact_m = (deact_v && deact_id[15:5] == 11'h0) ? (32'h1 << deact_id[4:0]) : 32'h0;
   // ISENABLER0/ICENABLER0, ISPENDR0/ICPENDR0, ISACTIVER0/ICACTIVER0 set / clear masks
   logic [31:0] en_set, en_clr, lat_set, lat_clr, act_set, act_clr;
-  assign en_set  = (wr_bit && bit_op == 3'd2) ? wd : 32'h0;
-  assign en_clr  = (wr_bit && bit_op == 3'd3) ? wd : 32'h0;
-  assign lat_set = (wr_bit && bit_op == 3'd4) ? wd : 32'h0;
-  assign lat_clr = (wr_bit && bit_op == 3'd5) ? wd : 32'h0;
-  assign act_set = (wr_bit && bit_op == 3'd6) ? wd : 32'h0;
-  assign act_clr = (wr_bit && bit_op == 3'd7) ? wd : 32'h0;
+  assign en_set  = (wr_bit && bit_op == OP_SEN) ? wd : 32'h0;
+  assign en_clr  = (wr_bit && bit_op == OP_CEN) ? wd : 32'h0;
+  assign lat_set = (wr_bit && bit_op == OP_SPEND) ? wd : 32'h0;
+  assign lat_clr = (wr_bit && bit_op == OP_CPEND) ? wd : 32'h0;
+  assign act_set = (wr_bit && bit_op == OP_SACT) ? wd : 32'h0;
+  assign act_clr = (wr_bit && bit_op == OP_CACT) ? wd : 32'h0;
   logic lat_upd, act_upd, en_upd;
-  assign lat_upd = (wr_bit && bit_op[2:1] == 2'b10) || sgi_set_v || (|rise) || (|ack_m);
-  assign act_upd = (wr_bit && bit_op[2:1] == 2'b11) || (|ack_m) || (|deact_m);
-  assign en_upd  = wr_bit && bit_op[2:1] == 2'b01;
+  assign lat_upd = (wr_bit && (bit_op == OP_SPEND || bit_op == OP_CPEND)) || sgi_set_v || (|rise) || (|ack_m);
+  assign act_upd = (wr_bit && (bit_op == OP_SACT || bit_op == OP_CACT)) || (|ack_m) || (|deact_m);
+  assign en_upd  = wr_bit && (bit_op == OP_SEN || bit_op == OP_CEN);
 
   // (the scanner's per-bit values are block-local: computed only while visiting bits)
   always_ff @(posedge clk) begin : p_main
@@ -347,35 +412,35 @@ module gic_redist #(
       if (reg_rd) begin
         if (!sgi_frame) begin
           case (off)
-            16'h0000: rdata <= {28'h0, rwp_q, 1'b1 /*IR*/, 1'b0 /*CES*/, enlpi_q};   // UWP = 0
-            16'h0004: rdata <= IIDR_VAL;
-            16'h0008: rdata <= TYPER_LO;
-            16'h000C: rdata <= TYPER_HI;
-            16'h0014: rdata <= {29'h0, casleep_q, psleep_q, 1'b0};
-            16'hFFE8: rdata <= PIDR2_VAL;
-            16'h0070: rdata <= propb_lo_q;
-            16'h0074: rdata <= propb_hi_q;
-            16'h0078: rdata <= pendb_lo_q;
-            16'h007C: rdata <= pendb_hi_q;
-            16'h00C0: rdata <= {31'h0, lpi_busy};   // GICR_SYNCR.Busy
-            default:  rdata <= 32'h0;   // incl. write-only SETLPIR/CLRLPIR/INVLPIR/INVALLR
+            A_CTLR:        rdata <= C_FIXED | (32'(rwp_q) << C_RWP) | (32'(enlpi_q) << C_ENLPI);
+            A_IIDR:        rdata <= IIDR_VAL;
+            A_TYPER:       rdata <= TYPER_LO;
+            A_TYPER + 4:   rdata <= TYPER_HI;
+            A_WAKER:       rdata <= (32'(casleep_q) << W_CASLEEP) | (32'(psleep_q) << W_PSLEEP);
+            A_PIDR2:       rdata <= PIDR2_VAL;
+            A_PROPB:       rdata <= propb_lo_q;
+            A_PROPB + 4:   rdata <= propb_hi_q;
+            A_PENDB:       rdata <= pendb_lo_q;
+            A_PENDB + 4:   rdata <= pendb_hi_q;
+            A_SYNCR:       rdata <= 32'(lpi_busy) << S_BUSY;
+            default:       rdata <= 32'h0;   // incl. write-only SETLPIR/CLRLPIR/INVLPIR/INVALLR
           endcase
         end else if (is_bit0) begin
           case (off[9:7])
-            3'd1:       rdata <= grp_q;
-            3'd2, 3'd3: rdata <= en_q;
-            3'd4, 3'd5: rdata <= pend;
-            3'd6, 3'd7: rdata <= act_q;
-            default:    rdata <= 32'h0;
+            OP_GRP:             rdata <= grp_q;
+            OP_SEN, OP_CEN:     rdata <= en_q;
+            OP_SPEND, OP_CPEND: rdata <= pend;
+            OP_SACT, OP_CACT:   rdata <= act_q;
+            default:            rdata <= 32'h0;
           endcase
         end else if (is_prio) begin
           rdata <= prio_q[off[4:2]];
-        end else if (sgi_frame && off == 16'h0C00) begin
+        end else if (sgi_frame && off == A_ICFGR0) begin
           rdata <= ICFGR0_VAL;
-        end else if (sgi_frame && off == 16'h0C04) begin
-          for (int j = 0; j < 16; j++) rdata[2*j+1] <= pedge_q[j];
-        end else if (sgi_frame && off == 16'hFFE8) begin
-          rdata <= PIDR2_VAL;
+        end else if (sgi_frame && off == A_ICFGR1) begin
+          for (int j = 0; j < 16; j++) rdata[CFG_EDGE + 2*j] <= pedge_q[j];
+        end else if (sgi_frame && off == A_SPIDR2) begin
+          rdata <= SPIDR2_VAL;
         end
       end
 
@@ -431,28 +496,28 @@ module gic_redist #(
       if (reg_wr) begin
         if (!sgi_frame) begin
           case (off)
-            16'h0000: if (wstrb[0] && wdata[0]) enlpi_q <= 1'b1;   // CES = 0: no clearing
-            16'h0014: if (wstrb[0]) psleep_q <= wdata[1];
-            16'h0070: if (!enlpi_q) propb_lo_q <= (propb_lo_q & ~bm) | (wdata & bm & PROPB_MASK[31:0]);
-            16'h0074: if (!enlpi_q) propb_hi_q <= (propb_hi_q & ~bm) | (wdata & bm & PROPB_MASK[63:32]);
-            16'h0078: if (!enlpi_q) pendb_lo_q <= (pendb_lo_q & ~bm) | (wdata & bm & PENDB_MASK[31:0]);
-            16'h007C: if (!enlpi_q) pendb_hi_q <= (pendb_hi_q & ~bm) | (wdata & bm & PENDB_MASK[63:32]);
+            A_CTLR:      if (wstrb[C_ENLPI / 8] && wdata[C_ENLPI]) enlpi_q <= 1'b1;   // CES = 0: no clearing
+            A_WAKER:     if (wstrb[W_PSLEEP / 8]) psleep_q <= wdata[W_PSLEEP];
+            A_PROPB:     if (!enlpi_q) propb_lo_q <= (propb_lo_q & ~bm) | (wdata & bm & PROPB_MASK[31:0]);
+            A_PROPB + 4: if (!enlpi_q) propb_hi_q <= (propb_hi_q & ~bm) | (wdata & bm & PROPB_MASK[63:32]);
+            A_PENDB:     if (!enlpi_q) pendb_lo_q <= (pendb_lo_q & ~bm) | (wdata & bm & PENDB_MASK[31:0]);
+            A_PENDB + 4: if (!enlpi_q) pendb_hi_q <= (pendb_hi_q & ~bm) | (wdata & bm & PENDB_MASK[63:32]);
             default: ;  // RO, LPI commands (LPI engine), reserved
           endcase
         end else if (is_bit0) begin
           case (off[9:7])
-            3'd1: grp_q <= (grp_q & ~bm) | wd;
-            3'd3: begin   // ICENABLER0 (the enables above)
+            OP_GRP: grp_q <= (grp_q & ~bm) | wd;
+            OP_CEN: begin   // ICENABLER0 (the enables above)
               rwp_q    <= 1'b1;
               rwp_go_q <= 1'b0;
             end
             default: ;   // 2, 4-7: enable, pending, active above
           endcase
         end else if (is_prio) begin
-          prio_q[off[4:2]] <= (prio_q[off[4:2]] & ~bm) | (wdata & bm & 32'hF8F8_F8F8);
-        end else if (sgi_frame && off == 16'h0C04) begin
+          prio_q[off[4:2]] <= (prio_q[off[4:2]] & ~bm) | (wdata & bm & PRIO_BITS);
+        end else if (sgi_frame && off == A_ICFGR1) begin
           for (int j = 0; j < 16; j++)
-            if (wstrb[j/4]) pedge_q[j] <= wdata[2*j+1];
+            if (wstrb[j/4]) pedge_q[j] <= wdata[CFG_EDGE + 2*j];
         end
       end
     end
@@ -700,10 +765,10 @@ module gic_redist #(
                wstrb, addr, PE);
       if (is_grpmod)
         $error("GICR_IGRPMODR0: write (Secure-only, RAZ/WI in this model) (PE %0d)", PE);
-      if (!sgi_frame && (off == 16'h0070 || off == 16'h0074 || off == 16'h0078 || off == 16'h007C) &&
+      if (!sgi_frame && (off == A_PROPB || off == A_PROPB + 4 || off == A_PENDB || off == A_PENDB + 4) &&
           enlpi_q)
         $error("GICR_%s: written while GICR_CTLR.EnableLPIs=1 (write ignored; tables must be programmed before enabling LPIs) (PE %0d)",
-               off[3] ? "PENDBASER" : "PROPBASER", PE);
+               (off == A_PENDB || off == A_PENDB + 4) ? "PENDBASER" : "PROPBASER", PE);
     end
   end
 `endif
@@ -714,6 +779,6 @@ module gic_redist #(
 `endif
 
   logic unused_rd;
-  assign unused_rd = ^{ns, e_byte_q[1], pendb_lo_q, pendb_hi_q, propb_hi_q, propb_lo_q[11:5]};
+  assign unused_rd = ^{ns, e_byte_q[1], pendb_lo_q, pendb_hi_q, propb_hi_q, propb_lo_q[11:IDBITS_W]};
 
 endmodule

@@ -69,6 +69,10 @@ module gic_top #(
   // PE index then copied all NUM_PES entries), a cost that grew with NUM_PES for
   // every port of every PE; an array element is a plain store and an indexed load.
   localparam int PEW = (NUM_PES > 1) ? $clog2(NUM_PES) : 1;   // PE index width
+  // Frame sizes from the register descriptions (gic_dist.rdl, gic_redist.rdl): the GICD frame
+  // (64 KB) and one PE's GICR frames (RD_base + SGI_base, 128 KB: the PE is the address above)
+  localparam int DB  = $clog2(gic_dist_regs_pkg::SIZE);
+  localparam int RB  = $clog2(gic_redist_regs_pkg::SIZE);
 
   logic [NUM_PES-1:0]    sp_cand_v;
   logic [NUM_PES*10-1:0] sp_cand_id;
@@ -128,7 +132,7 @@ module gic_top #(
     .NUM_SPIS(NUM_SPIS), .NUM_PES(NUM_PES), .IRQSIM_ASSERT(IRQSIM_ASSERT)
   ) u_dist (
     .clk, .rst_n,
-    .req(d_req), .we(d_we), .addr(d_addr[15:0]), .wdata(d_wdata), .wstrb(d_wstrb), .ns(d_ns),
+    .req(d_req), .we(d_we), .addr(d_addr[DB-1:0]), .wdata(d_wdata), .wstrb(d_wstrb), .ns(d_ns),
     .ack(d_ack), .rdata(d_rdata), .resp(d_resp),
     .spi_in,
     .ack_v(d_ack_v), .ack_id(d_ack_id), .deact_v(d_deact_v), .deact_id(d_deact_id),
@@ -141,8 +145,8 @@ module gic_top #(
   logic [7:0] r_pe;
   logic       r_bad;        // beyond the last redistributor
   logic       r_bad_ack_q;
-  assign r_pe  = r_addr[24:17];
-  assign r_bad = (r_addr[31:25] != 7'h0) || (32'(r_pe) >= NUM_PES);
+  assign r_pe  = r_addr[RB +: 8];
+  assign r_bad = (r_addr[31:RB+8] != '0) || (32'(r_pe) >= NUM_PES);
   logic [PEW-1:0] r_pi;     // r_pe as an array index (valid when !r_bad)
   assign r_pi  = r_pe[PEW-1:0];
 
@@ -264,7 +268,7 @@ module gic_top #(
       .IRQSIM_ASSERT(IRQSIM_ASSERT)
     ) u_rd (
       .clk, .rst_n,
-      .req(rd_req[p]), .we(r_we), .addr(r_addr[16:0]), .wdata(r_wdata), .wstrb(r_wstrb), .ns(r_ns),
+      .req(rd_req[p]), .we(r_we), .addr(r_addr[RB-1:0]), .wdata(r_wdata), .wstrb(r_wstrb), .ns(r_ns),
       .ack(rd_ack[p]), .rdata(rd_rdata[p]), .resp(rd_resp[p]),
       .ppi_in(ppi_in[p*16 +: 16]),
       .sgi_set_v(sgi_tgt_q[p]), .sgi_set_id(sgi_set_id_q),
@@ -307,6 +311,6 @@ module gic_top #(
 `endif
 
   logic unused_gic;
-  assign unused_gic = ^{grp0_en, d_addr[31:16], arb_pe_q};
+  assign unused_gic = ^{grp0_en, d_addr[31:DB], arb_pe_q};
 
 endmodule

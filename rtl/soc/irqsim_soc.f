@@ -1,5 +1,8 @@
 # irqsim_soc files in dependency order (rtl/soc/soc-files prints them as paths). Lines with
 # $IRQSIM_RDL_DIR/ are register packages the build generates from rtl/*/*.rdl.
+$IRQSIM_RDL_DIR/gic_dist_regs_pkg.sv
+$IRQSIM_RDL_DIR/gic_redist_regs_pkg.sv
+$IRQSIM_RDL_DIR/gic_cpuif_regs_pkg.sv
 $IRQSIM_RDL_DIR/dev_timer_regs_pkg.sv
 $IRQSIM_RDL_DIR/dev_dma_ring_regs_pkg.sv
 $IRQSIM_RDL_DIR/dev_ims_regs_pkg.sv

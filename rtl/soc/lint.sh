@@ -31,12 +31,14 @@ run "irqsim_soc NUM_SPIS=992" --top-module irqsim_soc -GNUM_SPIS=992 $FILES
 run "irqsim_soc SYNTHESIS" --top-module irqsim_soc -DSYNTHESIS $FILES
 run axil_to_reg rtl/bus/axil_to_reg.sv
 run axil_fabric --top-module axil_fabric rtl/bus/axil_fabric.sv
-run gic_dist rtl/gic/gic_dist.sv
-run "gic_dist NUM_SPIS=32 NUM_PES=1" -GNUM_SPIS=32 -GNUM_PES=1 rtl/gic/gic_dist.sv
-run "gic_dist NUM_SPIS=992 NUM_PES=17" -GNUM_SPIS=992 -GNUM_PES=17 rtl/gic/gic_dist.sv
-run gic_redist rtl/gic/gic_redist.sv
-run gic_cpuif rtl/gic/gic_cpuif.sv
-run gic_top --top-module gic_top rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv
+GICPKG="$RDL/gic_dist_regs_pkg.sv $RDL/gic_redist_regs_pkg.sv $RDL/gic_cpuif_regs_pkg.sv"
+run gic_dist "$RDL/gic_dist_regs_pkg.sv" rtl/gic/gic_dist.sv
+run "gic_dist NUM_SPIS=32 NUM_PES=1" -GNUM_SPIS=32 -GNUM_PES=1 "$RDL/gic_dist_regs_pkg.sv" rtl/gic/gic_dist.sv
+run "gic_dist NUM_SPIS=992 NUM_PES=17" -GNUM_SPIS=992 -GNUM_PES=17 "$RDL/gic_dist_regs_pkg.sv" rtl/gic/gic_dist.sv
+run gic_redist "$RDL/gic_redist_regs_pkg.sv" rtl/gic/gic_redist.sv
+run "gic_redist PE=17 NUM_PES=18" -GPE=17 -GNUM_PES=18 "$RDL/gic_redist_regs_pkg.sv" rtl/gic/gic_redist.sv
+run gic_cpuif "$RDL/gic_cpuif_regs_pkg.sv" rtl/gic/gic_cpuif.sv
+run gic_top --top-module gic_top $GICPKG rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv
 run dev_timer "$RDL/dev_timer_regs_pkg.sv" rtl/dev/dev_timer.sv
 run dev_dma_ring "$RDL/dev_dma_ring_regs_pkg.sv" rtl/dev/dev_dma_ring.sv
 run "dev_dma_ring NUM_RINGS=1 LATENCY=1" -GNUM_RINGS=1 -GLATENCY=1 "$RDL/dev_dma_ring_regs_pkg.sv" rtl/dev/dev_dma_ring.sv

@@ -48,10 +48,10 @@ block() {
   case $1 in
     axil_to_reg) synth axil_to_reg rtl/bus/axil_to_reg.sv ;;
     axil_fabric) synth axil_fabric rtl/bus/axil_fabric.sv ;;
-    gic_dist)    synth gic_dist rtl/gic/gic_dist.sv ;;
-    gic_redist)  synth gic_redist rtl/gic/gic_redist.sv ;;
-    gic_cpuif)   synth gic_cpuif rtl/gic/gic_cpuif.sv ;;
-    gic_top)     synth gic_top "rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv" ;;
+    gic_dist)    synth gic_dist "$RDL/gic_dist_regs_pkg.sv rtl/gic/gic_dist.sv" ;;
+    gic_redist)  synth gic_redist "$RDL/gic_redist_regs_pkg.sv rtl/gic/gic_redist.sv" ;;
+    gic_cpuif)   synth gic_cpuif "$RDL/gic_cpuif_regs_pkg.sv rtl/gic/gic_cpuif.sv" ;;
+    gic_top)     synth gic_top "$RDL/gic_dist_regs_pkg.sv $RDL/gic_redist_regs_pkg.sv $RDL/gic_cpuif_regs_pkg.sv rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv" ;;
     dev_timer)   synth dev_timer "$RDL/dev_timer_regs_pkg.sv rtl/dev/dev_timer.sv" ;;
     dev_dma_ring) synth dev_dma_ring "$RDL/dev_dma_ring_regs_pkg.sv rtl/dev/dev_dma_ring.sv" ;;
     dev_ims)     synth dev_ims "$RDL/dev_ims_regs_pkg.sv rtl/dev/dev_ims.sv" ;;

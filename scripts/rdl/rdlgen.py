@@ -10,12 +10,15 @@ writes, for the addrmap <block> of the file (named after it):
   DIR/<block>_regs.md       the register table of the block's README
   DIR/<block>_csr.h         C++ register descriptors for the generic CSR tests (tb/rtl/csr_desc.h)
   DIR/<block>_waves.txt     wave labels: a GTKWave translate filter file for the block's address port
-                            (every register address -> NAME[n]; the port's width is addr_bits)
+                            (every register address -> NAME[n]; the port's width is addr_bits; a port
+                            that carries address >> port_shift is labelled with those values)
 
 Names: the path below the addrmap, array brackets dropped, joined by '_' and upper-cased
 (VINT[].ENABLE_CLEAR -> VINT_ENABLE_CLEAR). A register's OFFSET is relative to its parent
-(regfile or addrmap); an array also has _STRIDE and _COUNT. A register within an array
-regfile is described once (element 0 of the regfile); the descriptors carry the array.
+(regfile or addrmap); an array also has _STRIDE and _COUNT. With addr_bits, <BLOCK>_SIZE is the
+block's address window (2^addr_bits: e.g. the distance between two GICR frames). A register
+within an array regfile is described once (element 0 of the regfile); the descriptors carry
+the array.
 Output is written only when it changes, so an unchanged description rebuilds nothing.
 """
 import argparse
@@ -88,9 +91,10 @@ class Reg:
                 self.reset_mask |= mask(f)
             if f.is_hw_writable or f.get_property("counter"):
                 self.volatile |= mask(f)
-            lm = f.get_property("legal_max", default=None)
-            if lm is not None:
-                self.limits.append((f.lsb, f.width, lm))
+            lo = f.get_property("legal_min", default=None)
+            hi = f.get_property("legal_max", default=None)
+            if lo is not None or hi is not None:
+                self.limits.append((f.lsb, f.width, lo or 0, (1 << f.width) - 1 if hi is None else hi))
         self.defined = sum(mask(f) for f in self.fields)
         self.reset_mask |= ((1 << self.width) - 1) & ~self.defined   # bits of no field read 0
         kinds = sorted(k for k, m in self.masks.items() if m)
@@ -117,6 +121,14 @@ def collect(top):
     return regs, groups
 
 
+def block_size(top):
+    """The block's address window (addr_bits given, a port of byte addresses), else None."""
+    bits = top.get_property("addr_bits", default=None)
+    if bits is None or top.get_property("port_shift", default=None):
+        return None
+    return 1 << bits
+
+
 def hexw(v, w):
     return f"0x{v:0{max(1, (w + 3) // 4)}X}"
 
@@ -134,6 +146,8 @@ def gen_sv(block, src, regs, groups, top):
 
     def li(name, val):
         L.append(f"  localparam int {name} = {val};")
+    if block_size(top) is not None:
+        lp("SIZE", block_size(top), 32)
     for g in groups:
         s = sym(g, top)
         lp(f"{s}_OFFSET", g.raw_address_offset, 32)
@@ -168,6 +182,8 @@ def gen_h(block, src, regs, groups, top):
     def d(name, val, w=32):
         suf = "ull" if w > 32 else "u"
         L.append(f"#define {P}_{name} 0x{val:X}{suf}")
+    if block_size(top) is not None:
+        d("SIZE", block_size(top))
     for g in groups:
         s = sym(g, top)
         d(f"{s}_OFFSET", g.raw_address_offset)
@@ -208,7 +224,11 @@ def bits(f):
     return f"[{f.msb}]" if f.width == 1 else f"[{f.msb}:{f.lsb}]"
 
 
-def offset_text(r, aw):
+def offset_text(r, aw, shift=0):
+    if shift:
+        if r.count != 1:
+            raise SystemExit(f"rdlgen: {r.node.get_path()}: arrays are not supported with port_shift")
+        return hexw(r.base >> shift, aw)
     if r.count == 1:
         return hexw(r.base, aw)
     if r.node.is_array:
@@ -218,9 +238,12 @@ def offset_text(r, aw):
 
 
 def gen_md(block, src, regs, top):
-    aw = max(12, (top.size - 1).bit_length())
+    shift = top.get_property("port_shift", default=None) or 0
+    aw = max(12, (top.size - 1).bit_length() - shift)
     aw = (aw + 3) // 4 * 4
-    L = [f"Generated from `{src}` (SystemRDL) by scripts/rdl/rdlgen.py. Offsets are from the block base;",
+    where = (f"Offsets are the port's values (byte address >> {shift})" if shift
+             else "Offsets are from the block base")
+    L = [f"Generated from `{src}` (SystemRDL) by scripts/rdl/rdlgen.py. {where};",
          "n indexes an array (count in the name column).", "",
          "| offset | name | reset | access | fields | meaning |", "|---|---|---|---|---|---|"]
     for r in regs:
@@ -236,7 +259,7 @@ def gen_md(block, src, regs, top):
                 t += f": {fd}"
             fl.append(t)
         desc = (r.node.get_property("desc") or "").replace("|", "\\|").replace("\n", " ")
-        L.append(f"| {offset_text(r, aw)} | {name} | {reset} | {access_text(r)} | {'; '.join(fl)} | {desc} |")
+        L.append(f"| {offset_text(r, aw, shift)} | {name} | {reset} | {access_text(r)} | {'; '.join(fl)} | {desc} |")
     return "\n".join(L) + "\n"
 
 
@@ -249,7 +272,7 @@ def gen_csr(block, src, regs, top):
     lim = []
     for r in regs:
         if r.limits:
-            body = ", ".join(f"{{{a}, {b}, 0x{c:X}ull}}" for a, b, c in r.limits)
+            body = ", ".join(f"{{{a}, {b}, 0x{lo:X}ull, 0x{hi:X}ull}}" for a, b, lo, hi in r.limits)
             L.append(f"inline constexpr FieldLimit {block}_{r.name.lower()}_limits[] = {{{body}}};")
             lim.append(r.name)
     L.append(f"inline constexpr Reg {block}_regs[] = {{")
@@ -271,7 +294,8 @@ def gen_csr(block, src, regs, top):
 
 def gen_waves(block, src, regs, top):
     # GTKWave matches the hex text it would show: as many digits as the port has
-    bits = top.get_property("addr_bits", default=None) or max(1, (top.size - 1).bit_length())
+    shift = top.get_property("port_shift", default=None) or 0
+    bits = top.get_property("addr_bits", default=None) or max(1, (top.size - 1).bit_length() - shift)
     digits = (bits + 3) // 4
     L = [f"# Generated by scripts/rdl/rdlgen.py from {src}: do not edit.",
          f"# GTKWave translate filter of {block}'s {bits}-bit register address (hex display)."]
@@ -279,9 +303,11 @@ def gen_waves(block, src, regs, top):
     for r in regs:
         for i in range(r.count):
             idx = f"[{i}]" if r.count > 1 else ""
-            for w in range(r.width // 32):
-                half = ("_LO" if w == 0 else "_HI") if r.width > 32 else ""
-                rows.append((r.base + i * r.stride + 4 * w, f"{r.name}{half}{idx}"))
+            # a port of whole registers (port_shift) sees one value per register, not per word
+            words = 1 if shift else r.width // 32
+            for w in range(words):
+                half = ("_LO" if w == 0 else "_HI") if words > 1 else ""
+                rows.append(((r.base + i * r.stride + 4 * w) >> shift, f"{r.name}{half}{idx}"))
     L += [f"{a:0{digits}X} {n}" for a, n in sorted(rows)]
     return "\n".join(L) + "\n"
 

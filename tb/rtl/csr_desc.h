@@ -13,10 +13,11 @@ namespace irqsim::csr {
 // (the masks below say which bits are which). WCLR: any write clears.
 enum class Access { RW, RO, W1S, W1C, WCLR, WO, MIXED };
 
-// Software must not write more than max into bits [lsb, lsb + width) (the RTL's checker flags it).
+// Bits [lsb, lsb + width) take values min..max: software must not write more than max (the RTL's
+// checker flags it); a write of less than min reads back min (the field's floor, e.g. a binary point).
 struct FieldLimit {
     unsigned lsb, width;
-    uint64_t max;
+    uint64_t min, max;
 };
 
 struct Reg {

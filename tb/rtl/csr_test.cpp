@@ -10,6 +10,9 @@
 //   SecureWrite  a non-secure write of a secure-only register answers SLVERR, changes
 //                nothing (only for the blocks that have one)
 // Arrays: the first and last element. 64-bit registers: each 32-bit word on its own.
+// The GIC CPU interface's registers are reached through the system-register port (PE 0):
+// a word is read from, and written into, its register's 64-bit value (read-modify-write),
+// and a read of a write-only register must be refused.
 // Bits the hardware also changes (volatile) are checked after reset only; bits of no
 // field are written 0 (software's rule; some RTL checkers flag other writes) and read 0.
 // A register with csr_excl (a write has side effects) is only read.
@@ -23,6 +26,7 @@
 #include <vector>
 
 using csrtest::Dut;
+using csrtest::Port;
 using irqsim::csr::Block;
 using irqsim::csr::Reg;
 
@@ -58,9 +62,19 @@ protected:
     }
 
     const Block& block() const { return *GetParam().block; }
+    bool sysreg() const { return GetParam().port == Port::Sysreg; }
     uint32_t addr(const Reg& r, uint32_t i, unsigned w) const
     {
-        return sim->model().params().*GetParam().base + r.addr(i) + 4 * w;
+        return (sysreg() ? 0 : sim->model().params().*GetParam().base) + r.addr(i) + 4 * w;
+    }
+    // the system-register key of a register (its offset / 8) and the refusal of an access
+    static uint16_t key(const Reg& r, uint32_t i) { return static_cast<uint16_t>(r.addr(i) >> 3); }
+    uint64_t sysreg_read(const Reg& r, uint32_t i)
+    {
+        auto res = sim->sysregs().read(0, key(r, i));
+        EXPECT_TRUE(res.ok()) << r.name << " (key 0x" << std::hex << key(r, i) << "): read "
+                              << (res.timeout ? "timed out" : "refused");
+        return res.data;
     }
     static std::vector<uint32_t> elements(const Reg& r)
     {
@@ -74,6 +88,8 @@ protected:
 
     uint32_t read(const Reg& r, uint32_t i, unsigned w)
     {
+        if (sysreg())
+            return static_cast<uint32_t>(sysreg_read(r, i) >> (32 * w));
         auto res = sim->cpu_bus().read32(addr(r, i, w));
         EXPECT_TRUE(res.ok()) << r.name << "[" << i << "] word " << w << ": read "
                               << irqsim::axi_resp_name(res.resp);
@@ -82,6 +98,14 @@ protected:
     // secure-only registers are written from the secure world
     void write(const Reg& r, uint32_t i, unsigned w, uint32_t v)
     {
+        if (sysreg()) {
+            uint64_t m = 0xffffffffull << (32 * w);
+            uint64_t full = (sysreg_read(r, i) & ~m) | (static_cast<uint64_t>(v) << (32 * w));
+            auto res = sim->sysregs().write(0, key(r, i), full);
+            EXPECT_TRUE(res.ok()) << r.name << " (key 0x" << std::hex << key(r, i) << "): write 0x" << full
+                                  << (res.timeout ? " timed out" : " refused");
+            return;
+        }
         auto prot = r.secure_write ? irqsim::kProtSecure : irqsim::kProtNonSecure;
         auto& bus = r.secure_write ? sim->fw_bus() : sim->cpu_bus();
         auto res = bus.write32(addr(r, i, w), v, prot);
@@ -89,15 +113,16 @@ protected:
                               << irqsim::axi_resp_name(res.resp);
     }
 
-    // what software may write: bits of fields only, limited fields clamped to their maximum
+    // what software may write: bits of fields only, limited fields clamped to their range
     static uint32_t legal(const Word& x, uint32_t v)
     {
         uint64_t full = static_cast<uint64_t>(v & x.m(x.r->fields)) << (32 * x.w);
         for (size_t k = 0; k < x.r->n_limits; k++) {
             const auto& l = x.r->limits[k];
             uint64_t fm = ((l.width == 64 ? ~0ull : (1ull << l.width) - 1)) << l.lsb;
-            if (((full & fm) >> l.lsb) > l.max)
-                full = (full & ~fm) | (l.max << l.lsb);
+            uint64_t f = (full & fm) >> l.lsb;
+            if (f > l.max || f < l.min)
+                full = (full & ~fm) | ((f > l.max ? l.max : l.min) << l.lsb);
         }
         return static_cast<uint32_t>(full >> (32 * x.w));
     }
@@ -169,6 +194,15 @@ TEST_P(Csr, HwReset)
 {
     for (size_t k = 0; k < block().n_regs; k++) {
         const Reg& r = block().regs[k];
+        if (sysreg() && r.access == irqsim::csr::Access::WO) {
+            // write-only system registers refuse reads (error, no effect)
+            for (uint32_t i : elements(r)) {
+                auto res = sim->sysregs().read(0, key(r, i));
+                EXPECT_TRUE(res.error && !res.timeout)
+                    << block().name << "." << r.name << ": a read of a write-only register was not refused";
+            }
+            continue;
+        }
         for (uint32_t i : elements(r))
             for (unsigned w = 0; w < words(r); w++) {
                 Word x{&r, w};

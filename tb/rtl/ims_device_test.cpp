@@ -15,8 +15,7 @@ constexpr uint32_t kIms = 0x0A600000;
 constexpr uint32_t ID = DEV_IMS_ID_OFFSET, TRIGGER = DEV_IMS_TRIGGER_OFFSET, ERRORS = DEV_IMS_ERRORS_OFFSET,
                    LAST_ERROR = DEV_IMS_LAST_ERROR_OFFSET, SENT = DEV_IMS_SENT_OFFSET,
                    STATUS = DEV_IMS_STATUS_OFFSET;
-constexpr uint32_t GICD_ISPENDR = 0x0200, GICD_ICPENDR = 0x0280;
-constexpr uint32_t kSetSpi = kGicd + 0x40;
+constexpr uint32_t kSetSpi = kGicd + GICD_SETSPI_NSR;
 
 uint32_t slot_reg(unsigned s, unsigned off)
 {

@@ -46,11 +46,11 @@ void mini_handle_irq(struct pt_regs*)
 
 int mini_cpu_starting(unsigned int cpu)
 {
-    void __iomem* rd = ioremap(gicr(cpu), 0x20000);
+    void __iomem* rd = ioremap(gicr(cpu), kGicrStride);
     irqsim_annotate("mini: wake redistributor cpu%u", cpu);
     writel(0, static_cast<char __iomem*>(rd) + GICR_WAKER);
     u64 deadline = irqsim_now_ns() + 10000;
-    while (readl(static_cast<char __iomem*>(rd) + GICR_WAKER) & 4) {
+    while (readl(static_cast<char __iomem*>(rd) + GICR_WAKER) & GICR_WAKER_ChildrenAsleep) {
         if (irqsim_now_ns() > deadline)
             return -ETIMEDOUT;
         udelay(1);
@@ -84,7 +84,7 @@ TEST_P(IoBackendTest, MmioSysregDmaAndTime)
 {
     ASSERT_TRUE(sim->io().installed());
     EXPECT_EQ(nr_cpu_ids, cpus() + 1) << "the coprocessor is a possible CPU";
-    void __iomem* gicd = ioremap(kGicd, 0x10000);
+    void __iomem* gicd = ioremap(kGicd, GIC_DIST_SIZE);
     EXPECT_EQ((readl(static_cast<char __iomem*>(gicd) + GICD_PIDR2) >> 4) & 0xf, 3u);
     EXPECT_EQ(io_last_status(), IO_OKAY);
 
@@ -148,10 +148,10 @@ TEST_P(IoBackendTest, IrqEntryAcknowledgesAndEois)
         EXPECT_TRUE(cpumask_test_cpu(c, cpu_online_mask));
     EXPECT_FALSE(cpumask_test_cpu(cpus(), cpu_online_mask)) << "the coprocessor never comes online";
 
-    void __iomem* gicd = ioremap(kGicd, 0x10000);
+    void __iomem* gicd = ioremap(kGicd, GIC_DIST_SIZE);
     auto reg = [&](uint32_t off) { return static_cast<char __iomem*>(gicd) + off; };
     writel(2, reg(GICD_CTLR));
-    while (readl(reg(GICD_CTLR)) & (1u << 31))
+    while (readl(reg(GICD_CTLR)) & GICD_CTLR_RWP)
         ;
     // SPIs 40 (line 8) -> last CPU, 41 (line 9) -> CPU 0
     const unsigned last = cpus() - 1;

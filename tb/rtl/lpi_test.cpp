@@ -17,9 +17,6 @@ using namespace rtltest;
 
 namespace {
 
-constexpr uint32_t GICR_SETLPIR = 0x0040, GICR_CLRLPIR = 0x0048, GICR_PROPBASER = 0x0070,
-                   GICR_PENDBASER = 0x0078, GICR_INVLPIR = 0x00A0, GICR_INVALLR = 0x00B0, GICR_SYNCR = 0x00C0;
-constexpr uint32_t GICD_ISPENDR = 0x0200;
 constexpr uint32_t kLpiBase = 8192;
 constexpr uint8_t kGroup1 = 0x02;  // config byte bit 1 (RES1, Linux sets it)
 constexpr uint8_t kEnable = 0x01;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Shared helpers of the harness-level RTL tests: the SoC address map, GIC offsets
-// and a fixture that builds a Sim for a CPU count and resets the driver core.
+// (Linux's names, values from the register descriptions rtl/gic/*.rdl: the generated
+// gic_dist_regs.h, gic_redist_regs.h) and a fixture that builds a Sim for a CPU count and
+// resets the driver core.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include "gic_dist_regs.h"
+#include "gic_redist_regs.h"
 #include "sim.h"
 
 #include <linux/io.h>
@@ -18,13 +22,24 @@ namespace rtltest {
 
 constexpr uint32_t kGicd = 0x08000000;
 constexpr uint32_t kGicrBase = 0x080A0000;
-constexpr uint32_t kGicrStride = 0x20000;
-constexpr uint32_t kSgiBase = 0x10000;
+constexpr uint32_t kGicrStride = GIC_REDIST_SIZE;     // one PE's RD_base + SGI_base
+constexpr uint32_t kSgiBase = GIC_REDIST_SGI_OFFSET;  // SGI_base within them
 
-constexpr uint32_t GICD_CTLR = 0x0000, GICD_TYPER = 0x0004, GICD_IGROUPR = 0x0080, GICD_ISENABLER = 0x0100,
-                   GICD_ICENABLER = 0x0180, GICD_IPRIORITYR = 0x0400, GICD_ICFGR = 0x0C00,
-                   GICD_IROUTER = 0x6000, GICD_PIDR2 = 0xFFE8;
-constexpr uint32_t GICR_CTLR = 0x0000, GICR_TYPER = 0x0008, GICR_WAKER = 0x0014;
+// GICD_<NAME>: the first word of a per-INTID family (INTIDs 0-31), as in Linux
+constexpr uint32_t GICD_CTLR = GIC_DIST_CTLR_OFFSET, GICD_TYPER = GIC_DIST_TYPER_OFFSET,
+                   GICD_SETSPI_NSR = GIC_DIST_SETSPI_NSR_OFFSET, GICD_IGROUPR = GIC_DIST_IGROUPR_OFFSET,
+                   GICD_ISENABLER = GIC_DIST_ISENABLER_OFFSET, GICD_ICENABLER = GIC_DIST_ICENABLER_OFFSET,
+                   GICD_ISPENDR = GIC_DIST_ISPENDR_OFFSET, GICD_ICPENDR = GIC_DIST_ICPENDR_OFFSET,
+                   GICD_IPRIORITYR = GIC_DIST_IPRIORITYR_OFFSET, GICD_ICFGR = GIC_DIST_ICFGR_OFFSET,
+                   GICD_IROUTER = GIC_DIST_IROUTER_OFFSET, GICD_PIDR2 = GIC_DIST_PIDR2_OFFSET;
+constexpr uint32_t GICD_CTLR_RWP = GIC_DIST_CTLR_RWP_MASK;
+// RD_base
+constexpr uint32_t GICR_CTLR = GIC_REDIST_CTLR_OFFSET, GICR_TYPER = GIC_REDIST_TYPER_OFFSET,
+                   GICR_WAKER = GIC_REDIST_WAKER_OFFSET, GICR_SETLPIR = GIC_REDIST_SETLPIR_OFFSET,
+                   GICR_CLRLPIR = GIC_REDIST_CLRLPIR_OFFSET, GICR_PROPBASER = GIC_REDIST_PROPBASER_OFFSET,
+                   GICR_PENDBASER = GIC_REDIST_PENDBASER_OFFSET, GICR_INVLPIR = GIC_REDIST_INVLPIR_OFFSET,
+                   GICR_INVALLR = GIC_REDIST_INVALLR_OFFSET, GICR_SYNCR = GIC_REDIST_SYNCR_OFFSET;
+constexpr uint32_t GICR_WAKER_ChildrenAsleep = GIC_REDIST_WAKER_CHILDRENASLEEP_MASK;
 
 inline uint32_t gicr(unsigned pe) { return kGicrBase + pe * kGicrStride; }
 
@@ -91,14 +106,14 @@ protected:
     {
         wr(gicr(pe) + GICR_WAKER, 0);
         for (unsigned i = 0; i < max_polls; i++)
-            if (!(rd(gicr(pe) + GICR_WAKER) & 4))
+            if (!(rd(gicr(pe) + GICR_WAKER) & GICR_WAKER_ChildrenAsleep))
                 return true;
         return false;
     }
     bool gicd_wait_rwp(unsigned max_polls = 1000)
     {
         for (unsigned i = 0; i < max_polls; i++)
-            if (!(rd(kGicd + GICD_CTLR) & (1u << 31)))
+            if (!(rd(kGicd + GICD_CTLR) & GICD_CTLR_RWP))
                 return true;
         return false;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ims_port.h"
+#include "gic_dist_regs.h"
 #include "ti_inta_regs.h"
 
 #include <libfdt.h>
@@ -34,7 +35,7 @@ static bool dtb_add_kapi_msi_parent(void* fdt, uint32_t* phandle, std::string* e
     }
     uint32_t first = fdt32_to_cpu(ranges[0]), count = fdt32_to_cpu(ranges[1]), half = count / 2;
     uint64_t doorbell =
-        ((uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1])) + 0x40;  // GICD_SETSPI_NSR
+        ((uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1])) + GIC_DIST_SETSPI_NSR_OFFSET;
     uint32_t gic_ph = fdt_get_phandle(fdt, gic);
     uint32_t ph = fdt_get_max_phandle(fdt) + 1;
     if (fdt_setprop_u32(fdt, gic, "mbi-ranges", first) != 0 ||

@@ -2,6 +2,7 @@
 #include "soc_dt.h"
 
 #include "firmware.h"
+#include "gic_redist_regs.h"
 
 #include <libfdt.h>
 
@@ -261,7 +262,7 @@ bool dtb_with_cpus(const std::vector<uint8_t>& in, unsigned cpus, std::vector<ui
         return false;
     }
     std::vector<fdt32_t> cells(reg, reg + len / 4);
-    uint64_t rd_size = static_cast<uint64_t>(cpus + 1) * 0x20000;
+    uint64_t rd_size = static_cast<uint64_t>(cpus + 1) * GIC_REDIST_SIZE;
     cells[6] = cpu_to_fdt32(static_cast<uint32_t>(rd_size >> 32));
     cells[7] = cpu_to_fdt32(static_cast<uint32_t>(rd_size));
     if (fdt_setprop(fdt, gic, "reg", cells.data(), len) != 0) {

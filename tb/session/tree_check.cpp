@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "tree_check.h"
 
+#include "gic_dist_regs.h"
+#include "gic_redist_regs.h"
+
 #include <libfdt.h>
 
 #include <algorithm>
@@ -13,8 +16,8 @@ namespace irqsim {
 
 namespace {
 
-constexpr unsigned kMaxInterruptCells = 16;  // OF_MAX_PHANDLE_ARGS of the driver
-constexpr uint64_t kRdistFrame = 0x20000;    // RD_base + SGI_base, no VLPI frames
+constexpr unsigned kMaxInterruptCells = 16;        // OF_MAX_PHANDLE_ARGS of the driver
+constexpr uint64_t kRdistFrame = GIC_REDIST_SIZE;  // RD_base + SGI_base, no VLPI frames
 constexpr unsigned kLpiIdBitsMin = 14, kLpiIdBitsMax = 20;
 constexpr unsigned kTimerPpi = 14;           // the RTL wires each timer to PPI 14
 constexpr uint64_t kIntaDoorbellEnd = 0x14;  // doorbell at CFG + 0x10, 4 bytes
@@ -427,7 +430,7 @@ bool Checker::check_gic(int gic)
         return fail(gic, "reg",
                     "must hold GICD and " + std::to_string(nr) + " redistributor region(s), has " +
                         std::to_string(r.size()) + " entries");
-    if (r[0].size < 0x10000)
+    if (r[0].size < GIC_DIST_SIZE)
         return fail(gic, "reg", "GICD region of " + hex(r[0].size) + " bytes is smaller than 64 KB");
     std::vector<uint32_t> st;
     if (!cells(gic, "redistributor-stride", 2, &st, &present))

@@ -6,6 +6,7 @@
 // fabric + a bare initiator socket) and the tests share it.  The fabric's
 // b_transport never wait()s, so the tests call it from outside any process and
 // advance SystemC time with sc_start().
+#include "gic_dist_regs.h"
 #include "irqsim_fabric.h"
 
 #include <tlm_utils/simple_initiator_socket.h>
@@ -20,9 +21,10 @@ using namespace sc_core;
 namespace {
 
 constexpr uint64_t kGicd = 0x08000000;
-constexpr uint64_t kPidr2 = 0xFFE8;
-constexpr uint64_t kIpriorityr = 0x0400;
-constexpr uint64_t kIrouter = 0x6000;
+// offsets within the GICD frame: rtl/gic/gic_dist.rdl (the generated gic_dist_regs.h)
+constexpr uint64_t kPidr2 = GIC_DIST_PIDR2_OFFSET;
+constexpr uint64_t kIpriorityr = GIC_DIST_IPRIORITYR_OFFSET;
+constexpr uint64_t kIrouter = GIC_DIST_IROUTER_OFFSET;
 
 struct Initiator : sc_module {
     tlm_utils::simple_initiator_socket<Initiator> sock;

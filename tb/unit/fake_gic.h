@@ -8,7 +8,9 @@
 // ICENABLER0, GICR_WAKER.ChildrenAsleep following ProcessorSleep after
 // waker_reads reads, a per-CPU ICC_IAR1_EL1 queue (1023 when empty), and a
 // stuck-SRE option.  Everything else is plain FakeIo storage.  Knobs make
-// RWP / WAKER / SRE never complete, to test the timeout paths.
+// RWP / WAKER / SRE never complete, to test the timeout paths.  Offsets and fields are the
+// hardware's, from the register descriptions (rtl/gic/*.rdl: the generated gic_dist_regs.h,
+// gic_redist_regs.h), not the driver's names for them (DriverRegs.* holds those to these).
 #pragma once
 
 #include <cstdint>
@@ -19,11 +21,13 @@
 #include <linux/irqchip/arm-gic-v3.h>
 
 #include "fake_io.h"
+#include "gic_dist_regs.h"
+#include "gic_redist_regs.h"
 
 struct FakeGic {
     static constexpr uint64_t kGicd = 0x08000000;
     static constexpr uint64_t kGicr = 0x080A0000;
-    static constexpr uint64_t kRdStride = 0x20000;
+    static constexpr uint64_t kRdStride = GIC_REDIST_SIZE;  // one PE: RD_base + SGI_base
 
     FakeIo io;
     unsigned n_pes;
@@ -37,7 +41,7 @@ struct FakeGic {
     unsigned waker_reads = 2;  // WAKER reads before ChildrenAsleep follows ProcessorSleep
     bool waker_stuck = false;
     bool sre_stuck = false;
-    uint32_t pidr2 = 0x3b;                         // ArchRev 3
+    uint32_t pidr2 = GIC_DIST_PIDR2_RESET;         // ArchRev 3
     std::map<unsigned, std::deque<uint32_t>> iar;  // per CPU
     unsigned iar_reads = 0;
 
@@ -52,21 +56,23 @@ struct FakeGic {
     FakeGic& operator=(const FakeGic&) = delete;
 
     static uint64_t Rd(unsigned pe) { return kGicr + pe * kRdStride; }
-    static uint64_t Sgi(unsigned pe) { return Rd(pe) + GICR_SGI_BASE_OFFSET; }
+    static uint64_t Sgi(unsigned pe) { return Rd(pe) + GIC_REDIST_SGI_OFFSET; }
 
     // (re)build the ID/TYPER registers from the configuration, then install
     void Install()
     {
-        io.SetReg(kGicd + GICD_PIDR2, pidr2);
-        io.SetReg(kGicd + GICD_TYPER, (spis + 32) / 32 - 1);
+        io.SetReg(kGicd + GIC_DIST_PIDR2_OFFSET, pidr2);
+        io.SetReg(kGicd + GIC_DIST_TYPER_OFFSET, ((spis + 32) / 32 - 1) << GIC_DIST_TYPER_ITLINESNUMBER_LSB);
         for (unsigned pe = 0; pe < n_pes; pe++) {
             uint64_t m = mpidr[pe];
             uint32_t aff = (uint32_t)(((m >> 32) & 0xff) << 24 | ((m >> 16) & 0xff) << 16 |
                                       ((m >> 8) & 0xff) << 8 | (m & 0xff));
-            io.SetReg(Rd(pe) + GICR_PIDR2, pidr2);
-            io.SetReg(Rd(pe) + GICR_TYPER, (pe << 8) | (pe == n_pes - 1 ? GICR_TYPER_LAST : 0));
-            io.SetReg(Rd(pe) + GICR_TYPER + 4, aff);
-            io.SetReg(Rd(pe) + GICR_WAKER, GICR_WAKER_ProcessorSleep | GICR_WAKER_ChildrenAsleep);
+            io.SetReg(Rd(pe) + GIC_REDIST_PIDR2_OFFSET, pidr2);
+            io.SetReg(Rd(pe) + GIC_REDIST_TYPER_OFFSET,
+                      (pe << GIC_REDIST_TYPER_PROCESSOR_NUMBER_LSB) |
+                          (pe == n_pes - 1 ? GIC_REDIST_TYPER_LAST_MASK : 0));
+            io.SetReg(Rd(pe) + GIC_REDIST_TYPER_OFFSET + 4, aff);
+            io.SetReg(Rd(pe) + GIC_REDIST_WAKER_OFFSET, GIC_REDIST_WAKER_RESET);  // asleep
         }
         io.on_read32 = [this](uint64_t a) { return Read32(a); };
         io.on_write32 = [this](uint64_t a, uint32_t v) { return Write32(a, v); };
@@ -126,36 +132,36 @@ private:
     std::optional<uint32_t> Read32(uint64_t a)
     {
         uint64_t off;
-        if (a == kGicd + GICD_CTLR) {
-            uint32_t v = io.Reg(a) & ~GICD_CTLR_RWP;
+        if (a == kGicd + GIC_DIST_CTLR_OFFSET) {
+            uint32_t v = io.Reg(a) & ~GIC_DIST_CTLR_RWP_MASK;
             if (gicd_rwp_stuck || gicd_rwp_left_) {
                 if (gicd_rwp_left_)
                     gicd_rwp_left_--;
-                v |= GICD_CTLR_RWP;
+                v |= GIC_DIST_CTLR_RWP_MASK;
             }
             return v;
         }
         int pe = PeOf(a, &off);
         if (pe < 0)
             return std::nullopt;
-        if (off == GICR_CTLR) {
-            uint32_t v = io.Reg(a) & ~GICR_CTLR_RWP;
+        if (off == GIC_REDIST_CTLR_OFFSET) {
+            uint32_t v = io.Reg(a) & ~GIC_REDIST_CTLR_RWP_MASK;
             if (gicr_rwp_stuck || gicr_rwp_left_[pe]) {
                 if (gicr_rwp_left_[pe])
                     gicr_rwp_left_[pe]--;
-                v |= GICR_CTLR_RWP;
+                v |= GIC_REDIST_CTLR_RWP_MASK;
             }
             return v;
         }
-        if (off == GICR_WAKER) {
+        if (off == GIC_REDIST_WAKER_OFFSET) {
             uint32_t v = io.Reg(a);
-            bool ps = v & GICR_WAKER_ProcessorSleep;
-            bool ca = v & GICR_WAKER_ChildrenAsleep;
+            bool ps = v & GIC_REDIST_WAKER_PROCESSORSLEEP_MASK;
+            bool ca = v & GIC_REDIST_WAKER_CHILDRENASLEEP_MASK;
             if (ca != ps && !waker_stuck && waker_left_[pe] == 0)
                 ca = ps;
             else if (waker_left_[pe])
                 waker_left_[pe]--;
-            v = (v & ~GICR_WAKER_ChildrenAsleep) | (ca ? GICR_WAKER_ChildrenAsleep : 0);
+            v = (v & ~GIC_REDIST_WAKER_CHILDRENASLEEP_MASK) | (ca ? GIC_REDIST_WAKER_CHILDRENASLEEP_MASK : 0);
             io.regs[a] = v;
             return v;
         }
@@ -165,22 +171,24 @@ private:
     bool Write32(uint64_t a, uint32_t v)
     {
         uint64_t off;
-        if (a == kGicd + GICD_CTLR || (a >= kGicd + GICD_ICENABLER && a < kGicd + GICD_ICENABLER + 0x80))
+        if (a == kGicd + GIC_DIST_CTLR_OFFSET ||
+            (a >= kGicd + GIC_DIST_ICENABLER_OFFSET && a < kGicd + GIC_DIST_ISPENDR_OFFSET))  // ICENABLER<n>
             gicd_rwp_left_ = rwp_reads;
         int pe = PeOf(a, &off);
         if (pe < 0)
             return false;
-        if (off == GICR_SGI_BASE_OFFSET + GICR_ICENABLER0)
+        if (off == GIC_REDIST_SGI_OFFSET + GIC_REDIST_SGI_ICENABLER0_OFFSET)
             gicr_rwp_left_[pe] = rwp_reads;
-        if (off == GICR_WAKER) {
+        if (off == GIC_REDIST_WAKER_OFFSET) {
             // ProcessorSleep is writable; ChildrenAsleep is read-only and lags
             uint32_t old = io.Reg(a);
-            io.regs[a] = (v & GICR_WAKER_ProcessorSleep) | (old & GICR_WAKER_ChildrenAsleep);
+            io.regs[a] =
+                (v & GIC_REDIST_WAKER_PROCESSORSLEEP_MASK) | (old & GIC_REDIST_WAKER_CHILDRENASLEEP_MASK);
             waker_left_[pe] = waker_reads;
             return true;
         }
-        if (off == GICR_CTLR) {
-            io.regs[a] = v & ~GICR_CTLR_RWP;
+        if (off == GIC_REDIST_CTLR_OFFSET) {
+            io.regs[a] = v & ~GIC_REDIST_CTLR_RWP_MASK;
             return true;
         }
         return false;
