@@ -10,7 +10,7 @@
 #define MPIDR_LEVEL_BITS 8
 #define MPIDR_LEVEL_MASK ((1 << MPIDR_LEVEL_BITS) - 1)
 /* Aff0..Aff2 are bits [23:0], Aff3 bits [39:32] */
-#define MPIDR_LEVEL_SHIFT(level) ((level) == 3 ? 32 : (level) * MPIDR_LEVEL_BITS)
+#define MPIDR_LEVEL_SHIFT(level) ((level) == 3 ? 32 : MPIDR_LEVEL_BITS * (level))
 #define MPIDR_AFFINITY_LEVEL(mpidr, level) \
 	(((mpidr) >> MPIDR_LEVEL_SHIFT(level)) & MPIDR_LEVEL_MASK)
 
