@@ -163,22 +163,22 @@ static int gic_lpi_choose_id_bits(const struct gic_chip_data *gic, unsigned int 
 		bits = dt;
 	} else if (ret != -EINVAL) {
 		/* present but not one cell (a string, a list): not a default */
-		pr_err("%s: irqsim,lpi-id-bits must be one u32 cell", gic->node->path);
+		pr_err("%pOF: irqsim,lpi-id-bits must be one u32 cell", gic->node);
 		return -EINVAL;
 	}
 	if (bits < GIC_LPI_MIN_ID_BITS || bits > GIC_LPI_MAX_ID_BITS) {
-		pr_err("%s: irqsim,lpi-id-bits %u out of range %u..%u", gic->node->path, bits,
+		pr_err("%pOF: irqsim,lpi-id-bits %u out of range %u..%u", gic->node, bits,
 		       GIC_LPI_MIN_ID_BITS, GIC_LPI_MAX_ID_BITS);
 		return -EINVAL;
 	}
 	if (hw < GIC_LPI_MIN_ID_BITS) {
-		pr_info("%s: GICD_TYPER.IDbits gives %u INTID bits, too few for LPIs: LPIs not used",
-			gic->node->path, hw);
+		pr_info("%pOF: GICD_TYPER.IDbits gives %u INTID bits, too few for LPIs: LPIs not used",
+			gic->node, hw);
 		return -ENODEV;
 	}
 	if (bits > hw) {
-		pr_warn("%s: irqsim,lpi-id-bits %u capped to the %u bits GICD_TYPER.IDbits allows",
-			gic->node->path, bits, hw);
+		pr_warn("%pOF: irqsim,lpi-id-bits %u capped to the %u bits GICD_TYPER.IDbits allows",
+			gic->node, bits, hw);
 		bits = hw;
 	}
 	*out = bits;
@@ -201,8 +201,8 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 
 	memset(lpi, 0, sizeof(*lpi));
 	if (!(gic->typer & GICD_TYPER_LPIS) || !gic_lpi_all_rds_direct(gic)) {
-		pr_info("%s: no DirectLPI (GICD_TYPER.LPIS / GICR_TYPER.DirectLPI clear), LPIs not used",
-			gic->node->path);
+		pr_info("%pOF: no DirectLPI (GICD_TYPER.LPIS / GICR_TYPER.DirectLPI clear), LPIs not used",
+			gic->node);
 		return 0;
 	}
 	ret = gic_lpi_choose_id_bits(gic, &bits);
@@ -233,8 +233,8 @@ int gic_v3_lpi_init(struct gic_chip_data *gic)
 	if (ret)
 		goto fail_bitmap;
 	lpi->ready = true;
-	pr_info("%s: DirectLPI: %u LPIs (%u ID bits), configuration table at 0x%llx",
-		gic->node->path, lpi->nr_lpis, bits, (unsigned long long)lpi->prop_dma);
+	pr_info("%pOF: DirectLPI: %u LPIs (%u ID bits), configuration table at 0x%llx", gic->node,
+		lpi->nr_lpis, bits, (unsigned long long)lpi->prop_dma);
 	return 0;
 
 fail_bitmap:

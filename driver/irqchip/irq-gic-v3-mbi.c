@@ -233,7 +233,7 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 	int n = of_property_count_u32_elems(np, "mbi-ranges");
 
 	if (n <= 0 || n % 2 || n > 2 * GIC_MBI_MAX_RANGES) {
-		pr_err("%s: mbi-ranges must hold 1..%d <first count> pairs (%d cells)", np->path,
+		pr_err("%pOF: mbi-ranges must hold 1..%d <first count> pairs (%d cells)", np,
 		       GIC_MBI_MAX_RANGES, n);
 		return -EINVAL;
 	}
@@ -244,15 +244,15 @@ static int mbi_parse_ranges(struct gic_chip_data *gic)
 		struct mbi_range *r = &mbi.ranges[k];
 
 		if (count == 0 || first < GIC_FIRST_SPI || (u64)first + count > gic->irq_nr) {
-			pr_err("%s: mbi-ranges <%u %u> is not within the SPIs 32..%u", np->path,
-			       first, count, gic->irq_nr - 1);
+			pr_err("%pOF: mbi-ranges <%u %u> is not within the SPIs 32..%u", np, first,
+			       count, gic->irq_nr - 1);
 			return -EINVAL;
 		}
 		for (int j = 0; j < k; j++) {
 			const struct mbi_range *o = &mbi.ranges[j];
 
 			if (first < o->spi_start + o->nr_spis && o->spi_start < first + count) {
-				pr_err("%s: mbi-ranges <%u %u> overlaps <%u %u>", np->path, first,
+				pr_err("%pOF: mbi-ranges <%u %u> overlaps <%u %u>", np, first,
 				       count, o->spi_start, o->nr_spis);
 				return -EINVAL;
 			}
@@ -278,7 +278,7 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	    !of_get_property(np, "mbi-ranges", NULL))
 		return 0;
 	if (!(gic->typer & GICD_TYPER_MBIS)) {
-		pr_info("%s: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np->path);
+		pr_info("%pOF: mbi-ranges given but GICD_TYPER.MBIS is 0, MBI disabled", np);
 		return 0;
 	}
 	gic_v3_mbi_reset();
@@ -296,7 +296,7 @@ int gic_v3_mbi_init(struct gic_chip_data *gic)
 	gic_name_domain(mbi.domain, "GICv3-MBI");
 	for (unsigned int k = 0; k < mbi.nr_ranges; k++)
 		total += mbi.ranges[k].nr_spis;
-	pr_info("%s: %u SPI(s) in %u range(s), doorbell 0x%llx", np->path, total, mbi.nr_ranges,
+	pr_info("%pOF: %u SPI(s) in %u range(s), doorbell 0x%llx", np, total, mbi.nr_ranges,
 		(unsigned long long)(mbi.doorbell + GICD_SETSPI_NSR));
 	return 0;
 

@@ -246,13 +246,13 @@ static void __exception_irq_entry gic_handle_irq(struct pt_regs *regs)
 
 /* ---- probe ----------------------------------------------------------------------- */
 
-static int gic_validate_dist_version(struct gic_chip_data *gic, const char *path)
+static int gic_validate_dist_version(struct gic_chip_data *gic, struct device_node *node)
 {
 	u32 reg = readl((char __iomem *)gic->dist_base + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK;
 
 	if (reg != GIC_PIDR2_ARCH_GICv3 && reg != GIC_PIDR2_ARCH_GICv4) {
-		pr_err("GICv3: %s: no distributor detected at 0x%llx (PIDR2 ArchRev 0x%x), giving up",
-		       path, (unsigned long long)gic->dist_phys, reg >> 4);
+		pr_err("GICv3: %pOF: no distributor detected at 0x%llx (PIDR2 ArchRev 0x%x), giving up",
+		       node, (unsigned long long)gic->dist_phys, reg >> 4);
 		return -ENODEV;
 	}
 	return 0;
@@ -272,7 +272,7 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 		return -EINVAL;
 	ret = of_property_read_u32(node, "#redistributor-regions", &nr_regions);
 	if ((ret && ret != -EINVAL) || nr_regions == 0 || nr_regions > GIC_MAX_RDIST_REGIONS) {
-		pr_err("GICv3: %s: #redistributor-regions %u out of range 1..%d", node->path,
+		pr_err("GICv3: %pOF: #redistributor-regions %u out of range 1..%d", node,
 		       nr_regions, GIC_MAX_RDIST_REGIONS);
 		return -EINVAL;
 	}
@@ -294,8 +294,8 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 		    (gic->rdist_stride < GIC_V3_REDIST_SIZE || gic->rdist_stride > 0x40000000))) {
 		/* whole 64 KB pages, at least one frame, and small enough that the
 		 * frame walks cannot wrap their offset (fuzz_dt found ~0 doing that) */
-		pr_err("GICv3: %s: redistributor-stride must be one or two cells, a multiple of 64 KB in 0x%x..0x40000000",
-		       node->path, GIC_V3_REDIST_SIZE);
+		pr_err("GICv3: %pOF: redistributor-stride must be one or two cells, a multiple of 64 KB in 0x%x..0x40000000",
+		       node, GIC_V3_REDIST_SIZE);
 		return -EINVAL;
 	}
 	return 0;
@@ -345,17 +345,17 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 	if (!node)
 		return -EINVAL;
 	if (parent)
-		pr_warn("GICv3: %s: interrupt parent %s ignored, the GIC is the root controller",
-			node->path, parent->path);
+		pr_warn("GICv3: %pOF: interrupt parent %pOF ignored, the GIC is the root controller",
+			node, parent);
 	if (gic->node) {
-		pr_err("GICv3: %s: a GIC (%s) is already probed", node->path, gic->node->path);
+		pr_err("GICv3: %pOF: a GIC (%pOF) is already probed", node, gic->node);
 		return -EBUSY;
 	}
 	pr_debug("GICv3: probe %pOF\n", node);
 	ret = gic_of_read_regions(gic, node);
 	if (ret)
 		goto fail;
-	ret = gic_validate_dist_version(gic, node->path);
+	ret = gic_validate_dist_version(gic, node);
 	if (ret)
 		goto fail;
 	gic->typer = readl((char __iomem *)gic->dist_base + GICD_TYPER);
@@ -394,7 +394,7 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 		goto fail_domain;
 	/* MBI (irq-gic-v3-mbi.c): bad mbi-ranges leave the GIC without MBI (logged) */
 	if (gic_v3_mbi_init(gic))
-		pr_warn("GICv3: %s: MBI not available", node->path);
+		pr_warn("GICv3: %pOF: MBI not available", node);
 	ret = set_handle_irq(gic_handle_irq);
 	if (ret)
 		goto fail_ipi;
@@ -404,7 +404,7 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 		goto fail_ipi;
 	register_syscore_ops(&gic_syscore_ops);
 	set_cpu_online(cpu, true);
-	pr_info("GICv3: %s: %u SPIs, %u redistributor region(s), %s EOI mode", node->path,
+	pr_info("GICv3: %pOF: %u SPIs, %u redistributor region(s), %s EOI mode", node,
 		gic->irq_nr - GIC_FIRST_SPI, gic->nr_regions,
 		gic->split_eoi ? "split" : "combined");
 	return 0;

@@ -210,8 +210,8 @@ static struct ti_sci_inta_vint_desc *ti_sci_inta_alloc_vint(struct ti_sci_inta_i
 	}
 	vd->parent_virq = irq_create_fwspec_mapping(&fwspec);
 	if (!vd->parent_virq) {
-		pr_err("domain %s: VINT %u: parent interrupt %u of %s could not be mapped", d->name,
-		       vint_id, p_hwirq, inta->parent_node->path);
+		pr_err("domain %s: VINT %u: parent interrupt %u of %pOF could not be mapped",
+		       d->name, vint_id, p_hwirq, inta->parent_node);
 		*err = -ENOSPC;
 		kfree(vd);
 		goto err_vint;

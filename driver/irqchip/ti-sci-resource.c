@@ -161,8 +161,8 @@ int ti_sci_check_ranges(const struct device_node *node)
 	if (n == -EINVAL)
 		return 0;
 	if (n <= 0 || n % 3) {
-		pr_err("ti_sci: %s: ti,interrupt-ranges must be <base parent_base count> triplets (%d cells)",
-		       node->path, n);
+		pr_err("ti_sci: %pOF: ti,interrupt-ranges must be <base parent_base count> triplets (%d cells)",
+		       node, n);
 		return -EINVAL;
 	}
 	return 0;
@@ -189,8 +189,8 @@ int ti_sci_translate_range(const struct device_node *node, const char *domain_na
 			return 0;
 		}
 	}
-	pr_err("irq: domain %s: %u is not covered by ti,interrupt-ranges of %s", domain_name, in,
-	       node->path);
+	pr_err("irq: domain %s: %u is not covered by ti,interrupt-ranges of %pOF", domain_name, in,
+	       node);
 	return -ENOENT;
 }
 
