@@ -80,4 +80,8 @@ if(BUILD_TESTING)
   # a described block's RTL decodes with its package, not with offsets written by hand
   add_test(NAME rdl.rtl_literals COMMAND sh "${PROJECT_SOURCE_DIR}/scripts/rdl/check-rtl-literals.sh")
   set_tests_properties(rdl.rtl_literals PROPERTIES LABELS "rdl" TIMEOUT 60)
+  # no block base of the default SoC written by hand: rtl/soc/irqsim_soc_map.rdl is the one place
+  find_package(Python3 COMPONENTS Interpreter)
+  add_test(NAME rdl.map_literals COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/scripts/rdl/check-map-literals.py")
+  set_tests_properties(rdl.map_literals PROPERTIES LABELS "rdl" TIMEOUT 60)
 endif()

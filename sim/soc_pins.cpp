@@ -1,9 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "soc_pins.h"
 
+#include "irqsim_soc_map_regs.h"  // generated from rtl/soc/irqsim_soc_map.rdl
 #include "model_cache.h"
 
 namespace irqsim {
+
+// SocParams' defaults (an installed header, without the generated ones) are the described map
+static_assert(SocParams{}.gicd_base == IRQSIM_SOC_MAP_GICD_BASE, "GICD: irqsim_soc_map.rdl");
+static_assert(SocParams{}.gicr_base == IRQSIM_SOC_MAP_GICR_BASE, "GICR: irqsim_soc_map.rdl");
+static_assert(SocParams{}.timer_base == IRQSIM_SOC_MAP_TIMER_BASE, "TIMER: irqsim_soc_map.rdl");
+static_assert(SocParams{}.intr_base == IRQSIM_SOC_MAP_INTR_BASE, "INTR: irqsim_soc_map.rdl");
+static_assert(SocParams{}.inta_base == IRQSIM_SOC_MAP_INTA_BASE, "INTA: irqsim_soc_map.rdl");
+static_assert(SocParams{}.inta_imap_base() == IRQSIM_SOC_MAP_INTA_IMAP_BASE, "INTA IMAP: irqsim_soc_map.rdl");
+static_assert(SocParams{}.inta_cfg_base() == IRQSIM_SOC_MAP_INTA_CFG_BASE, "INTA CFG: irqsim_soc_map.rdl");
+static_assert(SocParams{}.dma_base == IRQSIM_SOC_MAP_DMA_BASE, "DMA: irqsim_soc_map.rdl");
+static_assert(SocParams{}.dma_cfg_base() == IRQSIM_SOC_MAP_DMA_CFG_BASE, "DMA CFG: irqsim_soc_map.rdl");
+static_assert(SocParams{}.ims_base == IRQSIM_SOC_MAP_IMS_BASE, "IMS: irqsim_soc_map.rdl");
 
 bool SocParams::operator==(const SocParams& o) const
 {

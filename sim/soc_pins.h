@@ -126,7 +126,9 @@ struct SocParams {
     unsigned num_events = 256;
     unsigned num_rings = 32;
     unsigned num_ims_slots = 32;
-    // block bases the model decodes (irqsim_soc's *_BASE parameters)
+    // block bases the model decodes (irqsim_soc's *_BASE parameters): the address map
+    // rtl/soc/irqsim_soc_map.rdl describes (an installed header cannot include the generated
+    // one, so soc_pins.cpp holds these to it at compile time)
     uint32_t gicd_base = 0x08000000;
     uint32_t gicr_base = 0x080A0000;  // one 128 KB frame per PE
     uint32_t timer_base = 0x09000000;
@@ -141,9 +143,9 @@ struct SocParams {
     bool operator==(const SocParams& o) const;
     bool operator!=(const SocParams& o) const { return !(*this == o); }
     uint32_t gicr_frame(unsigned pe) const { return gicr_base + kGicrStride * pe; }
-    uint32_t inta_imap_base() const { return inta_base + 0x100000; }
-    uint32_t inta_cfg_base() const { return inta_base + 0x200000; }
-    uint32_t dma_cfg_base() const { return dma_base + 0x100000; }
+    constexpr uint32_t inta_imap_base() const { return inta_base + 0x100000; }
+    constexpr uint32_t inta_cfg_base() const { return inta_base + 0x200000; }
+    constexpr uint32_t dma_cfg_base() const { return dma_base + 0x100000; }
 };
 
 // One verilated variant behind a common interface.

@@ -22,13 +22,14 @@ module irqsim_tb_top #(
   parameter int NUM_RINGS      = 32,
   parameter int NUM_IMS_SLOTS  = 32,
   parameter int INTR_OUT_SPI   = 32,
-  parameter logic [31:0] GICD_BASE  = 32'h0800_0000,
-  parameter logic [31:0] GICR_BASE  = 32'h080A_0000,
-  parameter logic [31:0] TIMER_BASE = 32'h0900_0000,
-  parameter logic [31:0] INTR_BASE  = 32'h0A00_0000,
-  parameter logic [31:0] INTA_BASE  = 32'h0A10_0000,
-  parameter logic [31:0] DMA_BASE   = 32'h0A40_0000,
-  parameter logic [31:0] IMS_BASE   = 32'h0A60_0000,
+  // the default map, rtl/soc/irqsim_soc_map.rdl
+  parameter logic [31:0] GICD_BASE  = irqsim_soc_map_regs_pkg::GICD_BASE,
+  parameter logic [31:0] GICR_BASE  = irqsim_soc_map_regs_pkg::GICR_BASE,
+  parameter logic [31:0] TIMER_BASE = irqsim_soc_map_regs_pkg::TIMER_BASE,
+  parameter logic [31:0] INTR_BASE  = irqsim_soc_map_regs_pkg::INTR_BASE,
+  parameter logic [31:0] INTA_BASE  = irqsim_soc_map_regs_pkg::INTA_BASE,
+  parameter logic [31:0] DMA_BASE   = irqsim_soc_map_regs_pkg::DMA_BASE,
+  parameter logic [31:0] IMS_BASE   = irqsim_soc_map_regs_pkg::IMS_BASE,
   localparam int NUM_PES   = NUM_CPUS + HAS_COPROC
 ) (
   input  logic                   clk,

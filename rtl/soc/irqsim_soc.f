@@ -1,5 +1,6 @@
 # irqsim_soc files in dependency order (rtl/soc/soc-files prints them as paths). Lines with
 # $IRQSIM_RDL_DIR/ are register packages the build generates from rtl/*/*.rdl.
+$IRQSIM_RDL_DIR/irqsim_soc_map_regs_pkg.sv
 $IRQSIM_RDL_DIR/gic_dist_regs_pkg.sv
 $IRQSIM_RDL_DIR/gic_redist_regs_pkg.sv
 $IRQSIM_RDL_DIR/gic_cpuif_regs_pkg.sv

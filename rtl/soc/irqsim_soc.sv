@@ -35,14 +35,15 @@ module irqsim_soc #(
   parameter int DMA_LATENCY    = 40,   // cycles per DMA descriptor completion
   parameter int NUM_IMS_SLOTS  = 32,   // IMS device message slots (1..240)
   parameter int INTR_OUT_SPI   = 32,   // SPI index (INTID - 32) that INTR output 0 drives
-  // Block base addresses (the tree's reg properties; 64 KB aligned, no overlap)
-  parameter logic [31:0] GICD_BASE  = 32'h0800_0000,
-  parameter logic [31:0] GICR_BASE  = 32'h080A_0000,   // NUM_PES frames of 128 KB
-  parameter logic [31:0] TIMER_BASE = 32'h0900_0000,
-  parameter logic [31:0] INTR_BASE  = 32'h0A00_0000,
-  parameter logic [31:0] INTA_BASE  = 32'h0A10_0000,   // VINT, +1M IMAP, +2M CFG
-  parameter logic [31:0] DMA_BASE   = 32'h0A40_0000,   // rings, +1M secure config
-  parameter logic [31:0] IMS_BASE   = 32'h0A60_0000,
+  // Block base addresses (the tree's reg properties; 64 KB aligned, no overlap); the
+  // defaults are the address map rtl/soc/irqsim_soc_map.rdl describes
+  parameter logic [31:0] GICD_BASE  = irqsim_soc_map_regs_pkg::GICD_BASE,
+  parameter logic [31:0] GICR_BASE  = irqsim_soc_map_regs_pkg::GICR_BASE,   // NUM_PES frames of 128 KB
+  parameter logic [31:0] TIMER_BASE = irqsim_soc_map_regs_pkg::TIMER_BASE,
+  parameter logic [31:0] INTR_BASE  = irqsim_soc_map_regs_pkg::INTR_BASE,
+  parameter logic [31:0] INTA_BASE  = irqsim_soc_map_regs_pkg::INTA_BASE,   // VINT, +1M IMAP, +2M CFG
+  parameter logic [31:0] DMA_BASE   = irqsim_soc_map_regs_pkg::DMA_BASE,    // rings, +1M secure config
+  parameter logic [31:0] IMS_BASE   = irqsim_soc_map_regs_pkg::IMS_BASE,
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic        clk,

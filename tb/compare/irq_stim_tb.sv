@@ -11,7 +11,7 @@
 module irq_stim_tb;
   localparam int NUM_CPUS = 4;
   localparam int NUM_PES = NUM_CPUS + 1;
-  localparam logic [31:0] GICD = 32'h0800_0000, GICR = 32'h080A_0000;
+  localparam logic [31:0] GICD = irqsim_soc_map_regs_pkg::GICD_BASE, GICR = irqsim_soc_map_regs_pkg::GICR_BASE;
   // system-register keys: op1 << 11 | CRn << 7 | CRm << 3 | op2 (sim/sysreg_port.h)
   localparam logic [15:0] ICC_PMR = 16'h0230, ICC_IAR1 = 16'h0660, ICC_EOIR1 = 16'h0661,
                           ICC_CTLR = 16'h0664, ICC_SRE = 16'h0665, ICC_IGRPEN1 = 16'h0667;

@@ -54,7 +54,7 @@ namespace {
 
 constexpr unsigned kCpus = 4;
 constexpr int kMaxIrqsPerNode = 64;  // bounds the work per input, not a correctness limit
-constexpr uint64_t kIms = 0x0A600000;
+constexpr uint64_t kIms = IRQSIM_SOC_MAP_IMS_BASE;
 
 bool g_verbose = false;
 

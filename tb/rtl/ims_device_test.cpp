@@ -10,7 +10,7 @@
 namespace rtltest {
 namespace {
 
-constexpr uint32_t kIms = 0x0A600000;
+constexpr uint32_t kIms = IRQSIM_SOC_MAP_IMS_BASE;
 // offsets: rtl/dev/dev_ims.rdl (generated dev_ims_regs.h)
 constexpr uint32_t ID = DEV_IMS_ID_OFFSET, TRIGGER = DEV_IMS_TRIGGER_OFFSET, ERRORS = DEV_IMS_ERRORS_OFFSET,
                    LAST_ERROR = DEV_IMS_LAST_ERROR_OFFSET, SENT = DEV_IMS_SENT_OFFSET,

@@ -9,6 +9,7 @@
 
 #include "gic_dist_regs.h"
 #include "gic_redist_regs.h"
+#include "irqsim_soc_map_regs.h"
 #include "sim.h"
 
 #include <linux/io.h>
@@ -20,8 +21,8 @@
 
 namespace rtltest {
 
-constexpr uint32_t kGicd = 0x08000000;
-constexpr uint32_t kGicrBase = 0x080A0000;
+constexpr uint32_t kGicd = IRQSIM_SOC_MAP_GICD_BASE;  // the default SoC's map: rtl/soc/irqsim_soc_map.rdl
+constexpr uint32_t kGicrBase = IRQSIM_SOC_MAP_GICR_BASE;
 constexpr uint32_t kGicrStride = GIC_REDIST_SIZE;     // one PE's RD_base + SGI_base
 constexpr uint32_t kSgiBase = GIC_REDIST_SGI_OFFSET;  // SGI_base within them
 

@@ -18,11 +18,12 @@ namespace titest {
 using irqsim::kProtNonSecure;
 using irqsim::kProtSecure;
 
-constexpr uint32_t kIntr = 0x0A000000;      // the INTR's base: PID, MUXCNTL[n]
-constexpr uint32_t kIntaVint = 0x0A100000;  // the INTA's base: VINT frames, then IMAP and CFG
+// bases: the default map, rtl/soc/irqsim_soc_map.rdl
+constexpr uint32_t kIntr = IRQSIM_SOC_MAP_INTR_BASE;      // the INTR's base: PID, MUXCNTL[n]
+constexpr uint32_t kIntaVint = IRQSIM_SOC_MAP_INTA_BASE;  // the INTA's base: VINT frames, then IMAP and CFG
 constexpr uint32_t kIntaImap = kIntaVint + TI_INTA_IMAP_OFFSET;
 constexpr uint32_t kIntaCfg = kIntaVint + TI_INTA_CFG_OFFSET;
-constexpr uint32_t kDma = 0x0A400000;  // the DMA-ring device's base: rings, then RING_EVENT
+constexpr uint32_t kDma = IRQSIM_SOC_MAP_DMA_BASE;  // the DMA-ring device's base: rings, then RING_EVENT
 constexpr uint32_t kDmaCfg = kDma + DEV_DMA_RING_RING_EVENT_OFFSET;
 
 // offsets within a VINT frame and the CFG region: rtl/ti/ti_inta.rdl (generated ti_inta_regs.h)

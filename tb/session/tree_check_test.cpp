@@ -4,6 +4,7 @@
 // property) it must give.  Also compile_dts on paths a careless or hostile
 // user may give (FIFO, quotes, a leading '-', a tree that crashes dtc).
 #include "ims_port.h"
+#include "irqsim_soc_map_regs.h"
 #include "soc_dt.h"
 #include "tree_check.h"
 
@@ -275,13 +276,14 @@ TEST_F(TreeCheck, BlockBaseMustMatchTheModel)
     std::vector<uint8_t> dtb;
     ASSERT_TRUE(compile(base_, &dtb));
     TreeLimits lim = lim_;
-    lim.gicd = 0x08000000;
-    lim.gicr = 0x080A0000;
-    lim.timer = 0x09000000;
-    lim.intr = 0x0A000000;
-    lim.inta = 0x0A100000;
-    lim.dma = 0x0A400000;
-    lim.ims = 0x0A600000;
+    // the default map (rtl/soc/irqsim_soc_map.rdl), where the default tree puts the blocks
+    lim.gicd = IRQSIM_SOC_MAP_GICD_BASE;
+    lim.gicr = IRQSIM_SOC_MAP_GICR_BASE;
+    lim.timer = IRQSIM_SOC_MAP_TIMER_BASE;
+    lim.intr = IRQSIM_SOC_MAP_INTR_BASE;
+    lim.inta = IRQSIM_SOC_MAP_INTA_BASE;
+    lim.dma = IRQSIM_SOC_MAP_DMA_BASE;
+    lim.ims = IRQSIM_SOC_MAP_IMS_BASE;
     std::string err;
     EXPECT_TRUE(check_tree(dtb, lim, &err)) << err;
     struct {

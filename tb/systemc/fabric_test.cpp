@@ -7,6 +7,7 @@
 // b_transport never wait()s, so the tests call it from outside any process and
 // advance SystemC time with sc_start().
 #include "gic_dist_regs.h"
+#include "irqsim_soc_map_regs.h"
 #include "irqsim_fabric.h"
 
 #include <tlm_utils/simple_initiator_socket.h>
@@ -20,7 +21,7 @@ using namespace sc_core;
 
 namespace {
 
-constexpr uint64_t kGicd = 0x08000000;
+constexpr uint64_t kGicd = IRQSIM_SOC_MAP_GICD_BASE;  // rtl/soc/irqsim_soc_map.rdl
 // offsets within the GICD frame: rtl/gic/gic_dist.rdl (the generated gic_dist_regs.h)
 constexpr uint64_t kPidr2 = GIC_DIST_PIDR2_OFFSET;
 constexpr uint64_t kIpriorityr = GIC_DIST_IPRIORITYR_OFFSET;

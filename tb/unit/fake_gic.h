@@ -23,10 +23,11 @@
 #include "fake_io.h"
 #include "gic_dist_regs.h"
 #include "gic_redist_regs.h"
+#include "irqsim_soc_map_regs.h"
 
 struct FakeGic {
-    static constexpr uint64_t kGicd = 0x08000000;
-    static constexpr uint64_t kGicr = 0x080A0000;
+    static constexpr uint64_t kGicd = IRQSIM_SOC_MAP_GICD_BASE;  // the default tree's
+    static constexpr uint64_t kGicr = IRQSIM_SOC_MAP_GICR_BASE;
     static constexpr uint64_t kRdStride = GIC_REDIST_SIZE;  // one PE: RD_base + SGI_base
 
     FakeIo io;

@@ -34,12 +34,15 @@
 #include "dev_dma_ring_regs.h"
 #include "ti_inta_regs.h"
 #include "ti_intr_regs.h"
+#include "irqsim_soc_map_regs.h"
 
 namespace ti {
 // block bases; offsets and fields: rtl/ti/ti_inta.rdl, ti_intr.rdl, rtl/dev/dev_dma_ring.rdl (generated headers)
-constexpr uint64_t kIntr = 0x0A000000, kVint = 0x0A100000, kImap = kVint + TI_INTA_IMAP_OFFSET,
-                   kCfg = kVint + TI_INTA_CFG_OFFSET, kDma = 0x0A400000,
-                   kDmaSec = kDma + DEV_DMA_RING_RING_EVENT_OFFSET, kWindowEnd = 0x0A600000;
+// (the default map: rtl/soc/irqsim_soc_map.rdl)
+constexpr uint64_t kIntr = IRQSIM_SOC_MAP_INTR_BASE, kVint = IRQSIM_SOC_MAP_INTA_BASE,
+                   kImap = kVint + TI_INTA_IMAP_OFFSET, kCfg = kVint + TI_INTA_CFG_OFFSET,
+                   kDma = IRQSIM_SOC_MAP_DMA_BASE, kDmaSec = kDma + DEV_DMA_RING_RING_EVENT_OFFSET,
+                   kWindowEnd = IRQSIM_SOC_MAP_IMS_BASE;
 constexpr uint64_t kVintStride = TI_INTA_VINT_STRIDE;
 constexpr unsigned kEnableSet = TI_INTA_VINT_ENABLE_SET_OFFSET, kEnableClr = TI_INTA_VINT_ENABLE_CLEAR_OFFSET,
                    kStatusSet = TI_INTA_VINT_STATUS_SET_OFFSET, kStatusClr = TI_INTA_VINT_STATUS_CLEAR_OFFSET,

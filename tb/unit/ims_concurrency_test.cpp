@@ -24,6 +24,8 @@
 #include <linux/of.h>
 #include <linux/of_platform.h>
 
+#include "irqsim_soc_map_regs.h"
+
 #include "unit/dtb_util.h"
 #include "unit/fake_msi_parent.h"
 #include "unit/test_support.h"
@@ -34,7 +36,7 @@ constexpr unsigned kThreads = 6;
 constexpr unsigned kOps = 1500;
 constexpr unsigned kSlots = 16;
 constexpr unsigned kParentCap = 12;
-constexpr uint64_t kBase = 0x0A600000;
+constexpr uint64_t kBase = IRQSIM_SOC_MAP_IMS_BASE;  // where the tree below puts it
 
 // a register file several threads may use at once
 struct LockedRegs {

@@ -287,16 +287,16 @@ TEST_F(KapiPrintk, PointerExtensions)
     EXPECT_EQ(Fmt("%pOFc", np), "arm,gic-v3");
     EXPECT_EQ(Fmt("%pOF", root), "/");
     EXPECT_EQ(Fmt("%pOF", (device_node*)nullptr), "(null)");
-    phys_addr_t pa = 0x8000000;
+    phys_addr_t pa = 0x12340000;
     dma_addr_t da = 0xfee00000;
-    EXPECT_EQ(Fmt("at %pa.", &pa), "at 0x0000000008000000.");
-    EXPECT_EQ(Fmt("%pap", &pa), "0x0000000008000000");
+    EXPECT_EQ(Fmt("at %pa.", &pa), "at 0x0000000012340000.");
+    EXPECT_EQ(Fmt("%pap", &pa), "0x0000000012340000");
     EXPECT_EQ(Fmt("%pad", &da), "0x00000000fee00000");
     EXPECT_EQ(Fmt("%pe %pe", ERR_PTR(-EPROBE_DEFER), ERR_PTR(-ENOMEM)), "-EPROBE_DEFER -ENOMEM");
     EXPECT_EQ(Fmt("%pe", ERR_PTR(-4000)), "-4000");
-    struct resource r = DEFINE_RES_MEM(0x8000000, 0x10000);
+    struct resource r = DEFINE_RES_MEM(0x12340000, 0x10000);
     struct resource irq = DEFINE_RES_IRQ(5);
-    EXPECT_EQ(Fmt("%pR %pR", &r, &irq), "[mem 0x08000000-0x0800ffff] [irq 5]");
+    EXPECT_EQ(Fmt("%pR %pR", &r, &irq), "[mem 0x12340000-0x1234ffff] [irq 5]");
     // ordinary conversions around the extensions still work, widths included
     EXPECT_EQ(
         Fmt("%5d|%-4s|%lx|%llu|%c|%.2f|%%|%*d|%zu", 42, "ab", 0xabcUL, 123ULL, 'z', 1.5, 3, 7, (size_t)9),

@@ -28,8 +28,8 @@
 
 class MbiTest : public CoreTest {
 protected:
-    static constexpr uint64_t kIms = 0x0A600000;
-    static constexpr uint32_t kSetSpi = 0x08000040;
+    static constexpr uint64_t kIms = IRQSIM_SOC_MAP_IMS_BASE;
+    static constexpr uint32_t kSetSpi = IRQSIM_SOC_MAP_GICD_BASE + GIC_DIST_SETSPI_NSR_OFFSET;
 
     void SetUp() override
     {
