@@ -65,7 +65,7 @@ install(FILES "${PROJECT_SOURCE_DIR}/cmake/soc_model_recipe/CMakeLists.txt"
               "${IRQSIM_MODEL_RECIPE_DIR}-install/inputs.txt"
         DESTINATION ${IRQSIM_INSTALL_DATADIR}/model-recipe)
 install(DIRECTORY "${IRQSIM_RTL_DIR}/" DESTINATION ${IRQSIM_INSTALL_DATADIR}/rtl
-        FILES_MATCHING PATTERN "*.sv" PATTERN "*.svh" PATTERN "*.v" PATTERN "*.vh" PATTERN "*.dts")
+        FILES_MATCHING PATTERN "*.sv" PATTERN "*.svh" PATTERN "*.vlt" PATTERN "*.v" PATTERN "*.vh" PATTERN "*.dts")
 install(FILES ${IRQSIM_RDL_SV_PACKAGES} DESTINATION ${IRQSIM_INSTALL_DATADIR}/rdl)   # generated from rtl/*/*.rdl
 install(FILES "${PROJECT_SOURCE_DIR}/sim/tb_top.sv" "${PROJECT_SOURCE_DIR}/sim/soc_pins_plugin.cpp"
               "${PROJECT_SOURCE_DIR}/sim/soc_pins.h" "${PROJECT_SOURCE_DIR}/sim/soc_pins_adapter.h"

@@ -28,11 +28,13 @@
 /* verilator tracing_off */
 `endif
 module gic_cpuif #(
-  parameter int PE            = 0,
   parameter bit IRQSIM_ASSERT = 1'b1
 ) (
   input  logic        clk,
   input  logic        rst_n,
+  // PE index (for the checks' messages). A port, not a parameter, so that every
+  // instance is the same module: one copy of its code in the Verilated model
+  input  logic [7:0]  pe,
   // system-register port (valid already qualified by PE select)
   input  logic        sr_valid,
   input  logic        sr_write,
@@ -134,26 +136,6 @@ module gic_cpuif #(
   assign can_signal = hp_v && rd_awake && igrpen1_q && grp1_en && (hp_prio < pmr_q) &&
                       ((hp_prio & gmask) < rpr_q);
 
-  // lowest set APR bit -> running priority
-  function automatic logic [4:0] ffs32(input logic [31:0] m);
-    logic [31:0] l;
-    l = m & (~m + 32'd1);   // isolate the lowest set bit
-    ffs32 = {|(l & 32'hFFFF_0000), |(l & 32'hFF00_FF00), |(l & 32'hF0F0_F0F0),
-             |(l & 32'hCCCC_CCCC), |(l & 32'hAAAA_AAAA)};
-  endfunction
-
-  function automatic logic [7:0] apr_to_rpr(input logic [31:0] a);
-    apr_to_rpr = (a == 32'h0) ? 8'hFF : {ffs32(a), 3'b000};
-  endfunction
-
-  function automatic logic [4:0] apr_top(input logic [31:0] a);
-    apr_top = ffs32(a);
-  endfunction
-
-  function automatic logic [31:0] lowest_bit(input logic [31:0] a);
-    lowest_bit = a & (~a + 32'd1);
-  endfunction
-
   // ------------------------------------------------------------------ request decode
   logic        take;
   logic [13:0] k;
@@ -175,7 +157,12 @@ module gic_cpuif #(
 
   assign fiq_out = 1'b0;
 
+  // (no function calls in this module: a call gives every instance its own copy of the
+  // caller's code in the Verilated model, rtl/gic/README.md; the running priority is
+  // computed once, below, from the APR value an access writes)
   always_ff @(posedge clk) begin
+    logic [31:0] apr_nx, apr_lo;   // the APR an access writes, its lowest set bit
+    logic        apr_wr;
     if (!rst_n) begin
       sr_ready  <= 1'b0;
       sr_rdata  <= 64'h0;
@@ -207,6 +194,8 @@ module gic_cpuif #(
       ack_v    <= 1'b0;
       deact_v  <= 1'b0;
       sgi_v    <= 1'b0;
+      apr_wr   = 1'b0;
+      apr_nx   = apr_q;
       if (take) begin
         sr_rdata <= 64'h0;
         sr_error <= 1'b0;
@@ -231,8 +220,8 @@ module gic_cpuif #(
                 sr_rdata         <= {48'h0, hp_id};
                 ack_v            <= 1'b1;
                 ack_id           <= hp_id;
-                apr_q            <= apr_q | (32'h1 << hp_gidx);
-                rpr_q            <= apr_to_rpr(apr_q | (32'h1 << hp_gidx));
+                apr_wr           = 1'b1;
+                apr_nx           = apr_q | (32'h1 << hp_gidx);
               end else begin
                 sr_rdata <= 64'd1023;
               end
@@ -247,8 +236,8 @@ module gic_cpuif #(
             K_BPR1:    bpr1_q <= (sr_wdata[2:0] < 3'd3) ? 3'd3 : sr_wdata[2:0];
             K_AP0R0:   ;
             K_AP1R0: begin
-              apr_q <= sr_wdata[31:0];
-              rpr_q <= apr_to_rpr(sr_wdata[31:0]);
+              apr_wr = 1'b1;
+              apr_nx = sr_wdata[31:0];
             end
             K_CTLR:    eoimode_q <= sr_wdata[C_EOIMODE];
             K_SRE:     ;
@@ -256,8 +245,8 @@ module gic_cpuif #(
             K_IGRPEN1: igrpen1_q <= sr_wdata[G_EN];
             K_EOIR1: begin
               if (!wr_id_special) begin
-                apr_q <= apr_q & ~lowest_bit(apr_q);
-                rpr_q <= apr_to_rpr(apr_q & ~lowest_bit(apr_q));
+                apr_wr = 1'b1;
+                apr_nx = apr_q & (apr_q - 32'd1);   // the lowest set bit cleared
                 if (!eoimode_q && !wr_id_lpi) begin   // LPIs: priority drop only
                   deact_v  <= 1'b1;
                   deact_id <= wr_id[15:0];
@@ -284,10 +273,76 @@ module gic_cpuif #(
           endcase
         end
       end
+      // running priority: the group priority of the lowest set APR bit (0xFF: none)
+      if (apr_wr) begin
+        apr_lo = apr_nx & (~apr_nx + 32'd1);
+        apr_q  <= apr_nx;
+        rpr_q  <= (apr_nx == 32'h0) ? 8'hFF :
+                  {|(apr_lo & 32'hFFFF_0000), |(apr_lo & 32'hFF00_FF00), |(apr_lo & 32'hF0F0_F0F0),
+                   |(apr_lo & 32'hCCCC_CCCC), |(apr_lo & 32'hAAAA_AAAA), 3'b000};
+      end
     end
   end
 
 `ifndef SYNTHESIS
+  // (the checks' messages name their instance: kept in a module of their own, so they
+  // do not make this module's code per instance in the Verilated model)
+  gic_cpuif_chk #(
+    .IRQSIM_ASSERT(IRQSIM_ASSERT), .K_IAR1(K_IAR1), .K_EOIR1(K_EOIR1), .K_DIR(K_DIR), .K_SGI1R(K_SGI1R)
+  ) u_chk (
+    .clk, .rst_n, .pe, .take, .kop0_ok, .sr_write, .k, .can_signal, .hp_gidx, .hp_id, .apr_q,
+    .wr_id, .wr_id_special, .wr_id_lpi, .eoimode_q, .sr_wdata(sr_wdata[63:44])
+  );
+`endif
+
+`ifdef SYNTHESIS
+  logic unused_synth;
+  assign unused_synth = ^{IRQSIM_ASSERT, pe};
+`endif
+
+  logic unused_cpuif;
+  assign unused_cpuif = ^{sr_wdata[63:56], sr_wdata[43:41], sr_wdata[31:28], igrpen0_q, bpr0_q};
+
+endmodule
+
+`ifndef SYNTHESIS
+// gic_cpuif's programming checks (one instance per CPU interface), kept beside the block they check
+/* verilator lint_off DECLFILENAME */
+module gic_cpuif_chk #(
+  parameter bit          IRQSIM_ASSERT = 1'b1,
+  parameter logic [13:0] K_IAR1        = 14'h0,
+  parameter logic [13:0] K_EOIR1       = 14'h0,
+  parameter logic [13:0] K_DIR         = 14'h0,
+  parameter logic [13:0] K_SGI1R       = 14'h0
+) (
+  input logic        clk,
+  input logic        rst_n,
+  input logic [7:0]  pe,
+  input logic        take,
+  input logic        kop0_ok,
+  input logic        sr_write,
+  input logic [13:0] k,
+  input logic        can_signal,
+  input logic [4:0]  hp_gidx,
+  input logic [15:0] hp_id,
+  input logic [31:0] apr_q,
+  input logic [23:0] wr_id,
+  input logic        wr_id_special,
+  input logic        wr_id_lpi,
+  input logic        eoimode_q,
+  input logic [63:44] sr_wdata
+);
+  logic unused_chk;
+  assign unused_chk = ^sr_wdata[55:48];
+
+  // the highest active group priority: the lowest set APR bit
+  function automatic logic [4:0] apr_top(input logic [31:0] a);
+    logic [31:0] l;
+    l = a & (~a + 32'd1);
+    apr_top = {|(l & 32'hFFFF_0000), |(l & 32'hFF00_FF00), |(l & 32'hF0F0_F0F0),
+               |(l & 32'hCCCC_CCCC), |(l & 32'hAAAA_AAAA)};
+  endfunction
+
   // ------------------------------------------------------------------ programming checks
   // INTID acknowledged at each active group priority (checks EOI order)
   logic [15:0] stk_q [32];
@@ -303,29 +358,21 @@ module gic_cpuif #(
     if (IRQSIM_ASSERT && rst_n && take && kop0_ok && sr_write) begin
       if (k == K_EOIR1 && !wr_id_special) begin
         if (apr_q == 32'h0)
-          $error("ICC_EOIR1_EL1: EOI of INTID %0d with no active priority (PE %0d)", wr_id, PE);
+          $error("ICC_EOIR1_EL1: EOI of INTID %0d with no active priority (PE %0d)", wr_id, pe);
         else if (stk_q[apr_top(apr_q)] != wr_id[15:0] || wr_id[23:16] != 8'h0)
           $error("ICC_EOIR1_EL1: EOI of INTID %0d which is not the highest active (INTID %0d) (PE %0d)",
-                 wr_id, stk_q[apr_top(apr_q)], PE);
+                 wr_id, stk_q[apr_top(apr_q)], pe);
       end
       if (k == K_DIR && !wr_id_special && !wr_id_lpi && !eoimode_q)
         $error("ICC_DIR_EL1: write of INTID %0d with ICC_CTLR_EL1.EOImode=0 (UNPREDICTABLE; ignored) (PE %0d)",
-               wr_id, PE);
+               wr_id, pe);
       if (k == K_SGI1R && sr_wdata[47:44] != 4'd0)
         $error("ICC_SGI1R_EL1: RS=%0d but range-selector SGIs are not supported (RSS=0) (PE %0d)",
-               sr_wdata[47:44], PE);
+               sr_wdata[47:44], pe);
       if (k == K_SGI1R && sr_wdata[63:56] != 8'h0)
-        $error("ICC_SGI1R_EL1: RES0 bits [63:56] set (PE %0d)", PE);
+        $error("ICC_SGI1R_EL1: RES0 bits [63:56] set (PE %0d)", pe);
     end
   end
-`endif
-
-`ifdef SYNTHESIS
-  logic unused_synth;
-  assign unused_synth = ^{IRQSIM_ASSERT, 32'(PE)};
-`endif
-
-  logic unused_cpuif;
-  assign unused_cpuif = ^{sr_wdata[63:56], sr_wdata[43:41], sr_wdata[31:28], igrpen0_q, bpr0_q};
-
 endmodule
+/* verilator lint_on DECLFILENAME */
+`endif

@@ -33,7 +33,6 @@
 /* verilator tracing_off */
 `endif
 module gic_redist #(
-  parameter int PE            = 0,   // PE index: Aff0 = PE % 16, Aff1 = PE / 16
   parameter int NUM_PES       = 1,
   parameter int LPI_SLOTS     = 32,  // pending-LPI store entries (power of two, 2..1024)
   parameter int LPI_CACHE     = 16,  // configuration-byte cache entries (power of two, 2..256)
@@ -42,6 +41,10 @@ module gic_redist #(
 ) (
   input  logic        clk,
   input  logic        rst_n,
+  // PE index: Aff0 = pe % 16, Aff1 = pe / 16. A port, not a parameter, so that every
+  // instance is the same module: the Verilated model then has one copy of its code
+  // (rtl/gic/README.md, "one copy of the per-PE code")
+  input  logic [7:0]  pe,
   // register interface (offset within this PE's 128 KB redistributor)
   input  logic        req,
   input  logic        we,
@@ -130,18 +133,20 @@ module gic_redist #(
   localparam logic [31:0] PIDR2_VAL = gic_redist_regs_pkg::PIDR2_RESET;
   localparam logic [31:0] SPIDR2_VAL = gic_redist_regs_pkg::SGI_PIDR2_RESET;
   localparam logic [31:0] ICFGR0_VAL = gic_redist_regs_pkg::SGI_ICFGR0_RESET;
-  localparam logic        LAST      = (PE == NUM_PES - 1);
-  localparam int          AFF0      = PE % 16;
-  localparam int          AFF1      = PE / 16;
   localparam logic [63:0] TYPER_PE  = gic_redist_regs_pkg::TYPER_LAST_MASK | gic_redist_regs_pkg::TYPER_PROCESSOR_NUMBER_MASK |
                                       gic_redist_regs_pkg::TYPER_AFF0_MASK | gic_redist_regs_pkg::TYPER_AFF1_MASK;
-  localparam logic [63:0] TYPER_VAL = (gic_redist_regs_pkg::TYPER_RESET & ~TYPER_PE) |
-                                      (64'(LAST) << gic_redist_regs_pkg::TYPER_LAST_LSB) |
-                                      (64'(PE) << gic_redist_regs_pkg::TYPER_PROCESSOR_NUMBER_LSB) |
-                                      (64'(AFF0) << gic_redist_regs_pkg::TYPER_AFF0_LSB) |
-                                      (64'(AFF1) << gic_redist_regs_pkg::TYPER_AFF1_LSB);
-  localparam logic [31:0] TYPER_LO  = TYPER_VAL[31:0];
-  localparam logic [31:0] TYPER_HI  = TYPER_VAL[63:32];
+  // the PE-dependent fields come from the pe port (one module for every PE, see the header)
+  logic                   LAST;
+  logic [63:0]            TYPER_VAL;
+  logic [31:0]            TYPER_LO, TYPER_HI;
+  assign LAST      = (32'(pe) == NUM_PES - 1);
+  assign TYPER_VAL = (gic_redist_regs_pkg::TYPER_RESET & ~TYPER_PE) |
+                     (64'(LAST) << gic_redist_regs_pkg::TYPER_LAST_LSB) |
+                     (64'(pe) << gic_redist_regs_pkg::TYPER_PROCESSOR_NUMBER_LSB) |
+                     (64'(pe[3:0]) << gic_redist_regs_pkg::TYPER_AFF0_LSB) |
+                     (64'(pe[7:4]) << gic_redist_regs_pkg::TYPER_AFF1_LSB);
+  assign TYPER_LO  = TYPER_VAL[31:0];
+  assign TYPER_HI  = TYPER_VAL[63:32];
 
   // ------------------------------------------------------------------ state
   logic [31:0] grp_q, en_q, latch_q, act_q;
@@ -163,13 +168,6 @@ module gic_redist #(
 
   logic [31:0] elig;
   assign elig = pend & en_q & grp_q & ~act_q & {32{grp1_en}};
-
-  function automatic logic [4:0] ffs32(input logic [31:0] m);
-    logic [31:0] l;
-    l = m & (~m + 32'd1);   // isolate the lowest set bit
-    ffs32 = {|(l & 32'hFFFF_0000), |(l & 32'hFF00_FF00), |(l & 32'hF0F0_F0F0),
-             |(l & 32'hCCCC_CCCC), |(l & 32'hAAAA_AAAA)};
-  endfunction
 
   // ------------------------------------------------------------------ scanner
   logic        sc_bits_q;   // 0: load snapshot, 1: visiting bits
@@ -218,11 +216,8 @@ module gic_redist #(
   endfunction
   localparam logic [SW*LPI_SLOTS-1:0] PAT = mk_pat();
 
-  function automatic logic [SW-1:0] enc_oh(input slotv_t oh);
-    logic [SW-1:0] r;
-    for (int k = 0; k < SW; k++) r[k] = |(oh & PAT[k*LPI_SLOTS +: LPI_SLOTS]);
-    enc_oh = r;
-  endfunction
+  // (index bit k of a one-hot oh: |(oh & PAT[k*LPI_SLOTS +: LPI_SLOTS]), written out where
+  // used: no function calls in this module, rtl/gic/README.md)
 
   logic [31:0] propb_lo_q, propb_hi_q, pendb_lo_q, pendb_hi_q;
 
@@ -369,6 +364,7 @@ module gic_redist #(
   // (the scanner's per-bit values are block-local: computed only while visiting bits)
   always_ff @(posedge clk) begin : p_main
     logic [4:0]  sc_b;
+    logic [31:0] sc_l;
     logic [31:0] sc_pw;
     logic [7:0]  sc_prio;
     logic        sc_better;
@@ -460,7 +456,9 @@ module gic_redist #(
           sc_bits_q <= 1'b1;
         end
       end else begin
-        sc_b      = ffs32(sc_mask_q);
+        sc_l      = sc_mask_q & ~sc_rest;   // the lowest set bit
+        sc_b      = {|(sc_l & 32'hFFFF_0000), |(sc_l & 32'hFF00_FF00), |(sc_l & 32'hF0F0_F0F0),
+                     |(sc_l & 32'hCCCC_CCCC), |(sc_l & 32'hAAAA_AAAA)};
         sc_pw     = prio_q[sc_b[4:2]];
         sc_prio   = sc_pw[8*32'(sc_b[1:0]) +: 8];
         sc_better = !acc_v_q || (sc_prio < acc_p_q);
@@ -675,7 +673,7 @@ module gic_redist #(
           if (oh != '0) begin
             w_do   = 1'b1;
             w_new  = 1'b1;
-            w_s    = enc_oh(oh);
+            for (int k = 0; k < SW; k++) w_s[k] = |(oh & PAT[k*LPI_SLOTS +: LPI_SLOTS]);
             e_st_q <= E_IDLE;
           end
         end
@@ -726,7 +724,7 @@ module gic_redist #(
       if (ls_bits_q) begin
         oh     = ls_mask_q & (~ls_mask_q + ONE_S);
         rest   = ls_mask_q & ~oh;
-        s      = enc_oh(oh);
+        for (int k = 0; k < SW; k++) s[k] = |(oh & PAT[k*LPI_SLOTS +: LPI_SLOTS]);
         p      = st_pr_q[s];
         id     = st_id_q[s];
         better = lelig[s] && (!lacc_v_q || p < lacc_p_q || (p == lacc_p_q && id < lacc_id_q));
@@ -758,19 +756,11 @@ module gic_redist #(
   end
 
 `ifndef SYNTHESIS
-  always @(posedge clk) begin
-    if (IRQSIM_ASSERT && rst_n && acc_now && we) begin
-      if (wstrb != 4'hF && !is_prio)
-        $error("GICR: byte/halfword access (wstrb=%b) to word-only register at offset 0x%05h (PE %0d)",
-               wstrb, addr, PE);
-      if (is_grpmod)
-        $error("GICR_IGRPMODR0: write (Secure-only, RAZ/WI in this model) (PE %0d)", PE);
-      if (!sgi_frame && (off == A_PROPB || off == A_PROPB + 4 || off == A_PENDB || off == A_PENDB + 4) &&
-          enlpi_q)
-        $error("GICR_%s: written while GICR_CTLR.EnableLPIs=1 (write ignored; tables must be programmed before enabling LPIs) (PE %0d)",
-               (off == A_PENDB || off == A_PENDB + 4) ? "PENDBASER" : "PROPBASER", PE);
-    end
-  end
+  // (the checks' messages name their instance: kept in a module of their own, so they
+  // do not make this module's code per instance in the Verilated model)
+  gic_redist_chk #(.IRQSIM_ASSERT(IRQSIM_ASSERT)) u_chk (
+    .clk, .rst_n, .pe, .acc_now, .we, .wstrb, .addr, .is_prio, .is_grpmod, .sgi_frame, .off, .enlpi_q
+  );
 `endif
 
 `ifdef SYNTHESIS
@@ -782,3 +772,41 @@ module gic_redist #(
   assign unused_rd = ^{ns, e_byte_q[1], pendb_lo_q, pendb_hi_q, propb_hi_q, propb_lo_q[11:IDBITS_W]};
 
 endmodule
+
+`ifndef SYNTHESIS
+// gic_redist's programming checks (one instance per redistributor), kept beside the block they check
+/* verilator lint_off DECLFILENAME */
+module gic_redist_chk #(
+  parameter bit IRQSIM_ASSERT = 1'b1
+) (
+  input logic        clk,
+  input logic        rst_n,
+  input logic [7:0]  pe,
+  input logic        acc_now,
+  input logic        we,
+  input logic [3:0]  wstrb,
+  input logic [16:0] addr,
+  input logic        is_prio,
+  input logic        is_grpmod,
+  input logic        sgi_frame,
+  input logic [15:0] off,
+  input logic        enlpi_q
+);
+  localparam logic [15:0] A_PROPB = gic_redist_regs_pkg::PROPBASER_OFFSET[15:0];
+  localparam logic [15:0] A_PENDB = gic_redist_regs_pkg::PENDBASER_OFFSET[15:0];
+  always @(posedge clk) begin
+    if (IRQSIM_ASSERT && rst_n && acc_now && we) begin
+      if (wstrb != 4'hF && !is_prio)
+        $error("GICR: byte/halfword access (wstrb=%b) to word-only register at offset 0x%05h (PE %0d)",
+               wstrb, addr, pe);
+      if (is_grpmod)
+        $error("GICR_IGRPMODR0: write (Secure-only, RAZ/WI in this model) (PE %0d)", pe);
+      if (!sgi_frame && (off == A_PROPB || off == A_PROPB + 4 || off == A_PENDB || off == A_PENDB + 4) &&
+          enlpi_q)
+        $error("GICR_%s: written while GICR_CTLR.EnableLPIs=1 (write ignored; tables must be programmed before enabling LPIs) (PE %0d)",
+               (off == A_PENDB || off == A_PENDB + 4) ? "PENDBASER" : "PROPBASER", pe);
+    end
+  end
+endmodule
+/* verilator lint_on DECLFILENAME */
+`endif

@@ -83,14 +83,14 @@ module gic_top #(
   logic [15:0]           c_ack_id_a [NUM_PES];
   logic [15:0]           c_deact_id_a [NUM_PES];
 
-  logic [NUM_PES-1:0]    rd_req, rd_ack;
+  logic [NUM_PES-1:0]    rd_ack;
   logic [31:0]           rd_rdata [NUM_PES];
   logic [1:0]            rd_resp [NUM_PES];
   logic [NUM_PES-1:0]    rd_cand_v, rd_awake;
   logic [15:0]           rd_cand_id_a [NUM_PES];
   logic [7:0]            rd_cand_prio_a [NUM_PES];
 
-  logic [NUM_PES-1:0]    sr_valid, sr_ready, sr_error;
+  logic [NUM_PES-1:0]    sr_ready, sr_error;
   logic [63:0]           sr_rdata [NUM_PES];
 
   logic [NUM_PES-1:0]    sgi_v, sgi_irm;
@@ -155,7 +155,6 @@ module gic_top #(
     else        r_bad_ack_q <= r_req && r_bad && !r_bad_ack_q;
   end
 
-  assign rd_req  = (r_req && !r_bad) ? (NUM_PES'(1) << r_pi) : '0;
   assign r_ack   = (|rd_ack) || r_bad_ack_q;
   assign r_rdata = r_bad ? 32'h0 : rd_rdata[r_pi];
   assign r_resp  = r_bad ? 2'b11 : rd_resp[r_pi];
@@ -174,7 +173,6 @@ module gic_top #(
       if (sysreg_valid && !sr_bad) sr_pe_q <= sr_pi;
     end
   end
-  assign sr_valid     = (sysreg_valid && !sr_bad) ? (NUM_PES'(1) << sr_pi) : '0;
   assign sysreg_ready = (|sr_ready) || sr_bad_ack_q;
   assign sysreg_rdata = sr_bad ? 64'h0 : sr_rdata[sr_pi];
   assign sysreg_error = sr_bad ? sr_bad_ack_q : sr_error[sr_pi];
@@ -213,7 +211,7 @@ module gic_top #(
   // ------------------------------------------------------------------ DRAM read arbiter
   // Round-robin among the redistributors' read masters; one transaction (AR then R)
   // at a time: the granted master's AR goes out, its R comes back, then the next.
-  logic [NUM_PES-1:0]    pm_arvalid, pm_arready, pm_rvalid, pm_rready;
+  logic [NUM_PES-1:0]    pm_arvalid, pm_rready;
   logic [31:0]           pm_araddr [NUM_PES];
   logic                  arb_busy_q, arb_ar_done_q;
   logic [7:0]            arb_pe_q, arb_last_q;
@@ -226,8 +224,6 @@ module gic_top #(
   assign dram_arvalid = arb_busy_q && !arb_ar_done_q && arb_arvalid;
   assign dram_araddr  = pm_araddr[arb_pi];
   assign dram_rready  = arb_busy_q && arb_ar_done_q && arb_rready;
-  assign pm_arready   = (arb_busy_q && !arb_ar_done_q && dram_arready) ? (NUM_PES'(1) << arb_pi) : '0;
-  assign pm_rvalid    = (arb_busy_q && arb_ar_done_q && dram_rvalid) ? (NUM_PES'(1) << arb_pi) : '0;
 
   always_ff @(posedge clk) begin : p_arb
     logic       found;
@@ -260,15 +256,25 @@ module gic_top #(
   end
 
   // ------------------------------------------------------------------ per-PE blocks
+  // (the PE index is a port of both blocks, not a parameter: every instance is the
+  // same module, one copy of its code in the Verilated model; rtl/gic/README.md)
   for (genvar p = 0; p < NUM_PES; p++) begin : g_pe
+    // this PE's register request, system-register valid and DRAM handshakes: one compare
+    // each (a bit of a shifted one-hot became a wide shift per PE in the Verilated model)
+    logic rd_req, sr_valid, pm_arready, pm_rvalid;
+    assign rd_req     = r_req && !r_bad && (r_pi == PEW'(p));
+    assign sr_valid   = sysreg_valid && !sr_bad && (sr_pi == PEW'(p));
+    assign pm_arready = arb_busy_q && !arb_ar_done_q && dram_arready && (arb_pi == PEW'(p));
+    assign pm_rvalid  = arb_busy_q && arb_ar_done_q && dram_rvalid && (arb_pi == PEW'(p));
+
     // INTID < 32 and LPIs (>= 8192) -> redistributor, SPIs (32..1019) -> distributor:
     // each block ignores an acknowledge / deactivate of an INTID that is not its own
     gic_redist #(
-      .PE(p), .NUM_PES(NUM_PES), .LPI_SLOTS(LPI_SLOTS), .LPI_CACHE(LPI_CACHE), .LPI_QUEUE(LPI_QUEUE),
+      .NUM_PES(NUM_PES), .LPI_SLOTS(LPI_SLOTS), .LPI_CACHE(LPI_CACHE), .LPI_QUEUE(LPI_QUEUE),
       .IRQSIM_ASSERT(IRQSIM_ASSERT)
     ) u_rd (
-      .clk, .rst_n,
-      .req(rd_req[p]), .we(r_we), .addr(r_addr[RB-1:0]), .wdata(r_wdata), .wstrb(r_wstrb), .ns(r_ns),
+      .clk, .rst_n, .pe(8'(p)),
+      .req(rd_req), .we(r_we), .addr(r_addr[RB-1:0]), .wdata(r_wdata), .wstrb(r_wstrb), .ns(r_ns),
       .ack(rd_ack[p]), .rdata(rd_rdata[p]), .resp(rd_resp[p]),
       .ppi_in(ppi_in[p*16 +: 16]),
       .sgi_set_v(sgi_tgt_q[p]), .sgi_set_id(sgi_set_id_q),
@@ -278,15 +284,15 @@ module gic_top #(
       .cand_v(rd_cand_v[p]), .cand_id(rd_cand_id_a[p]), .cand_prio(rd_cand_prio_a[p]),
       .awake(rd_awake[p]),
       .mon_pending(mon_sgippi_pending[p*32 +: 32]),
-      .m_arvalid(pm_arvalid[p]), .m_arready(pm_arready[p]), .m_araddr(pm_araddr[p]),
-      .m_rvalid(pm_rvalid[p]), .m_rready(pm_rready[p]), .m_rdata(dram_rdata), .m_rresp(dram_rresp)
+      .m_arvalid(pm_arvalid[p]), .m_arready(pm_arready), .m_araddr(pm_araddr[p]),
+      .m_rvalid(pm_rvalid), .m_rready(pm_rready[p]), .m_rdata(dram_rdata), .m_rresp(dram_rresp)
     );
 
     gic_cpuif #(
-      .PE(p), .IRQSIM_ASSERT(IRQSIM_ASSERT)
+      .IRQSIM_ASSERT(IRQSIM_ASSERT)
     ) u_cpuif (
-      .clk, .rst_n,
-      .sr_valid(sr_valid[p]), .sr_write(sysreg_write), .sr_key(sysreg_key), .sr_wdata(sysreg_wdata),
+      .clk, .rst_n, .pe(8'(p)),
+      .sr_valid(sr_valid), .sr_write(sysreg_write), .sr_key(sysreg_key), .sr_wdata(sysreg_wdata),
       .sr_ready(sr_ready[p]), .sr_rdata(sr_rdata[p]), .sr_error(sr_error[p]),
       .rd_cand_v(rd_cand_v[p]), .rd_cand_id(rd_cand_id_a[p]), .rd_cand_prio(rd_cand_prio_a[p]),
       .sp_cand_v(sp_cand_v[p]), .sp_cand_id(sp_cand_id[p*10 +: 10]), .sp_cand_prio(sp_cand_prio[p*8 +: 8]),

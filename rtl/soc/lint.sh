@@ -36,7 +36,7 @@ run gic_dist "$RDL/gic_dist_regs_pkg.sv" rtl/gic/gic_dist.sv
 run "gic_dist NUM_SPIS=32 NUM_PES=1" -GNUM_SPIS=32 -GNUM_PES=1 "$RDL/gic_dist_regs_pkg.sv" rtl/gic/gic_dist.sv
 run "gic_dist NUM_SPIS=992 NUM_PES=17" -GNUM_SPIS=992 -GNUM_PES=17 "$RDL/gic_dist_regs_pkg.sv" rtl/gic/gic_dist.sv
 run gic_redist "$RDL/gic_redist_regs_pkg.sv" rtl/gic/gic_redist.sv
-run "gic_redist PE=17 NUM_PES=18" -GPE=17 -GNUM_PES=18 "$RDL/gic_redist_regs_pkg.sv" rtl/gic/gic_redist.sv
+run "gic_redist NUM_PES=18" -GNUM_PES=18 "$RDL/gic_redist_regs_pkg.sv" rtl/gic/gic_redist.sv
 run gic_cpuif "$RDL/gic_cpuif_regs_pkg.sv" rtl/gic/gic_cpuif.sv
 run gic_top --top-module gic_top $GICPKG rtl/gic/gic_dist.sv rtl/gic/gic_redist.sv rtl/gic/gic_cpuif.sv rtl/gic/gic_top.sv
 run dev_timer "$RDL/dev_timer_regs_pkg.sv" rtl/dev/dev_timer.sv
