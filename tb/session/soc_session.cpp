@@ -270,14 +270,7 @@ bool SocSession::boot_steps(std::string* err)
             *err = std::string("dma-ring probe failed (") + std::to_string(ret) + ")" + boot_cause();
             return false;
         }
-        rings_.clear();
-        for (unsigned r = 0; r < dma_ring_count(dma_); r++) {
-            auto rc = std::make_unique<RingChannel>();
-            rc->session = this;
-            rc->ring = r;
-            rc->name = "dma ring " + std::to_string(r);
-            rings_.push_back(std::move(rc));
-        }
+        rings_ = std::make_unique<DmaRingAgent>(*this, dma_);
     }
 
     lines_node_ = of_find_compatible_node(nullptr, nullptr, "irqsim,lines");
@@ -489,7 +482,7 @@ std::vector<HopStep> SocSession::sgi_hops(unsigned sgi, unsigned virq, unsigned 
 
 std::vector<HopStep> SocSession::ring_hops(unsigned r, unsigned cpu) const
 {
-    const RingChannel& rc = *rings_.at(r);
+    const RingChannel& rc = rings_->ring(r);
     if (!rc.virq)
         return {};
     const unsigned input = sim_->model().params().num_intr_lines + rc.vint;
@@ -570,7 +563,8 @@ std::vector<std::string> SocSession::explain_losses(size_t max) const
             out.push_back(in->source + " injected at cycle " + std::to_string(in->cycle) + ": " +
                           diagnose(line_hops(*l, cpu), in->cycle));
         }
-        for (const auto& rc : rings_) {
+        for (unsigned r = 0; r < num_rings(); r++) {
+            const RingChannel* rc = &rings_->ring(r);
             if (!rc->active || rc->virq != in->virq)
                 continue;
             auto chain = ring_hops(rc->ring, cpu);
@@ -582,84 +576,35 @@ std::vector<std::string> SocSession::explain_losses(size_t max) const
     return out;
 }
 
-// ---- TI path: DMA rings ----
+// ---- TI path: DMA rings (the channels: DmaRingAgent) ----
 
-int ring_handler_entry(RingChannel* rc, int irq)
+unsigned SocSession::ring_vint(unsigned ring) const
 {
-    SocSession* s = rc->session;
-    unsigned cpu = smp_processor_id();
-    uint64_t entry = s->now();
-    s->cover_handler(static_cast<unsigned>(irq));
-    rc->handled++;
-    // the device side of the handler: how far the ring got
-    uint32_t done = dma_ring_completed(s->dma_, rc->ring);
-    uint32_t fresh = done - rc->seen;
-    rc->seen = done;
-    rc->observed += fresh;
-    if (!fresh)
-        rc->empty_runs++;
-    s->sb_.handler_entry(static_cast<unsigned>(irq), cpu, entry, fresh);
+    for (const auto& [gevt, m] : sim_->firmware().event_maps())
+        if (m.src_id == sim_->firmware().config().dma_id && m.src_index == ring)
+            return m.vint;
     return 0;
-}
-
-static irqreturn_t ring_handler(int irq, void* ctx)
-{
-    ring_handler_entry(static_cast<RingChannel*>(ctx), irq);
-    return IRQ_HANDLED;
 }
 
 int SocSession::request_ring(unsigned r)
 {
-    if (!dma_)
+    if (!rings_)
         return -ENODEV;
-    RingChannel& rc = ring(r);
-    if (rc.active)
-        return -EBUSY;
-    int ret = sim_->platform().as_cpu(0, [&] {
-        if (dma_ring_pending(dma_, r) != 0)
-            return -EAGAIN;
-        rc.seen = dma_ring_completed(dma_, r);
-        return dma_ring_request_channel(dma_, r, ring_handler, &rc);
-    });
-    if (ret < 0)
-        return ret;
-    rc.virq = static_cast<unsigned>(ret);
-    rc.active = true;
-    cover_msi_change(true);
-    for (const auto& [gevt, m] : sim_->firmware().event_maps())
-        if (m.src_id == sim_->firmware().config().dma_id && m.src_index == r)
-            rc.vint = m.vint;
-    sb_.unsilence(rc.virq);
-    return 0;
+    return sim_->platform().as_cpu(0, [&] { return rings_->request(r); });
 }
 
 int SocSession::release_ring(unsigned r)
 {
-    if (!dma_)
+    if (!rings_)
         return -ENODEV;
-    RingChannel& rc = ring(r);
-    if (!rc.active)
-        return -EINVAL;
-    sb_.silence(rc.virq);
-    int ret = sim_->platform().as_cpu(0, [&] { return dma_ring_release_channel(dma_, r); });
-    rc.active = false;
-    rc.virq = 0;
-    cover_msi_change(false);
-    return ret;
+    return sim_->platform().as_cpu(0, [&] { return rings_->release(r); });
 }
 
 int SocSession::post_ring(unsigned r, unsigned n)
 {
-    if (!dma_)
+    if (!rings_)
         return -ENODEV;
-    RingChannel& rc = ring(r);
-    if (rc.active && n) {
-        CpuSet allowed = ring_cpus(r);
-        for (unsigned k = 0; k < n; k++)
-            sb_.inject(rc.name, rc.virq, allowed, now(), true);
-        rc.posted += n;
-    }
-    return sim_->platform().as_cpu(0, [&] { return dma_ring_post(dma_, r, n); });
+    return sim_->platform().as_cpu(0, [&] { return rings_->post(r, n); });
 }
 
 CpuSet SocSession::ring_cpus(unsigned r) const
@@ -667,7 +612,7 @@ CpuSet SocSession::ring_cpus(unsigned r) const
     CpuSet all;
     for (unsigned c = 0; c < cfg_.cpus; c++)
         all.set(c);
-    const RingChannel& rc = *rings_.at(r);
+    const RingChannel& rc = rings_->ring(r);
     return rc.active ? vint_cpus(rc.vint) : all;
 }
 
@@ -692,9 +637,9 @@ std::vector<uint64_t> SocSession::ring_vint_latencies() const
 {
     std::vector<uint64_t> out;
     std::map<unsigned, unsigned> vint_of;  // virq -> VINT (channels active now or earlier)
-    for (const auto& rc : rings_)
-        if (rc->virq)
-            vint_of[rc->virq] = rc->vint;
+    for (unsigned r = 0; r < num_rings(); r++)
+        if (rings_->ring(r).virq)
+            vint_of[rings_->ring(r).virq] = rings_->ring(r).vint;
     const auto& rises = sim_->hops().events(Hop::VintOut);
     for (const auto& in : sb_.injections()) {
         if (!in.answered || in.coalesced || in.withdrawn || in.source.rfind("dma ring", 0) != 0)

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "dma_ring_agent.h"
 #include "scoreboard.h"
 #include "sim.h"
 #include "traffic.h"
@@ -57,23 +58,6 @@ struct LineSource {
     uint64_t handled = 0;
 };
 
-// One ring of the DMA-ring device and its channel (TI path: ring event -> INTA
-// VINT status bit -> INTR -> GIC SPI -> CPU).  Its handler reads the ring's
-// COMPLETED counter: the completions it observed are the events it answers.
-struct RingChannel {
-    class SocSession* session = nullptr;
-    unsigned ring = 0;
-    unsigned virq = 0;  // the channel's INTA-MSI vector, 0 = no channel
-    unsigned vint = 0;  // its INTA VINT (from the firmware's event map)
-    bool active = false;
-    uint32_t seen = 0;        // COMPLETED as a handler last read it
-    uint64_t posted = 0;      // descriptors posted while the channel was active
-    uint64_t observed = 0;    // completions handlers observed
-    uint64_t handled = 0;     // handler runs
-    uint64_t empty_runs = 0;  // runs that found nothing new (an earlier run read it)
-    std::string name;
-};
-
 // The chain of hops a delivery goes through, for diagnosis and per-hop latency.
 struct HopStep {
     Hop kind;
@@ -81,7 +65,9 @@ struct HopStep {
     int pe;  // -1: any
 };
 
-class SocSession : public TrafficPort {
+// The DMA-ring device's rings and channels (TI path: ring event -> INTA VINT status bit ->
+// INTR -> GIC SPI -> CPU) are a DmaRingAgent (dma_ring_agent.h) this session hosts.
+class SocSession : public TrafficPort, public DmaRingHost {
 public:
     explicit SocSession(const SessionConfig& cfg);
     ~SocSession() override;
@@ -93,7 +79,7 @@ public:
     bool boot(std::string* err);
 
     Sim& sim() { return *sim_; }
-    Scoreboard& scoreboard() { return sb_; }
+    Scoreboard& scoreboard() override { return sb_; }
     const SessionConfig& config() const { return cfg_; }
     unsigned cpus() const override { return cfg_.cpus; }
     uint64_t now() const override { return sim_->cycle(); }
@@ -160,8 +146,8 @@ public:
     // ---- TI path (INTA/INTR) ----
     // the probed "irqsim,dma-ring" device, nullptr if the tree has none
     struct dma_ring_device* dma() { return dma_; }
-    unsigned num_rings() const override { return static_cast<unsigned>(rings_.size()); }
-    RingChannel& ring(unsigned r) { return *rings_.at(r); }
+    unsigned num_rings() const override { return rings_ ? rings_->count() : 0; }
+    RingChannel& ring(unsigned r) { return rings_->ring(r); }
     // dma_ring_request_channel (as CPU 0): the ring's vector is allocated now.
     // -EAGAIN while the ring still has descriptors pending from an earlier
     // channel (they would raise events nobody booked); else the driver's answer.
@@ -171,7 +157,7 @@ public:
     // post n descriptors; with a channel, n completions are booked (they may
     // coalesce on the VINT status bit)
     int post_ring(unsigned r, unsigned n) override;
-    bool ring_active(unsigned r) const override { return rings_.at(r)->active; }
+    bool ring_active(unsigned r) const override { return rings_->ring(r).active; }
     // where a ring's completion handler may run: the effective affinity of the
     // GIC SPI under its VINT (the INTA's chained parent irq, found through the
     // INTR domain: input NUM_INTR_LINES + vint); every CPU if not found
@@ -210,8 +196,12 @@ private:
     std::vector<std::unique_ptr<LineSource>> lines_;
     struct device_node* lines_node_ = nullptr;
     struct dma_ring_device* dma_ = nullptr;
-    std::vector<std::unique_ptr<RingChannel>> rings_;
-    friend int ring_handler_entry(RingChannel* rc, int irq);
+    std::unique_ptr<DmaRingAgent> rings_;  // when the tree has the device
+    // DmaRingHost
+    CpuSet channel_cpus(const RingChannel& rc) const override { return ring_cpus(rc.ring); }
+    unsigned ring_vint(unsigned ring) const override;
+    void on_ring_handler(unsigned virq) override { cover_handler(virq); }
+    void on_channel_change(bool requested) override { cover_msi_change(requested); }
     std::vector<std::string> log_;
     bool booted_ = false;
     std::unique_ptr<class FabricCoverageProbe> fcov_;

@@ -29,6 +29,7 @@
 //                          [--cpus 1|4|16] [--trace f.fst]
 #include "irqsim_fabric.h"
 
+#include "dma_ring_agent.h"
 #include "dram.h"
 #include "scoreboard.h"
 #include "soc_dt.h"
@@ -91,21 +92,7 @@ struct Line {
     std::string name;
 };
 
-// one ring of the DMA-ring device and its channel (as tb/session's RingChannel)
-struct Ring {
-    CpuCluster* cluster = nullptr;
-    unsigned ring = 0;
-    unsigned virq = 0;  // the channel's INTA-MSI vector, 0 = no channel
-    unsigned vint = 0;  // its INTA VINT (from the firmware's event map)
-    bool active = false;
-    uint32_t seen = 0;        // COMPLETED as a handler last read it
-    uint64_t posted = 0;      // descriptors posted while the channel was active
-    uint64_t observed = 0;    // completions handlers observed
-    uint64_t empty_runs = 0;  // runs that found nothing new
-    std::string name;
-};
-
-class CpuCluster : public sc_module, public irqsim::TrafficPort {
+class CpuCluster : public sc_module, public irqsim::TrafficPort, public irqsim::DmaRingHost {
 public:
     tlm_utils::simple_initiator_socket<CpuCluster> bus;
     sc_vector<sc_in<bool>> irq;
@@ -162,19 +149,19 @@ public:
         Line& l = *lines_.at(n);
         sb_.inject(l.name, l.virq, effective_cpus(l.virq), fabric_.cycle(), true);
     }
-    unsigned num_rings() const override { return static_cast<unsigned>(rings_.size()); }
-    bool ring_active(unsigned r) const override { return rings_.at(r)->active; }
+    unsigned num_rings() const override { return rings_ ? rings_->count() : 0; }
+    bool ring_active(unsigned r) const override { return rings_->ring(r).active; }
     int request_ring(unsigned r) override
     {
-        return as_cpu0([&] { return request_ring(*rings_.at(r)); });
+        return as_cpu0([&] { return rings_->request(r); });
     }
     int release_ring(unsigned r) override
     {
-        return as_cpu0([&] { return release_ring(*rings_.at(r)); });
+        return as_cpu0([&] { return rings_->release(r); });
     }
     int post_ring(unsigned r, unsigned n) override
     {
-        return as_cpu0([&] { return post_ring(*rings_.at(r), n); });
+        return as_cpu0([&] { return rings_->post(r, n); });
     }
 
     // ---- the io backend: every access is a b_transport on `bus` ----
@@ -282,24 +269,6 @@ private:
         // the device's status is cleared by its handler: a level line drops now
         if (l->level)
             c.fabric_.set_line(l->index, false);
-        return IRQ_HANDLED;
-    }
-
-    // the ring's completion handler: reads COMPLETED (a readl through the socket)
-    // and answers exactly the completions it observed
-    static irqreturn_t ring_handler(int virq, void* ctx)
-    {
-        Ring* r = static_cast<Ring*>(ctx);
-        CpuCluster& c = *r->cluster;
-        unsigned cpu = smp_processor_id();
-        uint64_t entry = c.fabric_.cycle();
-        uint32_t done = dma_ring_completed(c.dma_, r->ring);
-        uint32_t fresh = done - r->seen;
-        r->seen = done;
-        r->observed += fresh;
-        if (!fresh)
-            r->empty_runs++;
-        c.sb_.handler_entry(static_cast<unsigned>(virq), cpu, entry, fresh);
         return IRQ_HANDLED;
     }
 
@@ -429,14 +398,8 @@ private:
             fail("dma-ring probe failed (" + std::to_string(ret) + ")");
             return false;
         }
-        for (unsigned r = 0; r < dma_ring_count(dma_); r++) {
-            auto rc = std::make_unique<Ring>();
-            rc->cluster = this;
-            rc->ring = r;
-            rc->name = "dma ring " + std::to_string(r);
-            rings_.push_back(std::move(rc));
-        }
-        if (rings_.empty()) {
+        rings_ = std::make_unique<irqsim::DmaRingAgent>(*this, dma_);
+        if (!rings_->count()) {
             fail("dma-ring: the device has no rings");
             return false;
         }
@@ -445,7 +408,7 @@ private:
 
     // where a ring's handler may run: the effective affinity of the GIC SPI under
     // its VINT (the INTA's chained parent, INTR input num_intr_lines + vint)
-    irqsim::CpuSet ring_cpus(const Ring& rc) const
+    irqsim::CpuSet channel_cpus(const irqsim::RingChannel& rc) const override
     {
         irqsim::CpuSet all;
         for (unsigned c = 0; c < ncpus_; c++)
@@ -459,48 +422,15 @@ private:
         return eff.any() ? eff : all;
     }
 
-    // the driver calls below run as CPU 0 with driver_ held
-    int request_ring(Ring& rc)
+    // ---- irqsim::DmaRingHost: the DMA-ring channels are a DmaRingAgent (tb/session), whose
+    // driver calls the TrafficPort methods above run as CPU 0 with driver_ held ----
+    irqsim::Scoreboard& scoreboard() override { return sb_; }
+    unsigned ring_vint(unsigned ring) const override
     {
-        if (rc.active)
-            return -EBUSY;
-        // descriptors still pending from an earlier channel would raise events
-        // nobody booked
-        if (dma_ring_pending(dma_, rc.ring) != 0)
-            return -EAGAIN;
-        rc.seen = dma_ring_completed(dma_, rc.ring);
-        int ret = dma_ring_request_channel(dma_, rc.ring, &CpuCluster::ring_handler, &rc);
-        if (ret < 0)
-            return ret;
-        rc.virq = static_cast<unsigned>(ret);
-        rc.active = true;
         for (const auto& kv : firmware_->event_maps())
-            if (kv.second.src_id == firmware_->config().dma_id && kv.second.src_index == rc.ring)
-                rc.vint = kv.second.vint;
-        sb_.unsilence(rc.virq);
+            if (kv.second.src_id == firmware_->config().dma_id && kv.second.src_index == ring)
+                return kv.second.vint;
         return 0;
-    }
-    int release_ring(Ring& rc)
-    {
-        if (!rc.active)
-            return -EINVAL;
-        sb_.silence(rc.virq);  // nothing may arrive from here on
-        int ret = dma_ring_release_channel(dma_, rc.ring);
-        rc.active = false;
-        rc.virq = 0;
-        return ret;
-    }
-    // post n descriptors (DOORBELL write through the socket); with a channel the
-    // n completions are booked first (they may coalesce on the VINT status bit)
-    int post_ring(Ring& rc, unsigned n)
-    {
-        if (rc.active && n) {
-            irqsim::CpuSet allowed = ring_cpus(rc);
-            for (unsigned k = 0; k < n; k++)
-                sb_.inject(rc.name, rc.virq, allowed, fabric_.cycle(), true);
-            rc.posted += n;
-        }
-        return dma_ring_post(dma_, rc.ring, n);
     }
 
     // Injections happen while no CPU runs driver code (as in the plain harness,
@@ -565,7 +495,8 @@ private:
             wait(period * 100.0);
 
         uint64_t booked = 0, observed = 0, empty = 0, active = 0;
-        for (auto& rc : rings_) {
+        for (unsigned r = 0; r < rings_->count(); r++) {
+            const irqsim::RingChannel* rc = &rings_->ring(r);
             booked += rc->posted;
             observed += rc->observed;
             empty += rc->empty_runs;
@@ -704,7 +635,7 @@ private:
     std::unique_ptr<irqsim::AxiLiteMaster> fw_bus_;
     std::unique_ptr<irqsim::Firmware> firmware_;  // the TI-SCI handle the INTR/INTA probe with
     struct dma_ring_device* dma_ = nullptr;       // dma-ring: the probed device
-    std::vector<std::unique_ptr<Ring>> rings_;
+    std::unique_ptr<irqsim::DmaRingAgent> rings_;
     sc_mutex driver_;
     bool booted_ = false;
     bool stopped_ = false;  // fail() called sc_stop() already
