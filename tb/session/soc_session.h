@@ -121,7 +121,7 @@ public:
     // functional coverage of this session (nullptr unless IRQSIM_FCOV_DIR is set)
     class FabricCoverageProbe* coverage() { return fcov_.get(); }
 
-    // ---- diagnosis ----
+    // ---- diagnosis and latency reports (soc_session_diagnosis.cpp) ----
     std::vector<HopStep> line_hops(const LineSource& l, unsigned cpu) const;
     // SGI delivery: the sender's SGI1R write, the SGI pending at the target, its
     // irq line, IAR, handler
