@@ -117,6 +117,10 @@ SocSession::~SocSession()
 void SocSession::log_hook(int level, const char* msg, void* ctx)
 {
     auto* self = static_cast<SocSession*>(ctx);
+    // debug lines are the drivers' operation annotations (bus log, trace), one or more per
+    // interrupt: kept out of the log, which would fill with them
+    if (level >= LOGLEVEL_DEBUG)
+        return;
     if (self->log_.size() < 10000)
         self->log_.emplace_back(msg);
     if (self->booting_) {
