@@ -54,7 +54,7 @@ void irqsim_vlog(int level, const char *fmt, va_list ap)
 	 * annotation of the bus accesses that follow, in the bus log and the trace.
 	 */
 	if (level == LOGLEVEL_DEBUG)
-		irqsim_annotate("%s", buf);
+		irqsim_annotate_text(buf);
 	if (log_hook) {
 		log_hook(level, buf, log_hook_ctx);
 		return;

@@ -328,8 +328,19 @@ void irqsim_annotate(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	memcpy(annotation_now, buf, sizeof(annotation_now));
-	io_ops->annotate(io_ctx, buf);
+	irqsim_annotate_text(buf);
+}
+
+/**
+ * irqsim_annotate_text() - irqsim_annotate() of a finished text (no formatting)
+ * @text: the operation; cut at 255 characters
+ */
+void irqsim_annotate_text(const char *text)
+{
+	if (!irqsim_annotate_enabled())
+		return;
+	snprintf(annotation_now, sizeof(annotation_now), "%s", text);
+	io_ops->annotate(io_ctx, annotation_now);
 }
 
 /**

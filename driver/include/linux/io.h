@@ -110,6 +110,7 @@ void udelay(unsigned long usecs);
  * has no annotate hook.
  */
 void irqsim_annotate(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void irqsim_annotate_text(const char *text);
 bool irqsim_annotate_enabled(void);
 void irqsim_annotation_save(char *buf, size_t len);
 
