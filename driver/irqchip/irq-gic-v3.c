@@ -258,13 +258,27 @@ static int gic_validate_dist_version(struct gic_chip_data *gic, struct device_no
 	return 0;
 }
 
+/* reg[@index] of the GIC node: present, not empty, and not wrapping the address space */
+static int gic_of_region(struct device_node *node, int index, struct resource *res)
+{
+	if (of_address_to_resource(node, index, res))
+		return -EINVAL;
+	if (!resource_size(res) || res->end < res->start) {
+		pr_err("GICv3: %pOF: reg[%d] at 0x%llx, size 0x%llx, wraps the address space", node,
+		       index, (unsigned long long)res->start,
+		       (unsigned long long)(res->end - res->start + 1));
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *node)
 {
 	u32 nr_regions = 1;
 	struct resource res;
 	int ret;
 
-	if (of_address_to_resource(node, 0, &res))
+	if (gic_of_region(node, 0, &res))
 		return -EINVAL;
 	gic->dist_phys = res.start;
 	gic->dist_base = ioremap(res.start, resource_size(&res));
@@ -277,7 +291,7 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 		return -EINVAL;
 	}
 	for (u32 i = 0; i < nr_regions; i++) {
-		if (of_address_to_resource(node, 1 + (int)i, &res))
+		if (gic_of_region(node, 1 + (int)i, &res))
 			return -EINVAL;
 		gic->regions[i].phys = res.start;
 		gic->regions[i].size = resource_size(&res);
