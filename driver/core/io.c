@@ -40,18 +40,24 @@ static void io_none(const char *what, phys_addr_t addr)
 /**
  * ioremap() - map a physical register range for the accessors
  * @phys: physical base address
- * @size: length (unused: nothing is mapped on the host)
+ * @size: length (nothing is mapped on the host; checked not to wrap)
  *
  * The returned cookie is the physical address itself cast to a pointer, so
  * `base + off` arithmetic of driver code yields `phys + off`, which the
  * accessors pass unchanged to the backend.  It must never be dereferenced.
- * Return: the cookie, or NULL for phys 0 (kept invalid so NULL checks work).
+ * Return: the cookie, or NULL (logged) for phys 0 (kept invalid so NULL checks
+ * work) and for a range that wraps the address space.
  */
 void __iomem *ioremap(phys_addr_t phys, size_t size)
 {
-	(void)size;
 	if (!phys) {
 		pr_err("ioremap of physical address 0 refused");
+		return NULL;
+	}
+	/* the cookie is the address: a window past the top would make pointers wrap */
+	if (size && phys + size - 1 < phys) {
+		pr_err("ioremap of 0x%llx, size 0x%zx, refused: it wraps the address space",
+		       (unsigned long long)phys, size);
 		return NULL;
 	}
 	return (void __iomem *)(uintptr_t)phys;

@@ -145,6 +145,13 @@ TEST_F(KernelHooksTest, ARefusedReadReadsAllOnes)
     EXPECT_EQ(ErrorCount(), 2u) << AllLogs();
 }
 
+TEST_F(KernelHooksTest, IoremapRefusesARangeThatWraps)
+{
+    EXPECT_EQ(ioremap(0xffffffffffffff02ull, 0x20000), nullptr);
+    EXPECT_EQ(CountLogs({"ioremap of 0xffffffffffffff02", "wraps"}), 1u) << AllLogs();
+    EXPECT_NE(ioremap(0xffffffffffff0000ull, 0x10000), nullptr) << "up to the last byte is fine";
+}
+
 TEST_F(KernelHooksTest, BitmapFormatsPrintMasks)
 {
     struct cpumask m;
