@@ -20,6 +20,7 @@ extern "C" {
 }
 
 #include "fabric_coverage.h"
+#include "irq_affinity.h"
 #include "functional_coverage.h"
 #include "soc_dt.h"
 #include "tree_check.h"
@@ -350,18 +351,7 @@ int SocSession::free_line(unsigned n)
     return 0;
 }
 
-CpuSet SocSession::effective_cpus(unsigned virq) const
-{
-    CpuSet allowed;
-    struct irq_data* d = irq_get_irq_data(virq);
-    if (!d)
-        return allowed;
-    const struct cpumask* eff = irq_data_get_effective_affinity_mask(d);
-    for (unsigned c = 0; c < cfg_.cpus; c++)
-        if (cpumask_test_cpu(c, eff))
-            allowed.set(c);
-    return allowed;
-}
+CpuSet SocSession::effective_cpus(unsigned virq) const { return irqsim::effective_cpus(virq, cfg_.cpus); }
 
 // What the GIC kept while the line was masked or freed (a level line still
 // high, an edge latched pending) arrives once it is unmasked: book it first.
@@ -506,19 +496,12 @@ CpuSet SocSession::ring_cpus(unsigned r) const
 
 unsigned SocSession::vint_parent_virq(unsigned vint) const
 {
-    struct device_node* in = of_find_compatible_node(nullptr, nullptr, "ti,sci-intr");
-    struct irq_domain* d = in ? irq_find_matching_fwnode(of_node_to_fwnode(in), DOMAIN_BUS_ANY) : nullptr;
-    return d ? irq_find_mapping(d, sim_->model().params().num_intr_lines + vint) : 0;
+    return irqsim::vint_parent_virq(vint, sim_->model().params().num_intr_lines);
 }
 
 CpuSet SocSession::vint_cpus(unsigned vint) const
 {
-    CpuSet all;
-    for (unsigned c = 0; c < cfg_.cpus; c++)
-        all.set(c);
-    unsigned parent = vint_parent_virq(vint);
-    CpuSet eff = parent ? effective_cpus(parent) : CpuSet();
-    return eff.any() ? eff : all;
+    return irqsim::vint_cpus(vint, sim_->model().params().num_intr_lines, cfg_.cpus);
 }
 
 }  // namespace irqsim

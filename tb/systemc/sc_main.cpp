@@ -30,6 +30,7 @@
 #include "irqsim_fabric.h"
 
 #include "dma_ring_agent.h"
+#include "irq_affinity.h"
 #include "dram.h"
 #include "scoreboard.h"
 #include "soc_dt.h"
@@ -272,18 +273,7 @@ private:
         return IRQ_HANDLED;
     }
 
-    irqsim::CpuSet effective_cpus(unsigned virq) const
-    {
-        irqsim::CpuSet s;
-        struct irq_data* d = irq_get_irq_data(virq);
-        if (!d)
-            return s;
-        const struct cpumask* eff = irq_data_get_effective_affinity_mask(d);
-        for (unsigned c = 0; c < ncpus_; c++)
-            if (cpumask_test_cpu(c, eff))
-                s.set(c);
-        return s;
-    }
+    irqsim::CpuSet effective_cpus(unsigned virq) const { return irqsim::effective_cpus(virq, ncpus_); }
 
     // run driver code as CPU 0, one CPU in the driver at a time
     template <typename F>
@@ -410,16 +400,12 @@ private:
     // its VINT (the INTA's chained parent, INTR input num_intr_lines + vint)
     irqsim::CpuSet channel_cpus(const irqsim::RingChannel& rc) const override
     {
+        if (rc.active)
+            return irqsim::vint_cpus(rc.vint, fabric_.model().params().num_intr_lines, ncpus_);
         irqsim::CpuSet all;
         for (unsigned c = 0; c < ncpus_; c++)
             all.set(c);
-        if (!rc.active)
-            return all;
-        struct device_node* in = of_find_compatible_node(nullptr, nullptr, "ti,sci-intr");
-        struct irq_domain* d = in ? irq_find_matching_fwnode(of_node_to_fwnode(in), DOMAIN_BUS_ANY) : nullptr;
-        unsigned parent = d ? irq_find_mapping(d, fabric_.model().params().num_intr_lines + rc.vint) : 0;
-        irqsim::CpuSet eff = parent ? effective_cpus(parent) : irqsim::CpuSet();
-        return eff.any() ? eff : all;
+        return all;
     }
 
     // ---- irqsim::DmaRingHost: the DMA-ring channels are a DmaRingAgent (tb/session), whose
