@@ -105,9 +105,8 @@ SocSession::~SocSession()
         fcov_->finish();
         sim_->bus_log().set_observer(nullptr);
     }
-    for (auto& l : lines_)
-        if (l->requested)
-            free_irq(l->virq, l.get());
+    for (unsigned n = 0; n < lines_.count(); n++)
+        lines_.free(n);
     // unbinding closes the channels a scenario left open (the reset refuses while any irq is requested)
     if (dma_)
         dma_ring_remove(dma_);
@@ -132,17 +131,6 @@ void SocSession::log_hook(int level, const char* msg, void* ctx)
     }
     if (!self->cfg_.quiet && level <= LOGLEVEL_WARNING)
         std::fprintf(stderr, "%s\n", msg);
-}
-
-static irqreturn_t line_handler(int irq, void* dev_id)
-{
-    auto* l = static_cast<LineSource*>(dev_id);
-    l->session->handler_entry(static_cast<unsigned>(irq));
-    l->handled++;
-    // The device's status is cleared by its handler: a level line drops now.
-    if (l->level)
-        l->session->sim().lines().set(l->line, false);
-    return IRQ_HANDLED;
 }
 
 // The driver's warnings during boot are held: a boot that fails answers with
@@ -283,149 +271,51 @@ bool SocSession::boot_steps(std::string* err)
         *err = "device tree: no node compatible with irqsim,lines";
         return false;
     }
-    int n = of_irq_count(lines_node_);
-    if (n <= 0 || static_cast<unsigned>(n) > soc().num_lines) {
-        *err = "device tree: irqsim,lines: interrupts lists " + std::to_string(n) + " lines, the RTL has " +
-               std::to_string(soc().num_lines);
+    bool mapped = sim_->platform().as_cpu(0, [&] { return lines_.map(lines_node_, soc().num_lines, err); });
+    if (!mapped)
         return false;
-    }
-    lines_.clear();
-    for (int i = 0; i < n; i++) {
-        auto l = std::make_unique<LineSource>();
-        l->session = this;
-        l->line = static_cast<unsigned>(i);
-        l->virq = sim_->platform().as_cpu(0, [&] { return irq_of_parse_and_map(lines_node_, i); });
-        if (!l->virq) {
-            *err = "device tree: irqsim,lines: interrupt " + std::to_string(i) + " does not map";
-            return false;
-        }
-        struct irq_data* d = irq_get_irq_data(l->virq);
-        l->intid = static_cast<unsigned>(d ? d->hwirq : 0);
-        l->level = (irq_get_trigger_type(l->virq) & IRQ_TYPE_LEVEL_MASK) != 0;
-        l->name = "line" + std::to_string(i);
-        lines_.push_back(std::move(l));
-    }
     booted_ = true;
     return true;
 }
 
+// ---- device lines (the LineAgent; driver calls as CPU 0) ----
+
 int SocSession::request_line(unsigned n, unsigned cpu)
 {
-    LineSource& l = line(n);
-    // the handler may run as soon as the line is unmasked: book first
-    sb_.unsilence(l.virq);
-    if (l.held) {
-        // it will be routed to `cpu`
-        bool kept = !l.level || sim_->lines().get(l.line);
-        if (kept) {
-            CpuSet one;
-            one.set(cpu);
-            sb_.inject(l.name + " (kept while freed)", l.virq, one | effective_cpus(l.virq), now(), true);
-        }
-        l.held = false;
-    }
-    int ret = sim_->platform().as_cpu(0, [&] {
-        int r = request_irq(l.virq, line_handler, 0, l.name.c_str(), &l);
-        if (!r)
-            r = irq_set_affinity(l.virq, cpumask_of(cpu));
-        return r;
-    });
-    if (ret == 0 || ret == IRQ_SET_MASK_OK_DONE) {
-        l.requested = true;
-        return 0;
-    }
-    sb_.silence(l.virq);
-    return ret;
+    return sim_->platform().as_cpu(0, [&] { return lines_.request(n, cpu); });
 }
 
 int SocSession::free_line(unsigned n)
 {
-    LineSource& l = line(n);
-    if (!l.requested)
-        return -EINVAL;
-    sb_.silence(l.virq);
-    sim_->platform().as_cpu(0, [&] { return free_irq(l.virq, &l); });
-    l.requested = false;
-    if (l.level)
-        sim_->lines().set(l.line, false);
-    return 0;
-}
-
-CpuSet SocSession::effective_cpus(unsigned virq) const { return irqsim::effective_cpus(virq, cfg_.cpus); }
-
-// What the GIC kept while the line was masked or freed (a level line still
-// high, an edge latched pending) arrives once it is unmasked: book it first.
-void SocSession::book_kept(LineSource& l)
-{
-    bool kept = l.held && (!l.level || sim_->lines().get(l.line));
-    if (kept)
-        sb_.inject(l.name + " (kept while masked)", l.virq, effective_cpus(l.virq), now(), true);
-    l.held = false;
-}
-
-void SocSession::disable_line(unsigned n)
-{
-    LineSource& l = line(n);
-    sim_->platform().as_cpu(0, [&] {
-        disable_irq(l.virq);
-        return 0;
-    });
-    l.disabled = true;
-    sb_.silence(l.virq);
-}
-
-void SocSession::enable_line(unsigned n)
-{
-    LineSource& l = line(n);
-    l.disabled = false;
-    sb_.unsilence(l.virq);
-    book_kept(l);
-    sim_->platform().as_cpu(0, [&] {
-        enable_irq(l.virq);
-        return 0;
-    });
+    return sim_->platform().as_cpu(0, [&] { return lines_.free(n); });
 }
 
 int SocSession::set_line_affinity(unsigned n, unsigned cpu)
 {
-    LineSource& l = line(n);
-    int ret = sim_->platform().as_cpu(0, [&] { return irq_set_affinity(l.virq, cpumask_of(cpu)); });
-    if (ret < 0)
-        return ret;
-    CpuSet s;
-    s.set(cpu);
-    sb_.allow(l.virq, s);
-    return 0;
+    return sim_->platform().as_cpu(0, [&] { return lines_.set_affinity(n, cpu); });
 }
 
-void SocSession::book_undriven_line_event(unsigned n)
+void SocSession::disable_line(unsigned n)
 {
-    LineSource& l = line(n);
-    sb_.inject(l.name, l.virq, effective_cpus(l.virq), now(), true);
+    sim_->platform().as_cpu(0, [&] {
+        lines_.disable(n);
+        return 0;
+    });
 }
 
-void SocSession::inject_line(unsigned n, bool expect)
+void SocSession::enable_line(unsigned n)
 {
-    LineSource& l = line(n);
-    if (!expect || !l.requested || l.disabled) {
-        // masked or freed: the GIC may keep the event (pending latch / level),
-        // but no handler may run for it now
-        l.held = true;
-        if (l.level)
-            sim_->lines().set(l.line, true);
-        else
-            sim_->lines().pulse(l.line, 1);
-        return;
-    }
-    CpuSet allowed = effective_cpus(l.virq);
-    // A level line already high, or an edge while the SPI is still pending, is
-    // merged by the hardware: that is legal coalescing.
-    sb_.inject(l.name, l.virq, allowed, now(), true);
-    if (l.level)
-        sim_->lines().set(l.line, true);
-    else
-        sim_->lines().pulse(l.line, 1);
+    sim_->platform().as_cpu(0, [&] {
+        lines_.enable(n);
+        return 0;
+    });
 }
+
+void SocSession::inject_line(unsigned n, bool expect) { lines_.inject(n, expect); }
+
+void SocSession::book_undriven_line_event(unsigned n) { lines_.book_undriven(n); }
+
+CpuSet SocSession::effective_cpus(unsigned virq) const { return irqsim::effective_cpus(virq, cfg_.cpus); }
 
 void SocSession::handler_entry(unsigned virq)
 {

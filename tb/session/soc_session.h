@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "dma_ring_agent.h"
+#include "line_agent.h"
 #include "scoreboard.h"
 #include "sim.h"
 #include "traffic.h"
@@ -44,20 +45,6 @@ struct SessionConfig {
     bool quiet = false;  // keep driver log lines out of stderr
 };
 
-// One plain device line and what the driver made of it.
-struct LineSource {
-    class SocSession* session = nullptr;
-    unsigned line = 0;
-    unsigned virq = 0;
-    unsigned intid = 0;
-    bool level = false;  // level-high (handler clears the device) or rising-edge
-    bool requested = false;
-    bool disabled = false;  // disable_line() in force
-    bool held = false;      // an event arrived while disabled/freed (the GIC keeps it)
-    std::string name;
-    uint64_t handled = 0;
-};
-
 // The chain of hops a delivery goes through, for diagnosis and per-hop latency.
 struct HopStep {
     Hop kind;
@@ -67,7 +54,7 @@ struct HopStep {
 
 // The DMA-ring device's rings and channels (TI path: ring event -> INTA VINT status bit ->
 // INTR -> GIC SPI -> CPU) are a DmaRingAgent (dma_ring_agent.h) this session hosts.
-class SocSession : public TrafficPort, public DmaRingHost {
+class SocSession : public TrafficPort, public DmaRingHost, public LineHost {
 public:
     explicit SocSession(const SessionConfig& cfg);
     ~SocSession() override;
@@ -90,8 +77,8 @@ public:
     bool drain(uint64_t max_cycles);
 
     // ---- device lines ----
-    unsigned num_lines() const override { return static_cast<unsigned>(lines_.size()); }
-    LineSource& line(unsigned n) { return *lines_.at(n); }
+    unsigned num_lines() const override { return lines_.count(); }
+    LineSource& line(unsigned n) { return lines_.line(n); }
     // request_irq for line n (mapped from the device tree) and route it to cpu
     int request_line(unsigned n, unsigned cpu) override;
     int free_line(unsigned n);
@@ -176,10 +163,9 @@ public:
     const std::vector<std::string>& log() const { return log_; }
 
     // the CPUs the driver's effective affinity of virq names
-    CpuSet effective_cpus(unsigned virq) const;
+    CpuSet effective_cpus(unsigned virq) const override;
 
 private:
-    void book_kept(LineSource& l);
     static void log_hook(int level, const char* msg, void* ctx);
     bool load_tree(std::string* err);
     bool boot_steps(std::string* err);
@@ -193,10 +179,15 @@ private:
     std::string tree_err_;      // why the tree could not be loaded: boot()'s answer
     std::unique_ptr<Sim> sim_;
     Scoreboard sb_;
-    std::vector<std::unique_ptr<LineSource>> lines_;
+    LineAgent lines_{*this};
     struct device_node* lines_node_ = nullptr;
     struct dma_ring_device* dma_ = nullptr;
     std::unique_ptr<DmaRingAgent> rings_;  // when the tree has the device
+    // LineHost
+    void set_pin(unsigned line, bool high) override { sim_->lines().set(line, high); }
+    void pulse_pin(unsigned line) override { sim_->lines().pulse(line, 1); }
+    bool pin(unsigned line) const override { return sim_->lines().get(line); }
+    void on_line_handler(unsigned virq) override { cover_handler(virq); }
     // DmaRingHost
     CpuSet channel_cpus(const RingChannel& rc) const override { return ring_cpus(rc.ring); }
     unsigned ring_vint(unsigned ring) const override;

@@ -81,7 +81,7 @@ std::string SocSession::hop_latency_report() const
         if (!in.answered || in.coalesced || in.withdrawn)
             continue;
         const LineSource* src = nullptr;
-        for (const auto& l : lines_)
+        for (const auto& l : lines_.lines())
             if (l->virq == in.virq)
                 src = l.get();
         if (!src)
@@ -112,7 +112,7 @@ std::vector<std::string> SocSession::explain_losses(size_t max) const
         if (out.size() >= max)
             break;
         unsigned cpu = static_cast<unsigned>(in->allowed._Find_first());
-        for (const auto& l : lines_) {
+        for (const auto& l : lines_.lines()) {
             if (l->virq != in->virq)
                 continue;
             out.push_back(in->source + " injected at cycle " + std::to_string(in->cycle) + ": " +

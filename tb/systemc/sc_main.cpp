@@ -31,6 +31,7 @@
 
 #include "dma_ring_agent.h"
 #include "irq_affinity.h"
+#include "line_agent.h"
 #include "dram.h"
 #include "scoreboard.h"
 #include "soc_dt.h"
@@ -83,17 +84,10 @@ struct Options {
 
 class CpuCluster;
 
-// a device line and what the driver made of it
-struct Line {
-    CpuCluster* cluster = nullptr;
-    unsigned index = 0;
-    unsigned virq = 0;
-    bool level = false;
-    bool requested = false;
-    std::string name;
-};
-
-class CpuCluster : public sc_module, public irqsim::TrafficPort, public irqsim::DmaRingHost {
+class CpuCluster : public sc_module,
+                   public irqsim::TrafficPort,
+                   public irqsim::DmaRingHost,
+                   public irqsim::LineHost {
 public:
     tlm_utils::simple_initiator_socket<CpuCluster> bus;
     sc_vector<sc_in<bool>> irq;
@@ -120,36 +114,17 @@ public:
             wait(fabric_.period() * static_cast<double>(cycles));
     }
     bool failed() const override { return fabric_.failed(); }
-    unsigned num_lines() const override { return static_cast<unsigned>(lines_.size()); }
+    unsigned num_lines() const override { return lines_.count(); }
     int request_line(unsigned n, unsigned cpu) override
     {
-        Line& l = *lines_.at(n);
-        int ret = as_cpu0([&] {
-            int r = request_irq(l.virq, &CpuCluster::line_handler, 0, l.name.c_str(), &l);
-            return r ? r : irq_set_affinity(l.virq, cpumask_of(cpu));
-        });
-        if (ret != 0 && ret != IRQ_SET_MASK_OK_DONE)
-            return ret;
-        l.requested = true;
-        return 0;
+        return as_cpu0([&] { return lines_.request(n, cpu); });
     }
     int set_line_affinity(unsigned n, unsigned cpu) override
     {
-        Line& l = *lines_.at(n);
-        int ret = as_cpu0([&] { return irq_set_affinity(l.virq, cpumask_of(cpu)); });
-        if (ret < 0)
-            return ret;
-        irqsim::CpuSet s;
-        s.set(cpu);
-        sb_.allow(l.virq, s);
-        return 0;
+        return as_cpu0([&] { return lines_.set_affinity(n, cpu); });
     }
-    void inject_line(unsigned n) override { inject(*lines_.at(n)); }
-    void book_undriven_line_event(unsigned n) override
-    {
-        Line& l = *lines_.at(n);
-        sb_.inject(l.name, l.virq, effective_cpus(l.virq), fabric_.cycle(), true);
-    }
+    void inject_line(unsigned n) override { inject(n); }
+    void book_undriven_line_event(unsigned n) override { lines_.book_undriven(n); }
     unsigned num_rings() const override { return rings_ ? rings_->count() : 0; }
     bool ring_active(unsigned r) const override { return rings_->ring(r).active; }
     int request_ring(unsigned r) override
@@ -262,18 +237,14 @@ private:
             std::fprintf(stderr, "%s\n", msg);
     }
 
-    static irqreturn_t line_handler(int virq, void* dev_id)
+    // ---- irqsim::LineHost: the device lines are a LineAgent (tb/session) ----
+    irqsim::CpuSet effective_cpus(unsigned virq) const override
     {
-        Line* l = static_cast<Line*>(dev_id);
-        CpuCluster& c = *l->cluster;
-        c.sb_.handler_entry(static_cast<unsigned>(virq), smp_processor_id(), c.fabric_.cycle());
-        // the device's status is cleared by its handler: a level line drops now
-        if (l->level)
-            c.fabric_.set_line(l->index, false);
-        return IRQ_HANDLED;
+        return irqsim::effective_cpus(virq, ncpus_);
     }
-
-    irqsim::CpuSet effective_cpus(unsigned virq) const { return irqsim::effective_cpus(virq, ncpus_); }
+    void set_pin(unsigned line, bool high) override { fabric_.set_line(line, high); }
+    void pulse_pin(unsigned line) override { fabric_.pulse_line(line, 1); }
+    bool pin(unsigned line) const override { return fabric_.line(line); }
 
     // run driver code as CPU 0, one CPU in the driver at a time
     template <typename F>
@@ -353,23 +324,9 @@ private:
             fail("device tree: no node compatible with irqsim,lines");
             return false;
         }
-        int n = of_irq_count(node);
-        if (n <= 0 || static_cast<unsigned>(n) > fabric_.num_lines()) {
-            fail("device tree: irqsim,lines lists " + std::to_string(n) + " lines");
+        if (!lines_.map(node, fabric_.num_lines(), &err)) {
+            fail(err);
             return false;
-        }
-        for (int i = 0; i < n; i++) {
-            auto l = std::make_unique<Line>();
-            l->cluster = this;
-            l->index = static_cast<unsigned>(i);
-            l->virq = irq_of_parse_and_map(node, i);
-            if (!l->virq) {
-                fail("irqsim,lines: interrupt " + std::to_string(i) + " does not map");
-                return false;
-            }
-            l->level = (irq_get_trigger_type(l->virq) & IRQ_TYPE_LEVEL_MASK) != 0;
-            l->name = "line" + std::to_string(i);
-            lines_.push_back(std::move(l));
         }
         return opt_.scenario == "dma-ring" ? probe_dma() : true;
     }
@@ -423,19 +380,11 @@ private:
     // where stimulus runs between Platform steps): an event landing between a
     // handler's IAR read and its handler entry would be booked as answered by that
     // run although the GIC, rightly, delivers it again afterwards.
-    void inject(Line& l)
+    void inject(unsigned n)
     {
         driver_.lock();
-        inject_locked(l);
+        lines_.inject(n);
         driver_.unlock();
-    }
-    void inject_locked(Line& l)
-    {
-        sb_.inject(l.name, l.virq, effective_cpus(l.virq), fabric_.cycle(), true);
-        if (l.level)
-            fabric_.set_line(l.index, true);
-        else
-            fabric_.pulse_line(l.index, 1);
     }
 
     void main_thread()
@@ -542,15 +491,14 @@ private:
         while (sb_.outstanding_count() && fabric_.cycle() < end && !fabric_.failed())
             wait(period * 100.0);
 
-        driver_.lock();
-        irqsim_set_this_cpu(0);
-        for (auto& l : lines_)
-            if (l->requested)
-                free_irq(l->virq, l.get());
-        driver_.unlock();
-
+        // the verdict first: freeing a line withdraws what it still has outstanding
         irqsim::Verdict v = sb_.verdict();
         irqsim::LatencyStats lat = sb_.latency();
+        as_cpu0([&] {
+            for (unsigned n = 0; n < lines_.count(); n++)
+                lines_.free(n);
+            return 0;
+        });
         std::printf(
             "latency (cycles, injection -> handler entry): min %llu  median %llu  p99 %llu  max %llu  (n=%llu)\n",
             (unsigned long long)lat.min, (unsigned long long)lat.median, (unsigned long long)lat.p99,
@@ -616,7 +564,7 @@ private:
     unsigned ncpus_;
     std::mt19937_64 rng_;
     irqsim::Scoreboard sb_;
-    std::vector<std::unique_ptr<Line>> lines_;
+    irqsim::LineAgent lines_{*this};
     std::vector<uint8_t> dtb_;
     std::unique_ptr<irqsim::AxiLiteMaster> fw_bus_;
     std::unique_ptr<irqsim::Firmware> firmware_;  // the TI-SCI handle the INTR/INTA probe with
