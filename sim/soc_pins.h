@@ -142,7 +142,11 @@ struct SocParams {
     unsigned num_pes() const { return num_cpus + (has_coproc ? 1 : 0); }
     bool operator==(const SocParams& o) const;
     bool operator!=(const SocParams& o) const { return !(*this == o); }
+    // a PE's redistributor frames: RD_base, and SGI_base 64 KB above it
     uint32_t gicr_frame(unsigned pe) const { return gicr_base + kGicrStride * pe; }
+    uint32_t gicr_sgi_frame(unsigned pe) const { return gicr_frame(pe) + kSgiBaseOffset; }
+    // a CPU's per-CPU timer
+    uint32_t timer_frame(unsigned cpu) const { return timer_base + kTimerStride * cpu; }
     constexpr uint32_t inta_imap_base() const { return inta_base + 0x100000; }
     constexpr uint32_t inta_cfg_base() const { return inta_base + 0x200000; }
     constexpr uint32_t dma_cfg_base() const { return dma_base + 0x100000; }

@@ -25,7 +25,7 @@ TEST_F(ContractNegative, RedistributorAsleepLosesDeliveryAtIrqOut)
     s().inject_line(line);
     ASSERT_TRUE(s().drain(20000)) << "baseline delivery failed";
 
-    const uint32_t waker = s().gicr_base(cpu) + GICR_WAKER;
+    const uint32_t waker = s().soc().gicr_frame(cpu) + GICR_WAKER;
     wr32(waker, rd32(waker) | GICR_WAKER_ProcessorSleep);
     ASSERT_TRUE(sim().run_until([&] { return (rd32(waker) & GICR_WAKER_ChildrenAsleep) != 0; }, 1000));
     s().inject_line(line);

@@ -71,8 +71,6 @@ protected:
     }
     const SocParams& params() { return sim_->model().params(); }
     uint32_t gicd() { return params().gicd_base; }
-    uint32_t gicr_base(unsigned pe) { return params().gicr_frame(pe); }
-    uint32_t gicr_sgi_base(unsigned pe) { return gicr_base(pe) + SocParams::kSgiBaseOffset; }
     std::unique_ptr<Sim> sim_;
     std::vector<uint8_t> dtb_;  // the tree a driver would be given on this SoC
 };
@@ -137,7 +135,7 @@ TEST_P(ContractHw, RedistributorResetValues)
     const SocParams& p = params();
     const unsigned pes = p.num_pes();
     for (unsigned pe = 0; pe < pes; pe++) {
-        const uint32_t rdb = gicr_base(pe), sgi = gicr_sgi_base(pe);
+        const uint32_t rdb = params().gicr_frame(pe), sgi = params().gicr_sgi_frame(pe);
         SCOPED_TRACE("PE " + std::to_string(pe));
         EXPECT_EQ(rd(rdb + GICR_PIDR2) & GIC_PIDR2_ARCH_MASK, static_cast<uint32_t>(GIC_PIDR2_ARCH_GICv3));
         uint64_t typer = static_cast<uint64_t>(rd(rdb + GICR_TYPER)) |
@@ -216,7 +214,7 @@ TEST_P(ContractHw, RwpAfterIcenablerDropsAndIsIdleZero)
     EXPECT_EQ(rd(gicd() + GICD_ISENABLER + 4) & (1u << 3), 0u);
 
     // redistributor: ICENABLER0 sets GICR_CTLR.RWP (bit 3) which drops again; UWP stays 0
-    const uint32_t rd0 = gicr_base(0), sgi0 = gicr_sgi_base(0);
+    const uint32_t rd0 = params().gicr_frame(0), sgi0 = params().gicr_sgi_frame(0);
     wr(sgi0 + GICR_ICENABLER0, 0xffff0000u);
     bool rdrop = sim_->run_until([&] { return !(rd(rd0 + GICR_CTLR) & GICR_CTLR_RWP); }, 5000);
     EXPECT_TRUE(rdrop) << "GICR RWP stuck";
@@ -229,7 +227,7 @@ TEST_P(ContractHw, RwpAfterIcenablerDropsAndIsIdleZero)
 TEST_P(ContractHw, WakerHandshakeGatesDelivery)
 {
     const unsigned pe = params().num_cpus - 1;
-    const uint32_t rdb = gicr_base(pe), sgib = gicr_sgi_base(pe);
+    const uint32_t rdb = params().gicr_frame(pe), sgib = params().gicr_sgi_frame(pe);
     // everything a driver would set up, except the wake-up
     wr(gicd() + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
     wr(sgib + GICR_IGROUPR0, ~0u);
@@ -272,7 +270,7 @@ TEST_P(ContractHw, IrouterAffinityReachesEveryPe)
     wr(gicd() + GICD_IGROUPR + 4 * (intid / 32), ~0u);
     wr(gicd() + GICD_ISENABLER + 4 * (intid / 32), 1u << (intid % 32));
     for (unsigned pe = 0; pe < pes; pe++) {
-        const uint32_t rdb = gicr_base(pe);
+        const uint32_t rdb = params().gicr_frame(pe);
         wr(rdb + GICR_WAKER, rd(rdb + GICR_WAKER) & ~GICR_WAKER_ProcessorSleep);
         ASSERT_TRUE(
             sim_->run_until([&] { return !(rd(rdb + GICR_WAKER) & GICR_WAKER_ChildrenAsleep); }, 1000));
@@ -331,7 +329,7 @@ TEST(ContractDeviceTree, TheTreeChoosesTheModel)
     ASSERT_TRUE(s.boot(&err)) << err;
     EXPECT_TRUE(s.soc() == want) << "the model is not the tree's";
     EXPECT_EQ(s.cpus(), want.num_cpus);
-    AxiResult typer = s.sim().cpu_bus().read32(s.gicd_base() + GICD_TYPER, kProtNonSecure);
+    AxiResult typer = s.sim().cpu_bus().read32(s.soc().gicd_base + GICD_TYPER, kProtNonSecure);
     EXPECT_EQ(32 * ((typer.data & 0x1f) + 1) - 32, want.num_spis);
 }
 

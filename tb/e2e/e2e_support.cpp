@@ -326,7 +326,7 @@ uint64_t SessionTest::rd64(uint32_t addr)
 
 static uint32_t prio_addr(const SocSession& s, unsigned intid, unsigned pe)
 {
-    uint32_t base = intid < 32 ? s.gicr_sgi_base(pe) : s.gicd_base();
+    uint32_t base = intid < 32 ? s.soc().gicr_sgi_frame(pe) : s.soc().gicd_base;
     return base + GICD_IPRIORITYR + (intid & ~3u);
 }
 

@@ -125,7 +125,7 @@ protected:
     SocSession& s() { return *session_; }
     Sim& sim() { return session_->sim(); }
     Platform& plat() { return session_->sim().platform(); }
-    uint32_t gicd() const { return session_->gicd_base(); }
+    uint32_t gicd() const { return session_->soc().gicd_base; }
 
     // BFM accesses (non-secure), asserting an OKAY response
     uint32_t rd32(uint32_t addr);

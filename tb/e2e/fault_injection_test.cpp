@@ -379,7 +379,7 @@ TEST_F(ContractFault, BusErrorOnSyncrPollIsAnErrorNamingTheRegister)
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(1), 0);
     ASSERT_EQ(dev.request(0, 1), 0);
-    const uint32_t syncr = s().gicr_base(1) + GICR_SYNCR;
+    const uint32_t syncr = s().soc().gicr_frame(1) + GICR_SYNCR;
     faults().bus_error(syncr, AXI_DECERR, BusDir::Read, 1);
     int ret = plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x40); });
     EXPECT_EQ(ret, -EIO);
@@ -398,7 +398,7 @@ TEST_F(ContractFault, SyncrStuckBusyTimesOutNamingTheRegister)
     ASSERT_EQ(dev.alloc(1), 0);
     ASSERT_EQ(dev.request(0, 2), 0);
     size_t dram = sim().dram().allocated_bytes();
-    const uint32_t syncr = s().gicr_base(2) + GICR_SYNCR;
+    const uint32_t syncr = s().soc().gicr_frame(2) + GICR_SYNCR;
     faults().stick_bits(syncr, GICR_SYNCR_BUSY, GICR_SYNCR_BUSY);
     uint64_t t0 = s().now();
     int ret = plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x50); });
@@ -445,7 +445,7 @@ protected:
 
 TEST_F(ContractFaultBoot, GicdRwpStuckBusyFailsTheProbeNamingGicdCtlr)
 {
-    const uint32_t ctlr = session_->gicd_base() + GICD_CTLR;
+    const uint32_t ctlr = session_->soc().gicd_base + GICD_CTLR;
     session_->sim().faults().stick_bits(ctlr, GICD_CTLR_RWP, GICD_CTLR_RWP);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
@@ -461,7 +461,7 @@ TEST_F(ContractFaultBoot, GicrRwpStuckBusyFailsThatCpuNamingGicrCtlr)
 {
     if (session_->cpus() < 3)
         GTEST_SKIP() << "the topology has " << session_->cpus() << " CPU(s), this test needs 3";
-    const uint32_t ctlr = session_->gicr_base(2) + GICR_CTLR;
+    const uint32_t ctlr = session_->soc().gicr_frame(2) + GICR_CTLR;
     session_->sim().faults().stick_bits(ctlr, GICR_CTLR_RWP, GICR_CTLR_RWP);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
@@ -476,7 +476,7 @@ TEST_F(ContractFaultBoot, WakerChildrenAsleepNeverClearingFailsThatCpuNamingGicr
 {
     if (session_->cpus() < 4)
         GTEST_SKIP() << "the topology has " << session_->cpus() << " CPU(s), this test needs 4";
-    const uint32_t waker = session_->gicr_base(3) + GICR_WAKER;
+    const uint32_t waker = session_->soc().gicr_frame(3) + GICR_WAKER;
     session_->sim().faults().stick_bits(waker, GICR_WAKER_ChildrenAsleep, GICR_WAKER_ChildrenAsleep);
     uint64_t took = 0;
     std::string err = boot_fails(&took);
@@ -528,7 +528,7 @@ TEST_F(ContractFault, DramReadErrorOnLpiConfigTableKeepsTheLpiPending)
     ASSERT_TRUE(dev.ok()) << dev.error();
     ASSERT_EQ(dev.alloc(1), 0);
     ASSERT_EQ(dev.request(0, 1), 0);
-    uint64_t prop = rd64(s().gicr_base(1) + GICR_PROPBASER) & 0x000ffffffffff000ull;
+    uint64_t prop = rd64(s().soc().gicr_frame(1) + GICR_PROPBASER) & 0x000ffffffffff000ull;
     uint64_t dram_errors = sim().dram().bus_errors();
     int f = sim().faults().dram_read_error(prop, 1u << 16);
     EXPECT_EQ(plat().as_cpu(0, [&] { return gic_v3_lpi_set_priority(dev.virq(0), 0x60); }), 0)

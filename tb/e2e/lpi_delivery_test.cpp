@@ -31,7 +31,7 @@ protected:
     // the configuration byte in DRAM (what a driver writes), through PROPBASER
     uint8_t* config_byte(uint32_t intid, unsigned pe = 0)
     {
-        uint64_t prop = rd64(s().gicr_base(pe) + GICR_PROPBASER) & 0x000ffffffffff000ull;
+        uint64_t prop = rd64(s().soc().gicr_frame(pe) + GICR_PROPBASER) & 0x000ffffffffff000ull;
         return static_cast<uint8_t*>(sim().dram().host(prop + intid - GIC_FIRST_LPI));
     }
     int set_lpi_priority(unsigned virq, uint8_t prio)
@@ -56,7 +56,7 @@ TEST_F(LpiDelivery, ThousandsReachTheCpuWhoseRedistributorWasWritten)
         unsigned cpu = dev->target(i);
         msi_msg m = dev->message(i);
         EXPECT_EQ(m.address_hi, 0u);
-        EXPECT_EQ(m.address_lo, s().gicr_base(cpu) + GICR_SETLPIR) << "vector " << i;
+        EXPECT_EQ(m.address_lo, s().soc().gicr_frame(cpu) + GICR_SETLPIR) << "vector " << i;
         EXPECT_EQ(m.data, dev->intid(i));
         EXPECT_GE(dev->intid(i), static_cast<uint32_t>(GIC_FIRST_LPI));
     }
@@ -149,7 +149,7 @@ TEST_F(LpiDelivery, MultiMsiVectorIReachesItsOwnHandler)
     for (unsigned i = 0; i < n; i++) {
         msi_msg m = dev->message(i);
         EXPECT_EQ(m.data, base + i);
-        EXPECT_EQ(m.address_lo, s().gicr_base(cpu) + GICR_SETLPIR);
+        EXPECT_EQ(m.address_lo, s().soc().gicr_frame(cpu) + GICR_SETLPIR);
     }
     // vector i fired i + 1 times, one at a time (no coalescing)
     for (unsigned round = 0; round < n; round++) {
@@ -164,7 +164,7 @@ TEST_F(LpiDelivery, MultiMsiVectorIReachesItsOwnHandler)
     ASSERT_EQ(dev->set_affinity(5, to), 0);
     for (unsigned i = 0; i < n; i++) {
         EXPECT_EQ(dev->target(i), to);
-        EXPECT_EQ(dev->message(i).address_lo, s().gicr_base(to) + GICR_SETLPIR);
+        EXPECT_EQ(dev->message(i).address_lo, s().soc().gicr_frame(to) + GICR_SETLPIR);
         ASSERT_EQ(dev->fire(i), 0);
     }
     ASSERT_TRUE(s().drain(40000));
@@ -191,7 +191,7 @@ TEST_F(LpiDelivery, SetAffinityUnderTrafficLosesNothing)
             unsigned to = static_cast<unsigned>(rng() % s().cpus());
             ASSERT_EQ(dev->set_affinity(i, to), 0);
             EXPECT_EQ(dev->target(i), to);
-            EXPECT_EQ(dev->message(i).address_lo, s().gicr_base(to) + GICR_SETLPIR);
+            EXPECT_EQ(dev->message(i).address_lo, s().soc().gicr_frame(to) + GICR_SETLPIR);
             moves++;
         }
         ASSERT_EQ(dev->fire(i), 0);
@@ -266,7 +266,8 @@ TEST_F(LpiDelivery, ImsDeviceOverDirectLpi)
         while (cpu < s().cpus() && !c.test(cpu))
             cpu++;
         ASSERT_LT(cpu, s().cpus());
-        EXPECT_EQ(slot_reg(slot, IMS_SLOT_ADDR_LO), s().gicr_base(cpu) + GICR_SETLPIR) << "slot " << slot;
+        EXPECT_EQ(slot_reg(slot, IMS_SLOT_ADDR_LO), s().soc().gicr_frame(cpu) + GICR_SETLPIR)
+            << "slot " << slot;
         EXPECT_EQ(slot_reg(slot, IMS_SLOT_ADDR_HI), 0u);
         EXPECT_EQ(slot_reg(slot, IMS_SLOT_DATA), d->hwirq) << "slot " << slot;
         for (unsigned i = 0; i < 4; i++)
@@ -319,7 +320,7 @@ TEST_F(ContractLpi, ConfigChangeWithoutInvlpirHasNoEffect)
     ASSERT_EQ(dev->alloc(1), 0);
     ASSERT_EQ(dev->request(0, 1), 0);
     const uint32_t intid = dev->intid(0);
-    const uint32_t rd = s().gicr_base(1);
+    const uint32_t rd = s().soc().gicr_frame(1);
     ASSERT_EQ(dev->fire(0), 0);  // the byte (enabled) is now cached at RD 1
     ASSERT_TRUE(s().drain(20000));
     uint8_t* cfg = config_byte(intid);
@@ -378,7 +379,7 @@ TEST_F(ContractLpi, DriverInvalidatesAndWaitsForSyncr)
     ASSERT_EQ(dev->alloc(n), 0);
     for (unsigned i = 0; i < n; i++)
         ASSERT_EQ(dev->request(i, 1), 0);
-    const uint32_t rd = s().gicr_base(1);
+    const uint32_t rd = s().soc().gicr_frame(1);
     // 8 LPIs pending at RD 1 (CPU 1 not taking them), then an INVALLR: the RD
     // re-reads 8 bytes from DRAM, and the driver's INVLPIR waits behind it
     plat().set_irqs_enabled(1, false);
@@ -432,7 +433,7 @@ TEST_F(ContractLpi, DriverInvalidatesAndWaitsForSyncr)
 TEST_F(ContractLpi, PropbaserRewriteAfterEnableRefused)
 {
     boot(kTestTopology, 48);
-    const uint32_t rd = s().gicr_base(0);
+    const uint32_t rd = s().soc().gicr_frame(0);
     ASSERT_TRUE(rd32(rd + GICR_CTLR) & GICR_CTLR_ENABLE_LPIS);
     uint64_t prop = rd64(rd + GICR_PROPBASER);
     ASSERT_NE(prop & 0x000ffffffffff000ull, 0u) << "driver did not program PROPBASER";

@@ -61,7 +61,7 @@ TEST_P(PerCpu, TimerPpiTicksOnEveryCpu)
     std::vector<void*> dev_ids(NR_CPUS, nullptr);
     for (unsigned c = 0; c < n; c++) {
         devs[c] = {this, &s(), c, nullptr, 0, 0};
-        devs[c].regs = ioremap(s().timer_base(c), 0x100);
+        devs[c].regs = ioremap(s().soc().timer_frame(c), 0x100);
         dev_ids[c] = &devs[c];
     }
     ASSERT_EQ(
@@ -83,15 +83,15 @@ TEST_P(PerCpu, TimerPpiTicksOnEveryCpu)
     std::vector<uint64_t> start(n);
     for (unsigned c = 0; c < n; c++) {
         period[c] = base_period + 40 * c + static_cast<uint32_t>(rng() % 32);
-        wr32(s().timer_base(c) + kTimerLoad, period[c]);
-        wr32(s().timer_base(c) + kTimerCtl, kTimerEnable | kTimerPeriodic);
+        wr32(s().soc().timer_frame(c) + kTimerLoad, period[c]);
+        wr32(s().soc().timer_frame(c) + kTimerCtl, kTimerEnable | kTimerPeriodic);
         start[c] = s().now();
     }
     const uint64_t run_for = static_cast<uint64_t>(base_period) * (n >= 16 ? 8 : 15);
     s().run(run_for);
     uint64_t t_end = s().now();
     for (unsigned c = 0; c < n; c++)
-        wr32(s().timer_base(c) + kTimerCtl, 0);  // stop; a pending tick is withdrawn
+        wr32(s().soc().timer_frame(c) + kTimerCtl, 0);  // stop; a pending tick is withdrawn
     s().run(2000);
     ASSERT_FALSE(sim().failed()) << sim().error();
 
@@ -257,7 +257,7 @@ TEST_P(PerCpu, IpiToCoprocessor)
     EXPECT_LT(r2, 0) << "request_irq of a coprocessor IPI must be refused";
 
     // coprocessor firmware bring-up: no driver runs there
-    const uint32_t rd = s().gicr_base(cop), sgib = s().gicr_sgi_base(cop);
+    const uint32_t rd = s().soc().gicr_frame(cop), sgib = s().soc().gicr_sgi_frame(cop);
     EXPECT_EQ(rd32(rd + GICR_WAKER) & GICR_WAKER_ChildrenAsleep, GICR_WAKER_ChildrenAsleep)
         << "coprocessor redistributor should still be asleep";
     wr32(rd + GICR_WAKER, rd32(rd + GICR_WAKER) & ~GICR_WAKER_ProcessorSleep);

@@ -54,7 +54,7 @@ static TreeLimits tree_limits_of(const SocParams& rp)
     return lim;
 }
 
-SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
+SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg), log_(cfg.quiet)
 {
     // The tree first: it says which model to run (a failure is boot()'s answer).
     // The model is built first if the cache has none (one progress line); a
@@ -91,13 +91,6 @@ SocSession::SocSession(const SessionConfig& cfg) : cfg_(cfg)
 }
 
 const SocParams& SocSession::soc() const { return sim_->model().params(); }
-uint32_t SocSession::gicd_base() const { return soc().gicd_base; }
-uint32_t SocSession::gicr_base(unsigned pe) const { return soc().gicr_frame(pe); }
-uint32_t SocSession::gicr_sgi_base(unsigned pe) const { return gicr_base(pe) + SocParams::kSgiBaseOffset; }
-uint32_t SocSession::timer_base(unsigned cpu) const
-{
-    return soc().timer_base + SocParams::kTimerStride * cpu;
-}
 
 SocSession::~SocSession()
 {
@@ -110,41 +103,18 @@ SocSession::~SocSession()
     // unbinding closes the channels a scenario left open (the reset refuses while any irq is requested)
     if (dma_)
         dma_ring_remove(dma_);
-    irqsim_core_reset();
-    irqsim_log_set_hook(nullptr, nullptr);
+    irqsim_core_reset();  // the log still listens (DriverLog unhooks when destroyed)
 }
 
-void SocSession::log_hook(int level, const char* msg, void* ctx)
-{
-    auto* self = static_cast<SocSession*>(ctx);
-    // debug lines are the drivers' operation annotations (bus log, trace), one or more per
-    // interrupt: kept out of the log, which would fill with them
-    if (level >= LOGLEVEL_DEBUG)
-        return;
-    if (self->log_.size() < 10000)
-        self->log_.emplace_back(msg);
-    if (self->booting_) {
-        // held until boot() knows whether it succeeded (see boot())
-        if (level <= LOGLEVEL_WARNING && self->boot_log_.size() < 1000)
-            self->boot_log_.emplace_back(level, msg);
-        return;
-    }
-    if (!self->cfg_.quiet && level <= LOGLEVEL_WARNING)
-        std::fprintf(stderr, "%s\n", msg);
-}
-
-// The driver's warnings during boot are held: a boot that fails answers with
-// one line that names the first error the driver logged (the cause, not the
-// last complaint of the unwind); a boot that succeeds prints them.
+// The driver's warnings during boot are held (DriverLog): a boot that fails
+// answers with one line that names the first error the driver logged.
 bool SocSession::boot(std::string* err)
 {
-    booting_ = true;
-    boot_log_.clear();
+    log_.hold();
     sim_->bus_log().set_quiet_errors(true);
     uint64_t bus_errors_before = sim_->bus_log().error_count();
     bool ok = boot_steps(err);
     sim_->bus_log().set_quiet_errors(cfg_.quiet);
-    booting_ = false;
     uint64_t bus_errors = sim_->bus_log().error_count() - bus_errors_before;
     if (!ok && bus_errors && !sim_->bus_log().errors().empty())
         *err += " (" + std::to_string(bus_errors) + " bus errors, the first: " +
@@ -152,20 +122,8 @@ bool SocSession::boot(std::string* err)
                     .errors()[std::min<size_t>(bus_errors_before, sim_->bus_log().errors().size() - 1)]
                     .str() +
                 ")";
-    if (ok && !cfg_.quiet)
-        for (const auto& [level, msg] : boot_log_)
-            std::fprintf(stderr, "%s\n", msg.c_str());
-    boot_log_.clear();
+    log_.release(ok);
     return ok;
-}
-
-// ": <the first error logged during boot>", else the last warning, else ""
-std::string SocSession::boot_cause() const
-{
-    for (const auto& [level, msg] : boot_log_)
-        if (level <= LOGLEVEL_ERR)
-            return ": " + msg;
-    return boot_log_.empty() ? std::string() : ": " + boot_log_.back().second;
 }
 
 // The device tree: the user's, or the embedded default adapted to --cpus; the
@@ -203,7 +161,7 @@ bool SocSession::boot_steps(std::string* err)
         *err = "driver core busy: another session still holds interrupts";
         return false;
     }
-    irqsim_log_set_hook(&SocSession::log_hook, this);
+    log_.listen();
 
     if (!tree_err_.empty()) {
         *err = tree_err_;
@@ -229,7 +187,7 @@ bool SocSession::boot_steps(std::string* err)
 
     sim_->boot();
     // The hardware must agree too: GICD_TYPER.ITLinesNumber gives the SPI count.
-    AxiResult typer = sim_->cpu_bus().read32(gicd_base() + GICD_TYPER, kProtNonSecure);
+    AxiResult typer = sim_->cpu_bus().read32(soc().gicd_base + GICD_TYPER, kProtNonSecure);
     unsigned hw_spis = 32 * ((typer.data & 0x1f) + 1) - 32;
     if (typer.resp != 0 || hw_spis < tree_params_.num_spis) {
         *err = "device tree /soc/irqsim,params: irqsim,spis = " + std::to_string(tree_params_.num_spis) +
@@ -239,14 +197,14 @@ bool SocSession::boot_steps(std::string* err)
 
     int ret = sim_->platform().as_cpu(0, [&] { return irqchip_init_from_fdt(dtb.data(), dtb.size()); });
     if (ret) {
-        *err = "irqchip probe failed (" + std::to_string(ret) + ")" + boot_cause();
+        *err = "irqchip probe failed (" + std::to_string(ret) + ")" + log_.held_cause();
         return false;
     }
     for (unsigned c = 1; c < cfg_.cpus; c++) {
         ret = sim_->platform().start_cpu(c);
         if (ret) {
-            *err =
-                "cpu " + std::to_string(c) + " start-up failed (" + std::to_string(ret) + ")" + boot_cause();
+            *err = "cpu " + std::to_string(c) + " start-up failed (" + std::to_string(ret) + ")" +
+                   log_.held_cause();
             return false;
         }
     }
@@ -260,7 +218,7 @@ bool SocSession::boot_steps(std::string* err)
             struct platform_device* pdev = of_find_device_by_node(dn);
             if (pdev && pdev->dev.irqsim_probe_ret)
                 ret = pdev->dev.irqsim_probe_ret;  // the probe's own answer, not the lookup's
-            *err = std::string("dma-ring probe failed (") + std::to_string(ret) + ")" + boot_cause();
+            *err = std::string("dma-ring probe failed (") + std::to_string(ret) + ")" + log_.held_cause();
             return false;
         }
         rings_ = std::make_unique<DmaRingAgent>(*this, dma_);

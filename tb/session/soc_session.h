@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
-// SocSession: the default SoC booted with the real driver stack, ready for
-// stimulus.  What the spi/ipi scenarios and the e2e tests share:
+// SocSession: an SoC booted with the real driver stack, ready for stimulus.
+// What the scenarios and the e2e tests share:
 //
 //   SocSession s({.cpus = 4, .seed = 3});
 //   if (!s.boot(&err)) ...           // core reset, SoC reset, device tree checked
 //                                    // against the RTL, irqchips probed, CPUs started
-//   LineSource& l = s.request_line(5, 2);   // line 5 -> its virq, handler on CPU 2
-//   s.inject_line(l);                // drive the pin, book the event on the scoreboard
+//   s.request_line(5, 2);            // line 5 -> its virq, handler on CPU 2
+//   s.inject_line(5);                // drive the pin, book the event on the scoreboard
 //   s.run(2000);                     // CPUs take their interrupts
 //   s.scoreboard().verdict()
+//
+// It hosts the event sources' agents, each written once for every platform
+// (LineAgent, DmaRingAgent; the traffic of traffic.h), keeps the driver's log
+// (DriverLog), and explains losses and latencies (soc_session_diagnosis.cpp).
 #pragma once
 
 #include <cstdint>
@@ -18,6 +22,7 @@
 #include <vector>
 
 #include "dma_ring_agent.h"
+#include "driver_log.h"
 #include "line_agent.h"
 #include "scoreboard.h"
 #include "sim.h"
@@ -123,12 +128,9 @@ public:
     // a description of every lost event (first missing hop), capped
     std::vector<std::string> explain_losses(size_t max = 10) const;
 
-    // ---- addresses: the model's, which boot() checked the tree's reg properties against ----
+    // ---- the model's parameters and address map (SocParams: gicd_base, gicr_frame(pe),
+    // gicr_sgi_frame(pe), timer_frame(cpu)...), which boot() checked the tree's reg against ----
     const SocParams& soc() const;
-    uint32_t gicd_base() const;
-    uint32_t gicr_base(unsigned pe) const;
-    uint32_t gicr_sgi_base(unsigned pe) const;
-    uint32_t timer_base(unsigned cpu) const;
 
     // ---- TI path (INTA/INTR) ----
     // the probed "irqsim,dma-ring" device, nullptr if the tree has none
@@ -159,21 +161,18 @@ public:
     std::string ring_latency_report() const;
     std::vector<uint64_t> ring_vint_latencies() const;
 
-    // driver log lines captured while quiet
-    const std::vector<std::string>& log() const { return log_; }
+    // the driver's log lines (below debug; capped at DriverLog::kMaxLines)
+    const std::vector<std::string>& log() const { return log_.lines(); }
 
     // the CPUs the driver's effective affinity of virq names
     CpuSet effective_cpus(unsigned virq) const override;
 
 private:
-    static void log_hook(int level, const char* msg, void* ctx);
     bool load_tree(std::string* err);
     bool boot_steps(std::string* err);
-    std::string boot_cause() const;
-    bool booting_ = false;
-    std::vector<std::pair<int, std::string>> boot_log_;  // warnings/errors held during boot
 
     SessionConfig cfg_;
+    DriverLog log_;
     std::vector<uint8_t> dtb_;  // the tree booted (load_tree)
     SocParams tree_params_;     // the model it asks for (tree_soc_params)
     std::string tree_err_;      // why the tree could not be loaded: boot()'s answer
@@ -193,7 +192,6 @@ private:
     unsigned ring_vint(unsigned ring) const override;
     void on_ring_handler(unsigned virq) override { cover_handler(virq); }
     void on_channel_change(bool requested) override { cover_msi_change(requested); }
-    std::vector<std::string> log_;
     bool booted_ = false;
     std::unique_ptr<class FabricCoverageProbe> fcov_;
 };

@@ -33,6 +33,7 @@
 #include "irq_affinity.h"
 #include "line_agent.h"
 #include "dram.h"
+#include "driver_log.h"
 #include "scoreboard.h"
 #include "soc_dt.h"
 #include "traffic.h"
@@ -231,12 +232,6 @@ private:
         sc_core::wait(sc_time(static_cast<double>(ns ? ns : 1), SC_NS));
     }
 
-    static void log_hook(int level, const char* msg, void*)
-    {
-        if (level <= LOGLEVEL_WARNING)
-            std::fprintf(stderr, "%s\n", msg);
-    }
-
     // ---- irqsim::LineHost: the device lines are a LineAgent (tb/session) ----
     irqsim::CpuSet effective_cpus(unsigned virq) const override
     {
@@ -272,7 +267,7 @@ private:
             fail("driver core busy");
             return false;
         }
-        irqsim_log_set_hook(&CpuCluster::log_hook, this);
+        log_.listen();                          // warnings and errors to stderr
         irqsim_set_nr_cpus(fabric_.num_pes());  // CPUs + coprocessor (never brought online)
         irqsim_set_this_cpu(0);
         irqsim_io_install(&kOps, this);
@@ -565,6 +560,7 @@ private:
     std::mt19937_64 rng_;
     irqsim::Scoreboard sb_;
     irqsim::LineAgent lines_{*this};
+    irqsim::DriverLog log_{false};
     std::vector<uint8_t> dtb_;
     std::unique_ptr<irqsim::AxiLiteMaster> fw_bus_;
     std::unique_ptr<irqsim::Firmware> firmware_;  // the TI-SCI handle the INTR/INTA probe with
@@ -671,6 +667,5 @@ int sc_main(int argc, char* argv[])
         (unsigned long long)fabric->edges(), (unsigned long long)fabric->skipped_edges());
     irqsim_io_install(nullptr, nullptr);
     irqsim_core_reset();
-    irqsim_log_set_hook(nullptr, nullptr);
     return cpus.exit_code();
 }

@@ -43,7 +43,7 @@ TEST(Consumer, ContractTopologyTreeMatchesTheHardware)
     ASSERT_TRUE(s.boot(&err)) << err;
     EXPECT_TRUE(s.soc() == want) << "the model is not the tree's";
     EXPECT_EQ(s.cpus(), 1u);
-    AxiResult typer = s.sim().cpu_bus().read32(s.gicd_base() + GICD_TYPER, kProtNonSecure);
+    AxiResult typer = s.sim().cpu_bus().read32(s.soc().gicd_base + GICD_TYPER, kProtNonSecure);
     EXPECT_EQ(GICD_TYPER_SPIS(typer.data) - 32, want.num_spis);
 }
 
