@@ -49,9 +49,10 @@ RunResult run_ims(const RunConfig& cfg)
         }
         live.push_back(static_cast<unsigned>(slot));
     }
-    uint64_t budget = cfg.max_cycles ? cfg.max_cycles : ~0ull;
     uint64_t moved = 0, masked_rounds = 0, fired_masked = 0, churned = 0, refused = 0;
-    for (uint64_t e = 0; e < cfg.events && s.now() < budget && !live.empty(); e++) {
+    run_events(s, cfg, t0, rng, [&](uint64_t) {
+        if (live.empty())
+            return Step::Stop;
         unsigned slot = live[rnd(live.size())];
         unsigned dice = rnd(100);
         if (dice < 3) {
@@ -67,7 +68,7 @@ RunResult run_ims(const RunConfig& cfg)
                 r.problems.push_back("slot " + std::to_string(slot) + " fired while masked but not PENDING");
             ims.enable(slot);
             masked_rounds++;
-            continue;
+            return Step::NoGap;
         }
         if (dice < 6) {
             int ret = ims.set_affinity(slot, rnd(s.cpus()));
@@ -80,7 +81,7 @@ RunResult run_ims(const RunConfig& cfg)
             if (again < 0) {
                 r.problems.push_back("re-request after release failed (" + std::to_string(again) + ")");
                 live.erase(std::find(live.begin(), live.end(), slot));
-                continue;
+                return Step::NoGap;
             }
             if (static_cast<unsigned>(again) != slot)
                 std::replace(live.begin(), live.end(), slot, static_cast<unsigned>(again));
@@ -88,15 +89,8 @@ RunResult run_ims(const RunConfig& cfg)
             churned++;
         }
         ims.fire(slot);
-        s.run(rnd(2 * uint64_t{cfg.mean_gap} + 1));
-        if (cfg.progress)
-            progress_line(cfg, e + 1, s.now(), t0);
-        if (s.sim().failed())
-            break;
-    }
-    if (cfg.progress)
-        progress_done();
-    s.drain(400000);
+        return Step::Gap;
+    });
     r.figures["slots"] = ims.num_slots();
     r.figures["messages sent by the device"] = ims.sent();
     r.figures["message errors at the device"] = ims.errors();

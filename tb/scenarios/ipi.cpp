@@ -56,47 +56,45 @@ RunResult run_ipi(const RunConfig& cfg)
 
     std::mt19937_64 rng(cfg.seed);
     auto rnd = [&](uint64_t n) { return static_cast<unsigned>(rng() % n); };
-    uint64_t budget = cfg.max_cycles ? cfg.max_cycles : ~0ull;
     uint64_t sends = 0, refused = 0;
-    for (uint64_t e = 0; e < cfg.events && s.now() < budget; e++) {
-        unsigned sender = rnd(s.cpus());
-        struct cpumask m;
-        cpumask_clear(&m);
-        unsigned kind = rnd(10);
-        if (kind == 0)
-            cpumask_set_cpu(sender, &m);  // self
-        else if (kind == 1)
-            cpumask_copy(&m, &all);  // everyone, sender included
-        else
-            for (unsigned c = 0; c < s.cpus(); c++)
-                if (rnd(2))
-                    cpumask_set_cpu(c, &m);
-        if (cpumask_empty(&m))
-            cpumask_set_cpu(rnd(s.cpus()), &m);
-        for (unsigned c = 0; c < s.cpus(); c++) {
-            if (!cpumask_test_cpu(c, &m))
-                continue;
-            CpuSet one;
-            one.set(c);
-            s.scoreboard().inject("ipi->cpu" + std::to_string(c), static_cast<unsigned>(virq), one, s.now(),
-                                  false);
-        }
-        int sret = p.as_cpu(sender, [&] { return ipi_send_mask(static_cast<unsigned>(virq), &m); });
-        if (sret) {
-            refused++;
-            r.problems.push_back("ipi_send_mask refused (" + std::to_string(sret) + ")");
-            break;
-        }
-        sends++;
-        // An SGI sent to a CPU that still has it pending merges in the GIC; wait
-        // for delivery so "exactly one per send" is what is checked.
-        s.drain(20000);
-        if (cfg.progress && (e & 63) == 63)
-            progress_line(cfg, e + 1, s.now(), t0);
-    }
-    if (cfg.progress)
-        progress_done();
-    s.drain(100000);
+    run_events(
+        s, cfg, t0, rng,
+        [&](uint64_t) {
+            unsigned sender = rnd(s.cpus());
+            struct cpumask m;
+            cpumask_clear(&m);
+            unsigned kind = rnd(10);
+            if (kind == 0)
+                cpumask_set_cpu(sender, &m);  // self
+            else if (kind == 1)
+                cpumask_copy(&m, &all);  // everyone, sender included
+            else
+                for (unsigned c = 0; c < s.cpus(); c++)
+                    if (rnd(2))
+                        cpumask_set_cpu(c, &m);
+            if (cpumask_empty(&m))
+                cpumask_set_cpu(rnd(s.cpus()), &m);
+            for (unsigned c = 0; c < s.cpus(); c++) {
+                if (!cpumask_test_cpu(c, &m))
+                    continue;
+                CpuSet one;
+                one.set(c);
+                s.scoreboard().inject("ipi->cpu" + std::to_string(c), static_cast<unsigned>(virq), one,
+                                      s.now(), false);
+            }
+            int sret = p.as_cpu(sender, [&] { return ipi_send_mask(static_cast<unsigned>(virq), &m); });
+            if (sret) {
+                refused++;
+                r.problems.push_back("ipi_send_mask refused (" + std::to_string(sret) + ")");
+                return Step::Stop;
+            }
+            sends++;
+            // An SGI sent to a CPU that still has it pending merges in the GIC; wait
+            // for delivery so "exactly one per send" is what is checked.
+            s.drain(20000);
+            return Step::NoGap;
+        },
+        100000);
     r.figures["sends"] = static_cast<double>(sends);
     finish_result(s, cfg, r, t0);
     p.as_cpu(0, [&] {

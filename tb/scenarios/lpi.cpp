@@ -77,12 +77,11 @@ RunResult run_lpi(const RunConfig& cfg)
         if ((ret = mm.request(i, i == 0 ? static_cast<int>(rnd(s.cpus())) : -1)))
             return fail("request_irq lpi-mmsi/" + std::to_string(i), ret);
 
-    uint64_t budget = cfg.max_cycles ? cfg.max_cycles : ~0ull;
     uint64_t moved = 0, masked = 0;
     auto tt = std::chrono::steady_clock::now();
     std::clock_t ct = std::clock();
     uint64_t c0 = s.now();
-    for (uint64_t e = 0; e < cfg.events && s.now() < budget; e++) {
+    run_events(s, cfg, t0, rng, [&](uint64_t) {
         bool block = rnd(100) < 20;
         LpiDevice& d = block ? mm : dev;
         unsigned i = rnd(block ? kBlock : kSingles);
@@ -101,17 +100,10 @@ RunResult run_lpi(const RunConfig& cfg)
         if (d.fire(i) != 0) {
             r.problems.push_back("bus error writing the message of " +
                                  std::string(block ? "lpi-mmsi/" : "lpi-dev0/") + std::to_string(i));
-            break;
+            return Step::Stop;
         }
-        s.run(rnd(2 * uint64_t{cfg.mean_gap} + 1));
-        if (cfg.progress && (e & 255) == 255)
-            progress_line(cfg, e + 1, s.now(), t0);
-        if (s.sim().failed())
-            break;
-    }
-    if (cfg.progress)
-        progress_done();
-    s.drain(400000);
+        return Step::Gap;
+    });
     double traffic_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - tt).count();
     double traffic_cpu = static_cast<double>(std::clock() - ct) / CLOCKS_PER_SEC;
     uint64_t traffic_cycles = s.now() - c0;

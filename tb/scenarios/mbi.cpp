@@ -52,9 +52,8 @@ RunResult run_mbi(const RunConfig& cfg)
         }
         slots.push_back(static_cast<unsigned>(slot));
     }
-    uint64_t budget = cfg.max_cycles ? cfg.max_cycles : ~0ull;
     uint64_t by_device = 0, by_cpu = 0, bus_errors = 0;
-    for (uint64_t e = 0; e < cfg.events && s.now() < budget; e++) {
+    run_events(s, cfg, t0, rng, [&](uint64_t) {
         unsigned slot = slots[rnd(slots.size())];
         int ret;
         if (rnd(2)) {
@@ -66,15 +65,8 @@ RunResult run_mbi(const RunConfig& cfg)
         }
         if (ret)
             bus_errors++;
-        s.run(rnd(2 * uint64_t{cfg.mean_gap} + 1));
-        if (cfg.progress)
-            progress_line(cfg, e + 1, s.now(), t0);
-        if (s.sim().failed())
-            break;
-    }
-    if (cfg.progress)
-        progress_done();
-    s.drain(400000);
+        return Step::Gap;
+    });
     r.figures["MBI SPIs (mbi-ranges)"] = gic_v3_mbi_count();
     r.figures["MBI SPIs in use"] = gic_v3_mbi_in_use();
     r.figures["messages sent by the IMS device"] = ims.sent();

@@ -179,6 +179,26 @@ void finish_result(SocSession& s, const RunConfig& cfg, RunResult& r,
     }
 }
 
+void run_events(SocSession& s, const RunConfig& cfg, std::chrono::steady_clock::time_point t0,
+                std::mt19937_64& rng, const std::function<Step(uint64_t e)>& step, uint64_t drain_cycles)
+{
+    const uint64_t budget = cfg.max_cycles ? cfg.max_cycles : ~0ull;
+    for (uint64_t e = 0; e < cfg.events && s.now() < budget; e++) {
+        Step next = step(e);
+        if (next == Step::Stop)
+            break;
+        if (next == Step::Gap)
+            s.run(rng() % (2 * uint64_t{cfg.mean_gap} + 1));
+        if (cfg.progress)
+            progress_line(cfg, e + 1, s.now(), t0);
+        if (s.sim().failed())
+            break;
+    }
+    if (cfg.progress)
+        progress_done();
+    s.drain(drain_cycles);
+}
+
 void progress_line(const RunConfig& cfg, uint64_t done, uint64_t cycles,
                    std::chrono::steady_clock::time_point t0)
 {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <random>
 
 #include "scenario.h"
 #include "soc_session.h"
@@ -17,6 +19,16 @@ SessionConfig session_config(const RunConfig& cfg);
 using TrafficFn = TrafficResult (*)(TrafficPort&, std::mt19937_64&, const TrafficConfig&);
 bool run_traffic(SocSession& s, const RunConfig& cfg, std::chrono::steady_clock::time_point t0, TrafficFn fn,
                  RunResult& r, TrafficResult* out);
+
+// The event loop of a scenario that drives its own sources (ipi, lpi, ims, mbi):
+// step(e) makes event e happen; then, unless it answers NoGap, 0 .. 2 * mean_gap
+// cycles pass (drawn from rng, the scenario's generator).  It ends after cfg.events,
+// at the cycle budget, when the model fails or when step answers Stop; with progress
+// lines; then the session drains (at most drain_cycles).
+enum class Step { Gap, NoGap, Stop };
+void run_events(SocSession& s, const RunConfig& cfg, std::chrono::steady_clock::time_point t0,
+                std::mt19937_64& rng, const std::function<Step(uint64_t e)>& step,
+                uint64_t drain_cycles = 400000);
 
 // boot the session; on failure fill r (error 2 + the reason) and return false
 bool boot_or_fail(SocSession& s, RunResult& r);
