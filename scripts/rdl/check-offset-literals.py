@@ -64,7 +64,7 @@ BASE = re.compile(r"^(?:\w*_base|k(?:Gicd|Gicr|Inta|Intr|Dma|Ims|Timer|Sysreg)(?
 NOT_BASE = re.compile(r"^\w*(?:irq|intid|event|lpi|spi|vint|cpu|period)_base$")
 REGNAME = re.compile(r"^(?:k[A-Z]\w*|[A-Z][A-Z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z]{3,})$")
 WEAK_BASE = {"base", "rd", "sgi", "rd_base"}
-STRIDE_NAME = re.compile(r"(?:_STRIDE|_SIZE|Stride)$")
+STRIDE_NAME = re.compile(r"(?:^|_)(?:STRIDE|SIZE)$|Stride$")   # GIC_DIST_IROUTER_STRIDE, SV pkg::SIZE
 # bus/MMIO accesses: the argument index of the address
 CALLS = {n: 0 for n in ("read32", "write32", "read64", "write64", "rd32", "wr32", "rd64", "wr64", "readl",
                         "readq", "readl_relaxed", "axi_read", "axi_write", "read_dword", "write_dword",
