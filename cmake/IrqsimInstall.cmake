@@ -78,6 +78,9 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/topologies/" DESTINATION ${IRQSIM_INSTA
 install(FILES "${PROJECT_SOURCE_DIR}/waves/spi.gtkw" "${PROJECT_SOURCE_DIR}/waves/ipi.gtkw"
               "${PROJECT_SOURCE_DIR}/waves/dma-ring.gtkw" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves)
 install(PROGRAMS "${PROJECT_SOURCE_DIR}/waves/gen-views" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves)
+# their wave labels, beside them (the views find them there; gen-views names them there)
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/waves/labels" DESTINATION ${IRQSIM_INSTALL_DATADIR}/waves
+        FILES_MATCHING PATTERN "*.txt")
 
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/irqsimConfig.cmake.in"
                               "${PROJECT_BINARY_DIR}/irqsimConfig.cmake"

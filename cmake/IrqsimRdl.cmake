@@ -84,4 +84,12 @@ if(BUILD_TESTING)
   find_package(Python3 COMPONENTS Interpreter)
   add_test(NAME rdl.map_literals COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/scripts/rdl/check-map-literals.py")
   set_tests_properties(rdl.map_literals PROPERTIES LABELS "rdl" TIMEOUT 60)
+  # no register offset or array stride written by hand in sim/ and tb/ (C, C++, SV, Python);
+  # the generated headers name each finding's described macro and the register names it knows
+  add_test(NAME rdl.offset_literals
+           COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/scripts/rdl/check-offset-literals.py"
+                   --gen "${IRQSIM_RDL_DIR}")
+  add_test(NAME rdl.offset_literals_selftest
+           COMMAND Python3::Interpreter "${PROJECT_SOURCE_DIR}/scripts/rdl/check-offset-literals.py" --self-test)
+  set_tests_properties(rdl.offset_literals rdl.offset_literals_selftest PROPERTIES LABELS "rdl" TIMEOUT 60)
 endif()

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "soc_pins.h"
 
-#include "irqsim_soc_map_regs.h"  // generated from rtl/soc/irqsim_soc_map.rdl
+#include "dev_dma_ring_regs.h"  // generated from rtl/*/*.rdl
+#include "dev_timer_regs.h"
+#include "gic_redist_regs.h"
+#include "irqsim_soc_map_regs.h"
+#include "ti_inta_regs.h"
 #include "model_cache.h"
 
 namespace irqsim {
@@ -17,6 +21,15 @@ static_assert(SocParams{}.inta_cfg_base() == IRQSIM_SOC_MAP_INTA_CFG_BASE, "INTA
 static_assert(SocParams{}.dma_base == IRQSIM_SOC_MAP_DMA_BASE, "DMA: irqsim_soc_map.rdl");
 static_assert(SocParams{}.dma_cfg_base() == IRQSIM_SOC_MAP_DMA_CFG_BASE, "DMA CFG: irqsim_soc_map.rdl");
 static_assert(SocParams{}.ims_base == IRQSIM_SOC_MAP_IMS_BASE, "IMS: irqsim_soc_map.rdl");
+// the region offsets and strides soc_pins.h writes out, held to the register descriptions
+static_assert(SocParams::kGicrStride == GIC_REDIST_SIZE, "GICR frame: gic_redist.rdl");
+static_assert(SocParams::kSgiBaseOffset == GIC_REDIST_SGI_OFFSET, "SGI_base: gic_redist.rdl");
+static_assert(SocParams::kTimerStride == DEV_TIMER_TIMER_STRIDE, "timer stride: dev_timer.rdl");
+static_assert(SocParams{}.inta_imap_base() - SocParams{}.inta_base == TI_INTA_IMAP_OFFSET,
+              "IMAP: ti_inta.rdl");
+static_assert(SocParams{}.inta_cfg_base() - SocParams{}.inta_base == TI_INTA_CFG_OFFSET, "CFG: ti_inta.rdl");
+static_assert(SocParams{}.dma_cfg_base() - SocParams{}.dma_base == DEV_DMA_RING_RING_EVENT_OFFSET,
+              "RING_EVENT: dev_dma_ring.rdl");
 
 bool SocParams::operator==(const SocParams& o) const
 {

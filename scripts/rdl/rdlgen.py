@@ -16,7 +16,8 @@ writes, for the addrmap <block> of the file (named after it):
 Names: the path below the addrmap, array brackets dropped, joined by '_' and upper-cased
 (VINT[].ENABLE_CLEAR -> VINT_ENABLE_CLEAR). A register's OFFSET is relative to its parent
 (regfile or addrmap); an array also has _STRIDE and _COUNT. With addr_bits, <BLOCK>_SIZE is the
-block's address window (2^addr_bits: e.g. the distance between two GICR frames). A register
+block's address window (2^addr_bits: e.g. the distance between two GICR frames); with
+port_shift, <BLOCK>_PORT_SHIFT is it (a sysreg key is the address >> GIC_CPUIF_PORT_SHIFT). A register
 within an array regfile is described once (element 0 of the regfile); the descriptors carry
 the array.
 An address map of blocks (rtl/soc/irqsim_soc_map.rdl: `external mem` windows, no
@@ -156,6 +157,8 @@ def gen_sv(block, src, regs, groups, top):
         L.append(f"  localparam int {name} = {val};")
     if block_size(top) is not None:
         lp("SIZE", block_size(top), 32)
+    if top.get_property("port_shift", default=None):
+        li("PORT_SHIFT", top.get_property("port_shift"))
     for m in windows(top):
         lp(f"{m.inst_name.upper()}_BASE", m.absolute_address, 32)
         lp(f"{m.inst_name.upper()}_SIZE", m.size, 32)
@@ -195,6 +198,8 @@ def gen_h(block, src, regs, groups, top):
         L.append(f"#define {P}_{name} 0x{val:X}{suf}")
     if block_size(top) is not None:
         d("SIZE", block_size(top))
+    if top.get_property("port_shift", default=None):
+        L.append(f"#define {P}_PORT_SHIFT {top.get_property('port_shift')}u  /* port value = address >> shift */")
     for m in windows(top):
         L.append(f"/* {m.get_property('desc') or m.inst_name} */")
         d(f"{m.inst_name.upper()}_BASE", m.absolute_address)

@@ -57,6 +57,8 @@
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
 
+#include "gic_cpuif_regs.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -85,7 +87,8 @@ public:
     static constexpr unsigned kSysregPeShift = 20;
     static constexpr uint64_t sysreg_address(unsigned pe, uint16_t key)
     {
-        return kSysregBase + (static_cast<uint64_t>(pe) << kSysregPeShift) + 8ull * key;
+        return kSysregBase + (static_cast<uint64_t>(pe) << kSysregPeShift) +
+               (static_cast<uint64_t>(key) << GIC_CPUIF_PORT_SHIFT);  // a key names 8 bytes
     }
     // with an io.h sys_reg() encoding; false if op0 != 3
     static bool sysreg_address_enc(unsigned pe, uint32_t enc, uint64_t* addr);

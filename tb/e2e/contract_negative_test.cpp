@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "e2e_support.h"
+#include "gic_dist_regs.h"
 
 namespace irqsim::e2e {
 namespace {
@@ -67,7 +68,7 @@ std::vector<std::string> rwp_violations(const BusLog& log, uint64_t from_total, 
             if (owed)
                 out.push_back("distributor write at +0x" + std::to_string(off) +
                               " while RWP still owed after " + what);
-            if (off >= GICD_ICENABLER && off < GICD_ICENABLER + 0x80) {
+            if (off >= GICD_ICENABLER && off < GICD_ISPENDR) {  // an ICENABLER<n>
                 owed = true;
                 what = e.str();
             }
@@ -97,7 +98,8 @@ TEST_F(ContractNegative, MaskWithoutRwpWaitIsDetected)
     mark = sim().bus_log().total();
     plat().as_cpu(0, [&] {
         void __iomem* dist = ioremap(gicd(), GIC_V3_DIST_SIZE);
-        writel(1u << (L.intid % 32), static_cast<char __iomem*>(dist) + GICD_ICENABLER + 4 * (L.intid / 32));
+        writel(1u << (L.intid % 32), static_cast<char __iomem*>(dist) + GICD_ICENABLER +
+                                         GIC_DIST_ICENABLER_SPI_STRIDE * (L.intid / 32));
         iounmap(dist);
         return 0;
     });
@@ -118,7 +120,7 @@ TEST_F(ContractNegative, WrongIrouterAffinityLosesEvent)
     s().inject_line(line);
     ASSERT_TRUE(s().drain(20000));
     // a broken set_affinity: Aff0 = 0x20 (MPIDR of no PE)
-    wr32(gicd() + GICD_IROUTER + 8 * L.intid, 0x20);
+    wr32(gicd() + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * L.intid, 0x20);
     s().inject_line(line);
     s().run(5000);
     Verdict v = s().scoreboard().verdict();
@@ -208,25 +210,31 @@ TEST_P(ContractRtlChecks, ErrorTextNamesRegisterAndRule)
 
 INSTANTIATE_TEST_SUITE_P(
     Contract, ContractRtlChecks,
-    ::testing::Values(
-        RtlCheckCase{
-            "IgrpmodrWrite", "GICD_IGRPMODR", "Secure-only",
-            [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_IGRPMODR + 4, ~0u); }},
-        RtlCheckCase{"IrouterIrm", "GICD_IROUTER", "IRM=1",
-                     [](Sim& s) {
-                         s.cpu_bus().write32(s.model().params().gicd_base + GICD_IROUTER + 8 * 40, 1u << 31);
-                     }},
-        RtlCheckCase{"HalfwordCtlrWrite", "GICD", "byte/halfword",
-                     [](Sim& s) {
-                         s.cpu_bus().write32(s.model().params().gicd_base + GICD_CTLR, 0x2, kProtNonSecure,
-                                             0x3);
-                     }},
-        RtlCheckCase{"EoiWithNothingActive", "ICC_EOIR1_EL1", "no active priority",
-                     [](Sim& s) { s.sysregs().write(0, kIccEoir1, 40); }},
-        RtlCheckCase{"DirWithEoiMode0", "ICC_DIR_EL1", "EOImode=0",
-                     [](Sim& s) { s.sysregs().write(1, kIccDir, 40); }},
-        RtlCheckCase{"SetspiNonSpi", "GICD_SETSPI_NSR", "not an implemented SPI",
-                     [](Sim& s) { s.cpu_bus().write32(s.model().params().gicd_base + GICD_SETSPI_NSR, 5); }}),
+    ::testing::Values(RtlCheckCase{"IgrpmodrWrite", "GICD_IGRPMODR", "Secure-only",
+                                   [](Sim& s) {
+                                       s.cpu_bus().write32(s.model().params().gicd_base + GICD_IGRPMODR +
+                                                               GIC_DIST_IGRPMODR_STRIDE,
+                                                           ~0u);
+                                   }},
+                      RtlCheckCase{"IrouterIrm", "GICD_IROUTER", "IRM=1",
+                                   [](Sim& s) {
+                                       s.cpu_bus().write32(s.model().params().gicd_base + GICD_IROUTER +
+                                                               GIC_DIST_IROUTER_STRIDE * 40,
+                                                           1u << 31);
+                                   }},
+                      RtlCheckCase{"HalfwordCtlrWrite", "GICD", "byte/halfword",
+                                   [](Sim& s) {
+                                       s.cpu_bus().write32(s.model().params().gicd_base + GICD_CTLR, 0x2,
+                                                           kProtNonSecure, 0x3);
+                                   }},
+                      RtlCheckCase{"EoiWithNothingActive", "ICC_EOIR1_EL1", "no active priority",
+                                   [](Sim& s) { s.sysregs().write(0, kIccEoir1, 40); }},
+                      RtlCheckCase{"DirWithEoiMode0", "ICC_DIR_EL1", "EOImode=0",
+                                   [](Sim& s) { s.sysregs().write(1, kIccDir, 40); }},
+                      RtlCheckCase{"SetspiNonSpi", "GICD_SETSPI_NSR", "not an implemented SPI",
+                                   [](Sim& s) {
+                                       s.cpu_bus().write32(s.model().params().gicd_base + GICD_SETSPI_NSR, 5);
+                                   }}),
     [](const ::testing::TestParamInfo<RtlCheckCase>& i) { return std::string(i.param.name); });
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "e2e_support.h"
 #include "soc_dt.h"
 #include "tree_model.h"
+#include "gic_dist_regs.h"
 
 namespace irqsim::e2e {
 namespace {
@@ -98,35 +99,36 @@ TEST_P(ContractHw, DistributorResetValuesAndMasks)
 
     EXPECT_EQ(rd(gicd() + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK, static_cast<uint32_t>(GIC_PIDR2_ARCH_GICv3));
     for (unsigned n = 0; n <= p.num_spis / 32; n++) {
-        EXPECT_EQ(rd(gicd() + GICD_IGROUPR + 4 * n), 0u) << "IGROUPR" << n;
-        EXPECT_EQ(rd(gicd() + GICD_ISENABLER + 4 * n), 0u) << "ISENABLER" << n;
-        EXPECT_EQ(rd(gicd() + GICD_ISPENDR + 4 * n), 0u) << "ISPENDR" << n;
-        EXPECT_EQ(rd(gicd() + GICD_ISACTIVER + 4 * n), 0u) << "ISACTIVER" << n;
+        EXPECT_EQ(rd(gicd() + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE * n), 0u) << "IGROUPR" << n;
+        EXPECT_EQ(rd(gicd() + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE * n), 0u) << "ISENABLER" << n;
+        EXPECT_EQ(rd(gicd() + GICD_ISPENDR + GIC_DIST_ISPENDR_SPI_STRIDE * n), 0u) << "ISPENDR" << n;
+        EXPECT_EQ(rd(gicd() + GICD_ISACTIVER + GIC_DIST_ISACTIVER_SPI_STRIDE * n), 0u) << "ISACTIVER" << n;
     }
     // IGROUPR0 (SGIs/PPIs) is RAZ/WI in the distributor with ARE
     wr(gicd() + GICD_IGROUPR, ~0u);
     EXPECT_EQ(rd(gicd() + GICD_IGROUPR), 0u);
-    wr(gicd() + GICD_IGROUPR + 4, ~0u);
-    EXPECT_EQ(rd(gicd() + GICD_IGROUPR + 4), ~0u);
+    wr(gicd() + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE, ~0u);
+    EXPECT_EQ(rd(gicd() + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE), ~0u);
 
     // priority: 5 implemented bits (0xF8), byte-accessible; SGI/PPI bytes RAZ/WI
-    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + 32), 0u);
-    wr(gicd() + GICD_IPRIORITYR + 32, 0xffffffffu);
-    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + 32), 0xf8f8f8f8u);
-    wr(gicd() + GICD_IPRIORITYR + 36, 0x000000a7u << 16, 0x4);  // byte 2 of the word: INTID 38
-    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + 36), 0x00a00000u);
+    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 8), 0u);
+    wr(gicd() + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 8, 0xffffffffu);
+    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 8), 0xf8f8f8f8u);
+    wr(gicd() + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 9, 0x000000a7u << 16,
+       0x4);  // byte 2 of the word: INTID 38
+    EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 9), 0x00a00000u);
     wr(gicd() + GICD_IPRIORITYR, 0xffffffffu);
     EXPECT_EQ(rd(gicd() + GICD_IPRIORITYR), 0u) << "INTIDs < 32 are not in the distributor";
 
     // ICFGR: SGI/PPI words RAZ/WI; SPI bit 2k+1 sticks, bit 2k RES0
     wr(gicd() + GICD_ICFGR, ~0u);
     EXPECT_EQ(rd(gicd() + GICD_ICFGR), 0u);
-    wr(gicd() + GICD_ICFGR + 8, ~0u);
-    EXPECT_EQ(rd(gicd() + GICD_ICFGR + 8), 0xaaaaaaaau);
+    wr(gicd() + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * 2, ~0u);
+    EXPECT_EQ(rd(gicd() + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * 2), 0xaaaaaaaau);
     // IROUTER resets to 0 (PE 0) and holds Aff0/Aff1
-    EXPECT_EQ(rd(gicd() + GICD_IROUTER + 8 * 40), 0u);
-    wr(gicd() + GICD_IROUTER + 8 * 40, 0x0103u);
-    EXPECT_EQ(rd(gicd() + GICD_IROUTER + 8 * 40), 0x0103u);
+    EXPECT_EQ(rd(gicd() + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40), 0u);
+    wr(gicd() + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40, 0x0103u);
+    EXPECT_EQ(rd(gicd() + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40), 0x0103u);
     EXPECT_FALSE(sim_->failed()) << sim_->error();
 }
 
@@ -139,7 +141,7 @@ TEST_P(ContractHw, RedistributorResetValues)
         SCOPED_TRACE("PE " + std::to_string(pe));
         EXPECT_EQ(rd(rdb + GICR_PIDR2) & GIC_PIDR2_ARCH_MASK, static_cast<uint32_t>(GIC_PIDR2_ARCH_GICv3));
         uint64_t typer = static_cast<uint64_t>(rd(rdb + GICR_TYPER)) |
-                         static_cast<uint64_t>(rd(rdb + GICR_TYPER + 4)) << 32;
+                         static_cast<uint64_t>(rd(rdb + GICR_TYPER + sizeof(uint32_t))) << 32;
         EXPECT_EQ(GICR_TYPER_AFFINITY(typer), ((pe / 16) << 8) | (pe % 16)) << "affinity = MPIDR Aff1.Aff0";
         EXPECT_EQ((typer >> 8) & 0xffff, pe) << "Processor_Number";
         EXPECT_EQ((typer & GICR_TYPER_LAST) != 0, pe == pes - 1) << "Last only on the last redistributor";
@@ -195,13 +197,13 @@ TEST_P(ContractHw, RwpAfterIcenablerDropsAndIsIdleZero)
     wr(gicd() + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
     ASSERT_TRUE(sim_->run_until([&] { return !(rd(gicd() + GICD_CTLR) & GICD_CTLR_RWP); }, 5000));
     for (unsigned n = 1; n <= p.num_spis / 32; n++) {
-        wr(gicd() + GICD_IGROUPR + 4 * n, ~0u);
-        wr(gicd() + GICD_ISENABLER + 4 * n, ~0u);
-        wr(gicd() + GICD_ISPENDR + 4 * n, ~0u);
+        wr(gicd() + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE * n, ~0u);
+        wr(gicd() + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE * n, ~0u);
+        wr(gicd() + GICD_ISPENDR + GIC_DIST_ISPENDR_SPI_STRIDE * n, ~0u);
     }
     sim_->run(2 * p.num_spis + 50);
     uint64_t t0 = sim_->cycle();
-    wr(gicd() + GICD_ICENABLER + 4, 1u << 3);  // INTID 35
+    wr(gicd() + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE, 1u << 3);  // INTID 35
     uint32_t first = rd(gicd() + GICD_CTLR);
     EXPECT_TRUE(first & GICD_CTLR_RWP) << "RWP must be set right after an ICENABLER write";
     bool dropped = sim_->run_until([&] { return !(rd(gicd() + GICD_CTLR) & GICD_CTLR_RWP); }, 10000);
@@ -211,7 +213,7 @@ TEST_P(ContractHw, RwpAfterIcenablerDropsAndIsIdleZero)
     EXPECT_LT(took, 2u * (p.num_spis + p.num_spis / 32 + 4) + 100) << "RWP took " << took << " cycles";
     std::printf("[ result   ] GICD RWP cleared %llu cycles after the ICENABLER write\n",
                 static_cast<unsigned long long>(took));
-    EXPECT_EQ(rd(gicd() + GICD_ISENABLER + 4) & (1u << 3), 0u);
+    EXPECT_EQ(rd(gicd() + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE) & (1u << 3), 0u);
 
     // redistributor: ICENABLER0 sets GICR_CTLR.RWP (bit 3) which drops again; UWP stays 0
     const uint32_t rd0 = params().gicr_frame(0), sgi0 = params().gicr_sgi_frame(0);
@@ -267,8 +269,8 @@ TEST_P(ContractHw, IrouterAffinityReachesEveryPe)
 {
     const unsigned pes = params().num_pes(), intid = 40;
     wr(gicd() + GICD_CTLR, GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ARE_NS);
-    wr(gicd() + GICD_IGROUPR + 4 * (intid / 32), ~0u);
-    wr(gicd() + GICD_ISENABLER + 4 * (intid / 32), 1u << (intid % 32));
+    wr(gicd() + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE * (intid / 32), ~0u);
+    wr(gicd() + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE * (intid / 32), 1u << (intid % 32));
     for (unsigned pe = 0; pe < pes; pe++) {
         const uint32_t rdb = params().gicr_frame(pe);
         wr(rdb + GICR_WAKER, rd(rdb + GICR_WAKER) & ~GICR_WAKER_ProcessorSleep);
@@ -279,8 +281,8 @@ TEST_P(ContractHw, IrouterAffinityReachesEveryPe)
     }
     for (unsigned pe = 0; pe < pes; pe++) {
         const uint64_t aff = (pe / 16) << 8 | (pe % 16);
-        wr(gicd() + GICD_IROUTER + 8 * intid, static_cast<uint32_t>(aff));
-        wr(gicd() + GICD_ISPENDR + 4 * (intid / 32), 1u << (intid % 32));
+        wr(gicd() + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * intid, static_cast<uint32_t>(aff));
+        wr(gicd() + GICD_ISPENDR + GIC_DIST_ISPENDR_SPI_STRIDE * (intid / 32), 1u << (intid % 32));
         ASSERT_TRUE(sim_->run_until([&] { return sim_->platform().irq_line(pe); }, 2000)) << "PE " << pe;
         for (unsigned other = 0; other < pes; other++) {
             if (other != pe) {

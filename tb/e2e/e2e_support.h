@@ -99,8 +99,7 @@ constexpr uint16_t kIccDir = SysregPort::key(0, 12, 11, 1);
 constexpr uint16_t kIccRpr = SysregPort::key(0, 12, 11, 3);
 constexpr uint16_t kIccSgi1r = SysregPort::key(0, 12, 11, 5);
 
-// timer registers (rtl/dev/README.md)
-constexpr uint32_t kTimerCtl = 0x00, kTimerLoad = 0x04, kTimerCount = 0x08;
+// timer CTL bits (rtl/dev/README.md; offsets: dev_timer_regs.h)
 constexpr uint32_t kTimerEnable = 1u << 0, kTimerPeriodic = 1u << 1, kTimerStatus = 1u << 2;
 constexpr unsigned kTimerIntid = 30;  // PPI 14
 

@@ -12,6 +12,9 @@
 
 #include "e2e_support.h"
 #include "lpi_device.h"
+#include "gic_dist_regs.h"
+#include "ti_inta_regs.h"
+#include "dev_dma_ring_regs.h"
 
 extern "C" {
 #include <linux/dma/irqsim-dma-ring.h>
@@ -20,7 +23,6 @@ extern "C" {
 namespace irqsim::e2e {
 namespace {
 
-constexpr uint32_t kVintStatusMasked = 0x20;  // low word of VINT_STATUS_MASKED
 // the driver's poll limit (GIC_POLL_LIMIT) x its udelay(1) of 1,000 cycles, with room for the reads
 constexpr uint64_t kPollBudget = 1000 * (1000 + 100);
 
@@ -292,7 +294,8 @@ TEST_F(ContractFault, StuckVintStatusBitIsCountedSpuriousAndLogged)
     };
     unsigned before = spurious();
     const unsigned bit = 40;  // the ring's event took bit 0; high word of the 64-bit status
-    int f = faults().stick_bits(s().soc().inta_base + 0x1000 * vint /* VINT frame */ + kVintStatusMasked + 4,
+    int f = faults().stick_bits(s().soc().inta_base + TI_INTA_VINT_STRIDE * vint +
+                                    TI_INTA_VINT_STATUSM_OFFSET + sizeof(uint32_t),
                                 1u << (bit - 32), ~0u);
     ASSERT_EQ(s().post_ring(0, 2), 0);
     ASSERT_TRUE(s().drain(50000));
@@ -316,7 +319,7 @@ TEST_F(ContractFault, SlverrOnIcfgrFailsSetTypeNamingTheRegister)
     const unsigned line = level_line(5);
     LineSource& l = s().line(line);
     ASSERT_TRUE(l.level);
-    const uint32_t icfgr = gicd() + GICD_ICFGR + (l.intid / 16) * 4;
+    const uint32_t icfgr = gicd() + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * (l.intid / 16);
     uint32_t cfg_before = rd32(icfgr);
     uint64_t errors = sim().io().bus_errors();
     int f = faults().bus_error(icfgr, AXI_SLVERR, BusDir::Write);
@@ -345,7 +348,7 @@ TEST_F(ContractFault, SlverrOnIsenablerIsLoggedAndTheLossNamedAtIrqOut)
     IRQSIM_NEED_CPUS(2);
     const unsigned line = level_line(8), cpu = 1;
     LineSource& l = s().line(line);
-    const uint32_t isenabler = gicd() + GICD_ISENABLER + (l.intid / 32) * 4;
+    const uint32_t isenabler = gicd() + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE * (l.intid / 32);
     int f = faults().bus_error(isenabler, AXI_SLVERR, BusDir::Write);
     ASSERT_EQ(s().request_line(line, cpu), 0);
     EXPECT_GE(faults().fired(f), 1u);
@@ -504,7 +507,8 @@ TEST_F(ContractFault, FirmwareRefusalLeavesNothingProgrammed)
             << fw.last_error();
         EXPECT_TRUE(fw.routes().empty()) << "an INTR route outlived the refused request";
         EXPECT_TRUE(fw.event_maps().empty());
-        EXPECT_EQ(fw_rd(s().soc().dma_cfg_base() + 4 * 4 /* RING_EVENT[4] */), 0u) << "RING_EVENT[4]";
+        EXPECT_EQ(fw_rd(s().soc().dma_cfg_base() + DEV_DMA_RING_RING_EVENT_STRIDE * 4), 0u)
+            << "RING_EVENT[4]";
         EXPECT_EQ(dma_ring_virq(s().dma(), 4), 0u);
     }
     ASSERT_EQ(s().request_ring(4), 0) << "the refusals left the ring unusable";

@@ -15,6 +15,7 @@
 #include "e2e_support.h"
 #include "fabric_coverage.h"
 #include "ims_port.h"
+#include "ti_intr_regs.h"
 
 extern "C" {
 #include <linux/of.h>
@@ -321,13 +322,13 @@ TEST_F(ContractIms, MessageToUnmappedAddressIsDecerrCountedNoHang)
     EXPECT_EQ(ims().status(), 0u) << "the device is idle again";
     // secure-only register (INTR MUXCNTL 0): SLVERR
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), IMS_CTRL_MASK), 0u);
-    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), s().soc().intr_base + 4), 0u);
+    ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_LO), s().soc().intr_base + TI_INTR_MUXCNTL_OFFSET), 0u);
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), 0), 0u);
     ASSERT_EQ(ims().write_reg(IMS_TRIGGER, rogue), 0u);
     s().run(200);
     EXPECT_EQ(ims().errors(), 2u);
     EXPECT_EQ(ims().last_error() & 3u, 2u) << "SLVERR";
-    EXPECT_EQ(rd32(s().soc().intr_base + 4), 0u) << "the secure register did not change";
+    EXPECT_EQ(rd32(s().soc().intr_base + TI_INTR_MUXCNTL_OFFSET), 0u) << "the secure register did not change";
     // above 4 GB: not sent at all
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_CTRL), IMS_CTRL_MASK), 0u);
     ASSERT_EQ(ims().write_reg(reg(IMS_SLOT_ADDR_HI), 1), 0u);

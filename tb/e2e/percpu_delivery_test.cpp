@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 
+#include "dev_timer_regs.h"
 #include "e2e_support.h"
 
 extern "C" {
@@ -33,7 +34,7 @@ irqreturn_t timer_handler(int irq, void* dev_id)
     auto* d = static_cast<TimerDev*>(dev_id);
     unsigned cpu = smp_processor_id();
     d->s->cover_handler(static_cast<unsigned>(irq));
-    char __iomem* ctl = static_cast<char __iomem*>(d->regs) + kTimerCtl;
+    char __iomem* ctl = static_cast<char __iomem*>(d->regs) + DEV_TIMER_TIMER_CTL_OFFSET;
     u32 v = readl(ctl);
     if (d->cpu != cpu || !(v & kTimerStatus)) {
         d->not_mine++;
@@ -83,15 +84,15 @@ TEST_P(PerCpu, TimerPpiTicksOnEveryCpu)
     std::vector<uint64_t> start(n);
     for (unsigned c = 0; c < n; c++) {
         period[c] = base_period + 40 * c + static_cast<uint32_t>(rng() % 32);
-        wr32(s().soc().timer_frame(c) + kTimerLoad, period[c]);
-        wr32(s().soc().timer_frame(c) + kTimerCtl, kTimerEnable | kTimerPeriodic);
+        wr32(s().soc().timer_frame(c) + DEV_TIMER_TIMER_LOAD_OFFSET, period[c]);
+        wr32(s().soc().timer_frame(c) + DEV_TIMER_TIMER_CTL_OFFSET, kTimerEnable | kTimerPeriodic);
         start[c] = s().now();
     }
     const uint64_t run_for = static_cast<uint64_t>(base_period) * (n >= 16 ? 8 : 15);
     s().run(run_for);
     uint64_t t_end = s().now();
     for (unsigned c = 0; c < n; c++)
-        wr32(s().soc().timer_frame(c) + kTimerCtl, 0);  // stop; a pending tick is withdrawn
+        wr32(s().soc().timer_frame(c) + DEV_TIMER_TIMER_CTL_OFFSET, 0);  // stop; a pending tick is withdrawn
     s().run(2000);
     ASSERT_FALSE(sim().failed()) << sim().error();
 

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "e2e_support.h"
+#include "gic_dist_regs.h"
 
 extern "C" {
 #include <linux/irqsim_arch.h>
@@ -142,7 +143,8 @@ TEST_P(SpiDelivery, DisableEnableFreeRequest)
     s().disable_line(lvl);
     s().disable_line(edg);
     EXPECT_EQ(irq_get_disable_depth(L.virq), 1);
-    uint32_t isen = rd32(s().soc().gicd_base + GICD_ISENABLER + 4 * (L.intid / 32));
+    uint32_t isen =
+        rd32(s().soc().gicd_base + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE * (L.intid / 32));
     EXPECT_EQ(isen & (1u << (L.intid % 32)), 0u) << "disable_irq must clear the enable bit";
     s().inject_line(lvl);
     s().inject_line(edg);
@@ -268,7 +270,8 @@ TEST_P(SpiDelivery, SpuriousReadsCounted)
     plat().set_irqs_enabled(cpu, false);
     s().inject_line(edg, false);  // will be withdrawn: not booked
     ASSERT_TRUE(sim().run_until([&] { return plat().irq_line(cpu); }, 2000)) << "irq line never rose";
-    wr32(s().soc().gicd_base + GICD_ICPENDR + 4 * (E.intid / 32), 1u << (E.intid % 32));
+    wr32(s().soc().gicd_base + GICD_ICPENDR + GIC_DIST_ICPENDR_SPI_STRIDE * (E.intid / 32),
+         1u << (E.intid % 32));
     before = irqsim_spurious_count(cpu);
     plat().as_cpu(cpu, [] { return irqsim_arch_handle_irq(); });
     EXPECT_EQ(irqsim_spurious_count(cpu), before + 1);

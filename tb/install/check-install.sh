@@ -33,4 +33,10 @@ grep -qF "$work/prefix/share/irqsim/waves/spi.gtkw" <<<"$out" || fail "no instal
 out=$(cd "$work" && env -u IRQSIM_MODEL_CACHE "$work/prefix/bin/irqsim" run spi --cpus 1 --events 20 --wave w1.fst 2>&1) ||
   fail "installed irqsim run spi --cpus 1 --wave: $out"
 [[ -s "$work/w1.gtkw" ]] || fail "no view generated beside the 1-CPU trace: $out"
+# the wave labels beside the installed views, and the generated view names installed ones
+[[ -s "$work/prefix/share/irqsim/waves/labels/soc_bus.txt" ]] || fail "no wave labels beside the installed views"
+while read -r label; do
+  [[ $label == "$work/prefix/share/irqsim/waves/labels/"* && -s $label ]] ||
+    fail "the generated view names a label file that is not the installed one: $label"
+done < <(sed -n 's/^\^[0-9][0-9]* //p' "$work/w1.gtkw" | sort -u)
 echo "ok: installed, relocated, consumer built and tested (logs: $work/*.log)"

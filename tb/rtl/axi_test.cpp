@@ -31,14 +31,15 @@ TEST_P(Axi, TyperItLinesMatchesNumSpis)
 TEST_P(Axi, PriorityWriteReadBack)
 {
     // INTIDs 32..35; 5 implemented priority bits
-    wr(kGicd + GICD_IPRIORITYR + 32, 0xA0B0C0D8);
-    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + 32), 0xA0B0C0D8u);
-    wr(kGicd + GICD_IPRIORITYR + 36, 0x12345678);
-    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + 36), 0x12345678u & 0xF8F8F8F8u);
+    wr(kGicd + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 8, 0xA0B0C0D8);
+    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 8), 0xA0B0C0D8u);
+    wr(kGicd + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 9, 0x12345678);
+    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 9), 0x12345678u & 0xF8F8F8F8u);
     // byte strobe: only byte 1 changes
-    auto w = bus().write32(kGicd + GICD_IPRIORITYR + 32, 0xFFFF48FF, irqsim::kProtNonSecure, 0x2);
+    auto w = bus().write32(kGicd + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 8, 0xFFFF48FF,
+                           irqsim::kProtNonSecure, 0x2);
     EXPECT_EQ(w.resp, AXI_OKAY);
-    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + 32), 0xA0B048D8u);
+    EXPECT_EQ(rd(kGicd + GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 8), 0xA0B048D8u);
 }
 
 TEST_P(Axi, UnmappedAddressesAnswerDecerr)

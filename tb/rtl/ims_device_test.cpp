@@ -27,14 +27,17 @@ protected:
     // INTID as an edge SPI (SETSPI makes it pending)
     void make_edge(unsigned intid)
     {
-        uint32_t a = kGicd + GICD_ICFGR + 4 * (intid / 16);
+        uint32_t a = kGicd + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * (intid / 16);
         wr(a, rd(a) | (2u << (2 * (intid % 16))));
     }
     bool spi_pending(unsigned intid)
     {
-        return (rd(kGicd + GICD_ISPENDR + 4 * (intid / 32)) >> (intid % 32)) & 1;
+        return (rd(kGicd + GICD_ISPENDR + GIC_DIST_ISPENDR_SPI_STRIDE * (intid / 32)) >> (intid % 32)) & 1;
     }
-    void clear_pending(unsigned intid) { wr(kGicd + GICD_ICPENDR + 4 * (intid / 32), 1u << (intid % 32)); }
+    void clear_pending(unsigned intid)
+    {
+        wr(kGicd + GICD_ICPENDR + GIC_DIST_ICPENDR_SPI_STRIDE * (intid / 32), 1u << (intid % 32));
+    }
     void program(unsigned s, uint32_t addr, uint32_t data)
     {
         wr(slot_reg(s, 0x0), addr);
@@ -52,7 +55,7 @@ TEST_P(ImsDevice, IdAndResetState)
     EXPECT_EQ(rd(kIms + SENT), 0u);
     EXPECT_EQ(rd(kIms + STATUS), 0u);
     EXPECT_EQ(rd(kIms + LAST_ERROR), 0u);
-    EXPECT_EQ(rd(kIms + 0x1000 - 4), 0u) << "beyond the slots: RAZ";
+    EXPECT_EQ(rd(kIms + DEV_IMS_SIZE - sizeof(uint32_t)), 0u) << "beyond the slots: RAZ";
 }
 
 TEST_P(ImsDevice, UnmaskedSlotWritesItsMessage)

@@ -90,13 +90,18 @@ TEST_P(IoBackendTest, MmioSysregDmaAndTime)
 
     // 64-bit: two 32-bit accesses, low word first
     uint64_t n0 = sim->cpu_bus().writes();
-    writeq(0x0000000000000102ull, static_cast<char __iomem*>(gicd) + GICD_IROUTER + 8 * 40);
+    writeq(0x0000000000000102ull,
+           static_cast<char __iomem*>(gicd) + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40);
     EXPECT_EQ(sim->cpu_bus().writes(), n0 + 2);
-    EXPECT_EQ(readq(static_cast<char __iomem*>(gicd) + GICD_IROUTER + 8 * 40) & 0xffffff, 0x102u);
+    EXPECT_EQ(readq(static_cast<char __iomem*>(gicd) + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40) &
+                  0xffffff,
+              0x102u);
     const auto& log = sim->bus_log();
     ASSERT_GE(log.size(), 4u);
-    EXPECT_EQ(log.at(log.size() - 2).addr, kGicd + GICD_IROUTER + 8 * 40) << "low word first";
-    EXPECT_EQ(log.at(log.size() - 1).addr, kGicd + GICD_IROUTER + 8 * 40 + 4);
+    EXPECT_EQ(log.at(log.size() - 2).addr, kGicd + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40)
+        << "low word first";
+    EXPECT_EQ(log.at(log.size() - 1).addr,
+              kGicd + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40 + sizeof(uint32_t));
 
     // a bus error is reported to the driver and logged with the annotation
     irqsim_annotate("probe: poke the void");
@@ -155,11 +160,11 @@ TEST_P(IoBackendTest, IrqEntryAcknowledgesAndEois)
         ;
     // SPIs 40 (line 8) -> last CPU, 41 (line 9) -> CPU 0
     const unsigned last = cpus() - 1;
-    writel(3u << 8, reg(GICD_IGROUPR + 4));
-    writel(0xA0A0A0A0, reg(GICD_IPRIORITYR + 40));
-    writeq(mpidr_of(last), reg(GICD_IROUTER + 8 * 40));
-    writeq(mpidr_of(0), reg(GICD_IROUTER + 8 * 41));
-    writel(3u << 8, reg(GICD_ISENABLER + 4));
+    writel(3u << 8, reg(GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE));
+    writel(0xA0A0A0A0, reg(GICD_IPRIORITYR + GIC_DIST_IPRIORITYR_STRIDE * 10));
+    writeq(mpidr_of(last), reg(GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 40));
+    writeq(mpidr_of(0), reg(GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 41));
+    writel(3u << 8, reg(GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE));
     ASSERT_TRUE(sim->bus_log().errors().empty()) << sim->bus_log().tail(10);
 
     uint64_t t0 = sim->cycle();

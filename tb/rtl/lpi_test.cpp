@@ -211,17 +211,18 @@ TEST_P(Lpi, LpiVersusSpiByPriority)
     setup_all();
     const unsigned pe = 0, spi = 40;
     // SPI 40, priority 0xA0, routed to pe
-    wr(kGicd + GICD_IGROUPR + 4, rd(kGicd + GICD_IGROUPR + 4) | (1u << (spi % 32)));
+    wr(kGicd + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE,
+       rd(kGicd + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE) | (1u << (spi % 32)));
     uint32_t pa = kGicd + GICD_IPRIORITYR + (spi & ~3u);
     wr(pa, (rd(pa) & ~(0xffu << (8 * (spi % 4)))) | (0xA0u << (8 * (spi % 4))));
-    EXPECT_TRUE(bus().write64(kGicd + GICD_IROUTER + 8 * spi, mpidr_of(pe)).ok());
-    wr(kGicd + GICD_ISENABLER + 4, 1u << (spi % 32));
+    EXPECT_TRUE(bus().write64(kGicd + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * spi, mpidr_of(pe)).ok());
+    wr(kGicd + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE, 1u << (spi % 32));
     const uint32_t hi = kLpiBase + 100, lo = kLpiBase + 101;
     cfg(hi, 0x80, true);
     cfg(lo, 0xC0, true);
 
     EXPECT_TRUE(sim->sysregs().write_enc(pe, ICC_IGRPEN1, 0).ok());
-    wr(kGicd + GICD_ISPENDR + 4, 1u << (spi % 32));
+    wr(kGicd + GICD_ISPENDR + GIC_DIST_ISPENDR_SPI_STRIDE, 1u << (spi % 32));
     setlpi(pe, lo);
     setlpi(pe, hi);
     ASSERT_TRUE(sync(pe));

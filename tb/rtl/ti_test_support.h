@@ -114,7 +114,8 @@ protected:
         uint32_t pa = kGicd + GICD_IPRIORITYR + (intid & ~3u);
         uint32_t shift = 8 * (intid % 4);
         wr(pa, (rd(pa) & ~(0xffu << shift)) | (uint32_t(prio) << shift));
-        EXPECT_EQ(bus().write64(kGicd + GICD_IROUTER + 8 * intid, mpidr_of(pe)).resp, irqsim::AXI_OKAY);
+        EXPECT_EQ(bus().write64(kGicd + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * intid, mpidr_of(pe)).resp,
+                  irqsim::AXI_OKAY);
         wr(kGicd + GICD_ISENABLER + word, bit);
     }
     uint32_t iar(unsigned pe)

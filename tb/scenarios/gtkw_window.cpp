@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "gtkw_window.h"
 
+#include "wave_views.h"
+
 #include <cmath>
 #include <sstream>
 
@@ -98,6 +100,11 @@ std::string failure_gtkw(const FailureView& v)
             put_head();
             continue;
         }
+        // a committed view names its wave labels beside it ([savefile], dropped above): this
+        // view is elsewhere, so it names them in waves_dir()
+        const std::string beside = " /irqsim/waves/labels/";
+        if (!line.empty() && line[0] == '^' && line.find(beside) != std::string::npos)
+            line.replace(line.find(beside), beside.size(), " " + waves_dir() + "/labels/");
         if (!grp_done && !line.empty() && line[0] == '@') {
             put_head();
             out << grp.str();

@@ -18,10 +18,17 @@ namespace irqsim {
 std::vector<std::string> gen_views_args(const SocParams& p)
 {
     auto n = [](unsigned v) { return std::to_string(v); };
-    return {"--cpus",          n(p.num_cpus),  "--coproc",     n(p.has_coproc ? 1 : 0), "--spis",
-            n(p.num_spis),     "--lines",      n(p.num_lines), "--intr-lines",          n(p.num_intr_lines),
-            "--vints",         n(p.num_vints), "--intr-out",   n(p.num_intr_out),       "--intr-out-spi",
-            n(p.intr_out_spi), "--rings",      n(p.num_rings)};
+    // the bus labels (waves/labels/soc_bus.txt) are the default SoC's addresses: a tree that
+    // moves a block gets views without them
+    const SocParams d;
+    bool default_map = p.gicd_base == d.gicd_base && p.gicr_base == d.gicr_base &&
+                       p.timer_base == d.timer_base && p.intr_base == d.intr_base &&
+                       p.inta_base == d.inta_base && p.dma_base == d.dma_base && p.ims_base == d.ims_base;
+    return {"--cpus",       n(p.num_cpus),       "--coproc",       n(p.has_coproc ? 1 : 0),
+            "--spis",       n(p.num_spis),       "--lines",        n(p.num_lines),
+            "--intr-lines", n(p.num_intr_lines), "--vints",        n(p.num_vints),
+            "--intr-out",   n(p.num_intr_out),   "--intr-out-spi", n(p.intr_out_spi),
+            "--rings",      n(p.num_rings),      "--bus-labels",   default_map ? "1" : "0"};
 }
 
 bool default_views(const SocParams& p) { return gen_views_args(p) == gen_views_args(SocParams{}); }

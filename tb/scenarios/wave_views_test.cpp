@@ -28,10 +28,7 @@ TEST(WaveViews, DefaultSocUsesTheCommittedViews)
 {
     SocParams p;
     EXPECT_TRUE(default_views(p));
-    // the views name no address: a tree that only moves blocks keeps them
-    p.gicd_base = 0x01000000;
-    p.dma_base = 0x02400000;
-    p.num_events = 128;
+    p.num_events = 128;  // not in a view
     EXPECT_TRUE(default_views(p));
     std::string path, err;
     ASSERT_TRUE(view_for_trace(p, "spi", "/nonexistent/t.fst", &path, &err)) << err;
@@ -52,6 +49,24 @@ TEST(WaveViews, EveryViewCountMakesItsOwn)
         change(p);
         EXPECT_FALSE(default_views(p));
     }
+}
+
+TEST(WaveViews, MovedBlocksGetViewsWithoutTheBusLabels)
+{
+    // the bus labels are the default SoC's addresses; the block ports' labels stay
+    fs::path dir = fs::temp_directory_path() / ("wave_views_test.moved." + std::to_string(getpid()));
+    fs::create_directories(dir);
+    SocParams p;
+    p.dma_base = 0x02400000;
+    EXPECT_FALSE(default_views(p));
+    std::string trace = (dir / "t.fst").string(), path, err;
+    ASSERT_TRUE(view_for_trace(p, "dma-ring", trace, &path, &err)) << err;
+    std::string v = slurp(path);
+    EXPECT_EQ(v.find("soc_bus.txt"), std::string::npos);
+    EXPECT_NE(v.find(" " + waves_dir() + "/labels/ti_inta.txt\nTOP.irqsim_tb_top.u_soc.u_inta.addr[21:0]"),
+              std::string::npos);
+    EXPECT_EQ(v.find("[savefile]"), std::string::npos);
+    fs::remove_all(dir);
 }
 
 TEST(WaveViews, BesideTheTrace)
@@ -81,6 +96,9 @@ TEST(WaveViews, GeneratedForTheTopology)
     EXPECT_NE(v.find("INTID 72..79"), std::string::npos);  // 32 + 40 ..
     EXPECT_NE(v.find("TOP.mon_spi_pending[63:0]"), std::string::npos);
     EXPECT_EQ(v.find("[95:0]"), std::string::npos);
+    // labels: from waves_dir(), named absolutely (the view is not beside them)
+    EXPECT_NE(v.find("^1 " + waves_dir() + "/labels/dev_dma_ring.txt"), std::string::npos);
+    EXPECT_NE(v.find(waves_dir() + "/labels/soc_bus.txt"), std::string::npos);
     fs::remove_all(dir);
 }
 

@@ -3,6 +3,7 @@
 
 #include "functional_coverage.h"
 #include "io_backend.h"
+#include "gic_redist_regs.h"
 
 extern "C" {
 #include <linux/irq.h>
@@ -15,7 +16,8 @@ namespace irqsim {
 namespace {
 
 // DirectLPI maintenance registers in a redistributor's RD_base frame
-constexpr uint32_t kGicrInvlpir = 0xA0, kGicrInvallr = 0xB0, kGicrSyncr = 0xC0;
+constexpr uint32_t kGicrInvlpir = GIC_REDIST_INVLPIR_OFFSET, kGicrInvallr = GIC_REDIST_INVALLR_OFFSET,
+                   kGicrSyncr = GIC_REDIST_SYNCR_OFFSET;
 constexpr uint32_t kIccPmr = sys_reg(3, 0, 4, 6, 0);
 // a PMR at or above this lets every priority the drivers use through
 constexpr uint64_t kPmrOpen = 0xF0;

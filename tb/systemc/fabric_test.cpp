@@ -96,7 +96,7 @@ TEST(IrqsimFabric, UnmappedAddressIsAddressError)
 
 TEST(IrqsimFabric, ByteEnableWriteChangesOnePriorityByte)
 {
-    const uint64_t reg = kGicd + kIpriorityr + 32;  // INTIDs 32..35
+    const uint64_t reg = kGicd + kIpriorityr + GIC_DIST_IPRIORITYR_STRIDE * 8;  // INTIDs 32..35
     ASSERT_EQ(write32(reg, 0x10203040), tlm::TLM_OK_RESPONSE);
     ASSERT_EQ(read32(reg), 0x10203040u);
     uint32_t v = 0x0000A000;
@@ -116,8 +116,8 @@ TEST(IrqsimFabric, ByteEnableWriteChangesOnePriorityByte)
 
 TEST(IrqsimFabric, SixtyFourBitAccessIsTwoWordsLowFirst)
 {
-    const uint64_t reg = kGicd + kIrouter + 8 * 33;  // IROUTER for INTID 33
-    uint64_t v = 0x0000000000000102ull;              // Aff1 = 1, Aff0 = 2
+    const uint64_t reg = kGicd + kIrouter + GIC_DIST_IROUTER_STRIDE * 33;  // IROUTER for INTID 33
+    uint64_t v = 0x0000000000000102ull;                                    // Aff1 = 1, Aff0 = 2
     Access w = transact(tlm::TLM_WRITE_COMMAND, reg, &v, 8);
     EXPECT_EQ(w.status, tlm::TLM_OK_RESPONSE);
     uint64_t r = 0;

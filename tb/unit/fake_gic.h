@@ -72,7 +72,7 @@ struct FakeGic {
             io.SetReg(Rd(pe) + GIC_REDIST_TYPER_OFFSET,
                       (pe << GIC_REDIST_TYPER_PROCESSOR_NUMBER_LSB) |
                           (pe == n_pes - 1 ? GIC_REDIST_TYPER_LAST_MASK : 0));
-            io.SetReg(Rd(pe) + GIC_REDIST_TYPER_OFFSET + 4, aff);
+            io.SetReg(Rd(pe) + GIC_REDIST_TYPER_OFFSET + sizeof(uint32_t), aff);
             io.SetReg(Rd(pe) + GIC_REDIST_WAKER_OFFSET, GIC_REDIST_WAKER_RESET);  // asleep
         }
         io.on_read32 = [this](uint64_t a) { return Read32(a); };

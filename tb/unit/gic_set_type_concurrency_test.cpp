@@ -42,7 +42,8 @@ struct LockedGicRegs {
 
     static bool IsIcfgr(uint64_t a)
     {
-        return a >= FakeGic::kGicd + GICD_ICFGR && a < FakeGic::kGicd + GICD_ICFGR + 0x100;
+        return a >= FakeGic::kGicd + GICD_ICFGR &&
+               a < FakeGic::kGicd + GIC_DIST_IGRPMODR_OFFSET;  // the ICFGR family ends where IGRPMODR begins
     }
     static u32 Read32(void* ctx, phys_addr_t a)
     {
@@ -130,7 +131,7 @@ TEST_F(GicSetTypeConcurrencyTest, IcfgrReadModifyWriteIsNotLost)
     unsigned wrong = 0;
     for (unsigned i = 0; i < kSpis; i++) {
         unsigned hw = kFirstSpi + i;
-        uint32_t w = regs.Reg(FakeGic::kGicd + GICD_ICFGR + 4 * (hw / 16));
+        uint32_t w = regs.Reg(FakeGic::kGicd + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * (hw / 16));
         bool edge = (w >> (2 * (hw % 16) + 1)) & 1;
         wrong += edge != (last[i] == IRQ_TYPE_EDGE_RISING);
         EXPECT_EQ(edge, last[i] == IRQ_TYPE_EDGE_RISING) << "SPI " << hw;

@@ -81,19 +81,19 @@ TEST_F(GicV3Test, DistributorInitSequenceIsLinuxOrder)
     // RWP was seen set once (rwp_reads = 1) and polled again until clear
     long poll1 = fake.Find(FakeIo::R32, D + GICD_CTLR, poll0 + 1);
     ASSERT_GT(poll1, poll0);
-    long first_cfg = fake.FindWrite(D + GICD_IGROUPR + 4, 0xffffffff);
+    long first_cfg = fake.FindWrite(D + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE, 0xffffffff);
     EXPECT_GT(first_cfg, poll1) << "config written before RWP cleared";
     for (unsigned w = 1; w < 4; w++) {
-        EXPECT_GE(fake.FindWrite(D + GICD_IGROUPR + 4 * w, 0xffffffff), 0) << w;
-        EXPECT_GE(fake.FindWrite(D + GICD_ICACTIVER + 4 * w, 0xffffffff), 0) << w;
-        EXPECT_GE(fake.FindWrite(D + GICD_ICENABLER + 4 * w, 0xffffffff), 0) << w;
+        EXPECT_GE(fake.FindWrite(D + GICD_IGROUPR + GIC_DIST_IGROUPR_SPI_STRIDE * w, 0xffffffff), 0) << w;
+        EXPECT_GE(fake.FindWrite(D + GICD_ICACTIVER + GIC_DIST_ICACTIVER_SPI_STRIDE * w, 0xffffffff), 0) << w;
+        EXPECT_GE(fake.FindWrite(D + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE * w, 0xffffffff), 0) << w;
     }
     EXPECT_EQ(fake.FindWrite(D + GICD_IGROUPR, 0xffffffff), -1) << "SGI/PPI word is not the distributor's";
     for (unsigned i = 32; i < 128; i += 16)
         EXPECT_GE(fake.FindWrite(D + GICD_ICFGR + i / 4, 0), 0) << i;
     for (unsigned i = 32; i < 128; i += 4)
         EXPECT_GE(fake.FindWrite(D + GICD_IPRIORITYR + i, 0xa0a0a0a0), 0) << i;
-    long last_en = fake.FindWrite(D + GICD_ICENABLER + 12, 0xffffffff);
+    long last_en = fake.FindWrite(D + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE * 3, 0xffffffff);
     long enable = fake.FindWrite(D + GICD_CTLR, 0x13);
     ASSERT_GT(enable, last_en);
     // an RWP poll between the bulk config and the enable, and one after the enable
@@ -104,10 +104,10 @@ TEST_F(GicV3Test, DistributorInitSequenceIsLinuxOrder)
     EXPECT_GT(after, enable);
     // every SPI routed to the boot CPU (MPIDR 0), after the enable
     for (unsigned i = 32; i < 128; i++) {
-        long w = fake.FindWrite(D + GICD_IROUTER + 8 * i, 0);
+        long w = fake.FindWrite(D + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * i, 0);
         EXPECT_GT(w, enable) << i;
     }
-    EXPECT_EQ(fake.FindWrite(D + GICD_IROUTER + 8 * 128, 0), -1);
+    EXPECT_EQ(fake.FindWrite(D + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 128, 0), -1);
     EXPECT_EQ(ErrorCount(), 0u) << AllLogs();
 }
 
@@ -174,8 +174,8 @@ TEST_F(GicV3Test, BootCpuAffinityComesFromTyperAndFeedsIrouter)
     ProbeOk();
     EXPECT_GE(fake.Find(FakeIo::W32, FakeGic::Rd(3) + GICR_WAKER), 0);
     EXPECT_EQ(fake.Find(FakeIo::W32, FakeGic::Rd(0) + GICR_WAKER), -1);
-    EXPECT_GE(fake.FindWrite(D + GICD_IROUTER + 8 * 32, 0x0100000203ull), 0);
-    EXPECT_GE(fake.FindWrite(D + GICD_IROUTER + 8 * 127, 0x0100000203ull), 0);
+    EXPECT_GE(fake.FindWrite(D + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 32, 0x0100000203ull), 0);
+    EXPECT_GE(fake.FindWrite(D + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 127, 0x0100000203ull), 0);
 }
 
 TEST_F(GicV3Test, CpuWithoutRedistributorFails)
@@ -262,11 +262,11 @@ TEST_F(GicV3Test, MaskUnmaskSpiWritesEnableBitsAndWaitsOnMaskOnly)
     d->chip->irq_unmask(d);
     ASSERT_EQ(fake.io.accesses.size(), m + 1) << "unmask is one write, no RWP wait";
     EXPECT_EQ(fake.io.accesses[m].kind, FakeIo::W32);
-    EXPECT_EQ(fake.io.accesses[m].addr, D + GICD_ISENABLER + 4);
+    EXPECT_EQ(fake.io.accesses[m].addr, D + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE);
     EXPECT_EQ(fake.io.accesses[m].val, 1u << 5);
     m = Mark();
     d->chip->irq_mask(d);
-    EXPECT_EQ(fake.FindWrite(D + GICD_ICENABLER + 4, 1u << 5, (long)m), (long)m);
+    EXPECT_EQ(fake.FindWrite(D + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE, 1u << 5, (long)m), (long)m);
     EXPECT_EQ(fake.Find(FakeIo::R32, D + GICD_CTLR, (long)m), (long)m + 1);
     // PPI 14 (INTID 30) lives in CPU0's SGI_base
     unsigned ppi = Map(1, 14, 4);
@@ -284,7 +284,7 @@ TEST_F(GicV3Test, SetTypeProgramsIcfgrAndChecksReadback)
     ProbeOk();
     unsigned virq = Map(0, 5, 4);  // hwirq 37: ICFGR word 2, bit 11
     irq_data* d = irq_get_irq_data(virq);
-    const uint64_t icfgr = D + GICD_ICFGR + 8;
+    const uint64_t icfgr = D + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * 2;
     EXPECT_EQ(d->chip->irq_set_type(d, IRQ_TYPE_EDGE_RISING), 0);
     EXPECT_EQ(fake.io.WritesTo(icfgr).back(), 1u << 11);
     EXPECT_EQ(d->chip->irq_set_type(d, IRQ_TYPE_LEVEL_HIGH), 0);
@@ -293,7 +293,7 @@ TEST_F(GicV3Test, SetTypeProgramsIcfgrAndChecksReadback)
     EXPECT_EQ(d->chip->irq_set_type(d, IRQ_TYPE_EDGE_FALLING), -EINVAL);
     EXPECT_EQ(CountLogs("unsupported"), 2u);
     // hardware that ignores the write: readback mismatch -> -EINVAL
-    fake.io.on_write32 = [](uint64_t a, uint32_t) { return a == D + GICD_ICFGR + 8; };
+    fake.io.on_write32 = [](uint64_t a, uint32_t) { return a == D + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * 2; };
     ClearLogs();
     EXPECT_EQ(d->chip->irq_set_type(d, IRQ_TYPE_EDGE_RISING), -EINVAL);
     EXPECT_EQ(CountLogs("did not accept"), 1u) << AllLogs();
@@ -324,9 +324,10 @@ TEST_F(GicV3Test, SetAffinityMasksRoutesAndUnmasks)
     cpumask_set_cpu(17, &mask);
     size_t m = Mark();
     EXPECT_EQ(d->chip->irq_set_affinity(d, &mask, false), IRQ_SET_MASK_OK_DONE);
-    long off = fake.FindWrite(D + GICD_ICENABLER + 4, 1u << 5, (long)m);
-    long route = fake.FindWrite(D + GICD_IROUTER + 8 * 37, 0x101, (long)m);  // Aff1 1, Aff0 1
-    long on = fake.FindWrite(D + GICD_ISENABLER + 4, 1u << 5, (long)m);
+    long off = fake.FindWrite(D + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE, 1u << 5, (long)m);
+    long route =
+        fake.FindWrite(D + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 37, 0x101, (long)m);  // Aff1 1, Aff0 1
+    long on = fake.FindWrite(D + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE, 1u << 5, (long)m);
     ASSERT_GE(off, 0);
     EXPECT_GT(route, off);
     EXPECT_GT(on, route);
@@ -335,18 +336,18 @@ TEST_F(GicV3Test, SetAffinityMasksRoutesAndUnmasks)
 
     // disabled interrupt: just the IROUTER write; first online CPU of the mask
     d->chip->irq_mask(d);
-    fake.io.SetReg(D + GICD_ISENABLER + 4, 0);
+    fake.io.SetReg(D + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE, 0);
     set_cpu_online(2, false);
     cpumask_clear(&mask);
     cpumask_set_cpu(2, &mask);
     cpumask_set_cpu(3, &mask);
     m = Mark();
     EXPECT_EQ(d->chip->irq_set_affinity(d, &mask, false), IRQ_SET_MASK_OK_DONE);
-    EXPECT_EQ(fake.FindWrite(D + GICD_IROUTER + 8 * 37, 3, (long)m), (long)m + 1);
-    EXPECT_EQ(fake.FindWrite(D + GICD_ICENABLER + 4, 1u << 5, (long)m), -1);
+    EXPECT_EQ(fake.FindWrite(D + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 37, 3, (long)m), (long)m + 1);
+    EXPECT_EQ(fake.FindWrite(D + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE, 1u << 5, (long)m), -1);
     // force may pick an offline CPU
     EXPECT_EQ(d->chip->irq_set_affinity(d, &mask, true), IRQ_SET_MASK_OK_DONE);
-    EXPECT_GE(fake.FindWrite(D + GICD_IROUTER + 8 * 37, 2, (long)m), 0);
+    EXPECT_GE(fake.FindWrite(D + GICD_IROUTER + GIC_DIST_IROUTER_STRIDE * 37, 2, (long)m), 0);
     // no online CPU in the mask
     cpumask_clear(&mask);
     cpumask_set_cpu(2, &mask);
@@ -365,17 +366,17 @@ TEST_F(GicV3Test, RetriggerAndIrqchipState)
     unsigned virq = Map(0, 40, 4);  // hwirq 72: word 2, bit 8
     irq_data* d = irq_get_irq_data(virq);
     EXPECT_NE(d->chip->irq_retrigger(d), 0);
-    EXPECT_EQ(fake.io.WritesTo(D + GICD_ISPENDR + 8).back(), 1u << 8);
+    EXPECT_EQ(fake.io.WritesTo(D + GICD_ISPENDR + GIC_DIST_ISPENDR_SPI_STRIDE * 2).back(), 1u << 8);
     bool st = false;
-    fake.io.SetReg(D + GICD_ISACTIVER + 8, 1u << 8);
+    fake.io.SetReg(D + GICD_ISACTIVER + GIC_DIST_ISACTIVER_SPI_STRIDE * 2, 1u << 8);
     EXPECT_EQ(d->chip->irq_get_irqchip_state(d, IRQCHIP_STATE_ACTIVE, &st), 0);
     EXPECT_TRUE(st);
     EXPECT_EQ(d->chip->irq_get_irqchip_state(d, IRQCHIP_STATE_MASKED, &st), 0);
     EXPECT_TRUE(st);  // ISENABLER reads 0
     EXPECT_EQ(d->chip->irq_set_irqchip_state(d, IRQCHIP_STATE_PENDING, false), 0);
-    EXPECT_EQ(fake.io.WritesTo(D + GICD_ICPENDR + 8).back(), 1u << 8);
+    EXPECT_EQ(fake.io.WritesTo(D + GICD_ICPENDR + GIC_DIST_ICPENDR_SPI_STRIDE * 2).back(), 1u << 8);
     EXPECT_EQ(d->chip->irq_set_irqchip_state(d, IRQCHIP_STATE_ACTIVE, false), 0);
-    EXPECT_EQ(fake.io.WritesTo(D + GICD_ICACTIVER + 8).back(), 1u << 8);
+    EXPECT_EQ(fake.io.WritesTo(D + GICD_ICACTIVER + GIC_DIST_ICACTIVER_SPI_STRIDE * 2).back(), 1u << 8);
     EXPECT_EQ(d->chip->irq_get_irqchip_state(d, IRQCHIP_STATE_LINE_LEVEL, &st), -EINVAL);
     irq_dispose_mapping(virq);
 }

@@ -16,6 +16,7 @@
 #include <linux/platform_device.h>
 
 #include "fake_msi_parent.h"
+#include "dev_ims_regs.h"
 #include "mbi_ims_fixture.h"
 
 namespace {
@@ -52,7 +53,7 @@ protected:
         std::vector<std::string> out;
         for (size_t i = mark; i < gic.io.accesses.size(); i++) {
             const auto& a = gic.io.accesses[i];
-            if (a.kind != FakeIo::W32 || a.addr < kIms || a.addr >= kIms + 0x1000)
+            if (a.kind != FakeIo::W32 || a.addr < kIms || a.addr >= kIms + DEV_IMS_SIZE)
                 continue;
             uint64_t off = a.addr - kIms;
             char buf[64];
@@ -183,7 +184,8 @@ TEST_F(ImsTest, RequestWritesMessageMaskedThenUnmasksParentFirst)
     std::vector<std::string> want = {"s0+0=8000040", "s0+4=0", "s0+8=60", "s0+c=0"};
     EXPECT_EQ(w, want);
     // the parent SPI is enabled before the slot may send
-    long en = FindWrite(FakeGic::kGicd + GICD_ISENABLER + 4 * (intid / 32), 1u << (intid % 32), mark);
+    long en = FindWrite(FakeGic::kGicd + GICD_ISENABLER + GIC_DIST_ISENABLER_SPI_STRIDE * (intid / 32),
+                        1u << (intid % 32), mark);
     long un = FindWrite(SlotReg(0, IMS_SLOT_CTRL), 0, mark);
     ASSERT_GE(en, 0);
     ASSERT_GE(un, 0);
@@ -198,7 +200,8 @@ TEST_F(ImsTest, RequestWritesMessageMaskedThenUnmasksParentFirst)
     mark = gic.io.accesses.size();
     ASSERT_EQ(ims_release_slot(ims, (unsigned)virq), 0);
     long mk = FindWrite(SlotReg(0, IMS_SLOT_CTRL), IMS_CTRL_MASK, mark);
-    long dis = FindWrite(FakeGic::kGicd + GICD_ICENABLER + 4 * (intid / 32), 1u << (intid % 32), mark);
+    long dis = FindWrite(FakeGic::kGicd + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE * (intid / 32),
+                         1u << (intid % 32), mark);
     ASSERT_GE(mk, 0);
     ASSERT_GE(dis, 0);
     EXPECT_LT(mk, dis);

@@ -63,7 +63,7 @@ protected:
     // true if the GIC's ICFGR has INTID's edge bit set
     bool IsEdge(unsigned intid) const
     {
-        uint32_t v = gic.io.Reg(FakeGic::kGicd + GICD_ICFGR + 4 * (intid / 16));
+        uint32_t v = gic.io.Reg(FakeGic::kGicd + GICD_ICFGR + GIC_DIST_ICFGR_STRIDE * (intid / 16));
         return (v >> (2 * (intid % 16) + 1)) & 1;
     }
     static irqreturn_t CountHandler(int, void* ctx)

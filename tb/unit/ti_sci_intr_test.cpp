@@ -183,8 +183,10 @@ TEST_F(TiIntrTest, ChipForwardsToGic)
     // GIC ICENABLER for INTID 64: word 2, bit 0
     bool saw = false;
     for (size_t i = mark; i < gic.io.accesses.size(); i++)
-        saw |= gic.io.accesses[i].kind == FakeIo::W32 &&
-               gic.io.accesses[i].addr == FakeGic::kGicd + GICD_ICENABLER + 8 && gic.io.accesses[i].val == 1;
+        saw |=
+            gic.io.accesses[i].kind == FakeIo::W32 &&
+            gic.io.accesses[i].addr == FakeGic::kGicd + GICD_ICENABLER + GIC_DIST_ICENABLER_SPI_STRIDE * 2 &&
+            gic.io.accesses[i].val == 1;
     EXPECT_TRUE(saw) << "mask reaches the GIC";
     enable_irq(virq);
     cpumask m;

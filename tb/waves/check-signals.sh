@@ -25,7 +25,7 @@ vars=$(fst2vcd "$fst" 2>/dev/null | awk '
 
 awk -v view="$(basename "$view")" -v fst="$fst" '
   NR == FNR { width[$1] = $2; next }           # first input: the trace signal list
-  /^\[/ || /^@/ || /^\*/ || /^-/ || /^[[:space:]]*$/ { next }
+  /^\[/ || /^@/ || /^\*/ || /^-/ || /^\^/ || /^[[:space:]]*$/ { next }   # ^n FILE: a translate filter
   {
     line = $0
     sub(/^[+#]\{[^}]*\}[[:space:]]*/, "", line)  # drop an alias
