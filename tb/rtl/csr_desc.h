@@ -48,4 +48,12 @@ struct Block {
     size_t n_regs;
 };
 
+// An address window of the SoC's map (rtl/soc/irqsim_soc_map.rdl): a block's slave port
+// owns [base, base + size).
+struct Window {
+    const char* name;
+    uint32_t base;
+    uint32_t size;
+};
+
 }  // namespace irqsim::csr

@@ -13,6 +13,7 @@
 #include "gic_cpuif_csr.h"
 #include "gic_dist_csr.h"
 #include "gic_redist_csr.h"
+#include "irqsim_soc_map_csr.h"
 #include "ti_inta_csr.h"
 #include "ti_intr_csr.h"
 
