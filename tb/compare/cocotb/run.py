@@ -18,7 +18,7 @@ files = [Path(l) for l in subprocess.run(["sh", str(root / "rtl/soc/soc-files")]
 files.append(root / "sim/tb_top.sv")
 runner = get_runner("verilator")
 # the flags of sim/CMakeLists.txt's models (cocotb adds --vpi --public-flat-rw); the C++
-# optimisation (-O2/-O1, as the project's models) comes from scripts/bench's MAKEFLAGS
+# optimisation of the per-cycle code (-O2, as the project's models) comes from scripts/bench's MAKEFLAGS
 runner.build(sources=files, hdl_toplevel="irqsim_tb_top", parameters={"NUM_CPUS": 4}, build_dir=build_dir,
              build_args=["--assert", "+define+IRQSIM_ASSERT", "-Wno-fatal", "-Wno-lint", "-Wno-style",
                          "--x-assign", "fast", "--x-initial", "fast", "-O3"],
