@@ -3,6 +3,10 @@
 
 #include "sim.h"
 
+#include "gic_cpuif_regs.h"
+#include "gic_dist_regs.h"
+#include "gic_redist_regs.h"
+
 #include <chrono>
 #include <ctime>
 
@@ -10,35 +14,43 @@ namespace irqsim {
 
 namespace {
 
-constexpr uint16_t kPmr = SysregPort::key(0, 4, 6, 0), kIar1 = SysregPort::key(0, 12, 12, 0),
-                   kEoir1 = SysregPort::key(0, 12, 12, 1), kCtlr = SysregPort::key(0, 12, 12, 4),
-                   kSre = SysregPort::key(0, 12, 12, 5), kIgrpen1 = SysregPort::key(0, 12, 12, 7);
-constexpr unsigned kLines = 32, kFirstSpi = 32, kIrqWait = 1000;
+// system-register keys: the CPU interface's registers sit at byte address key * 8 (gic_cpuif.rdl)
+constexpr uint16_t kPmr = GIC_CPUIF_PMR_EL1_OFFSET >> 3, kIar1 = GIC_CPUIF_IAR1_EL1_OFFSET >> 3,
+                   kEoir1 = GIC_CPUIF_EOIR1_EL1_OFFSET >> 3, kCtlr = GIC_CPUIF_CTLR_EL1_OFFSET >> 3,
+                   kSre = GIC_CPUIF_SRE_EL1_OFFSET >> 3, kIgrpen1 = GIC_CPUIF_IGRPEN1_EL1_OFFSET >> 3;
+static_assert(kIar1 == SysregPort::key(0, 12, 12, 0) && kPmr == SysregPort::key(0, 4, 6, 0),
+              "the CPU interface's register map and the sysreg port's keys agree");
+constexpr unsigned kLines = 32, kFirstSpi = 32, kIrqWait = 1000, kSpurious = 1023;
 
 bool init(Sim& s, unsigned cpus, std::string* err)
 {
     auto& bus = s.cpu_bus();
     auto& sr = s.sysregs();
     const uint32_t gicd = s.model().params().gicd_base;
-    bool ok = bus.write32(gicd, 2).ok();  // GICD_CTLR.EnableGrp1
-    for (AxiResult r = bus.read32(gicd); ok && (r.data >> 31); r = bus.read32(gicd))
-        ok = r.ok();  // RWP
+    const uint32_t ctlr = gicd + GIC_DIST_CTLR_OFFSET;
+    bool ok = bus.write32(ctlr, GIC_DIST_CTLR_ENABLEGRP1_MASK).ok();
+    for (AxiResult r = bus.read32(ctlr); ok && (r.data & GIC_DIST_CTLR_RWP_MASK); r = bus.read32(ctlr))
+        ok = r.ok();
     for (unsigned pe = 0; ok && pe < cpus; pe++) {
-        uint32_t waker = s.model().params().gicr_frame(pe) + 0x14;  // GICR_WAKER
-        ok = bus.write32(waker, 0).ok();
-        for (AxiResult r = bus.read32(waker); ok && (r.data & 4); r = bus.read32(waker))
+        uint32_t waker = s.model().params().gicr_frame(pe) + GIC_REDIST_WAKER_OFFSET;
+        ok = bus.write32(waker, 0).ok();  // ProcessorSleep = 0
+        for (AxiResult r = bus.read32(waker); ok && (r.data & GIC_REDIST_WAKER_CHILDRENASLEEP_MASK);
+             r = bus.read32(waker))
             ok = r.ok();
         ok = ok && sr.write(pe, kSre, 7).ok() && sr.write(pe, kPmr, 0xF0).ok() &&
              sr.write(pe, kCtlr, 0).ok() && sr.write(pe, kIgrpen1, 1).ok();
     }
-    ok = ok && bus.write32(gicd + 0x0084, 0xFFFFFFFF).ok();  // IGROUPR1: Group 1
+    // INTIDs 32..63: the first register of each SPI array
+    ok = ok && bus.write32(gicd + GIC_DIST_IGROUPR_SPI_OFFSET, 0xFFFFFFFF).ok();  // Group 1
     for (unsigned w = 0; ok && w < 8; w++)
-        ok = bus.write32(gicd + 0x0420 + 4 * w, 0xA0A0A0A0).ok();  // IPRIORITYR
-    ok = ok && bus.write32(gicd + 0x0C08, 0xAAAAAAAA).ok() &&
-         bus.write32(gicd + 0x0C0C, 0xAAAAAAAA).ok();  // edge
+        ok = bus.write32(gicd + GIC_DIST_IPRIORITYR_SPI_OFFSET + GIC_DIST_IPRIORITYR_SPI_STRIDE * w,
+                         0xA0A0A0A0)
+                 .ok();
+    for (unsigned w = 0; ok && w < 2; w++)  // edge
+        ok = bus.write32(gicd + GIC_DIST_ICFGR_SPI_OFFSET + GIC_DIST_ICFGR_SPI_STRIDE * w, 0xAAAAAAAA).ok();
     for (unsigned l = 0; ok && l < kLines; l++)
-        ok = bus.write32(gicd + 0x6000 + 8 * (kFirstSpi + l), l % cpus).ok();  // IROUTER
-    ok = ok && bus.write32(gicd + 0x0104, 0xFFFFFFFF).ok();                    // ISENABLER1
+        ok = bus.write32(gicd + GIC_DIST_IROUTER_SPI_OFFSET + GIC_DIST_IROUTER_SPI_STRIDE * l, l % cpus).ok();
+    ok = ok && bus.write32(gicd + GIC_DIST_ISENABLER_SPI_OFFSET, 0xFFFFFFFF).ok();
     if (!ok)
         *err = "init: a GIC register access failed" + (s.failed() ? ": " + s.error() : std::string());
     return ok;
@@ -76,10 +88,10 @@ HandlerLoopResult run_handler_loop(unsigned cpus, uint64_t events)
                 break;
             }
             SysregResult iar = sr.read(pe, kIar1);
-            uint32_t intid = static_cast<uint32_t>(iar.data & 0xffffff);
+            uint32_t intid = static_cast<uint32_t>(iar.data & GIC_CPUIF_IAR1_EL1_INTID_MASK);
             if (!iar.ok()) {
                 r.error = "ICC_IAR1 read failed";
-            } else if (intid == 1023) {
+            } else if (intid == kSpurious) {
                 r.spurious++;
             } else if (intid != kFirstSpi + line) {
                 r.error =

@@ -17,11 +17,13 @@ files = [Path(l) for l in subprocess.run(["sh", str(root / "rtl/soc/soc-files")]
                                          stdout=subprocess.PIPE).stdout.split()]
 files.append(root / "sim/tb_top.sv")
 runner = get_runner("verilator")
-# the flags of sim/CMakeLists.txt's models (cocotb adds --vpi --public-flat-rw)
+# the flags of sim/CMakeLists.txt's models (cocotb adds --vpi --public-flat-rw); the C++
+# optimisation of the per-cycle code (-O2, as the project's models) comes from scripts/bench's MAKEFLAGS
 runner.build(sources=files, hdl_toplevel="irqsim_tb_top", parameters={"NUM_CPUS": 4}, build_dir=build_dir,
              build_args=["--assert", "+define+IRQSIM_ASSERT", "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                         "--x-assign", "fast", "--x-initial", "fast", "-O3", "-CFLAGS", "-O2"],
+                         "--x-assign", "fast", "--x-initial", "fast", "-O3"],
              timescale=("1ns", "1ps"), log_file=build_dir / "build.log")
 runner.test(hdl_toplevel="irqsim_tb_top", test_module="test_irq_stim", test_dir=Path(__file__).parent,
-            build_dir=build_dir, extra_env={"IRQ_STIM_EVENTS": events, "IRQ_STIM_RESULT": str(result)},
+            build_dir=build_dir, extra_env={"IRQ_STIM_EVENTS": events, "IRQ_STIM_RESULT": str(result),
+                       "IRQSIM_RDL_DIR": os.environ["IRQSIM_RDL_DIR"]},
             results_xml=str(build_dir / "results.xml"), log_file=build_dir / "test.log")

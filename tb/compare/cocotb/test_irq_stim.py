@@ -7,18 +7,34 @@ the INTID, write ICC_EOIR1.  Inputs change after a falling edge; outputs are rea
 after a rising edge (ReadOnly).  Writes one JSON line to IRQ_STIM_RESULT."""
 import json
 import os
+import re
 import time
+from pathlib import Path
 
 import cocotb
 from cocotb.clock import Clock
 from cocotb.triggers import FallingEdge, ReadOnly, RisingEdge
 from cocotbext.axi import AxiLiteBus, AxiLiteMaster
 
-GICD, GICR, GICR_STRIDE = 0x0800_0000, 0x080A_0000, 0x2_0000
-# system-register keys: op1 << 11 | CRn << 7 | CRm << 3 | op2 (sim/sysreg_port.h)
-ICC_PMR, ICC_IAR1, ICC_EOIR1 = 0x0230, 0x0660, 0x0661
-ICC_CTLR, ICC_SRE, ICC_IGRPEN1 = 0x0664, 0x0665, 0x0667
-LINES, FIRST_SPI, IRQ_WAIT = 32, 32, 1000
+
+
+def rdl_macros(*blocks):
+    """The #defines of the register headers generated from rtl/*/*.rdl
+    (<block>_regs.h in IRQSIM_RDL_DIR, which run.py passes on)."""
+    d = Path(os.environ["IRQSIM_RDL_DIR"])
+    defs = {}
+    for b in blocks:
+        for m in re.finditer(r"^#define (\w+) (0x[0-9A-Fa-f]+|\d+)u?(?:ll)?$", (d / f"{b}_regs.h").read_text(), re.M):
+            defs[m.group(1)] = int(m.group(2), 0)
+    return defs
+
+
+R = rdl_macros("irqsim_soc_map", "gic_dist", "gic_redist", "gic_cpuif")
+GICD, GICR, GICR_STRIDE = R["IRQSIM_SOC_MAP_GICD_BASE"], R["IRQSIM_SOC_MAP_GICR_BASE"], R["GIC_REDIST_SIZE"]
+# system-register keys: the CPU interface's registers sit at byte address key * 8 (gic_cpuif.rdl)
+ICC_PMR, ICC_IAR1, ICC_EOIR1, ICC_CTLR, ICC_SRE, ICC_IGRPEN1 = (
+    R[f"GIC_CPUIF_{r}_EL1_OFFSET"] >> 3 for r in ("PMR", "IAR1", "EOIR1", "CTLR", "SRE", "IGRPEN1"))
+LINES, FIRST_SPI, IRQ_WAIT, SPURIOUS = 32, 32, 1000, 1023
 
 
 class SysregPort:
@@ -53,27 +69,32 @@ class SysregPort:
 
 
 async def init(dut, axil, sr, cpus):
-    await axil.write_dword(GICD, 2)  # GICD_CTLR.EnableGrp1
-    while (await axil.read_dword(GICD)) >> 31:  # RWP
+    ctlr = GICD + R["GIC_DIST_CTLR_OFFSET"]
+    await axil.write_dword(ctlr, R["GIC_DIST_CTLR_ENABLEGRP1_MASK"])
+    while (await axil.read_dword(ctlr)) & R["GIC_DIST_CTLR_RWP_MASK"]:
         pass
     for pe in range(cpus):
-        waker = GICR + pe * GICR_STRIDE + 0x14
-        await axil.write_dword(waker, 0)
-        while (await axil.read_dword(waker)) & 4:
+        waker = GICR + pe * GICR_STRIDE + R["GIC_REDIST_WAKER_OFFSET"]
+        await axil.write_dword(waker, 0)  # ProcessorSleep = 0
+        while (await axil.read_dword(waker)) & R["GIC_REDIST_WAKER_CHILDRENASLEEP_MASK"]:
             pass
         await FallingEdge(dut.clk)
         await sr.access(pe, ICC_SRE, True, 7)
         await sr.access(pe, ICC_PMR, True, 0xF0)
         await sr.access(pe, ICC_CTLR, True, 0)
         await sr.access(pe, ICC_IGRPEN1, True, 1)
-    await axil.write_dword(GICD + 0x0084, 0xFFFF_FFFF)  # IGROUPR1: Group 1
+
+    def spi_reg(name, n):  # INTIDs 32..63: the first registers of each SPI array
+        return GICD + R[f"GIC_DIST_{name}_SPI_OFFSET"] + n * R[f"GIC_DIST_{name}_SPI_STRIDE"]
+
+    await axil.write_dword(spi_reg("IGROUPR", 0), 0xFFFF_FFFF)  # Group 1
     for w in range(8):
-        await axil.write_dword(GICD + 0x0420 + 4 * w, 0xA0A0_A0A0)  # IPRIORITYR
-    await axil.write_dword(GICD + 0x0C08, 0xAAAA_AAAA)  # ICFGR: edge
-    await axil.write_dword(GICD + 0x0C0C, 0xAAAA_AAAA)
+        await axil.write_dword(spi_reg("IPRIORITYR", w), 0xA0A0_A0A0)
+    for w in range(2):
+        await axil.write_dword(spi_reg("ICFGR", w), 0xAAAA_AAAA)  # edge
     for line in range(LINES):
-        await axil.write_dword(GICD + 0x6000 + 8 * (FIRST_SPI + line), line % cpus)  # IROUTER
-    await axil.write_dword(GICD + 0x0104, 0xFFFF_FFFF)  # ISENABLER1
+        await axil.write_dword(spi_reg("IROUTER", line), line % cpus)
+    await axil.write_dword(spi_reg("ISENABLER", 0), 0xFFFF_FFFF)
 
 
 @cocotb.test()
@@ -113,8 +134,8 @@ async def irq_stim(dut):
             else:
                 raise AssertionError(f"no irq_out[{pe}] for INTID {FIRST_SPI + line}")
             await FallingEdge(dut.clk)
-            intid = (await sr.access(pe, ICC_IAR1)) & 0xFFFFFF
-            if intid == 1023:
+            intid = (await sr.access(pe, ICC_IAR1)) & R["GIC_CPUIF_IAR1_EL1_INTID_MASK"]
+            if intid == SPURIOUS:
                 spurious += 1
                 continue
             assert intid == FIRST_SPI + line, f"ICC_IAR1 {intid}, expected {FIRST_SPI + line}"
