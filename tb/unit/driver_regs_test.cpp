@@ -4,12 +4,14 @@
 // to the block's register description (rtl/*/*.rdl -> <build>/rdl/<block>_regs.h).
 #include <gtest/gtest.h>
 
+#include "dev_dma_ring_regs.h"
 #include "dev_ims_regs.h"
 #include "gic_cpuif_regs.h"
 #include "gic_dist_regs.h"
 #include "gic_redist_regs.h"
 #include "ti_inta_regs.h"
 
+#include <linux/dma/irqsim-dma-ring.h>
 #include <linux/io.h>
 #include <linux/irqchip/arm-gic-v3.h>
 #include <linux/irqsim-ims.h>
@@ -49,6 +51,17 @@ TEST(DriverRegs, ImsMatchesDescription)
     EXPECT_EQ(IMS_CTRL_CLEAR, DEV_IMS_SLOT_CTRL_PENDING_MASK);
     // the 4 KB window holds at most this many slots
     EXPECT_EQ(IMS_SLOT_BASE + IMS_MAX_SLOTS * IMS_SLOT_STRIDE, 0x1000u);
+}
+
+TEST(DriverRegs, DmaRingMatchesDescription)
+{
+    EXPECT_EQ(DMA_RING_STRIDE, DEV_DMA_RING_RING_STRIDE);
+    EXPECT_EQ(DEV_DMA_RING_RING_OFFSET, 0u) << "the driver addresses ring r at r * DMA_RING_STRIDE";
+    EXPECT_EQ(DMA_RING_DOORBELL, DEV_DMA_RING_RING_DOORBELL_OFFSET);
+    EXPECT_EQ(DMA_RING_COMPLETED, DEV_DMA_RING_RING_COMPLETED_OFFSET);
+    EXPECT_EQ(DMA_RING_PENDING, DEV_DMA_RING_RING_PENDING_OFFSET);
+    // without irqsim,num-rings the driver assumes the default SoC's ring count
+    EXPECT_EQ(DMA_RING_DEFAULT_NR, DEV_DMA_RING_RING_COUNT);
 }
 
 // Distributor: Linux's GICD_<NAME> is the offset of the family's first word, which the
