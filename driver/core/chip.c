@@ -37,7 +37,7 @@ struct irq_desc *irq_desc_for_api(unsigned int irq, const char *who)
 	struct irq_desc *desc = irq_to_desc(irq);
 
 	if (!desc)
-		pr_err("irq: %s: no such irq %u", who, irq);
+		pr_err("%s: no such irq %u", who, irq);
 	return desc;
 }
 

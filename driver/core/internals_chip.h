@@ -37,7 +37,7 @@ static inline bool desc_irqd_has(struct irq_desc *desc, unsigned int bits)
 	return desc->irq_common_data.state_use_accessors & bits;
 }
 
-/* look up a virq for an API call; logs "irq: <who>: no such irq N" when absent */
+/* look up a virq for an API call; logs "<who>: no such irq N" when absent */
 struct irq_desc *irq_desc_for_api(unsigned int irq, const char *who);
 
 /* ---- annotated calls on the outermost chip (locked) -------------------------- */

@@ -5,6 +5,8 @@
  * in irq-gic-v3-cpu.c, the irq_chip callbacks in irq-gic-v3-chip.c and the
  * IPI domain in irq-gic-v3-ipi.c.
  */
+#define pr_fmt(fmt) "GICv3: " fmt
+
 #include <linux/string.h>
 
 #include <asm/exception.h>
@@ -43,7 +45,7 @@ static int gic_irq_domain_translate(struct irq_domain *d, struct irq_fwspec *fws
 	/* one cell below 16: an SGI (the IPI domain asks for its parent this way) */
 	if (fwspec->param_count == 1) {
 		if (fwspec->param[0] >= GIC_NR_SGIS) {
-			pr_err("irq: domain %s: 1-cell specifier %u is not an SGI (0..15)", d->name,
+			pr_err("domain %s: 1-cell specifier %u is not an SGI (0..15)", d->name,
 			       fwspec->param[0]);
 			return -EINVAL;
 		}
@@ -52,7 +54,7 @@ static int gic_irq_domain_translate(struct irq_domain *d, struct irq_fwspec *fws
 		return 0;
 	}
 	if (fwspec->param_count < 3) {
-		pr_err("irq: domain %s: %d-cell specifier, need 3 (type, number, flags)", d->name,
+		pr_err("domain %s: %d-cell specifier, need 3 (type, number, flags)", d->name,
 		       fwspec->param_count);
 		return -EINVAL;
 	}
@@ -62,20 +64,18 @@ static int gic_irq_domain_translate(struct irq_domain *d, struct irq_fwspec *fws
 		break;
 	case GIC_PPI:
 		if (fwspec->param[1] >= 16) {
-			pr_err("irq: domain %s: PPI %u out of range (0..15)", d->name,
-			       fwspec->param[1]);
+			pr_err("domain %s: PPI %u out of range (0..15)", d->name, fwspec->param[1]);
 			return -EINVAL;
 		}
 		hw = (unsigned long)fwspec->param[1] + GIC_FIRST_PPI;
 		break;
 	default:
-		pr_err("irq: domain %s: interrupt type %u not supported (0 = SPI, 1 = PPI)",
-		       d->name, fwspec->param[0]);
+		pr_err("domain %s: interrupt type %u not supported (0 = SPI, 1 = PPI)", d->name,
+		       fwspec->param[0]);
 		return -EINVAL;
 	}
 	if (hw >= gic->irq_nr) {
-		pr_err("irq: domain %s: hwirq %lu out of range (max %u)", d->name, hw,
-		       gic->irq_nr - 1);
+		pr_err("domain %s: hwirq %lu out of range (max %u)", d->name, hw, gic->irq_nr - 1);
 		return -EINVAL;
 	}
 	*hwirq = hw;
@@ -96,8 +96,8 @@ static int gic_irq_domain_alloc(struct irq_domain *d, unsigned int virq, unsigne
 	if (ret)
 		return ret;
 	if (hwirq + nr_irqs > gic->irq_nr) {
-		pr_err("irq: domain %s: hwirq %lu + %u out of range (max %u)", d->name, hwirq,
-		       nr_irqs, gic->irq_nr - 1);
+		pr_err("domain %s: hwirq %lu + %u out of range (max %u)", d->name, hwirq, nr_irqs,
+		       gic->irq_nr - 1);
 		return -EINVAL;
 	}
 	for (unsigned int i = 0; i < nr_irqs; i++) {
@@ -150,14 +150,14 @@ int gic_wait_for_rwp(void __iomem *ctlr_base, bool rd)
 		 * returns: it says nothing about RWP, so fail instead of waiting.
 		 */
 		if (ctlr == ~0u) {
-			pr_err("GICv3: RWP wait: read of %s at 0x%llx failed", reg, phys);
+			pr_err("RWP wait: read of %s at 0x%llx failed", reg, phys);
 			return -EIO;
 		}
 		if (!(ctlr & bit))
 			return 0;
 		udelay(1);
 	}
-	pr_err("GICv3: RWP timeout (%s at 0x%llx still pending after %u polls)", reg, phys,
+	pr_err("RWP timeout (%s at 0x%llx still pending after %u polls)", reg, phys,
 	       GIC_POLL_LIMIT);
 	return -ETIMEDOUT;
 }
@@ -169,7 +169,7 @@ static int gic_dist_init(struct gic_chip_data *gic)
 	u64 affinity = gic_mpidr_to_irouter(cpu_logical_map(smp_processor_id()));
 	int ret;
 
-	pr_debug("GICv3: distributor init\n");
+	pr_debug("distributor init\n");
 	writel(0, (char __iomem *)base + GICD_CTLR);
 	ret = gic_dist_wait_for_rwp();
 	if (ret)
@@ -222,7 +222,7 @@ static void __exception_irq_entry gic_handle_irq(struct pt_regs *regs)
 	u32 irqnr;
 
 	(void)regs;
-	pr_debug("GICv3: IRQ entry on CPU%u\n", cpu);
+	pr_debug("IRQ entry on CPU%u\n", cpu);
 	irqnr = (u32)(read_sysreg_s(SYS_ICC_IAR1_EL1) & ICC_IAR1_EL1_INTID_MASK);
 
 	/* spurious: nothing to acknowledge (the arch counts entries that handle nothing) */
@@ -236,8 +236,7 @@ static void __exception_irq_entry gic_handle_irq(struct pt_regs *regs)
 
 	desc = domain ? irq_resolve_mapping(domain, irqnr) : NULL;
 	if (!desc) {
-		pr_warn("GICv3: Unexpected interrupt %u on CPU%u (no mapping), deactivated", irqnr,
-			cpu);
+		pr_warn("Unexpected interrupt %u on CPU%u (no mapping), deactivated", irqnr, cpu);
 		gic_deactivate_unhandled(irqnr);
 		return;
 	}
@@ -251,7 +250,7 @@ static int gic_validate_dist_version(struct gic_chip_data *gic, struct device_no
 	u32 reg = readl((char __iomem *)gic->dist_base + GICD_PIDR2) & GIC_PIDR2_ARCH_MASK;
 
 	if (reg != GIC_PIDR2_ARCH_GICv3 && reg != GIC_PIDR2_ARCH_GICv4) {
-		pr_err("GICv3: %pOF: no distributor detected at 0x%llx (PIDR2 ArchRev 0x%x), giving up",
+		pr_err("%pOF: no distributor detected at 0x%llx (PIDR2 ArchRev 0x%x), giving up",
 		       node, (unsigned long long)gic->dist_phys, reg >> 4);
 		return -ENODEV;
 	}
@@ -264,8 +263,8 @@ static int gic_of_region(struct device_node *node, int index, struct resource *r
 	if (of_address_to_resource(node, index, res))
 		return -EINVAL;
 	if (!resource_size(res) || res->end < res->start) {
-		pr_err("GICv3: %pOF: reg[%d] at 0x%llx, size 0x%llx, wraps the address space", node,
-		       index, (unsigned long long)res->start,
+		pr_err("%pOF: reg[%d] at 0x%llx, size 0x%llx, wraps the address space", node, index,
+		       (unsigned long long)res->start,
 		       (unsigned long long)(res->end - res->start + 1));
 		return -EINVAL;
 	}
@@ -286,8 +285,8 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 		return -EINVAL;
 	ret = of_property_read_u32(node, "#redistributor-regions", &nr_regions);
 	if ((ret && ret != -EINVAL) || nr_regions == 0 || nr_regions > GIC_MAX_RDIST_REGIONS) {
-		pr_err("GICv3: %pOF: #redistributor-regions %u out of range 1..%d", node,
-		       nr_regions, GIC_MAX_RDIST_REGIONS);
+		pr_err("%pOF: #redistributor-regions %u out of range 1..%d", node, nr_regions,
+		       GIC_MAX_RDIST_REGIONS);
 		return -EINVAL;
 	}
 	for (u32 i = 0; i < nr_regions; i++) {
@@ -308,7 +307,7 @@ static int gic_of_read_regions(struct gic_chip_data *gic, struct device_node *no
 		    (gic->rdist_stride < GIC_V3_REDIST_SIZE || gic->rdist_stride > 0x40000000))) {
 		/* whole 64 KB pages, at least one frame, and small enough that the
 		 * frame walks cannot wrap their offset (fuzz_dt found ~0 doing that) */
-		pr_err("GICv3: %pOF: redistributor-stride must be one or two cells, a multiple of 64 KB in 0x%x..0x40000000",
+		pr_err("%pOF: redistributor-stride must be one or two cells, a multiple of 64 KB in 0x%x..0x40000000",
 		       node, GIC_V3_REDIST_SIZE);
 		return -EINVAL;
 	}
@@ -359,13 +358,13 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 	if (!node)
 		return -EINVAL;
 	if (parent)
-		pr_warn("GICv3: %pOF: interrupt parent %pOF ignored, the GIC is the root controller",
-			node, parent);
+		pr_warn("%pOF: interrupt parent %pOF ignored, the GIC is the root controller", node,
+			parent);
 	if (gic->node) {
-		pr_err("GICv3: %pOF: a GIC (%pOF) is already probed", node, gic->node);
+		pr_err("%pOF: a GIC (%pOF) is already probed", node, gic->node);
 		return -EBUSY;
 	}
-	pr_debug("GICv3: probe %pOF\n", node);
+	pr_debug("probe %pOF\n", node);
 	ret = gic_of_read_regions(gic, node);
 	if (ret)
 		goto fail;
@@ -408,7 +407,7 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 		goto fail_domain;
 	/* MBI (irq-gic-v3-mbi.c): bad mbi-ranges leave the GIC without MBI (logged) */
 	if (gic_v3_mbi_init(gic))
-		pr_warn("GICv3: %pOF: MBI not available", node);
+		pr_warn("%pOF: MBI not available", node);
 	ret = set_handle_irq(gic_handle_irq);
 	if (ret)
 		goto fail_ipi;
@@ -418,7 +417,7 @@ int gic_v3_of_init(struct device_node *node, struct device_node *parent)
 		goto fail_ipi;
 	register_syscore_ops(&gic_syscore_ops);
 	set_cpu_online(cpu, true);
-	pr_info("GICv3: %pOF: %u SPIs, %u redistributor region(s), %s EOI mode", node,
+	pr_info("%pOF: %u SPIs, %u redistributor region(s), %s EOI mode", node,
 		gic->irq_nr - GIC_FIRST_SPI, gic->nr_regions,
 		gic->split_eoi ? "split" : "combined");
 	return 0;

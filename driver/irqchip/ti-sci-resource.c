@@ -6,6 +6,8 @@
  * them out lowest first.  Also the
  * ti,interrupt-ranges translation shared by the INTR and INTA drivers.
  */
+#define pr_fmt(fmt) "ti_sci: " fmt
+
 #include <linux/string.h>
 
 #include <linux/bitmap.h>
@@ -140,9 +142,9 @@ void ti_sci_release_resource(struct ti_sci_resource *res, u16 id)
 	raw_spin_unlock_irqrestore(&res->lock, flags);
 	/* upstream is silent; a driver bug is worth a line here */
 	if (!found)
-		pr_err("ti_sci: release of id %u that no set of the resource holds", id);
+		pr_err("release of id %u that no set of the resource holds", id);
 	else if (!was_set)
-		pr_err("ti_sci: release of id %u that is not allocated", id);
+		pr_err("release of id %u that is not allocated", id);
 }
 
 u32 ti_sci_get_num_resources(struct ti_sci_resource *res)
@@ -161,7 +163,7 @@ int ti_sci_check_ranges(const struct device_node *node)
 	if (n == -EINVAL)
 		return 0;
 	if (n <= 0 || n % 3) {
-		pr_err("ti_sci: %pOF: ti,interrupt-ranges must be <base parent_base count> triplets (%d cells)",
+		pr_err("%pOF: ti,interrupt-ranges must be <base parent_base count> triplets (%d cells)",
 		       node, n);
 		return -EINVAL;
 	}
@@ -189,7 +191,7 @@ int ti_sci_translate_range(const struct device_node *node, const char *domain_na
 			return 0;
 		}
 	}
-	pr_err("irq: domain %s: %u is not covered by ti,interrupt-ranges of %pOF", domain_name, in,
+	pr_err("domain %s: %u is not covered by ti,interrupt-ranges of %pOF", domain_name, in,
 	       node);
 	return -ENOENT;
 }
