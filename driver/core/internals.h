@@ -20,6 +20,9 @@ void irq_data_free_parent_chain(struct irq_data *d);
 /* a flow handler is being entered on this thread (arch.c's spurious-entry check) */
 void irqsim_note_flow_entered(void);
 
+/* the calling thread's operation annotation cleared (io.c; at the core reset) */
+void irqsim_annotation_forget(void);
+
 /* ---- domains (irqdomain.c) -------------------------------------------------- */
 /* tear down every domain regardless of mappings (reset only: descs already gone) */
 void irq_domain_remove_all(void);

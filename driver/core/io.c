@@ -14,6 +14,8 @@
 
 #include <linux/io.h>
 
+#include "internals.h"
+
 static const struct irqsim_io_ops *io_ops;
 static void *io_ctx;
 /* the no-hardware backend reports DECERR, as an unmapped bus would */
@@ -362,4 +364,13 @@ void irqsim_annotation_save(char *buf, size_t len)
 {
 	if (len)
 		snprintf(buf, len, "%s", irqsim_annotate_enabled() ? annotation_now : "");
+}
+
+/*
+ * At the core reset: the calling thread's operation text belongs to the run that
+ * ended, and must not name the cause of the next run's refused accesses.
+ */
+void irqsim_annotation_forget(void)
+{
+	annotation_now[0] = '\0';
 }

@@ -627,5 +627,6 @@ int irqsim_core_reset(void)
 
 	irq_domain_remove_all();
 	irq_domain_free_all_fwnodes();
+	irqsim_annotation_forget();
 	return 0;
 }

@@ -2,7 +2,7 @@
 // The kernel interfaces through which the platform reaches drivers, so that a
 // driver needs no irqsim-only call: cpuhp states, syscore shutdown at the core
 // reset, the arch IRQ entry (with its spurious count), debug messages as bus
-// annotations, all-ones reads of refused accesses, %*pb(l), of_msi_get_domain's
+// annotations (forgotten at the core reset), all-ones reads of refused accesses, %*pb(l), of_msi_get_domain's
 // hand-over through dev_set_msi_domain().
 #include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
@@ -142,6 +142,25 @@ TEST_F(KernelHooksTest, ARefusedReadReadsAllOnes)
     io.SetReg(0x2020, 5);
     io.status_at[0x2024] = IO_DECERR;
     EXPECT_EQ(readq(base + 0x20), 0xffffffff00000005ull) << "only the refused word";
+    EXPECT_EQ(ErrorCount(), 2u) << AllLogs();
+}
+
+// The operation in progress names the cause of a refused access ("... during <op>"); after
+// a core reset, the run before's last operation must not.
+TEST_F(KernelHooksTest, ARefusedAccessAfterACoreResetNamesNoOperationOfTheRunBefore)
+{
+    FakeIo io;
+    io.Install();
+    char __iomem* base = (char __iomem*)ioremap(0x3000, 0x100);
+    pr_debug("olddrv: probe\n");
+    writel(1, base);
+    io.status_at[0x3000] = IO_SLVERR;
+    (void)readl(base);
+    EXPECT_EQ(CountLogs("during olddrv: probe"), 1u) << AllLogs();
+    ASSERT_EQ(irqsim_core_reset(), 0);
+    (void)readl(base);
+    EXPECT_EQ(CountLogs("during olddrv: probe"), 1u) << "the second refusal names the old operation\n"
+                                                     << AllLogs();
     EXPECT_EQ(ErrorCount(), 2u) << AllLogs();
 }
 
