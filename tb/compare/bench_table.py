@@ -7,8 +7,9 @@ import os
 import sys
 
 
-def si(v):
-    return f"{v / 1e6:.2f} M" if v >= 1e6 else f"{v / 1e3:.0f} k" if v >= 1e3 else f"{v:.0f}"
+def si(v, k_digits=0):
+    """1.48 M, 164 k (k_digits decimals on thousands), 830"""
+    return f"{v / 1e6:.2f} M" if v >= 1e6 else f"{v / 1e3:.{k_digits}f} k" if v >= 1e3 else f"{v:.0f}"
 
 
 def main():

@@ -11,6 +11,8 @@ import json
 import re
 import sys
 
+from bench_table import si  # the same number format as the bench table
+
 
 def stim(path):
     m = re.search(r"delivered (\d+) spurious \d+ cycles (\d+) .* errors (\d+)", open(path).read())
@@ -23,10 +25,6 @@ def median_run(d, name):
     """The run of <name>-<r>.json with the median CPU time, or None."""
     runs = sorted((json.load(open(f)) for f in glob.glob(f"{d}/{name}-[0-9]*.json")), key=lambda r: r["cpu_s"])
     return runs[(len(runs) - 1) // 2] if runs else None
-
-
-def si(v):
-    return f"{v / 1e6:.2f} M" if v >= 1e6 else f"{v / 1e3:.1f} k" if v >= 1e3 else f"{v:.0f}"
 
 
 def main():
@@ -61,7 +59,7 @@ def main():
     rate = {}
     for key, (name, n, c, s) in rows.items():
         rate[key] = (n / s, c / s)
-        print(f"| {name} | {n} | {c} | {s:.2f} | {si(n / s)} | {si(c / s)} | {c / n:.1f} |")
+        print(f"| {name} | {n} | {c} | {s:.2f} | {si(n / s, 1)} | {si(c / s, 1)} | {c / n:.1f} |")
     print()
 
     def ratio(a, b, i):
